@@ -1,0 +1,33 @@
+/** `fiscal-sim explain COUNTY`: the chain from drivers and standards to one county's gap. */
+import type { Command } from 'commander';
+import { InputError } from '../input/inputError.ts';
+import { explainCounty } from '../report/explainCounty.ts';
+import { runSimulation } from '../simulation/runSimulation.ts';
+import { addInputOptions, loadInputs, type RunOptions } from './commonOptions.ts';
+import { parseYear } from './yearOptions.ts';
+
+interface ExplainOptions extends RunOptions {
+  year: number;
+}
+
+export function registerExplainCommand(program: Command): void {
+  const cmd = program
+    .command('explain')
+    .description("explain one county's gap: each item's driver, coverage, standard, shares and sources, then transfers and the gap")
+    .argument('<county>', 'county code (440103) or name (荔湾区); a name shared by several counties needs the code')
+    .option('--year <year>', 'year', parseYear, 2012);
+  addInputOptions(cmd).action((query: string, opts: ExplainOptions) => {
+    const { policy, set, basis } = loadInputs(opts);
+    const matches = set.focus.filter((i) => {
+      const c = set.counties[i]!;
+      return c.code === query.trim() || c.name === query.trim();
+    });
+    if (matches.length === 0) throw new InputError([{ file: 'COUNTY argument', message: `no county with code or name "${query}" in ${set.sources[0]}` }]);
+    if (matches.length > 1) {
+      const list = matches.map((i) => `${set.counties[i]!.code} ${set.counties[i]!.name} (${set.counties[i]!.prefecture})`).join('; ');
+      throw new InputError([{ file: 'COUNTY argument', message: `"${query}" matches ${matches.length} counties: ${list}; give the code` }]);
+    }
+    const [run] = runSimulation(policy, set.counties, { years: [opts.year], basis });
+    process.stdout.write(`${explainCounty(run!, matches[0]!, policy)}\n`);
+  });
+}

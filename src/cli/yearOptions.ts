@@ -1,0 +1,20 @@
+/** Parsing of --year options. */
+import { InvalidArgumentError } from 'commander';
+
+export function parseYear(value: string): number {
+  if (!/^\d{4}$/.test(value)) throw new InvalidArgumentError(`"${value}" is not a year such as 2012`);
+  return Number(value);
+}
+
+/** Years from "2012", "2011-2015" or "2011,2013". */
+export function parseYears(value: string): number[] {
+  const range = /^(\d{4})\s*[-–:]\s*(\d{4})$/.exec(value.trim());
+  if (range) {
+    const [a, b] = [Number(range[1]), Number(range[2])];
+    if (b < a) throw new InvalidArgumentError(`year range ${value} runs backwards`);
+    if (b - a > 50) throw new InvalidArgumentError(`year range ${value} is longer than 50 years`);
+    return Array.from({ length: b - a + 1 }, (_, i) => a + i);
+  }
+  return [...new Set(value.split(',').map((v) => parseYear(v.trim())))].sort((x, y) => x - y);
+}
+

@@ -1,0 +1,107 @@
+/**
+ * Load the policy data: the service catalog (data/standards/*.yaml), the responsibility
+ * rules and local split (data/sharing/rules.yaml), the transfer settings
+ * (data/transfers/general.yaml) and growth settings (data/projection/growth.yaml).
+ * Every file is validated; cross-references (an item's rule) are checked; all problems are
+ * reported together.
+ */
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { CatalogDomainFile, SharingFile, type CatalogItem, type Domain, type ResponsibilityRule } from './catalogSchema.ts';
+import { InputError, type InputProblem } from './inputError.ts';
+import { GrowthFile, TransfersFile } from './transferSchema.ts';
+import { positionOf, readYamlFile, validateYaml } from './yamlFile.ts';
+
+export interface CatalogEntry extends CatalogItem {
+  readonly domain: Domain;
+  readonly file: string;
+}
+
+export interface DomainInfo {
+  readonly domain: Domain;
+  readonly nameZh: string;
+  readonly nameEn: string;
+  readonly seedChapter: number;
+  readonly hasSeedTable: boolean;
+}
+
+export interface PolicyData {
+  readonly domains: readonly DomainInfo[];
+  readonly items: readonly CatalogEntry[];
+  readonly rules: ReadonlyMap<string, ResponsibilityRule>;
+  readonly sharing: SharingFile;
+  readonly transfers: TransfersFile;
+  readonly growth: GrowthFile;
+}
+
+export const DEFAULT_DATA_DIR = new URL('../../data/', import.meta.url).pathname;
+
+/** Run each loader, collecting InputErrors so that every bad file is reported at once. */
+function collect<T>(problems: InputProblem[], load: () => T): T | undefined {
+  try {
+    return load();
+  } catch (e) {
+    if (e instanceof InputError) {
+      problems.push(...e.problems);
+      return undefined;
+    }
+    throw e;
+  }
+}
+
+export function loadPolicyData(dataDir: string = DEFAULT_DATA_DIR): PolicyData {
+  const problems: InputProblem[] = [];
+  const standardsDir = join(dataDir, 'standards');
+  let files: string[] = [];
+  try {
+    files = readdirSync(standardsDir).filter((f) => /\.ya?ml$/.test(f)).sort();
+  } catch (e) {
+    problems.push({ file: standardsDir, message: `cannot read the catalog folder: ${(e as Error).message}` });
+  }
+  const domains: DomainInfo[] = [];
+  const items: CatalogEntry[] = [];
+  const itemPositions = new Map<string, { file: string; line?: number; column?: number }>();
+  for (const f of files) {
+    const file = join(standardsDir, f);
+    collect(problems, () => {
+      const parsed = readYamlFile(file);
+      const d = validateYaml(parsed, CatalogDomainFile);
+      domains.push({ domain: d.domain, nameZh: d.name_zh, nameEn: d.name_en, seedChapter: d.seed_chapter, hasSeedTable: d.has_seed_table });
+      d.items.forEach((item, k) => {
+        const pos = { file, ...positionOf(parsed, ['items', k, 'id']) };
+        const earlier = itemPositions.get(item.id);
+        if (earlier) problems.push({ ...pos, field: 'id', message: `item id ${item.id} is also defined at ${earlier.file}:${earlier.line ?? '?'}` });
+        itemPositions.set(item.id, pos);
+        items.push({ ...item, domain: d.domain, file });
+      });
+    });
+  }
+  const sharingFile = join(dataDir, 'sharing', 'rules.yaml');
+  const sharingParsed = collect(problems, () => readYamlFile(sharingFile));
+  const sharing = sharingParsed ? collect(problems, () => validateYaml(sharingParsed, SharingFile)) : undefined;
+  const transfers = collect(problems, () => validateYaml(readYamlFile(join(dataDir, 'transfers', 'general.yaml')), TransfersFile));
+  const growth = collect(problems, () => validateYaml(readYamlFile(join(dataDir, 'projection', 'growth.yaml')), GrowthFile));
+
+  const rules = new Map<string, ResponsibilityRule>();
+  if (sharing && sharingParsed) {
+    sharing.rules.forEach((rule, k) => {
+      if (rules.has(rule.id)) problems.push({ file: sharingFile, ...positionOf(sharingParsed, ['rules', k, 'id']), field: 'id', message: `rule id ${rule.id} is defined twice` });
+      rules.set(rule.id, rule);
+    });
+    for (const item of items) {
+      if (!rules.has(item.responsibility)) {
+        const pos = itemPositions.get(item.id);
+        problems.push({ file: item.file, line: pos?.line, column: pos?.column, field: `${item.id}.responsibility`, message: `unknown rule ${item.responsibility} (rules are in ${sharingFile})` });
+      }
+    }
+  }
+  const monetary = new Set(items.filter((i) => i.standard).map((i) => i.id));
+  for (const item of items) {
+    if (item.funded_by && !monetary.has(item.funded_by)) {
+      const pos = itemPositions.get(item.id);
+      problems.push({ file: item.file, line: pos?.line, column: pos?.column, field: `${item.id}.funded_by`, message: `funded_by names ${item.funded_by}, which is not an item with a standard` });
+    }
+  }
+  if (problems.length || !sharing || !transfers || !growth) throw new InputError(problems);
+  return { domains, items, rules, sharing, transfers, growth };
+}

@@ -1,0 +1,156 @@
+/**
+ * Exact money. All money past the cost step is an integer number of fen (0.01 yuan).
+ *
+ * The one rounding rule: a county × item cost is computed from its inputs and rounded
+ * once to the fen, half away from zero (ROUND_HALF_UP). Every other money figure is a
+ * sum of such integers or an apportionment of one: splits and allocations use the
+ * largest-remainder method, so parts always add up to the whole exactly, with ties going
+ * to the earlier part (higher level of government first; counties in input order).
+ *
+ * Shares are held as integer parts per million (PPM = 1,000,000 = 100%), so that
+ * splitting an integer amount by a share is exact integer arithmetic.
+ */
+import { Decimal } from 'decimal.js';
+
+export const PPM = 1_000_000;
+const FEN_PER_YUAN = 100;
+
+/** Throws unless `n` is a safe integer (money must stay exact). */
+export function assertFen(n: number, what: string): number {
+  if (!Number.isSafeInteger(n)) throw new RangeError(`${what}: ${n} is not an exact number of fen`);
+  return n;
+}
+
+/**
+ * Round the product of the given factors (in yuan) to whole fen, half away from zero.
+ * Uses doubles, and falls back to exact decimal arithmetic when the double result is
+ * too close to a half-fen to be trusted.
+ */
+export function productToFen(factors: readonly number[]): number {
+  let v = FEN_PER_YUAN;
+  for (const f of factors) v *= f;
+  const abs = Math.abs(v);
+  const frac = abs - Math.floor(abs);
+  const tolerance = Math.max(1e-9, abs * 1e-12);
+  let fen: number;
+  if (Math.abs(frac - 0.5) > tolerance && abs < 2 ** 52) {
+    fen = Math.sign(v) * Math.floor(abs + 0.5);
+  } else {
+    let d = new Decimal(FEN_PER_YUAN);
+    for (const f of factors) d = d.times(f);
+    fen = d.toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber();
+  }
+  return assertFen(fen === 0 ? 0 : fen, 'cost');
+}
+
+/** A share in [0, 1] as integer parts per million; refuses shares with more than 6 decimals. */
+export function toPpm(share: number, what: string): number {
+  if (!(share >= 0 && share <= 1)) throw new RangeError(`${what}: share ${share} is outside 0–1`);
+  const ppm = Math.round(share * PPM);
+  if (Math.abs(ppm / PPM - share) > 1e-12) throw new RangeError(`${what}: share ${share} has more than 6 decimals`);
+  return ppm;
+}
+
+/** floor(amount × ppm / PPM) and the remainder (in 1/PPM fen), exactly, for amount ≥ 0. */
+function mulPpm(amount: number, ppm: number): { floor: number; remainder: number } {
+  const hi = Math.floor(amount / PPM);
+  const lo = amount - hi * PPM;
+  const loProduct = lo * ppm; // < 1e12, exact
+  const loFloor = Math.floor(loProduct / PPM);
+  return { floor: hi * ppm + loFloor, remainder: loProduct - loFloor * PPM };
+}
+
+/** amount × share rounded half up, exactly (amount in fen ≥ 0, share in ppm). */
+export function takeShare(amount: number, ppm: number): number {
+  const { floor, remainder } = mulPpm(amount, ppm);
+  return remainder * 2 >= PPM ? floor + 1 : floor;
+}
+
+/**
+ * Split `amount` fen into parts by shares in ppm that sum to PPM, by largest remainder.
+ * Ties go to the earlier part.
+ */
+export function splitByPpm(amount: number, shares: readonly number[]): number[] {
+  assertFen(amount, 'amount to split');
+  if (amount < 0) return splitByPpm(-amount, shares).map((p) => (p === 0 ? 0 : -p));
+  let sum = 0;
+  for (const s of shares) sum += s;
+  if (sum !== PPM) throw new RangeError(`shares sum to ${sum / PPM}, not 1`);
+  const parts: number[] = [];
+  const remainders: number[] = [];
+  let allocated = 0;
+  for (const s of shares) {
+    const { floor, remainder } = mulPpm(amount, s);
+    parts.push(floor);
+    remainders.push(remainder);
+    allocated += floor;
+  }
+  let left = amount - allocated;
+  if (left > 0) {
+    const order = remainders.map((r, i) => i).sort((a, b) => remainders[b]! - remainders[a]! || a - b);
+    for (const i of order) {
+      if (left === 0) break;
+      parts[i]! += 1;
+      left -= 1;
+    }
+  }
+  return parts;
+}
+
+/**
+ * Allocate `pool` fen in proportion to non-negative integer weights (e.g. gaps in fen),
+ * by largest remainder with exact BigInt arithmetic. Ties go to the earlier entry.
+ * All weights zero: throws (the caller decides the fallback).
+ */
+export function allocateByWeights(pool: number, weights: readonly number[]): number[] {
+  assertFen(pool, 'pool');
+  if (pool < 0) throw new RangeError(`pool ${pool} is negative`);
+  const w = weights.map((x, i) => {
+    if (!Number.isSafeInteger(x) || x < 0) throw new RangeError(`weight ${i} (${x}) must be a non-negative integer`);
+    return BigInt(x);
+  });
+  const total = w.reduce((a, b) => a + b, 0n);
+  if (total === 0n) throw new RangeError('all weights are zero');
+  const P = BigInt(pool);
+  const parts: bigint[] = [];
+  const rems: bigint[] = [];
+  let allocated = 0n;
+  for (const x of w) {
+    const num = P * x;
+    const q = num / total;
+    parts.push(q);
+    rems.push(num - q * total);
+    allocated += q;
+  }
+  let left = P - allocated;
+  const order = rems.map((_, i) => i).sort((a, b) => (rems[b]! > rems[a]! ? 1 : rems[b]! < rems[a]! ? -1 : a - b));
+  for (const i of order) {
+    if (left === 0n) break;
+    parts[i]! += 1n;
+    left -= 1n;
+  }
+  return parts.map((p) => Number(p));
+}
+
+/** Sum of fen, checked to stay exact. */
+export function sumFen(values: Iterable<number>): number {
+  let s = 0;
+  for (const v of values) s += v;
+  return assertFen(s, 'sum');
+}
+
+/** Format fen as a yuan string with two decimals (no thousands separators): 12345 → "123.45". */
+export function fenToYuanString(fen: number): string {
+  assertFen(fen, 'amount');
+  const sign = fen < 0 ? '-' : '';
+  const abs = Math.abs(fen);
+  const yuan = Math.floor(abs / 100);
+  const cents = abs - yuan * 100;
+  return `${sign}${yuan}.${cents.toString().padStart(2, '0')}`;
+}
+
+/** Format fen as yuan with thousands separators, for terminal summaries. */
+export function formatYuan(fen: number): string {
+  const [int, dec] = fenToYuanString(fen).split('.');
+  return `${int!.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${dec!}`;
+}

@@ -1,0 +1,108 @@
+/**
+ * Resolve the policy data for one year into the plain parameters the model computes with:
+ * the dated value in force that year for every standard, coverage, eligibility factor,
+ * sharing rule, local split and transfer setting. Shares become integer ppm.
+ */
+import type { GroupedNumber, ResponsibilityRule } from '../input/catalogSchema.ts';
+import { PERIODS } from '../input/catalogSchema.ts';
+import { valueAt, type Dated } from '../input/datedValues.ts';
+import type { CatalogEntry, PolicyData } from '../input/policyData.ts';
+import { PPM, productToFen, toPpm } from '../model/money.ts';
+import type { Grouped, ItemParameters, LocalSplitParameters, LocalSplitPpm, PopulationBasis, RuleParameters, YearParameters } from '../model/parameters.ts';
+
+export class ResolutionError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ResolutionError';
+  }
+}
+
+function at<T>(dated: Dated<T>, year: number, what: string): T {
+  const v = valueAt(dated, year);
+  if (v === undefined) throw new ResolutionError(`${what}: no value in force in ${year} (first value is for ${dated[0]?.from})`);
+  return v;
+}
+
+function grouped(g: GroupedNumber, toUnit: (n: number) => number): Grouped {
+  if (typeof g === 'number') return { by: 'national', values: { all: toUnit(g) } };
+  const values: Record<string, number> = {};
+  for (const [k, v] of Object.entries(g)) if (k !== 'by') values[k] = toUnit(v as number);
+  return { by: g.by, values };
+}
+
+export function resolveRule(rule: ResponsibilityRule, year: number): RuleParameters {
+  const what = `rule ${rule.id}`;
+  return {
+    id: rule.id,
+    kind: rule.kind,
+    ...(rule.central_share ? { centralSharePpm: grouped(at(rule.central_share.values, year, `${what} central_share`), (v) => toPpm(v, `${what} central_share`)) } : {}),
+    ...(rule.central_amount ? { centralAmount: grouped(at(rule.central_amount.values, year, `${what} central_amount`), (v) => v) } : {}),
+    ...(rule.pilot_flag ? { pilotFlag: rule.pilot_flag } : {}),
+  };
+}
+
+/** The annual amount per beneficiary: standard × periods a year (days for per-day standards). */
+export function annualStandard(item: CatalogEntry, year: number): number | undefined {
+  if (!item.standard) return undefined;
+  const v = valueAt(item.standard.values, year);
+  if (v === undefined) return undefined;
+  const periods = item.standard.period === 'day' ? item.standard.days_per_year! : PERIODS[item.standard.period];
+  return v * periods;
+}
+
+/** Whether the item has money of its own in force in `year`. */
+export function itemActive(item: CatalogEntry, year: number): boolean {
+  if (item.years && (year < item.years.from || (item.years.to !== undefined && year > item.years.to))) return false;
+  return annualStandard(item, year) !== undefined;
+}
+
+export function resolveItem(item: CatalogEntry, rule: ResponsibilityRule, year: number): ItemParameters {
+  return {
+    id: item.id,
+    domain: item.domain,
+    nameZh: item.name_zh,
+    nameEn: item.name_en,
+    driver: item.driver,
+    coverage: at(item.coverage.values, year, `${item.id} coverage`),
+    eligibility: item.eligibility.map((e) => ({ id: e.id, value: at(e.values, year, `${item.id} eligibility ${e.id}`) })),
+    annualStandard: annualStandard(item, year)!,
+    rule: resolveRule(rule, year),
+  };
+}
+
+function splitPpm(v: { province: number; prefecture: number; county: number }, what: string): LocalSplitPpm {
+  const p = toPpm(v.province, `${what} province`);
+  const f = toPpm(v.prefecture, `${what} prefecture`);
+  const c = PPM - p - f;
+  if (c !== toPpm(v.county, `${what} county`)) throw new ResolutionError(`${what}: shares do not sum to 1`);
+  return [p, f, c];
+}
+
+export function resolveYear(policy: PolicyData, year: number, basis: PopulationBasis): YearParameters {
+  const items = policy.items
+    .filter((item) => itemActive(item, year))
+    .map((item) => resolveItem(item, policy.rules.get(item.responsibility)!, year));
+  const split = policy.sharing.local_split;
+  const resolveSplit = (entry: typeof split.default, what: string): LocalSplitParameters => ({
+    throughPrefecture: splitPpm(at(entry.through_prefecture.values, year, `${what} through_prefecture`), `${what} through_prefecture`),
+    directlyManaged: splitPpm(at(entry.directly_managed.values, year, `${what} directly_managed`), `${what} directly_managed`),
+  });
+  const defaultSplit = resolveSplit(split.default, 'local_split.default');
+  const provinceSplits = new Map(Object.entries(split.provinces).map(([code, entry]) => [code, resolveSplit(entry, `local_split.provinces.${code}`)]));
+  const t = policy.transfers;
+  const share = (p: { values: Dated<number> }, what: string): number => toPpm(at(p.values, year, what), what);
+  return {
+    year,
+    basis,
+    items,
+    localSplit: (provinceCode) => provinceSplits.get(provinceCode) ?? defaultSplit,
+    transfers: {
+      centralPoolFen: productToFen([at(t.central_equalization_pool.values, year, 'central_equalization_pool')]),
+      provincialPoolRatePpm: share(t.provincial_pool_rate, 'provincial_pool_rate'),
+      prefectureRetentionPpm: share(t.prefecture_retention_rate, 'prefecture_retention_rate'),
+      standardRevenueRatePpm: share(t.standard_revenue_rate, 'standard_revenue_rate'),
+      guaranteeFillRatePpm: share(t.guarantee_fill_rate, 'guarantee_fill_rate'),
+      guaranteeCentralSharePpm: share(t.guarantee_central_share, 'guarantee_central_share'),
+    },
+  };
+}

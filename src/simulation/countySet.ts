@@ -1,0 +1,54 @@
+/**
+ * The set of counties a run computes over. The central equalization pool is shared among
+ * all 31 provinces, so a run always covers the whole country: the user's file supplies its
+ * provinces, and the bundled national file (the reference) supplies the rest. Reports cover
+ * the user's counties (optionally one province of them).
+ */
+import { resolve } from 'node:path';
+import { loadCountyFile } from '../input/countyFile.ts';
+import { InputError } from '../input/inputError.ts';
+import { findProvince } from '../input/provinces.ts';
+import type { County } from '../model/county.ts';
+
+export const DEFAULT_COUNTIES = new URL('../../data/counties/guangdong_2012.csv', import.meta.url).pathname;
+export const NATIONAL_COUNTIES = new URL('../../data/counties/china_2012.csv', import.meta.url).pathname;
+
+export interface CountySet {
+  readonly counties: County[];
+  /** indexes of the counties the reports cover */
+  readonly focus: number[];
+  readonly sources: string[];
+  readonly notes: string[];
+}
+
+export interface CountySetOptions {
+  readonly countiesFile?: string;
+  /** national file used for provinces the user's file lacks; 'none' computes over the user's file alone */
+  readonly reference?: string;
+  readonly province?: string;
+}
+
+export function loadCountySet(options: CountySetOptions): CountySet {
+  const file = resolve(options.countiesFile ?? DEFAULT_COUNTIES);
+  const own = loadCountyFile(file);
+  const counties = [...own.counties];
+  const sources = [file];
+  const notes: string[] = [];
+  const ownProvinces = new Set(own.counties.map((c) => c.provinceCode));
+  const reference = options.reference ?? NATIONAL_COUNTIES;
+  if (reference !== 'none' && ownProvinces.size < 31 && resolve(reference) !== file) {
+    const ref = loadCountyFile(resolve(reference));
+    const added = ref.counties.filter((c) => !ownProvinces.has(c.provinceCode));
+    counties.push(...added);
+    sources.push(resolve(reference));
+    notes.push(`the central equalization pool is shared among all provinces: ${added.length} counties of ${new Set(added.map((c) => c.provinceCode)).size} other provinces come from ${reference}`);
+  }
+  let focus = own.counties.map((_, i) => i);
+  if (options.province) {
+    const code = findProvince(options.province);
+    if (!code) throw new InputError([{ file: '--province', message: `unknown province "${options.province}" (use a code such as 440000 or 44, or a name such as 广东)` }]);
+    focus = focus.filter((i) => counties[i]!.provinceCode === code);
+    if (focus.length === 0) throw new InputError([{ file, message: `no county of province ${code} in the file` }]);
+  }
+  return { counties, focus, sources, notes };
+}
