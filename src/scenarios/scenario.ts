@@ -1,0 +1,45 @@
+/**
+ * A scenario: the policy data with a scenario's changes applied, the county changes it
+ * makes (flags, groups), the population basis and the years it runs over. The baseline is
+ * the scenario that changes nothing. Scenario files are loaded by scenarioFile.ts.
+ */
+import type { PolicyData } from '../input/policyData.ts';
+import type { County } from '../model/county.ts';
+import type { PopulationBasis } from '../model/parameters.ts';
+import { runSimulation, type YearRun } from '../simulation/runSimulation.ts';
+
+export const DEFAULT_HORIZON: readonly number[] = [2011, 2012, 2013, 2014, 2015];
+
+export interface Scenario {
+  /** short name (file name without extension, or 'baseline') */
+  readonly name: string;
+  readonly title: string;
+  /** files applied, base first (empty for the baseline) */
+  readonly files: readonly string[];
+  readonly years: readonly number[];
+  readonly basis: PopulationBasis;
+  /** policy data with the scenario's parameter changes applied */
+  readonly policy: PolicyData;
+  /** apply the scenario's county changes (flags, groups); returns new objects, never mutates */
+  readonly applyToCounties: (counties: readonly County[]) => County[];
+  /** the changes as given, for metadata: path → value by year */
+  readonly changes: ReadonlyArray<{ readonly path: string; readonly description: string }>;
+}
+
+export function baselineScenario(policy: PolicyData, years: readonly number[] = DEFAULT_HORIZON): Scenario {
+  return {
+    name: 'baseline',
+    title: 'Baseline: 12th Five-Year Plan standards and sharing rules as in the bundled data',
+    files: [],
+    years,
+    basis: 'resident',
+    policy,
+    applyToCounties: (counties) => [...counties],
+    changes: [],
+  };
+}
+
+/** Run a scenario over a county set for its years (or the years given). */
+export function runScenario(scenario: Scenario, counties: readonly County[], years: readonly number[] = scenario.years): YearRun[] {
+  return runSimulation(scenario.policy, scenario.applyToCounties(counties), { years, basis: scenario.basis });
+}
