@@ -3,8 +3,11 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { loadPolicyData, DEFAULT_DATA_DIR, type PolicyData } from '../input/policyData.ts';
 import type { PopulationBasis } from '../model/parameters.ts';
 import { loadCountySet, type CountySet } from '../simulation/countySet.ts';
+import { baselineScenario, type Scenario } from '../scenarios/scenario.ts';
+import { loadScenario } from '../scenarios/scenarioFile.ts';
 
 export interface RunOptions {
+  scenario?: string;
   counties?: string;
   reference?: string;
   province?: string;
@@ -14,11 +17,12 @@ export interface RunOptions {
 
 export function addInputOptions(cmd: Command): Command {
   return cmd
+    .option('--scenario <file>', 'scenario file (YAML or JSON) applied on top of the bundled policy data; see scenarios/')
     .option('--counties <file>', 'county data CSV (default: the bundled Guangdong file data/counties/guangdong_2012.csv)')
     .option('--reference <file>', "national county file for the provinces your file lacks, or 'none' (default: data/counties/china_2012.csv)")
     .option('--province <province>', 'report only this province (code such as 440000 or 44, or a name such as 广东)')
     .option('--data <dir>', 'policy data folder with standards/, sharing/, transfers/, projection/', DEFAULT_DATA_DIR)
-    .option('--basis <basis>', 'population basis for drivers: resident or registered', parseBasis, 'resident' as PopulationBasis);
+    .option('--basis <basis>', 'population basis for drivers: resident or registered (default: the scenario\'s, else resident)', parseBasis);
 }
 
 function parseBasis(value: string): PopulationBasis {
@@ -26,9 +30,26 @@ function parseBasis(value: string): PopulationBasis {
   return value;
 }
 
-export function loadInputs(opts: RunOptions): { policy: PolicyData; set: CountySet; basis: PopulationBasis } {
-  const basis = opts.basis ?? 'resident';
-  const policy = loadPolicyData(opts.data);
+export interface Inputs {
+  /** the bundled (or --data) policy data, before any scenario */
+  readonly basePolicy: PolicyData;
+  /** the scenario to run (the baseline when no --scenario is given), with --basis applied */
+  readonly scenario: Scenario;
+  readonly set: CountySet;
+}
+
+/** Load and check everything a run needs before anything is computed or written. */
+export function loadInputs(opts: RunOptions): Inputs {
+  const basePolicy = loadPolicyData(opts.data);
+  let scenario = opts.scenario ? loadScenario(opts.scenario, basePolicy) : baselineScenario(basePolicy);
+  if (opts.basis) scenario = { ...scenario, basis: opts.basis };
   const set = loadCountySet({ countiesFile: opts.counties, reference: opts.reference, province: opts.province });
-  return { policy, set, basis };
+  // county changes are checked against the data now, so that a bad scenario fails before any output
+  scenario.applyToCounties(set.counties);
+  return { basePolicy, scenario, set };
+}
+
+/** Load a scenario argument: 'baseline' or a file. */
+export function scenarioArgument(arg: string, basePolicy: PolicyData): Scenario {
+  return arg === 'baseline' ? baselineScenario(basePolicy) : loadScenario(arg, basePolicy);
 }

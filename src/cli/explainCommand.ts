@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { InputError } from '../input/inputError.ts';
 import { explainCounty } from '../report/explainCounty.ts';
-import { runSimulation } from '../simulation/runSimulation.ts';
+import { runScenario } from '../scenarios/scenario.ts';
 import { addInputOptions, loadInputs, type RunOptions } from './commonOptions.ts';
 import { parseYear } from './yearOptions.ts';
 
@@ -17,7 +17,7 @@ export function registerExplainCommand(program: Command): void {
     .argument('<county>', 'county code (440103) or name (荔湾区); a name shared by several counties needs the code')
     .option('--year <year>', 'year', parseYear, 2012);
   addInputOptions(cmd).action((query: string, opts: ExplainOptions) => {
-    const { policy, set, basis } = loadInputs(opts);
+    const { scenario, set } = loadInputs(opts);
     const matches = set.focus.filter((i) => {
       const c = set.counties[i]!;
       return c.code === query.trim() || c.name === query.trim();
@@ -27,7 +27,8 @@ export function registerExplainCommand(program: Command): void {
       const list = matches.map((i) => `${set.counties[i]!.code} ${set.counties[i]!.name} (${set.counties[i]!.prefecture})`).join('; ');
       throw new InputError([{ file: 'COUNTY argument', message: `"${query}" matches ${matches.length} counties: ${list}; give the code` }]);
     }
-    const [run] = runSimulation(policy, set.counties, { years: [opts.year], basis });
-    process.stdout.write(`${explainCounty(run!, matches[0]!, policy)}\n`);
+    const [run] = runScenario(scenario, set.counties, [opts.year]);
+    if (scenario.name !== 'baseline') process.stdout.write(`Scenario ${scenario.name}: ${scenario.title}\n`);
+    process.stdout.write(`${explainCounty(run!, matches[0]!, scenario.policy)}\n`);
   });
 }

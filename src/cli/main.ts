@@ -6,8 +6,11 @@ import { Command } from 'commander';
 import { InputError } from '../input/inputError.ts';
 import { registerRunCommand } from './runCommand.ts';
 import { registerExplainCommand } from './explainCommand.ts';
+import { registerCompareCommand } from './compareCommand.ts';
+import { registerParamsCommand } from './paramsCommand.ts';
 import { ResolutionError } from '../scenarios/resolveYear.ts';
 import { ProjectionError } from '../scenarios/projection.ts';
+import { FormulaError } from '../scenarios/formula.ts';
 
 export function buildProgram(): Command {
   const program = new Command();
@@ -18,6 +21,8 @@ export function buildProgram(): Command {
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
   registerRunCommand(program);
   registerExplainCommand(program);
+  registerCompareCommand(program);
+  registerParamsCommand(program);
   return program;
 }
 
@@ -30,7 +35,7 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`fiscal-sim: ${e.message}\nNothing was written.\n`);
       return 2;
     }
-    if (e instanceof ResolutionError || e instanceof ProjectionError) {
+    if (e instanceof ResolutionError || e instanceof ProjectionError || e instanceof FormulaError) {
       process.stderr.write(`fiscal-sim: ${e.message}\nNothing was written.\n`);
       return 2;
     }

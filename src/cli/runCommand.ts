@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { writeFilesAtomically } from '../report/atomicWrite.ts';
 import { toCsv } from '../report/csv.ts';
 import { formatSummary } from '../report/terminalSummary.ts';
-import { runSimulation } from '../simulation/runSimulation.ts';
+import { runScenario } from '../scenarios/scenario.ts';
 import { COUNTY_COLUMNS, ITEM_COLUMNS, countyRow, itemRows, type Row } from '../tables/countyTable.ts';
 import { provinceRows, PROVINCE_COLUMNS } from '../tables/provinceTable.ts';
 import { summarize } from '../tables/summary.ts';
@@ -14,7 +14,7 @@ import { parseYears } from './yearOptions.ts';
 export const DEFAULT_OUT = new URL('../../reports/', import.meta.url).pathname;
 
 interface RunCommandOptions extends RunOptions {
-  year: number[];
+  year?: number[];
   out: string;
   quiet?: boolean;
 }
@@ -23,15 +23,16 @@ export function registerRunCommand(program: Command): void {
   const cmd = program
     .command('run')
     .description("compute every county's standard cost, who pays it, transfers and financing gap; write counties.csv, items.csv, provinces.csv and summary.json")
-    .option('--year <years>', 'year, range or list (2012, 2011-2015, 2011,2013)', parseYears, [2012])
+    .option('--year <years>', 'year, range or list (2012, 2011-2015, 2011,2013); default 2012, or the scenario\'s years with --scenario', parseYears)
     .option('--out <dir>', 'output folder', DEFAULT_OUT)
     .option('--quiet', 'do not print the summary');
   addInputOptions(cmd).action((opts: RunCommandOptions) => {
-    const { policy, set, basis } = loadInputs(opts);
+    const { scenario, set } = loadInputs(opts);
     for (const n of set.notes) process.stderr.write(`note: ${n}\n`);
-    const years = opts.year;
+    const years = opts.year ?? (opts.scenario ? [...scenario.years] : [2012]);
+    const policy = scenario.policy;
     const started = performance.now();
-    const runs = runSimulation(policy, set.counties, { years, basis });
+    const runs = runScenario(scenario, set.counties, years, (year) => process.stderr.write(`computing ${year}…\n`));
     const seconds = (performance.now() - started) / 1000;
     const catalog = new Map(policy.items.map((i) => [i.id, i]));
     const focus = new Set(set.focus);
@@ -47,8 +48,9 @@ export function registerRunCommand(program: Command): void {
     const out = resolve(opts.out);
     const meta = {
       command: 'run',
+      scenario: { name: scenario.name, title: scenario.title, files: scenario.files, changes: scenario.changes },
       years,
-      basis,
+      basis: scenario.basis,
       counties_files: set.sources,
       counties_reported: set.focus.length,
       counties_computed: set.counties.length,
@@ -62,7 +64,8 @@ export function registerRunCommand(program: Command): void {
       { path: join(out, 'summary.json'), content: `${JSON.stringify(meta, null, 2)}\n` },
     ]);
     if (!opts.quiet) {
-      const label = opts.province ? `Province ${set.counties[set.focus[0]!]!.province}` : `Counties in ${set.sources[0]}`;
+      const where = opts.province ? `province ${set.counties[set.focus[0]!]!.province}` : `counties in ${set.sources[0]}`;
+      const label = `${scenario.name === 'baseline' ? 'Baseline' : `Scenario ${scenario.name}`}, ${where}`;
       for (const s of summaries) process.stdout.write(`${formatSummary(s, label)}\n\n`);
     }
     process.stderr.write(`computed ${set.counties.length} counties × ${years.length} year(s) in ${seconds.toFixed(2)} s; wrote counties.csv (${countyTable.length} rows), items.csv (${itemTable.length} rows), provinces.csv, summary.json to ${out}\n`);

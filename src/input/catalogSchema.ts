@@ -47,13 +47,20 @@ export const StandardParameter = z.strictObject({
 });
 export type StandardParameter = z.infer<typeof StandardParameter>;
 
-export const EligibilityFactor = z.strictObject({
-  id: z.string().regex(/^[a-z][a-z0-9_]*$/),
-  description: z.string().min(3),
-  unit: z.literal('share'),
-  values: datedSchema(share),
-  source: Source,
-});
+export const ELIGIBILITY_FLAGS = ['nutrition_pilot', 'difficult', 'directly_managed'] as const;
+
+export const EligibilityFactor = z
+  .strictObject({
+    id: z.string().regex(/^[a-z][a-z0-9_]*$/),
+    description: z.string().min(3),
+    unit: z.literal('share'),
+    /** optional county flag: `values` apply in counties with it, `otherwise` in the rest */
+    when: z.enum(ELIGIBILITY_FLAGS).optional(),
+    values: datedSchema(share),
+    otherwise: datedSchema(share).optional(),
+    source: Source,
+  })
+  .refine((e) => (e.when === undefined) === (e.otherwise === undefined), { message: 'when and otherwise go together', path: ['otherwise'] });
 export type EligibilityFactor = z.infer<typeof EligibilityFactor>;
 
 export const CatalogItem = z

@@ -129,7 +129,10 @@ function parseCell(spec: ColumnSpec, raw: string): { value: Cell } | { error: st
 }
 
 export function parseCountyText(text: string, file: string): CountyFile {
-  const parsed = Papa.parse<string[]>(text, { header: false, skipEmptyLines: false });
+  // the delimiter is a comma, or a tab where the header has tabs and no commas (never guessed from data)
+  const firstLine = text.slice(0, text.search(/\r?\n|$/));
+  const delimiter = firstLine.includes('\t') && !firstLine.includes(',') ? '\t' : ',';
+  const parsed = Papa.parse<string[]>(text, { header: false, skipEmptyLines: false, delimiter });
   const problems: InputProblem[] = [];
   for (const e of parsed.errors) {
     problems.push({ file, line: (e.row ?? 0) + 1, message: `CSV: ${e.message}` });

@@ -10,6 +10,8 @@ import { join } from 'node:path';
 import { CatalogDomainFile, SharingFile, type CatalogItem, type Domain, type ResponsibilityRule } from './catalogSchema.ts';
 import { InputError, type InputProblem } from './inputError.ts';
 import { GrowthFile, TransfersFile } from './transferSchema.ts';
+import type { Dated } from './datedValues.ts';
+import type { CompiledFormula } from '../scenarios/formula.ts';
 import { positionOf, readYamlFile, validateYaml } from './yamlFile.ts';
 
 export interface CatalogEntry extends CatalogItem {
@@ -32,6 +34,8 @@ export interface PolicyData {
   readonly sharing: SharingFile;
   readonly transfers: TransfersFile;
   readonly growth: GrowthFile;
+  /** scenario formulas by parameter path (dated; null where a number is in force) */
+  readonly formulas?: ReadonlyMap<string, Dated<CompiledFormula | null>>;
 }
 
 export const DEFAULT_DATA_DIR = new URL('../../data/', import.meta.url).pathname;

@@ -29,17 +29,37 @@ export function assertFen(n: number, what: string): number {
 export function productToFen(factors: readonly number[]): number {
   let v = FEN_PER_YUAN;
   for (const f of factors) v *= f;
-  const abs = Math.abs(v);
+  return yuanProductToFen(v / FEN_PER_YUAN, () => factors);
+}
+
+/**
+ * Round `yuan` (a product of factors computed in doubles) to whole fen, half away from zero.
+ * `factors` is asked for only when the double is too close to a half-fen to be trusted;
+ * the exact product of the factors is then rounded with decimal arithmetic.
+ */
+export function yuanProductToFen(yuan: number, factors: () => readonly number[]): number {
+  return nearHalfFen(yuan) ? exactProductToFen(factors()) : roundYuanToFen(yuan);
+}
+
+/** Whether a double amount of yuan is too close to a half-fen (or too large) to round safely. */
+export function nearHalfFen(yuan: number): boolean {
+  const abs = Math.abs(yuan * FEN_PER_YUAN);
   const frac = abs - Math.floor(abs);
-  const tolerance = Math.max(1e-9, abs * 1e-12);
-  let fen: number;
-  if (Math.abs(frac - 0.5) > tolerance && abs < 2 ** 52) {
-    fen = Math.sign(v) * Math.floor(abs + 0.5);
-  } else {
-    let d = new Decimal(FEN_PER_YUAN);
-    for (const f of factors) d = d.times(f);
-    fen = d.toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber();
-  }
+  return !(Math.abs(frac - 0.5) > Math.max(1e-9, abs * 1e-12) && abs < 2 ** 52);
+}
+
+/** Round a double amount of yuan to fen, half away from zero (only where nearHalfFen is false). */
+export function roundYuanToFen(yuan: number): number {
+  const v = yuan * FEN_PER_YUAN;
+  const fen = v < 0 ? -Math.floor(-v + 0.5) : Math.floor(v + 0.5);
+  return fen === 0 ? 0 : fen;
+}
+
+/** The exact product of the factors (× 100) rounded half away from zero, in decimal arithmetic. */
+export function exactProductToFen(factors: readonly number[]): number {
+  let d = new Decimal(FEN_PER_YUAN);
+  for (const f of factors) d = d.times(f);
+  const fen = d.toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber();
   return assertFen(fen === 0 ? 0 : fen, 'cost');
 }
 
@@ -95,6 +115,56 @@ export function splitByPpm(amount: number, shares: readonly number[]): number[] 
     }
   }
   return parts;
+}
+
+/**
+ * Split `amount` fen (≥ 0) into three parts by ppm shares summing to PPM, by largest
+ * remainder with ties to the earlier part: the hot-path form of splitByPpm.
+ */
+export function splitThree(amount: number, a: number, b: number, c: number): [number, number, number] {
+  return splitThreeInto([0, 0, 0], amount, a, b, c);
+}
+
+/** splitThree writing into `out` (no allocation). */
+export function splitThreeInto(out: [number, number, number], amount: number, a: number, b: number, c: number): [number, number, number] {
+  if (a + b + c !== PPM) throw new RangeError(`shares sum to ${(a + b + c) / PPM}, not 1`);
+  if (amount < 0) {
+    splitThreeInto(out, -amount, a, b, c);
+    out[0] = out[0] === 0 ? 0 : -out[0];
+    out[1] = out[1] === 0 ? 0 : -out[1];
+    out[2] = out[2] === 0 ? 0 : -out[2];
+    return out;
+  }
+  const hi = Math.floor(amount / PPM);
+  const lo = amount - hi * PPM;
+  const pa = lo * a, pb = lo * b, pc = lo * c;
+  const fa = Math.floor(pa / PPM), fb = Math.floor(pb / PPM), fc = Math.floor(pc / PPM);
+  let x = hi * a + fa;
+  let y = hi * b + fb;
+  let z = hi * c + fc;
+  let left = amount - x - y - z;
+  if (left > 0) {
+    let ra = pa - fa * PPM, rb = pb - fb * PPM, rc = pc - fc * PPM;
+    // order by remainder, ties to the earlier part; at most two fen are left over
+    // give the left-over fen (at most two) by remainder, ties to the earlier part
+    while (left > 0) {
+      if (ra >= rb && ra >= rc && ra >= 0) {
+        x++;
+        ra = -1;
+      } else if (rb >= rc && rb >= 0) {
+        y++;
+        rb = -1;
+      } else {
+        z++;
+        rc = -1;
+      }
+      left--;
+    }
+  }
+  out[0] = x;
+  out[1] = y;
+  out[2] = z;
+  return out;
 }
 
 /**

@@ -4,6 +4,8 @@
  * src/scenarios/resolveYear.ts; the model never sees dated values or files.
  */
 import type { Grouping, RuleKind } from '../input/catalogSchema.ts';
+import type { County } from './county.ts';
+import type { SchemeConfig } from './transfers/schemes/registry.ts';
 
 export type PopulationBasis = 'resident' | 'registered';
 
@@ -23,16 +25,39 @@ export interface RuleParameters {
   readonly pilotFlag?: 'nutrition_pilot' | 'difficult';
 }
 
+/** A value that is the same for every county, or computed per county (a scenario formula). */
+export type CountyValue = number | ((county: County) => number);
+
+export function valueFor(v: CountyValue, county: County): number {
+  return typeof v === 'number' ? v : v(county);
+}
+
+/** County flags an eligibility factor can depend on. */
+export type CountyFlag = 'nutrition_pilot' | 'difficult' | 'directly_managed';
+
+export function hasFlag(county: County, flag: CountyFlag): boolean {
+  return flag === 'nutrition_pilot' ? county.nutritionPilot : flag === 'difficult' ? county.difficult : county.directlyManaged;
+}
+
+export interface EligibilityParameters {
+  readonly id: string;
+  /** the share (in counties with the `when` flag, if one is given) */
+  readonly value: CountyValue;
+  readonly when?: CountyFlag;
+  /** the share in counties without the flag */
+  readonly otherwise?: CountyValue;
+}
+
 export interface ItemParameters {
   readonly id: string;
   readonly domain: string;
   readonly nameZh: string;
   readonly nameEn: string;
   readonly driver: string;
-  readonly coverage: number;
-  readonly eligibility: ReadonlyArray<{ readonly id: string; readonly value: number }>;
+  readonly coverage: CountyValue;
+  readonly eligibility: readonly EligibilityParameters[];
   /** yuan per beneficiary per year (standard × periods a year) */
-  readonly annualStandard: number;
+  readonly annualStandard: CountyValue;
   readonly rule: RuleParameters;
 }
 
@@ -57,6 +82,8 @@ export interface TransferParameters {
   readonly guaranteeFillRatePpm: number;
   /** share of the guarantee money the centre pays as its award (以奖代补), rest provincial (ppm) */
   readonly guaranteeCentralSharePpm: number;
+  /** scheme for the province → county equalization stage (default: gap × coefficient, equalizationTransfer) */
+  readonly scheme?: SchemeConfig;
 }
 
 export interface YearParameters {

@@ -4,14 +4,17 @@
  * Pure: counties and resolved parameters in, rows out.
  */
 import type { County } from './county.ts';
-import { itemCost } from './cost/itemCost.ts';
+import { costFenFor } from './cost/itemCost.ts';
+import { beneficiaryCount } from './cost/beneficiaries.ts';
 import { basisFactor } from './cost/beneficiaries.ts';
 import { takeShare } from './money.ts';
 import type { YearParameters } from './parameters.ts';
-import type { CountyResult, ItemResult, YearResult } from './results.ts';
-import { levelShares } from './sharing/levelShares.ts';
-import { specialTransfer } from './transfers/specialTransfers.ts';
+import { ItemTable, type CountyResult, type YearResult } from './results.ts';
+import { splitLocal } from './sharing/levelShares.ts';
+import { centralShareFen } from './sharing/centralShare.ts';
+import { retainedFen } from './transfers/specialTransfers.ts';
 import { equalizationTransfer } from './transfers/equalizationTransfer.ts';
+import { schemeEqualizationTransfer } from './transfers/schemes/twoStage.ts';
 import { basicFinancialGuarantee } from './transfers/basicFinancialGuarantee.ts';
 import { financingGap } from './gap/financingGap.ts';
 
@@ -24,37 +27,43 @@ export interface CountyFiscalYear {
 export function runYear(counties: readonly County[], fiscal: readonly CountyFiscalYear[], params: YearParameters): YearResult {
   if (fiscal.length !== counties.length) throw new RangeError('fiscal inputs and counties differ in length');
   const t = params.transfers;
-  const items: ItemResult[] = [];
+  const nItems = params.items.length;
+  const items = new ItemTable(counties.length, nItems);
+  const col = items.columns;
+  const local: [number, number, number] = [0, 0, 0];
   const sums = counties.map(() => ({ cost: 0, central: 0, provincial: 0, prefecture: 0, county: 0, special: 0, retained: 0 }));
 
-  counties.forEach((county, c) => {
+  for (let c = 0; c < counties.length; c++) {
+    const county = counties[c]!;
     const split = params.localSplit(county.provinceCode);
     const s = sums[c]!;
-    params.items.forEach((item, i) => {
-      const { beneficiaries, costFen } = itemCost(county, item, params.basis);
-      const shares = levelShares(county, item.rule, split, costFen, beneficiaries);
-      const special = specialTransfer(county, shares, t.prefectureRetentionPpm);
-      items.push({
-        countyIndex: c,
-        itemIndex: i,
-        beneficiaries,
-        costFen,
-        centralFen: shares.central,
-        provincialFen: shares.provincial,
-        prefectureFen: shares.prefecture,
-        countyFen: shares.county,
-        specialFen: special.receivedFen,
-        retainedFen: special.retainedFen,
-      });
+    for (let i = 0; i < nItems; i++) {
+      const item = params.items[i]!;
+      // the steps of itemCost → levelShares → specialTransfer, without allocating per item
+      const beneficiaries = beneficiaryCount(county, item, params.basis);
+      const costFen = costFenFor(county, item, params.basis, beneficiaries);
+      const central = centralShareFen(county, item.rule, costFen, beneficiaries);
+      const [provincial, prefecture, countyPart] = splitLocal(county, split, costFen - central, local);
+      const retained = retainedFen(county, provincial, t.prefectureRetentionPpm);
+      const special = central + provincial - retained + prefecture;
+      const k = c * nItems + i;
+      col.beneficiaries[k] = beneficiaries;
+      col.costFen[k] = costFen;
+      col.centralFen[k] = central;
+      col.provincialFen[k] = provincial;
+      col.prefectureFen[k] = prefecture;
+      col.countyFen[k] = countyPart;
+      col.specialFen[k] = special;
+      col.retainedFen[k] = retained;
       s.cost += costFen;
-      s.central += shares.central;
-      s.provincial += shares.provincial;
-      s.prefecture += shares.prefecture;
-      s.county += shares.county;
-      s.special += special.receivedFen;
-      s.retained += special.retainedFen;
-    });
-  });
+      s.central += central;
+      s.provincial += provincial;
+      s.prefecture += prefecture;
+      s.county += countyPart;
+      s.special += special;
+      s.retained += retained;
+    }
+  }
 
   const population = counties.map((county) => (county.drivers['resident_pop'] ?? 0) * basisFactor(county, params.basis));
   const units = counties.map((county, c) => {
@@ -67,9 +76,16 @@ export function runYear(counties: readonly County[], fiscal: readonly CountyFisc
       standardRevenueFen,
       ownRevenueFen: f.ownRevenueFen,
       population: population[c]!,
+      standardCostFen: s.cost,
+      ownBurdenFen: s.cost - s.special,
+      otherStdExpenditureFen: f.otherStdExpenditureFen,
+      regionGroup: county.regionGroup,
     };
   });
-  const equalization = equalizationTransfer(units, t.centralPoolFen, t.provincialPoolRatePpm);
+  // a configured scheme replaces the gap-proportional province → county stage
+  const equalization = t.scheme
+    ? schemeEqualizationTransfer(units, t.centralPoolFen, t.provincialPoolRatePpm, t.scheme)
+    : equalizationTransfer(units, t.centralPoolFen, t.provincialPoolRatePpm);
 
   const countyResults = counties.map((_, c): CountyResult => {
     const s = sums[c]!;

@@ -7,7 +7,8 @@ import type { PolicyData } from '../input/policyData.ts';
 import { describeSource, type Source } from '../input/sourceSchema.ts';
 import { basisFactor } from '../model/cost/beneficiaries.ts';
 import { formatYuan, PPM } from '../model/money.ts';
-import { groupValue } from '../model/parameters.ts';
+import { groupValue, valueFor } from '../model/parameters.ts';
+import { eligibilityValue } from '../model/cost/beneficiaries.ts';
 import type { YearRun } from '../simulation/runSimulation.ts';
 
 const num = (n: number, digits = 2): string => n.toLocaleString('en-US', { minimumFractionDigits: 0, maximumFractionDigits: digits });
@@ -25,15 +26,14 @@ export function explainCounty(run: YearRun, countyIndex: number, policy: PolicyD
   out.push('1. Cost of each item = beneficiaries × unit standard × cost index, and who pays it');
   const split = p.localSplit(c.provinceCode);
   const localSplit = c.directlyManaged ? split.directlyManaged : split.throughPrefecture;
-  for (const it of run.result.items) {
-    if (it.countyIndex !== countyIndex) continue;
+  for (const it of run.result.items.forCounty(countyIndex)) {
     const ip = p.items[it.itemIndex]!;
     const entry = policy.items.find((e) => e.id === ip.id);
     const rule = policy.rules.get(ip.rule.id);
     out.push(`  ${ip.id}  ${ip.nameZh} / ${ip.nameEn}`);
-    const elig = ip.eligibility.map((e) => ` × ${e.id} ${e.value} ${src(entry?.eligibility.find((x) => x.id === e.id)?.source)}`).join('');
-    out.push(`    beneficiaries = ${ip.driver} ${num(c.drivers[ip.driver] ?? 0, 2)} × coverage ${ip.coverage} ${src(entry?.coverage.source)}${elig}${p.basis === 'registered' ? ` × basis ${num(basisFactor(c, p.basis), 4)}` : ''} = ${num(it.beneficiaries)}`);
-    out.push(`    standard ${num(ip.annualStandard)} yuan per beneficiary per year ${src(entry?.standard?.source)}`);
+    const elig = ip.eligibility.map((e) => ` × ${e.id}${e.when ? ` (${e.when}: ${c[e.when === 'nutrition_pilot' ? 'nutritionPilot' : e.when === 'difficult' ? 'difficult' : 'directlyManaged'] ? 'yes' : 'no'})` : ''} ${num(eligibilityValue(e, c), 6)}${typeof e.value === 'function' ? ' (formula)' : ''} ${src(entry?.eligibility.find((x) => x.id === e.id)?.source)}`).join('');
+    out.push(`    beneficiaries = ${ip.driver} ${num(c.drivers[ip.driver] ?? 0, 2)} × coverage ${num(valueFor(ip.coverage, c), 6)}${typeof ip.coverage === 'function' ? ' (formula)' : ''} ${src(entry?.coverage.source)}${elig}${p.basis === 'registered' ? ` × basis ${num(basisFactor(c, p.basis), 4)}` : ''} = ${num(it.beneficiaries)}`);
+    out.push(`    standard ${num(valueFor(ip.annualStandard, c))} yuan per beneficiary per year${typeof ip.annualStandard === 'function' ? ' (formula)' : ''} ${src(entry?.standard?.source)}`);
     out.push(`    cost = ${formatYuan(it.costFen)} yuan`);
     let ruleText = `${ip.rule.id} (${ip.rule.kind}; ${rule?.wording_zh ?? ''})`;
     if (ip.rule.centralSharePpm) ruleText += `: central share ${groupValue(ip.rule.centralSharePpm, c.regionGroup, c.tier2018) / PPM} by ${ip.rule.centralSharePpm.by}`;

@@ -8,7 +8,8 @@ import { PERIODS } from '../input/catalogSchema.ts';
 import { valueAt, type Dated } from '../input/datedValues.ts';
 import type { CatalogEntry, PolicyData } from '../input/policyData.ts';
 import { PPM, productToFen, toPpm } from '../model/money.ts';
-import type { Grouped, ItemParameters, LocalSplitParameters, LocalSplitPpm, PopulationBasis, RuleParameters, YearParameters } from '../model/parameters.ts';
+import { FormulaError } from './formula.ts';
+import type { CountyValue, Grouped, ItemParameters, LocalSplitParameters, LocalSplitPpm, PopulationBasis, RuleParameters, YearParameters } from '../model/parameters.ts';
 
 export class ResolutionError extends Error {
   constructor(message: string) {
@@ -51,21 +52,46 @@ export function annualStandard(item: CatalogEntry, year: number): number | undef
 }
 
 /** Whether the item has money of its own in force in `year`. */
-export function itemActive(item: CatalogEntry, year: number): boolean {
+export function itemActive(item: CatalogEntry, year: number, formulas?: Formulas): boolean {
   if (item.years && (year < item.years.from || (item.years.to !== undefined && year > item.years.to))) return false;
-  return annualStandard(item, year) !== undefined;
+  const formula = formulas?.get(`standards.${item.id}.standard`);
+  return annualStandard(item, year) !== undefined || (formula !== undefined && valueAt(formula, year) !== undefined && valueAt(formula, year) !== null);
 }
 
-export function resolveItem(item: CatalogEntry, rule: ResponsibilityRule, year: number): ItemParameters {
+type Formulas = PolicyData['formulas'];
+
+/** The formula in force for a path in `year`, as a per-county value with its range checked. */
+function formulaValue(formulas: Formulas, path: string, year: number, kind: 'standard' | 'share', scale = 1): CountyValue | undefined {
+  const dated = formulas?.get(path);
+  const f = dated ? valueAt(dated, year) : undefined;
+  if (!f) return undefined;
+  return (county) => {
+    const v = f.evaluate({ county, year });
+    if (!Number.isFinite(v) || v < 0 || (kind === 'share' && v > 1)) {
+      throw new FormulaError(`${path} formula "${f.text}" gives ${v} for county ${county.code} in ${year}; ${kind === 'share' ? 'a share must be between 0 and 1' : 'a standard must be a non-negative number'}`);
+    }
+    return v * scale;
+  };
+}
+
+export function resolveItem(item: CatalogEntry, rule: ResponsibilityRule, year: number, formulas?: Formulas): ItemParameters {
+  const base = `standards.${item.id}`;
+  const periods = item.standard ? (item.standard.period === 'day' ? item.standard.days_per_year! : PERIODS[item.standard.period]) : 1;
   return {
     id: item.id,
     domain: item.domain,
     nameZh: item.name_zh,
     nameEn: item.name_en,
     driver: item.driver,
-    coverage: at(item.coverage.values, year, `${item.id} coverage`),
-    eligibility: item.eligibility.map((e) => ({ id: e.id, value: at(e.values, year, `${item.id} eligibility ${e.id}`) })),
-    annualStandard: annualStandard(item, year)!,
+    coverage: formulaValue(formulas, `${base}.coverage`, year, 'share') ?? at(item.coverage.values, year, `${item.id} coverage`),
+    eligibility: item.eligibility.map((e) => ({
+      id: e.id,
+      value: formulaValue(formulas, `${base}.eligibility.${e.id}`, year, 'share') ?? at(e.values, year, `${item.id} eligibility ${e.id}`),
+      ...(e.when && e.otherwise
+        ? { when: e.when, otherwise: formulaValue(formulas, `${base}.eligibility.${e.id}.otherwise`, year, 'share') ?? at(e.otherwise, year, `${item.id} eligibility ${e.id} otherwise`) }
+        : {}),
+    })),
+    annualStandard: formulaValue(formulas, `${base}.standard`, year, 'standard', periods) ?? annualStandard(item, year)!,
     rule: resolveRule(rule, year),
   };
 }
@@ -80,8 +106,8 @@ function splitPpm(v: { province: number; prefecture: number; county: number }, w
 
 export function resolveYear(policy: PolicyData, year: number, basis: PopulationBasis): YearParameters {
   const items = policy.items
-    .filter((item) => itemActive(item, year))
-    .map((item) => resolveItem(item, policy.rules.get(item.responsibility)!, year));
+    .filter((item) => itemActive(item, year, policy.formulas))
+    .map((item) => resolveItem(item, policy.rules.get(item.responsibility)!, year, policy.formulas));
   const split = policy.sharing.local_split;
   const resolveSplit = (entry: typeof split.default, what: string): LocalSplitParameters => ({
     throughPrefecture: splitPpm(at(entry.through_prefecture.values, year, `${what} through_prefecture`), `${what} through_prefecture`),

@@ -24,6 +24,10 @@ export interface Scenario {
   readonly applyToCounties: (counties: readonly County[]) => County[];
   /** the changes as given, for metadata: path → value by year */
   readonly changes: ReadonlyArray<{ readonly path: string; readonly description: string }>;
+  /** transfer scheme settings as given in the file (validated by the scheme module) */
+  readonly scheme?: unknown;
+  /** uncertainty declarations as given in the file (validated by the Monte Carlo module) */
+  readonly uncertainty?: unknown;
 }
 
 export function baselineScenario(policy: PolicyData, years: readonly number[] = DEFAULT_HORIZON): Scenario {
@@ -40,6 +44,6 @@ export function baselineScenario(policy: PolicyData, years: readonly number[] = 
 }
 
 /** Run a scenario over a county set for its years (or the years given). */
-export function runScenario(scenario: Scenario, counties: readonly County[], years: readonly number[] = scenario.years): YearRun[] {
-  return runSimulation(scenario.policy, scenario.applyToCounties(counties), { years, basis: scenario.basis });
+export function runScenario(scenario: Scenario, counties: readonly County[], years: readonly number[] = scenario.years, onYear?: (year: number) => void): YearRun[] {
+  return runSimulation(scenario.policy, scenario.applyToCounties(counties), { years, basis: scenario.basis, onYear });
 }

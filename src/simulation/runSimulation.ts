@@ -21,10 +21,13 @@ export interface YearRun {
 export interface SimulationSettings {
   readonly years: readonly number[];
   readonly basis: PopulationBasis;
+  /** called before each year is computed (progress) */
+  readonly onYear?: (year: number) => void;
 }
 
 export function runSimulation(policy: PolicyData, counties: readonly County[], settings: SimulationSettings): YearRun[] {
   return settings.years.map((year) => {
+    settings.onYear?.(year);
     const params = resolveYear(policy, year, settings.basis);
     const projected = counties.map((c) => projectDrivers(c, year, policy.growth.population_growth.values));
     const fiscal = projected.map((c) => fiscalForYear(c, year, policy.growth.revenue_growth.values, policy.growth.other_expenditure_growth.values));

@@ -7,6 +7,7 @@ import type { CatalogEntry } from '../input/policyData.ts';
 import { describeSource } from '../input/sourceSchema.ts';
 import { fenToYuanString } from '../model/money.ts';
 import type { CountyResult } from '../model/results.ts';
+import { valueFor } from '../model/parameters.ts';
 import type { YearRun } from '../simulation/runSimulation.ts';
 
 export type Row = Record<string, string | number>;
@@ -79,7 +80,7 @@ export function itemRows(run: YearRun, selected: ReadonlySet<number>, catalog: R
       domain: p.domain,
       driver: p.driver,
       beneficiaries: it.beneficiaries.toFixed(2),
-      unit_standard: String(p.annualStandard),
+      unit_standard: String(valueFor(p.annualStandard, c)),
       cost_index: String(c.costIndex),
       cost: yuan(it.costFen),
       central: yuan(it.centralFen),

@@ -99,3 +99,12 @@ describe('refusing what is wrong, precisely and all at once', () => {
     expect(problemsOf('')).toEqual(['1||the file is empty or has no header row']);
   });
 });
+
+describe('delimiters', () => {
+  it('reads commas whatever the text holds, and tab-separated files', () => {
+    const withSemicolon = toCsvText([sampleRow('440101', { name: '县;甲' })]);
+    expect(parseCountyText(withSemicolon, 'semi.csv').counties[0]!.name).toBe('县;甲');
+    const tsv = withSemicolon.replace(/,/g, '\t');
+    expect(parseCountyText(tsv, 'tabs.tsv').counties[0]!.name).toBe('县;甲');
+  });
+});

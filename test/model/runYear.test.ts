@@ -18,8 +18,8 @@ describe('one year end to end (hand-computed)', () => {
   const r = runYear([county], fiscal, params);
 
   it('costs and shares per item', () => {
-    expect(r.items[0]).toMatchObject({ costFen: 60_000_000, centralFen: 48_000_000, provincialFen: 3_600_000, prefectureFen: 2_400_000, countyFen: 6_000_000, specialFen: 54_000_000 });
-    expect(r.items[1]).toMatchObject({ beneficiaries: 1800, costFen: 118_800_000, centralFen: 0, provincialFen: 35_640_000, prefectureFen: 23_760_000, countyFen: 59_400_000, specialFen: 59_400_000 });
+    expect(r.items.at(0)).toMatchObject({ costFen: 60_000_000, centralFen: 48_000_000, provincialFen: 3_600_000, prefectureFen: 2_400_000, countyFen: 6_000_000, specialFen: 54_000_000 });
+    expect(r.items.at(1)).toMatchObject({ beneficiaries: 1800, costFen: 118_800_000, centralFen: 0, provincialFen: 35_640_000, prefectureFen: 23_760_000, countyFen: 59_400_000, specialFen: 59_400_000 });
   });
   it('transfers and the gap', () => {
     const c = r.counties[0]!;
@@ -38,7 +38,7 @@ describe('one year end to end (hand-computed)', () => {
   it('county totals are the sums of their item rows', () => {
     const c = r.counties[0]!;
     expect(c.centralFen + c.provincialFen + c.prefectureFen + c.countyFen).toBe(c.standardCostFen);
-    expect(r.items.reduce((a, i) => a + i.costFen, 0)).toBe(c.standardCostFen);
+    expect([...r.items].reduce((a, i) => a + i.costFen, 0)).toBe(c.standardCostFen);
   });
 });
 

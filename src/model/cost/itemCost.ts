@@ -2,9 +2,9 @@
  * cost[c,i,t] = beneficiaries × annual unit standard × cost index, rounded once to the fen.
  */
 import type { County } from '../county.ts';
-import { productToFen } from '../money.ts';
-import type { ItemParameters, PopulationBasis } from '../parameters.ts';
-import { beneficiaryFactors } from './beneficiaries.ts';
+import { exactProductToFen, nearHalfFen, roundYuanToFen } from '../money.ts';
+import { valueFor, type ItemParameters, type PopulationBasis } from '../parameters.ts';
+import { beneficiaryCount, beneficiaryFactors } from './beneficiaries.ts';
 
 export interface ItemCost {
   readonly beneficiaries: number;
@@ -12,8 +12,13 @@ export interface ItemCost {
 }
 
 export function itemCost(county: County, item: ItemParameters, basis: PopulationBasis): ItemCost {
-  const factors = beneficiaryFactors(county, item, basis);
-  const beneficiaries = factors.reduce((a, b) => a * b, 1);
-  const costFen = productToFen([...factors, item.annualStandard, county.costIndex]);
-  return { beneficiaries, costFen };
+  const beneficiaries = beneficiaryCount(county, item, basis);
+  return { beneficiaries, costFen: costFenFor(county, item, basis, beneficiaries) };
+}
+
+/** The cost in fen for a known beneficiary count (the hot path: no allocation unless at a half-fen tie). */
+export function costFenFor(county: County, item: ItemParameters, basis: PopulationBasis, beneficiaries: number): number {
+  const standard = valueFor(item.annualStandard, county);
+  const yuan = beneficiaries * standard * county.costIndex;
+  return nearHalfFen(yuan) ? exactProductToFen([...beneficiaryFactors(county, item, basis), standard, county.costIndex]) : roundYuanToFen(yuan);
 }

@@ -11,11 +11,12 @@ import type { County } from '../county.ts';
 import { PPM, productToFen, takeShare } from '../money.ts';
 import { groupValue, type RuleParameters } from '../parameters.ts';
 
+function shareOf(rule: RuleParameters, county: County): number {
+  if (!rule.centralSharePpm) throw new RangeError(`rule ${rule.id} has no central share`);
+  return groupValue(rule.centralSharePpm, county.regionGroup, county.tier2018);
+}
+
 export function centralShareFen(county: County, rule: RuleParameters, costFen: number, beneficiaries: number): number {
-  const share = (): number => {
-    if (!rule.centralSharePpm) throw new RangeError(`rule ${rule.id} has no central share`);
-    return groupValue(rule.centralSharePpm, county.regionGroup, county.tier2018);
-  };
   switch (rule.kind) {
     case 'local':
     case 'county_and_above':
@@ -24,12 +25,12 @@ export function centralShareFen(county: County, rule: RuleParameters, costFen: n
     case 'joint':
     case 'government_full':
     case 'subsidy':
-      return takeShare(costFen, share());
+      return takeShare(costFen, shareOf(rule, county));
     case 'subsidy_difficult':
-      return county.difficult ? takeShare(costFen, share()) : 0;
+      return county.difficult ? takeShare(costFen, shareOf(rule, county)) : 0;
     case 'pilot': {
       const inPilot = rule.pilotFlag === 'difficult' ? county.difficult : county.nutritionPilot;
-      return inPilot ? takeShare(costFen, PPM) : takeShare(costFen, share());
+      return inPilot ? takeShare(costFen, PPM) : takeShare(costFen, shareOf(rule, county));
     }
     case 'fixed_amount': {
       if (!rule.centralAmount) throw new RangeError(`rule ${rule.id} has no central amount`);

@@ -5,7 +5,7 @@
  * The four parts always sum to the cost exactly.
  */
 import type { County } from '../county.ts';
-import { splitByPpm } from '../money.ts';
+import { splitThreeInto } from '../money.ts';
 import type { LocalSplitParameters, RuleParameters } from '../parameters.ts';
 import { centralShareFen } from './centralShare.ts';
 
@@ -24,7 +24,12 @@ export function levelShares(
   beneficiaries: number,
 ): LevelShares {
   const central = centralShareFen(county, rule, costFen, beneficiaries);
-  const local = costFen - central;
-  const [provincial, prefecture, countyPart] = splitByPpm(local, county.directlyManaged ? split.directlyManaged : split.throughPrefecture);
-  return { central, provincial: provincial!, prefecture: prefecture!, county: countyPart! };
+  const [provincial, prefecture, countyPart] = splitLocal(county, split, costFen - central, [0, 0, 0]);
+  return { central, provincial, prefecture, county: countyPart };
+}
+
+/** Split the local part into `out` (province, prefecture, county) and return it; no allocation. */
+export function splitLocal(county: County, split: LocalSplitParameters, localFen: number, out: [number, number, number]): [number, number, number] {
+  const s = county.directlyManaged ? split.directlyManaged : split.throughPrefecture;
+  return splitThreeInto(out, localFen, s[0], s[1], s[2]);
 }

@@ -16,6 +16,11 @@ export interface SpecialTransfer {
 }
 
 export function specialTransfer(county: County, shares: LevelShares, retentionPpm: number): SpecialTransfer {
-  const retainedFen = county.directlyManaged ? 0 : takeShare(shares.provincial, retentionPpm);
-  return { receivedFen: shares.central + shares.provincial - retainedFen + shares.prefecture, retainedFen };
+  const retained = retainedFen(county, shares.provincial, retentionPpm);
+  return { receivedFen: shares.central + shares.provincial - retained + shares.prefecture, retainedFen: retained };
+}
+
+/** Provincial earmarked money the prefecture keeps (none for a directly managed county). */
+export function retainedFen(county: County, provincialFen: number, retentionPpm: number): number {
+  return county.directlyManaged ? 0 : takeShare(provincialFen, retentionPpm);
 }

@@ -1,0 +1,124 @@
+/**
+ * Derived drivers: single-year age groups from the census 5-year bands, rural/urban splits,
+ * pupils and students, births. Every rule is written here once and quoted in the data
+ * dictionary (DRIVER_RULES).
+ *
+ * Age groups: ages are spread uniformly within each band, so one year of the 5–9 band is
+ * 1/5 of it and one year of the 1–4 band is 1/4. All weights are multiples of 1/10, so age
+ * groups are computed exactly in tenths of a person and then rounded half up.
+ *
+ * Rounding: every count is rounded to a whole person, half up. A pair that must add up
+ * (rural + urban) rounds the total first and the rural part second; the urban part is the
+ * rest. Pupils and students are computed from the rounded age groups.
+ */
+import type { CensusFacts } from './census.ts';
+
+export interface DriverParams {
+  readonly primaryNetEnrolment: number;
+  readonly juniorGrossEnrolment: number;
+  readonly seniorGrossEnrolment: number;
+  readonly seniorVocationalShare: number;
+  readonly preschoolGrossEnrolment: number;
+  readonly childrenRuralOddsRatio: number;
+  readonly age16to59RuralOddsRatio: number;
+  readonly age60plusRuralOddsRatio: number;
+}
+
+export const DRIVER_NAMES = [
+  'age_0_5', 'age_3_5', 'age_6_11', 'age_12_14', 'age_15_17', 'age_15_64', 'age_16_59', 'age_60plus', 'age_65plus',
+  'rural_age_16_59', 'rural_age_60plus', 'urban_age_16_59', 'urban_age_60plus', 'births',
+  'pupils_primary', 'pupils_junior', 'rural_pupils_primary', 'rural_pupils_junior',
+  'students_vocational', 'students_high_school', 'children_preschool',
+] as const;
+export type DriverName = (typeof DRIVER_NAMES)[number];
+
+/** The rule of each derived driver, in words, for the data dictionary. */
+export const DRIVER_RULES: Readonly<Record<DriverName, string>> = {
+  age_0_5: 'age_0 + age_1_4 + 0.2 × age_5_9 (age 5 = one fifth of the 5–9 band)',
+  age_3_5: '0.5 × age_1_4 + 0.2 × age_5_9 (ages 3–4 = half of the 1–4 band, age 5 = one fifth of 5–9)',
+  age_6_11: '0.8 × age_5_9 + 0.4 × age_10_14',
+  age_12_14: '0.6 × age_10_14',
+  age_15_17: '0.6 × age_15_19',
+  age_15_64: 'sum of the bands 15–19 … 60–64',
+  age_16_59: '0.8 × age_15_19 + sum of the bands 20–24 … 55–59',
+  age_60plus: 'sum of the bands 60–64 … 85+',
+  age_65plus: 'sum of the bands 65–69 … 85+',
+  rural_age_16_59: 'age_16_59 × rural share of the age group; the rural share is the unit\'s rural share of residents adjusted by the odds ratio rural_proxy.age_16_59_odds_ratio (see below)',
+  rural_age_60plus: 'age_60plus × rural share adjusted by rural_proxy.age_60plus_odds_ratio',
+  urban_age_16_59: 'age_16_59 − rural_age_16_59',
+  urban_age_60plus: 'age_60plus − rural_age_60plus',
+  births: 'birth_rate_permille × resident_pop ÷ 1000 (births in the 12 months before the census)',
+  pupils_primary: 'age_6_11 × education.primary_net_enrolment',
+  pupils_junior: 'age_12_14 × education.junior_gross_enrolment',
+  rural_pupils_primary: 'pupils_primary × rural share adjusted by rural_proxy.children_odds_ratio',
+  rural_pupils_junior: 'pupils_junior × rural share adjusted by rural_proxy.children_odds_ratio',
+  students_vocational: 'round(age_15_17 × education.senior_gross_enrolment) − students_high_school',
+  students_high_school: 'age_15_17 × education.senior_gross_enrolment × (1 − education.senior_vocational_share)',
+  children_preschool: 'age_3_5 × education.preschool_gross_enrolment',
+};
+
+/** Round half up (all values here are non-negative). */
+export function roundHalfUp(x: number): number {
+  return Math.floor(x + 0.5 + 1e-9);
+}
+
+/** Tenths of a person → whole persons, half up, exactly. */
+const fromTenths = (t: number): number => Math.floor((t + 5) / 10);
+
+/**
+ * Rural share of an age group from the rural share of all residents s and an odds ratio k
+ * (odds of living in a rural area for the group ÷ the same odds for all residents):
+ * s' = k·s ÷ (1 − s + k·s). It stays within 0…1, and is 0 or 1 when s is.
+ */
+export function adjustedShare(s: number, oddsRatio: number): number {
+  if (s <= 0) return 0;
+  if (s >= 1) return 1;
+  return (oddsRatio * s) / (1 - s + oddsRatio * s);
+}
+
+export function deriveDrivers(f: CensusFacts, p: DriverParams): Record<DriverName, number> {
+  const c = f.counts;
+  const age_0_5 = fromTenths(10 * c.age_0 + 10 * c.age_1_4 + 2 * c.age_5_9);
+  const age_3_5 = fromTenths(5 * c.age_1_4 + 2 * c.age_5_9);
+  const age_6_11 = fromTenths(8 * c.age_5_9 + 4 * c.age_10_14);
+  const age_12_14 = fromTenths(6 * c.age_10_14);
+  const age_15_17 = fromTenths(6 * c.age_15_19);
+  const age_15_64 = c.age_15_19 + c.age_20_24 + c.age_25_29 + c.age_30_34 + c.age_35_39 + c.age_40_44 + c.age_45_49 + c.age_50_54 + c.age_55_59 + c.age_60_64;
+  const age_16_59 = fromTenths(8 * c.age_15_19) + c.age_20_24 + c.age_25_29 + c.age_30_34 + c.age_35_39 + c.age_40_44 + c.age_45_49 + c.age_50_54 + c.age_55_59;
+  const age_65plus = c.age_65_69 + c.age_70_74 + c.age_75_79 + c.age_80_84 + c.age_85plus;
+  const age_60plus = c.age_60_64 + age_65plus;
+
+  const ruralShare = c.resident_pop > 0 ? c.rural_pop / c.resident_pop : 0;
+  const rural_age_16_59 = roundHalfUp(age_16_59 * adjustedShare(ruralShare, p.age16to59RuralOddsRatio));
+  const rural_age_60plus = roundHalfUp(age_60plus * adjustedShare(ruralShare, p.age60plusRuralOddsRatio));
+
+  const pupils_primary = roundHalfUp(age_6_11 * p.primaryNetEnrolment);
+  const pupils_junior = roundHalfUp(age_12_14 * p.juniorGrossEnrolment);
+  const childShare = adjustedShare(ruralShare, p.childrenRuralOddsRatio);
+  const senior = roundHalfUp(age_15_17 * p.seniorGrossEnrolment);
+  const students_high_school = roundHalfUp(age_15_17 * p.seniorGrossEnrolment * (1 - p.seniorVocationalShare));
+
+  return {
+    age_0_5,
+    age_3_5,
+    age_6_11,
+    age_12_14,
+    age_15_17,
+    age_15_64,
+    age_16_59,
+    age_60plus,
+    age_65plus,
+    rural_age_16_59,
+    rural_age_60plus,
+    urban_age_16_59: age_16_59 - rural_age_16_59,
+    urban_age_60plus: age_60plus - rural_age_60plus,
+    births: roundHalfUp(f.amounts.births),
+    pupils_primary,
+    pupils_junior,
+    rural_pupils_primary: roundHalfUp(pupils_primary * childShare),
+    rural_pupils_junior: roundHalfUp(pupils_junior * childShare),
+    students_vocational: senior - students_high_school,
+    students_high_school,
+    children_preschool: roundHalfUp(age_3_5 * p.preschoolGrossEnrolment),
+  };
+}

@@ -1,0 +1,178 @@
+/**
+ * The county import from source texts to output rows: pure (the script reads and writes files),
+ * so tests run it end to end on small fixtures.
+ */
+import { InputError, type InputProblem } from '../input/inputError.ts';
+import { parseYamlText, validateYaml } from '../input/yamlFile.ts';
+import { parseAdminCodes, type AdminList } from './adminCodes.ts';
+import { parseCensus, reconcileAgeBands, type BandCheck, type CensusRow } from './census.ts';
+import { parseCrosswalk, type Crosswalk } from './crosswalk.ts';
+import { deriveDrivers, type DriverName, type DriverParams } from './drivers.ts';
+import { estimateFiscal, fiscalParamsAt, parseProvinceSpending, type FiscalEstimates } from './estimates.ts';
+import { matchPoverty, parsePoverty, unitFlags, type PovertyResult, type UnitFlags } from './flags.ts';
+import { enrolmentParam, paramAt, ProvincesFile } from './params.ts';
+import { parseTable } from './table.ts';
+import { buildUnits, type Unit, type UnitsReport } from './units.ts';
+
+export interface SourceText {
+  /** the name used in messages and reports (e.g. census2010_county.csv) */
+  readonly name: string;
+  readonly text: string;
+}
+
+export interface Sources {
+  readonly census: SourceText;
+  readonly adminCodes: SourceText;
+  readonly crosswalk: SourceText;
+  readonly expenditure: SourceText;
+  readonly poverty: SourceText;
+  readonly provinces: SourceText;
+}
+
+export interface BuiltUnit extends Unit {
+  readonly regionGroup: 'east' | 'central' | 'west';
+  readonly tier2018: number;
+  readonly flags: UnitFlags;
+  readonly drivers: Record<DriverName, number>;
+  /** `<stem>_<year>` → fen */
+  readonly fiscal: Readonly<Record<string, number>>;
+  readonly povertyEntries: number;
+}
+
+export interface ProvinceCheck {
+  readonly code: string;
+  readonly name: string;
+  readonly census: number;
+  readonly units: number;
+  readonly unitCount: number;
+  readonly difference: number;
+  readonly relative: number;
+  readonly explanation?: string;
+}
+
+export interface BuildResult {
+  readonly params: ProvincesFile;
+  readonly units: BuiltUnit[];
+  readonly censusNotes: readonly string[];
+  readonly bands: Omit<BandCheck, 'rows'>;
+  readonly unitsReport: UnitsReport;
+  readonly poverty: PovertyResult;
+  readonly povertyFile: string;
+  readonly povertyRows: number;
+  readonly fiscal: FiscalEstimates;
+  readonly provinceChecks: ProvinceCheck[];
+  readonly censusCountyRows: number;
+  readonly sources: Readonly<Record<keyof Sources, string>>;
+}
+
+/** Largest accepted gap between a province's census total and the sum of its units. */
+export const PROVINCE_TOLERANCE = 0.001;
+
+export function loadParams(src: SourceText): ProvincesFile {
+  return validateYaml(parseYamlText(src.text.replace(/^\uFEFF/, ''), src.name), ProvincesFile);
+}
+
+export function buildCountyData(src: Sources): BuildResult {
+  const params = loadParams(src.provinces);
+  const censusParsed = parseCensus(parseTable(src.census.text, src.census.name));
+  const bands = reconcileAgeBands(censusParsed.rows);
+  const census: CensusRow[] = bands.rows;
+  const admin: AdminList = parseAdminCodes(parseTable(src.adminCodes.text, src.adminCodes.name, '\t'));
+  const cw: Crosswalk = parseCrosswalk(parseTable(src.crosswalk.text, src.crosswalk.name));
+  const years = params.fiscal_years;
+  const spending = parseProvinceSpending(parseTable(src.expenditure.text, src.expenditure.name), params.provinces, years);
+  const povertyEntries = parsePoverty(parseTable(src.poverty.text, src.poverty.name));
+
+  const { units, report: unitsReport } = buildUnits({
+    admin,
+    crosswalk: cw,
+    census,
+    censusFile: src.census.name,
+    boundary: params.boundary,
+    paramsFile: src.provinces.name,
+    censusYear: 2010,
+    listYear: 2012,
+  });
+
+  const problems: InputProblem[] = [];
+  for (const u of units) {
+    if (!params.provinces[u.provinceCode]) problems.push({ file: src.provinces.name, field: `provinces.${u.provinceCode}`, message: `no entry for province ${u.provinceCode} ${u.province} (unit ${u.code} ${u.name})` });
+  }
+  for (const [code, p] of Object.entries(params.provinces)) {
+    const listed = admin.byCode.get(code);
+    if (!listed) continue; // a fixture may carry fewer provinces than the parameter file
+    if (listed.name !== p.name) problems.push({ file: src.provinces.name, field: `provinces.${code}.name`, message: `${p.name} is ${listed.name} in the 2012 list` });
+  }
+  if (problems.length) throw new InputError(problems);
+
+  const year = params.data_year;
+  const driverParams = (provinceCode: string): DriverParams => ({
+    primaryNetEnrolment: paramAt(enrolmentParam(params, provinceCode, 'primary_net_enrolment'), year, 'education.primary_net_enrolment'),
+    juniorGrossEnrolment: paramAt(enrolmentParam(params, provinceCode, 'junior_gross_enrolment'), year, 'education.junior_gross_enrolment'),
+    seniorGrossEnrolment: paramAt(enrolmentParam(params, provinceCode, 'senior_gross_enrolment'), year, 'education.senior_gross_enrolment'),
+    seniorVocationalShare: paramAt(enrolmentParam(params, provinceCode, 'senior_vocational_share'), year, 'education.senior_vocational_share'),
+    preschoolGrossEnrolment: paramAt(enrolmentParam(params, provinceCode, 'preschool_gross_enrolment'), year, 'education.preschool_gross_enrolment'),
+    childrenRuralOddsRatio: paramAt(params.rural_proxy.children_odds_ratio, year, 'rural_proxy.children_odds_ratio'),
+    age16to59RuralOddsRatio: paramAt(params.rural_proxy.age_16_59_odds_ratio, year, 'rural_proxy.age_16_59_odds_ratio'),
+    age60plusRuralOddsRatio: paramAt(params.rural_proxy.age_60plus_odds_ratio, year, 'rural_proxy.age_60plus_odds_ratio'),
+  });
+
+  const fiscal = estimateFiscal(units, spending, params.provinces, years, (y) => fiscalParamsAt(params, y));
+
+  const regionOf = (u: Unit): 'east' | 'central' | 'west' => params.provinces[u.provinceCode]!.region_group;
+  const poverty = matchPoverty(povertyEntries, units, cw, admin);
+
+  const built: BuiltUnit[] = units.map((u) => {
+    const tierOverride = params.tier_2018.prefecture_overrides[u.prefectureCode];
+    const onList = poverty.byUnit.has(u.code);
+    return {
+      ...u,
+      regionGroup: regionOf(u),
+      tier2018: tierOverride?.tier ?? params.provinces[u.provinceCode]!.tier_2018,
+      flags: unitFlags({ ...u, regionGroup: regionOf(u) }, onList, params.flags),
+      drivers: deriveDrivers(u.facts, driverParams(u.provinceCode)),
+      fiscal: fiscal.byUnit.get(u.code)!,
+      povertyEntries: poverty.byUnit.get(u.code)?.length ?? 0,
+    };
+  });
+
+  // every province's units add up to its census total
+  const provinceChecks: ProvinceCheck[] = [];
+  for (const row of census.filter((r) => r.level === 'province')) {
+    const mine = built.filter((u) => u.provinceCode === row.code);
+    const sum = mine.reduce((s, u) => s + u.facts.counts.resident_pop, 0);
+    const difference = sum - row.facts.counts.resident_pop;
+    const relative = difference / row.facts.counts.resident_pop;
+    const known = params.boundary.unassigned_population.find((g) => g.province_code === row.code);
+    provinceChecks.push({ code: row.code, name: row.name, census: row.facts.counts.resident_pop, units: sum, unitCount: mine.length, difference, relative, ...(known ? { explanation: `${known.persons} persons: ${known.reason}` } : {}) });
+    if (Math.abs(relative) > PROVINCE_TOLERANCE) {
+      problems.push({ file: src.census.name, line: row.line, column: 'resident_pop', message: `province ${row.code} ${row.name}: units sum to ${sum}, census total ${row.facts.counts.resident_pop} (${(relative * 100).toFixed(3)}%, beyond ${PROVINCE_TOLERANCE * 100}%)` });
+    } else if (difference !== 0 && (!known || known.persons !== -difference)) {
+      problems.push({ file: src.provinces.name, field: 'boundary.unassigned_population', message: `province ${row.code} ${row.name}: units sum to ${difference} persons ${difference < 0 ? 'below' : 'above'} the census total; explain the gap in boundary.unassigned_population (persons: ${-difference})` });
+    }
+  }
+  for (const u of built) if (!census.some((r) => r.level === 'province' && r.code === u.provinceCode)) problems.push({ file: src.census.name, message: `no province row ${u.provinceCode} for unit ${u.code}` });
+  if (problems.length) throw new InputError(problems);
+
+  return {
+    params,
+    units: built,
+    censusNotes: censusParsed.notes,
+    bands: { corrections: bands.corrections, unresolved: bands.unresolved },
+    unitsReport,
+    poverty,
+    povertyFile: src.poverty.name,
+    povertyRows: povertyEntries.length,
+    fiscal,
+    provinceChecks,
+    censusCountyRows: census.filter((r) => r.level === 'county').length,
+    sources: {
+      census: src.census.name,
+      adminCodes: src.adminCodes.name,
+      crosswalk: src.crosswalk.name,
+      expenditure: src.expenditure.name,
+      poverty: src.poverty.name,
+      provinces: src.provinces.name,
+    },
+  };
+}

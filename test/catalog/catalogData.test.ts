@@ -1,0 +1,326 @@
+/**
+ * Checks the data files of the service catalog (data/standards/*.yaml) and the
+ * responsibility rules (data/sharing/rules.yaml): schema, seed quotes, cross-references,
+ * and spot checks of real values.
+ */
+import { describe, it, expect } from 'vitest';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+import { CatalogDomainFile, DOMAINS, RULE_KINDS, SharingFile } from '../../src/input/catalogSchema.ts';
+import type { CatalogItem } from '../../src/input/catalogSchema.ts';
+import { valueAt } from '../../src/input/datedValues.ts';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const STANDARDS_DIR = `${ROOT}data/standards/`;
+const RULES_FILE = `${ROOT}data/sharing/rules.yaml`;
+const SEED_FILE = fileURLToPath(new URL('../../../shared/seeds/000_5326b893058d94bc.txt', import.meta.url));
+
+const PREFIX: Record<string, string> = {
+  education: 'edu',
+  employment: 'emp',
+  social_insurance: 'si',
+  social_services: 'ss',
+  health: 'health',
+  family_planning: 'fp',
+  housing: 'housing',
+  culture_sports: 'culture',
+  disability: 'disab',
+};
+
+function readYaml(path: string): unknown {
+  return parse(readFileSync(path, 'utf8'));
+}
+
+function loadSeed(): string {
+  if (!existsSync(SEED_FILE)) {
+    throw new Error(`seed text not found at ${SEED_FILE}: the quote check needs ../shared/seeds next to the project root`);
+  }
+  return readFileSync(SEED_FILE, 'utf8');
+}
+
+const catalogFiles = readdirSync(STANDARDS_DIR)
+  .filter((f) => f.endsWith('.yaml'))
+  .sort();
+
+/** Every file parsed against its schema (throws with the zod message on failure). */
+function loadCatalog(): Map<string, CatalogDomainFile> {
+  const out = new Map<string, CatalogDomainFile>();
+  for (const file of catalogFiles) {
+    const result = CatalogDomainFile.safeParse(readYaml(STANDARDS_DIR + file));
+    if (!result.success) throw new Error(`${file}: ${result.error.message}`);
+    out.set(file, result.data);
+  }
+  return out;
+}
+
+function loadRules(): SharingFile {
+  const result = SharingFile.safeParse(readYaml(RULES_FILE));
+  if (!result.success) throw new Error(`rules.yaml: ${result.error.message}`);
+  return result.data;
+}
+
+interface SeedRef {
+  where: string;
+  quote: string;
+  table?: string;
+}
+
+/** Walk any parsed YAML and collect every source of kind seed, wherever it is nested. */
+function collectSeedSources(node: unknown, where: string, out: SeedRef[]): void {
+  if (Array.isArray(node)) {
+    node.forEach((child, i) => collectSeedSources(child, `${where}[${i}]`, out));
+    return;
+  }
+  if (node === null || typeof node !== 'object') return;
+  const obj = node as Record<string, unknown>;
+  if (obj['kind'] === 'seed') {
+    const ref: SeedRef = { where, quote: String(obj['quote']) };
+    if (typeof obj['table'] === 'string') ref.table = obj['table'];
+    out.push(ref);
+  }
+  for (const [key, child] of Object.entries(obj)) {
+    const label = typeof obj['id'] === 'string' ? `${where}{${obj['id']}}.${key}` : `${where}.${key}`;
+    collectSeedSources(child, label, out);
+  }
+}
+
+function allItems(catalog: Map<string, CatalogDomainFile>): CatalogItem[] {
+  return [...catalog.values()].flatMap((f) => f.items);
+}
+
+function item(catalog: Map<string, CatalogDomainFile>, id: string): CatalogItem {
+  const found = allItems(catalog).find((i) => i.id === id);
+  if (!found) throw new Error(`no catalog item ${id}`);
+  return found;
+}
+
+describe('catalog data files', () => {
+  it('has one file per domain, named after it, and every domain is present', () => {
+    const catalog = loadCatalog();
+    expect(catalogFiles).toEqual(DOMAINS.map((d) => `${d}.yaml`).sort());
+    for (const [file, data] of catalog) expect(`${data.domain}.yaml`).toBe(file);
+  });
+
+  it('parses every catalog file against CatalogDomainFile', () => {
+    for (const file of catalogFiles) {
+      const result = CatalogDomainFile.safeParse(readYaml(STANDARDS_DIR + file));
+      expect(result.success, result.success ? file : `${file}: ${result.error.message}`).toBe(true);
+    }
+  });
+
+  it('parses data/sharing/rules.yaml against SharingFile', () => {
+    const result = SharingFile.safeParse(readYaml(RULES_FILE));
+    expect(result.success, result.success ? '' : result.error.message).toBe(true);
+  });
+
+  it('uses unique item ids with the domain prefix', () => {
+    const catalog = loadCatalog();
+    const ids = allItems(catalog).map((i) => i.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const data of catalog.values()) {
+      for (const i of data.items) expect(i.id.startsWith(`${PREFIX[data.domain]}.`), i.id).toBe(true);
+    }
+  });
+
+  it('uses unique rule ids', () => {
+    const ids = loadRules().rules.map((r) => r.id);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('gives every item a responsibility rule that exists, and funded_by items that exist', () => {
+    const catalog = loadCatalog();
+    const ruleIds = new Set(loadRules().rules.map((r) => r.id));
+    const itemIds = new Set(allItems(catalog).map((i) => i.id));
+    for (const i of allItems(catalog)) {
+      expect(ruleIds.has(i.responsibility), `${i.id} → ${i.responsibility}`).toBe(true);
+      if (i.funded_by !== undefined) {
+        expect(itemIds.has(i.funded_by), `${i.id} funded_by ${i.funded_by}`).toBe(true);
+        expect(i.funded_by).not.toBe(i.id);
+      }
+    }
+  });
+
+  it('defines only rule kinds the schema knows, uses every kind, and covers every rule the items name', () => {
+    const rules = loadRules().rules;
+    for (const r of rules) expect(RULE_KINDS).toContain(r.kind);
+    expect(new Set(rules.map((r) => r.kind))).toEqual(new Set(RULE_KINDS));
+    const used = new Set(allItems(loadCatalog()).map((i) => i.responsibility));
+    for (const id of used) expect(rules.some((r) => r.id === id)).toBe(true);
+  });
+
+  it('has values for every year 2011–2015 in every dated parameter of every item', () => {
+    for (const i of allItems(loadCatalog())) {
+      for (let year = 2011; year <= 2015; year++) {
+        expect(valueAt(i.coverage.values, year), `${i.id} coverage ${year}`).toBeDefined();
+        if (i.standard) expect(valueAt(i.standard.values, year), `${i.id} standard ${year}`).toBeDefined();
+        for (const e of i.eligibility) expect(valueAt(e.values, year), `${i.id} ${e.id} ${year}`).toBeDefined();
+      }
+    }
+  });
+
+  it('has sharing values for every year 2011–2015 and local splits for the four municipalities', () => {
+    const sharing = loadRules();
+    for (const r of sharing.rules) {
+      const p = r.central_share ?? r.central_amount;
+      if (!p) continue;
+      for (let year = 2011; year <= 2015; year++) expect(valueAt(p.values, year), `${r.id} ${year}`).toBeDefined();
+    }
+    for (const code of ['110000', '120000', '310000', '500000']) {
+      const entry = sharing.local_split.provinces[code];
+      expect(entry, code).toBeDefined();
+      expect(valueAt(entry!.through_prefecture.values, 2012)?.prefecture).toBe(0);
+      expect(valueAt(entry!.directly_managed.values, 2012)?.prefecture).toBe(0);
+    }
+  });
+});
+
+describe('seed quotes', () => {
+  it('finds the seed text (fails, not skips, when ../shared/seeds is absent)', () => {
+    expect(() => loadSeed()).not.toThrow();
+  });
+
+  it('quotes the seed exactly, in short phrases, everywhere a source says kind: seed', () => {
+    const seed = loadSeed();
+    const refs: SeedRef[] = [];
+    for (const file of catalogFiles) collectSeedSources(readYaml(STANDARDS_DIR + file), file, refs);
+    collectSeedSources(readYaml(RULES_FILE), 'rules.yaml', refs);
+    expect(refs.length).toBeGreaterThan(50);
+    const missing = refs.filter((r) => !seed.includes(r.quote)).map((r) => `${r.where}: “${r.quote}”`);
+    expect(missing, 'quotes not found in the seed').toEqual([]);
+    const badLength = refs.filter((r) => [...r.quote].length < 4 || [...r.quote].length > 40).map((r) => `${r.where}: “${r.quote}”`);
+    expect(badLength, 'quotes should be 4–40 characters').toEqual([]);
+    const badTables = refs.filter((r) => r.table !== undefined && !seed.includes(r.table)).map((r) => `${r.where}: ${r.table}`);
+    expect(badTables, 'table names not found in the seed').toEqual([]);
+  });
+
+  it('copies the table wording verbatim for items of the five seed tables', () => {
+    const seed = loadSeed();
+    for (const data of loadCatalog().values()) {
+      if (!data.has_seed_table) continue;
+      for (const i of data.items) {
+        expect(seed.includes(i.service_zh), `${i.id} service_zh ${i.service_zh}`).toBe(true);
+        expect(seed.includes(i.responsibility_zh), `${i.id} responsibility_zh ${i.responsibility_zh}`).toBe(true);
+        if (i.coverage.target_zh !== undefined) {
+          expect(seed.includes(i.coverage.target_zh), `${i.id} coverage.target_zh ${i.coverage.target_zh}`).toBe(true);
+        }
+      }
+    }
+  });
+
+  it('copies the rules’ seed wording verbatim for the table kinds', () => {
+    const seed = loadSeed();
+    for (const r of loadRules().rules) {
+      if (r.wording_zh.startsWith('（')) continue; // rules for ch.8–11 say in brackets that the seed has no wording
+      expect(seed.includes(r.wording_zh), `${r.id}: ${r.wording_zh}`).toBe(true);
+    }
+  });
+});
+
+describe('spot checks of real values', () => {
+  // loaded once, lazily, so that a broken file fails the tests above with its own message
+  let cached: Map<string, CatalogDomainFile> | undefined;
+  const catalogData = () => (cached ??= loadCatalog());
+  const rule = (id: string) => {
+    const r = loadRules().rules.find((x) => x.id === id);
+    if (!r) throw new Error(`no rule ${id}`);
+    return r;
+  };
+
+  it('NCMS subsidy: 200 (2011), 240, 280 (2013), 320, 360 (2015) per participant per year, participation ≥ 90%', () => {
+    const ncms = item(catalogData(), 'si.ncms_subsidy');
+    expect(ncms.standard?.unit).toBe('yuan/participant/year');
+    expect([2011, 2012, 2013, 2014, 2015].map((y) => valueAt(ncms.standard!.values, y))).toEqual([200, 240, 280, 320, 360]);
+    expect(valueAt(ncms.coverage.values, 2013)).toBe(0.9);
+    expect(ncms.driver).toBe('rural_pop');
+    expect(valueAt(item(catalogData(), 'si.urban_resident_medical_subsidy').standard!.values, 2013)).toBe(280);
+  });
+
+  it('nutrition: 3 yuan per school day × 200 days under the pilot rule', () => {
+    for (const id of ['edu.nutrition_primary', 'edu.nutrition_junior']) {
+      const n = item(catalogData(), id);
+      expect(n.standard?.period).toBe('day');
+      expect(n.standard?.days_per_year).toBe(200);
+      expect(valueAt(n.standard!.values, 2012)).toBe(3);
+      const r = rule(n.responsibility);
+      expect(r.kind).toBe('pilot');
+      expect(r.pilot_flag).toBe('nutrition_pilot');
+      expect(valueAt(r.central_share!.values, 2012)).toBe(0.5);
+    }
+  });
+
+  it('boarding subsidy: 1000 primary, 1250 junior; central pays half in the centre and west, nothing in the east', () => {
+    expect(valueAt(item(catalogData(), 'edu.boarding_subsidy_primary').standard!.values, 2012)).toBe(1000);
+    expect(valueAt(item(catalogData(), 'edu.boarding_subsidy_junior').standard!.values, 2012)).toBe(1250);
+    const share = valueAt(rule('edu_boarding_subsidy').central_share!.values, 2012);
+    expect(share).toEqual({ by: 'region_group', west: 0.5, central: 0.5, east: 0 });
+  });
+
+  it('rural running costs: seed floors 500 primary / 700 junior, shared 8:2 west and 6:4 centre', () => {
+    expect(valueAt(item(catalogData(), 'edu.running_costs_rural_primary').standard!.values, 2011)).toBe(500);
+    expect(valueAt(item(catalogData(), 'edu.running_costs_rural_junior').standard!.values, 2011)).toBe(700);
+    const share = valueAt(rule('edu_compulsory_ratio').central_share!.values, 2012) as Record<string, unknown>;
+    expect(share['west']).toBe(0.8);
+    expect(share['central']).toBe(0.6);
+  });
+
+  it('rural and urban resident pensions: basic pension 55 yuan a month, government-paid, central 100% centre/west and 50% east', () => {
+    for (const id of ['si.rural_pension_basic', 'si.urban_resident_pension_basic']) {
+      const p = item(catalogData(), id);
+      expect(p.standard?.period).toBe('month');
+      expect(p.standard?.unit).toBe('yuan/person/month');
+      expect(valueAt(p.standard!.values, 2012)).toBe(55);
+      const r = rule(p.responsibility);
+      expect(r.kind).toBe('government_full');
+      expect(valueAt(r.central_share!.values, 2012)).toEqual({ by: 'region_group', west: 1, central: 1, east: 0.5 });
+    }
+  });
+
+  it('basic public health funding 25, 25, 30, 35, 40 per resident; the ten categories are funded by it', () => {
+    const bph = item(catalogData(), 'health.basic_public_health');
+    expect(bph.driver).toBe('resident_pop');
+    expect([2011, 2012, 2013, 2014, 2015].map((y) => valueAt(bph.standard!.values, y))).toEqual([25, 25, 30, 35, 40]);
+    const categories = allItems(catalogData()).filter((i) => i.funded_by === 'health.basic_public_health');
+    expect(categories).toHaveLength(10);
+    for (const c of categories) expect(c.standard).toBeUndefined();
+    expect(valueAt(item(catalogData(), 'health.health_records').coverage.values, 2013)).toBe(0.75);
+    expect(valueAt(item(catalogData(), 'health.immunisation').coverage.values, 2013)).toBe(0.9);
+  });
+
+  it('vocational grant: 1500 a year for two of three years', () => {
+    const v = item(catalogData(), 'edu.vocational_grant');
+    expect(valueAt(v.standard!.values, 2012)).toBe(1500);
+    const years = v.eligibility.find((e) => e.id === 'grant_years');
+    expect(valueAt(years!.values, 2012)).toBeCloseTo(2 / 3, 2);
+  });
+
+  it('orphans: central fixed amount 2400 / 1800 / 1200 a year (200 / 150 / 100 a month)', () => {
+    const r = rule('ss_orphans');
+    expect(r.kind).toBe('fixed_amount');
+    expect(r.central_amount?.unit).toBe('yuan/beneficiary/year');
+    expect(valueAt(r.central_amount!.values, 2012)).toEqual({ by: 'region_group', west: 2400, central: 1800, east: 1200 });
+  });
+
+  it('dibao: 2012 recipients and average subsidies from the Ministry of Civil Affairs bulletin', () => {
+    const urban = item(catalogData(), 'ss.dibao_urban');
+    const rural = item(catalogData(), 'ss.dibao_rural');
+    expect(valueAt(urban.standard!.values, 2012)).toBe(239);
+    expect(valueAt(rural.standard!.values, 2012)).toBe(104);
+    expect(rule(urban.responsibility).kind).toBe('subsidy_difficult');
+  });
+
+  it('employee insurance fund deficits default to zero under the county-and-above rule', () => {
+    for (const id of ['si.employee_pension', 'si.employee_medical', 'si.unemployment', 'si.work_injury', 'si.maternity']) {
+      const i = item(catalogData(), id);
+      expect(valueAt(i.standard!.values, 2012)).toBe(0);
+      expect(i.standard!.source.kind).toBe('assumption');
+      expect(rule(i.responsibility).kind).toBe('county_and_above');
+    }
+  });
+
+  it('local split: default tiers sum to one; municipalities have no prefecture tier', () => {
+    const split = loadRules().local_split;
+    expect(valueAt(split.default.through_prefecture.values, 2012)).toEqual({ province: 0.3, prefecture: 0.2, county: 0.5 });
+    expect(valueAt(split.default.directly_managed.values, 2012)).toEqual({ province: 0.4, prefecture: 0, county: 0.6 });
+  });
+});
