@@ -210,12 +210,15 @@ export function parseCountyText(text: string, file: string): CountyFile {
       if (target.kind === 'fixed') fixed[target.spec.name] = res.value;
       else (fiscal[target.spec.name] ??= {})[target.year] = res.value as number;
     }
-    if (!rowOk) return;
-    const code = fixed['code'] as string;
     const where = (column: string, message: string): void => void problems.push({ file, line, column, message });
-    const earlier = codes.get(code);
-    if (earlier !== undefined) where('code', `duplicate code ${code} (also on row ${earlier})`);
-    codes.set(code, line);
+    const code = fixed['code'] as string | undefined;
+    if (code !== undefined) {
+      // duplicates are checked even on rows with other problems, so that all are reported at once
+      const earlier = codes.get(code);
+      if (earlier !== undefined) where('code', `duplicate code ${code} (also on row ${earlier})`);
+      else codes.set(code, line);
+    }
+    if (!rowOk || code === undefined) return;
     const provinceCode = fixed['province_code'] as string;
     if (!PROVINCES[provinceCode]) where('province_code', `unknown province ${provinceCode}`);
     else if (code.slice(0, 2) !== provinceCode.slice(0, 2)) where('province_code', `county ${code} is not in province ${provinceCode}`);

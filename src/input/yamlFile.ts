@@ -38,11 +38,16 @@ export function readYamlFile(file: string): ParsedYaml {
 
 /** Line and column of the node at `path` (or of its nearest existing parent). */
 export function positionOf(parsed: ParsedYaml, path: ReadonlyArray<PropertyKey>): { line?: number; column?: number } {
-  for (let n = path.length; n >= 0; n--) {
-    const node = parsed.doc.getIn(path.slice(0, n).map((k) => (typeof k === 'symbol' ? String(k) : k)), true);
-    if (isNode(node) && node.range) {
-      const pos = parsed.lineCounter.linePos(node.range[0]);
-      return { line: pos.line, column: pos.col };
+  const keys = path.map((k) => (typeof k === 'symbol' ? String(k) : k));
+  // YAML keys such as `2012:` are numbers in the document, while validation paths hold strings
+  const numeric = keys.map((k) => (typeof k === 'string' && /^\d+$/.test(k) ? Number(k) : k));
+  for (let n = keys.length; n >= 0; n--) {
+    for (const candidate of [keys, numeric]) {
+      const node = parsed.doc.getIn(candidate.slice(0, n), true);
+      if (isNode(node) && node.range) {
+        const pos = parsed.lineCounter.linePos(node.range[0]);
+        return { line: pos.line, column: pos.col };
+      }
     }
   }
   return {};

@@ -1,0 +1,72 @@
+/** `fiscal-sim compare BASE SCENARIO...`: difference tables of each scenario against a base. */
+import { basename, join, resolve } from 'node:path';
+import type { Command } from 'commander';
+import { InputError } from '../input/inputError.ts';
+import { writeFilesAtomically, type OutputFile } from '../report/atomicWrite.ts';
+import { formatComparison } from '../report/comparisonSummary.ts';
+import { toCsv } from '../report/csv.ts';
+import { runScenario } from '../scenarios/scenario.ts';
+import { compareRuns } from '../tables/comparison.ts';
+import {
+  bandRows, COMPARE_BAND_COLUMNS, COMPARE_COUNTY_COLUMNS, COMPARE_GROUP_COLUMNS, COMPARE_ITEM_COLUMNS, COMPARE_LEVEL_COLUMNS, COMPARE_MEASURE_COLUMNS,
+  countyComparisonRows, groupComparisonRows, itemComparisonRows, levelComparisonRows, measureRows,
+} from '../tables/comparisonRows.ts';
+import { addInputOptions, loadInputs, scenarioArgument, type RunOptions } from './commonOptions.ts';
+import { DEFAULT_OUT } from './runCommand.ts';
+import { parseYears } from './yearOptions.ts';
+
+interface CompareOptions extends RunOptions {
+  year?: number[];
+  out: string;
+  quiet?: boolean;
+}
+
+export function registerCompareCommand(program: Command): void {
+  const cmd = program
+    .command('compare')
+    .description('compare scenarios with a base (the baseline or any scenario): differences by county, prefecture, province, level of government, item and year; winners and losers; equalization measures')
+    .argument('<base>', "'baseline' or a scenario file to compare against")
+    .argument('<scenarios...>', 'scenario files to compare with the base')
+    .option('--year <years>', "years (default: the first scenario's years)", parseYears)
+    .option('--out <dir>', 'output folder; each scenario gets a sub-folder compare-<base>-vs-<scenario>', DEFAULT_OUT)
+    .option('--quiet', 'do not print the summaries');
+  addInputOptions(cmd).action((baseArg: string, scenarioArgs: string[], opts: CompareOptions) => {
+    if (opts.scenario) throw new InputError([{ file: '--scenario', message: 'compare takes scenarios as arguments (compare BASE SCENARIO...), not --scenario' }]);
+    const { basePolicy, set } = loadInputs(opts);
+    // check every scenario before computing anything
+    const base = scenarioArgument(baseArg, basePolicy);
+    const scenarios = scenarioArgs.map((a) => scenarioArgument(a, basePolicy));
+    for (const s of [base, ...scenarios]) s.applyToCounties(set.counties);
+    const years = opts.year ?? [...(scenarios[0]?.years ?? base.years)];
+    const withBasis = <T extends { basis: string }>(s: T): T => (opts.basis ? { ...s, basis: opts.basis } : s);
+    process.stderr.write(`computing base ${base.name}…\n`);
+    const baseRuns = runScenario(withBasis(base), set.counties, years);
+    const out = resolve(opts.out);
+    const files: OutputFile[] = [];
+    const summaries: string[] = [];
+    scenarios.forEach((scenario, k) => {
+      process.stderr.write(`computing scenario ${k + 1}/${scenarios.length} ${scenario.name}…\n`);
+      const runs = runScenario(withBasis(scenario), set.counties, years);
+      const c = compareRuns(baseRuns, runs, set.focus);
+      const dir = join(out, `compare-${base.name}-vs-${scenario.name}`);
+      files.push(
+        { path: join(dir, 'counties.csv'), content: toCsv(COMPARE_COUNTY_COLUMNS, countyComparisonRows(c)) },
+        { path: join(dir, 'prefectures.csv'), content: toCsv(COMPARE_GROUP_COLUMNS, groupComparisonRows(c.prefectures)) },
+        { path: join(dir, 'provinces.csv'), content: toCsv(COMPARE_GROUP_COLUMNS, groupComparisonRows(c.provinces)) },
+        { path: join(dir, 'years.csv'), content: toCsv(COMPARE_GROUP_COLUMNS, groupComparisonRows(c.totals)) },
+        { path: join(dir, 'levels.csv'), content: toCsv(COMPARE_LEVEL_COLUMNS, levelComparisonRows(c)) },
+        { path: join(dir, 'items.csv'), content: toCsv(COMPARE_ITEM_COLUMNS, itemComparisonRows(c)) },
+        { path: join(dir, 'winners_losers.csv'), content: toCsv(COMPARE_BAND_COLUMNS, bandRows(c)) },
+        { path: join(dir, 'measures.csv'), content: toCsv(COMPARE_MEASURE_COLUMNS, measureRows(c)) },
+        {
+          path: join(dir, 'metadata.json'),
+          content: `${JSON.stringify({ command: 'compare', base: { name: base.name, files: base.files.map((f) => basename(f)), changes: base.changes }, scenario: { name: scenario.name, title: scenario.title, files: scenario.files.map((f) => basename(f)), changes: scenario.changes }, years, counties_files: set.sources }, null, 2)}\n`,
+        },
+      );
+      summaries.push(formatComparison(c, base.name, scenario.name));
+    });
+    writeFilesAtomically(files);
+    if (!opts.quiet) process.stdout.write(`${summaries.join('\n\n')}\n`);
+    process.stderr.write(`wrote ${files.length} files under ${out}\n`);
+  });
+}

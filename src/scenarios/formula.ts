@@ -1,0 +1,180 @@
+/**
+ * Formulas over county columns in scenario files, e.g. `= 0.3 * own_revenue / resident_pop`.
+ *
+ * Parsed once with mathjs (≥ 15.2.0) and then checked against a whitelist of node types and
+ * functions: numbers, county columns, arithmetic, comparisons, `cond ? a : b`, and a few
+ * pure math functions. Assignment, function definition, property access, matrices, imports
+ * and every other mathjs function are refused. The formula is evaluated by our own tree walk,
+ * never by mathjs's evaluator, so a scenario file can never run code.
+ */
+import { parse, type MathNode } from 'mathjs';
+import type { County } from '../model/county.ts';
+import { DRIVER_COLUMNS } from '../input/countyColumns.ts';
+
+export const FORMULA_FUNCTIONS: Readonly<Record<string, (...args: number[]) => number>> = {
+  min: Math.min,
+  max: Math.max,
+  abs: Math.abs,
+  round: Math.round,
+  floor: Math.floor,
+  ceil: Math.ceil,
+  sqrt: Math.sqrt,
+  log: Math.log,
+  exp: Math.exp,
+};
+
+const BINARY: Readonly<Record<string, (a: number, b: number) => number>> = {
+  add: (a, b) => a + b,
+  subtract: (a, b) => a - b,
+  multiply: (a, b) => a * b,
+  divide: (a, b) => a / b,
+  pow: (a, b) => a ** b,
+  smaller: (a, b) => (a < b ? 1 : 0),
+  larger: (a, b) => (a > b ? 1 : 0),
+  smallerEq: (a, b) => (a <= b ? 1 : 0),
+  largerEq: (a, b) => (a >= b ? 1 : 0),
+  equal: (a, b) => (a === b ? 1 : 0),
+  unequal: (a, b) => (a !== b ? 1 : 0),
+  and: (a, b) => (a && b ? 1 : 0),
+  or: (a, b) => (a || b ? 1 : 0),
+};
+
+const UNARY: Readonly<Record<string, (a: number) => number>> = {
+  unaryMinus: (a) => -a,
+  unaryPlus: (a) => a,
+  not: (a) => (a ? 0 : 1),
+};
+
+/** Names a formula may use: county drivers, flags, cost index, and the year's fiscal figures. */
+export const FORMULA_SYMBOLS: readonly string[] = [
+  ...DRIVER_COLUMNS,
+  'directly_managed',
+  'difficult',
+  'nutrition_pilot',
+  'tier_2018',
+  'cost_index',
+  'own_revenue',
+  'other_std_expenditure',
+  'general_expenditure',
+];
+
+export interface FormulaScope {
+  readonly county: County;
+  readonly year: number;
+}
+
+export type Evaluate = (scope: FormulaScope) => number;
+
+export interface CompiledFormula {
+  readonly text: string;
+  readonly evaluate: Evaluate;
+}
+
+export class FormulaError extends Error {
+  /** 1-based character offset in the formula text where the problem is, when known */
+  readonly offset?: number;
+  constructor(message: string, offset?: number) {
+    super(message);
+    this.name = 'FormulaError';
+    this.offset = offset;
+  }
+}
+
+function symbolValue(name: string, scope: FormulaScope): number {
+  const c = scope.county;
+  switch (name) {
+    case 'directly_managed':
+      return c.directlyManaged ? 1 : 0;
+    case 'difficult':
+      return c.difficult ? 1 : 0;
+    case 'nutrition_pilot':
+      return c.nutritionPilot ? 1 : 0;
+    case 'tier_2018':
+      return c.tier2018;
+    case 'cost_index':
+      return c.costIndex;
+    case 'own_revenue':
+    case 'other_std_expenditure':
+    case 'general_expenditure': {
+      const byYear = c.fiscal[name] ?? {};
+      const years = Object.keys(byYear).map(Number).filter((y) => y <= scope.year).sort((a, b) => b - a);
+      const v = years.length ? byYear[years[0]!] : undefined;
+      if (v === undefined) throw new FormulaError(`county ${c.code} has no ${name} for ${scope.year} or earlier`);
+      return v;
+    }
+    default:
+      return c.drivers[name] ?? 0;
+  }
+}
+
+function compileNode(node: MathNode): Evaluate {
+  switch (node.type) {
+    case 'ConstantNode': {
+      const v = (node as unknown as { value: unknown }).value;
+      if (typeof v !== 'number') throw new FormulaError(`only numbers are allowed as constants, not ${JSON.stringify(v)}`);
+      return () => v;
+    }
+    case 'SymbolNode': {
+      const name = (node as unknown as { name: string }).name;
+      if (!FORMULA_SYMBOLS.includes(name)) throw new FormulaError(`unknown name "${name}" (a formula may use county columns: ${FORMULA_SYMBOLS.join(', ')})`);
+      return (scope) => symbolValue(name, scope);
+    }
+    case 'ParenthesisNode':
+      return compileNode((node as unknown as { content: MathNode }).content);
+    case 'OperatorNode': {
+      const op = node as unknown as { fn: string; op: string; args: MathNode[] };
+      if (op.args.length === 1) {
+        const f = UNARY[op.fn];
+        if (!f) throw new FormulaError(`operator "${op.op}" is not allowed`);
+        const a = compileNode(op.args[0]!);
+        return (s) => f(a(s));
+      }
+      const f = BINARY[op.fn];
+      if (!f || op.args.length !== 2) throw new FormulaError(`operator "${op.op}" is not allowed`);
+      const a = compileNode(op.args[0]!);
+      const b = compileNode(op.args[1]!);
+      return (s) => f(a(s), b(s));
+    }
+    case 'ConditionalNode': {
+      const c = node as unknown as { condition: MathNode; trueExpr: MathNode; falseExpr: MathNode };
+      const cond = compileNode(c.condition);
+      const t = compileNode(c.trueExpr);
+      const e = compileNode(c.falseExpr);
+      return (s) => (cond(s) ? t(s) : e(s));
+    }
+    case 'FunctionNode': {
+      const fnNode = node as unknown as { fn: MathNode; args: MathNode[] };
+      const name = fnNode.fn.type === 'SymbolNode' ? (fnNode.fn as unknown as { name: string }).name : undefined;
+      const f = name !== undefined ? FORMULA_FUNCTIONS[name] : undefined;
+      if (!f || name === undefined) throw new FormulaError(`function ${name ?? '(expression)'} is not allowed (allowed: ${Object.keys(FORMULA_FUNCTIONS).join(', ')})`);
+      if (fnNode.args.length === 0) throw new FormulaError(`function ${name} needs arguments`);
+      const args = fnNode.args.map(compileNode);
+      return (s) => f(...args.map((a) => a(s)));
+    }
+    case 'AssignmentNode':
+    case 'FunctionAssignmentNode':
+      throw new FormulaError('assignment and function definition are not allowed in a formula');
+    default:
+      throw new FormulaError(`${node.type.replace(/Node$/, '').toLowerCase()} expressions are not allowed in a formula`);
+  }
+}
+
+/** Parse and check a formula ("= …" or bare expression). Throws FormulaError with the reason. */
+export function compileFormula(source: string): CompiledFormula {
+  const text = source.replace(/^\s*=/, '').trim();
+  if (text === '') throw new FormulaError('the formula is empty');
+  if (text.length > 500) throw new FormulaError('the formula is longer than 500 characters');
+  let node: MathNode;
+  try {
+    node = parse(text);
+  } catch (e) {
+    const err = e as Error & { char?: number };
+    throw new FormulaError(`syntax: ${err.message}`, err.char);
+  }
+  const evaluate = compileNode(node);
+  return { text, evaluate };
+}
+
+export function isFormula(value: unknown): value is string {
+  return typeof value === 'string' && value.trim().startsWith('=');
+}

@@ -1,0 +1,334 @@
+/**
+ * Scenario files (YAML or JSON): parameter changes by path with values by year, county
+ * changes, population basis and horizon, optionally built on another scenario (`extends`).
+ *
+ * Everything is checked before anything is applied: the file's shape, every path against the
+ * parameter registry, every value against its kind and range, every formula against the
+ * whitelist, and the `extends` chain for cycles. All problems are reported together with
+ * file, line and column; a scenario with any problem is never applied.
+ *
+ * A change's values replace the parameter's values from the change's first year on; values
+ * before that year are kept. So `{2013: 400}` means "400 from 2013", whatever the base held.
+ */
+import { dirname, resolve, basename, extname } from 'node:path';
+import { z } from 'zod';
+import { GroupedNumber, LocalSplitValue } from '../input/catalogSchema.ts';
+import { REGION_GROUPS } from '../input/countyColumns.ts';
+import type { Dated } from '../input/datedValues.ts';
+import { InputError, type InputProblem } from '../input/inputError.ts';
+import type { PolicyData } from '../input/policyData.ts';
+import { findProvince } from '../input/provinces.ts';
+import { positionOf, readYamlFile, zodProblems, type ParsedYaml } from '../input/yamlFile.ts';
+import type { County } from '../model/county.ts';
+import { compileFormula, FormulaError, isFormula, type CompiledFormula } from './formula.ts';
+import { listParameters, type ParameterInfo, type ValueKind } from './parameterRegistry.ts';
+import { DEFAULT_HORIZON, type Scenario } from './scenario.ts';
+
+const YEAR_KEY = z.string().regex(/^(19|20)\d\d$/, 'year keys must be four-digit years such as 2012');
+
+const CountyWhere = z.union([
+  z.strictObject({ all: z.literal(true) }),
+  z.strictObject({ province: z.union([z.string(), z.number()]).transform(String) }),
+  z.strictObject({ prefecture: z.union([z.string(), z.number()]).transform(String) }),
+  z.strictObject({ codes: z.array(z.union([z.string(), z.number()]).transform(String)).min(1) }),
+  z.strictObject({ region_group: z.enum(REGION_GROUPS) }),
+]);
+
+const CountySet = z
+  .strictObject({
+    directly_managed: z.boolean().optional(),
+    difficult: z.boolean().optional(),
+    nutrition_pilot: z.boolean().optional(),
+    region_group: z.enum(REGION_GROUPS).optional(),
+    tier_2018: z.number().int().min(1).max(5).optional(),
+    cost_index: z.number().positive().max(10).optional(),
+  })
+  .refine((s) => Object.keys(s).length > 0, 'set at least one county attribute');
+
+export const ScenarioFileSchema = z.strictObject({
+  title: z.string().min(3),
+  description: z.string().optional(),
+  /** the policy the scenario models (document, year) */
+  reference: z.string().optional(),
+  extends: z.string().optional(),
+  years: z.strictObject({ from: z.number().int().min(2000).max(2100), to: z.number().int().min(2000).max(2100) }).refine((y) => y.to >= y.from && y.to - y.from <= 50, 'years must run forwards, at most 50 years').optional(),
+  population_basis: z.enum(['resident', 'registered']).optional(),
+  changes: z
+    .array(
+      z.strictObject({
+        path: z.string().min(3),
+        values: z.record(YEAR_KEY, z.unknown()).refine((r) => Object.keys(r).length > 0, 'give at least one year'),
+        note: z.string().optional(),
+      }),
+    )
+    .default([]),
+  counties: z.array(z.strictObject({ where: CountyWhere, set: CountySet, note: z.string().optional() })).default([]),
+  /** transfer scheme settings (see docs/schemes.md); validated by the scheme module */
+  scheme: z.unknown().optional(),
+  /** uncertainty declarations for Monte Carlo; validated by the analysis module */
+  uncertainty: z.unknown().optional(),
+});
+export type ScenarioFileData = z.infer<typeof ScenarioFileSchema>;
+
+const sixDecimals = (v: number): boolean => Math.abs(Math.round(v * 1e6) / 1e6 - v) < 1e-12;
+
+const VALUE_SCHEMAS: Record<ValueKind, z.ZodType> = {
+  yuan_standard: z.number().min(0, 'a standard cannot be negative'),
+  share: z.number().min(0, 'a share cannot be below 0').max(1, 'a share cannot be above 1'),
+  grouped_share: GroupedNumber.superRefine((g, ctx) => {
+    const values = typeof g === 'number' ? [g] : Object.entries(g).filter(([k]) => k !== 'by').map(([, v]) => v as number);
+    for (const v of values) {
+      if (v > 1) ctx.addIssue({ code: 'custom', message: `share ${v} is above 1` });
+      else if (!sixDecimals(v)) ctx.addIssue({ code: 'custom', message: `share ${v} has more than 6 decimals` });
+    }
+  }),
+  grouped_yuan: GroupedNumber,
+  split: LocalSplitValue,
+  yuan: z.number().min(0, 'an amount cannot be negative'),
+  rate: z.number().min(-0.5, 'a growth rate below −50% a year is refused').max(1, 'a growth rate above 100% a year is refused'),
+};
+
+/** A change checked and ready to apply. */
+interface CheckedChange {
+  readonly path: string;
+  readonly info: ParameterInfo;
+  readonly values: Dated<unknown>;
+  readonly formulas: Dated<CompiledFormula | null>;
+}
+
+interface CheckedCountyChange {
+  readonly file: string;
+  readonly line?: number;
+  readonly column?: number;
+  readonly where: z.infer<typeof CountyWhere>;
+  readonly set: z.infer<typeof CountySet>;
+}
+
+interface CheckedFile {
+  readonly file: string;
+  readonly data: ScenarioFileData;
+  readonly changes: CheckedChange[];
+  readonly counties: CheckedCountyChange[];
+}
+
+function checkChanges(parsed: ParsedYaml, data: ScenarioFileData, registry: ReadonlyMap<string, ParameterInfo>, problems: InputProblem[]): CheckedChange[] {
+  const out: CheckedChange[] = [];
+  data.changes.forEach((change, k) => {
+    const at = (path: PropertyKey[]) => ({ file: parsed.file, ...positionOf(parsed, ['changes', k, ...path]) });
+    const info = registry.get(change.path);
+    if (!info) {
+      const prefix = change.path.split('.').slice(0, 2).join('.');
+      const near = [...registry.keys()].filter((p) => p.startsWith(prefix)).slice(0, 5);
+      problems.push({ ...at(['path']), field: `changes[${k}].path`, message: `unknown parameter path "${change.path}"${near.length ? ` (did you mean ${near.join(', ')}?)` : ' (list them with `fiscal-sim params`)'}` });
+      return;
+    }
+    const values: Array<{ from: number; value: unknown }> = [];
+    const formulas: Array<{ from: number; value: CompiledFormula | null }> = [];
+    let ok = true;
+    for (const [yearKey, raw] of Object.entries(change.values)) {
+      const year = Number(yearKey);
+      const pos = at(['values', yearKey]);
+      if (isFormula(raw)) {
+        if (!info.formulaAllowed) {
+          problems.push({ ...pos, field: `${change.path} ${yearKey}`, message: `${change.path} does not take a formula; give a ${info.kind.replace('_', ' ')}` });
+          ok = false;
+          continue;
+        }
+        try {
+          formulas.push({ from: year, value: compileFormula(raw) });
+        } catch (e) {
+          if (!(e instanceof FormulaError)) throw e;
+          problems.push({ ...pos, field: `${change.path} ${yearKey}`, message: `formula: ${e.message}` });
+          ok = false;
+        }
+        continue;
+      }
+      const result = VALUE_SCHEMAS[info.kind].safeParse(raw);
+      if (!result.success) {
+        problems.push(...zodProblems(parsed, result.error, ['changes', k, 'values', yearKey]).map((p) => ({ ...p, field: `${change.path} ${yearKey}` })));
+        ok = false;
+        continue;
+      }
+      values.push({ from: year, value: result.data });
+      formulas.push({ from: year, value: null });
+    }
+    if (ok) out.push({ path: change.path, info, values: values.sort((a, b) => a.from - b.from), formulas: formulas.sort((a, b) => a.from - b.from) });
+  });
+  return out;
+}
+
+function checkCounties(parsed: ParsedYaml, data: ScenarioFileData, problems: InputProblem[]): CheckedCountyChange[] {
+  return data.counties.flatMap((c, k) => {
+    const pos = { file: parsed.file, ...positionOf(parsed, ['counties', k, 'where']) };
+    if ('province' in c.where && !findProvince(c.where.province)) {
+      problems.push({ ...pos, field: `counties[${k}].where.province`, message: `unknown province "${c.where.province}"` });
+      return [];
+    }
+    return [{ ...pos, where: c.where, set: c.set }];
+  });
+}
+
+/** Read and check one file and (recursively) the files it extends, base first. */
+function checkChain(file: string, registry: ReadonlyMap<string, ParameterInfo>, stack: string[], problems: InputProblem[]): CheckedFile[] {
+  const path = resolve(file);
+  if (stack.includes(path)) {
+    problems.push({ file: stack[stack.length - 1]!, field: 'extends', message: `extends cycle: ${[...stack, path].map((p) => basename(p)).join(' → ')}` });
+    return [];
+  }
+  let parsed: ParsedYaml;
+  try {
+    parsed = readYamlFile(path);
+  } catch (e) {
+    if (e instanceof InputError) {
+      problems.push(...e.problems);
+      return [];
+    }
+    throw e;
+  }
+  const shape = ScenarioFileSchema.safeParse(parsed.data ?? {});
+  if (!shape.success) {
+    problems.push(...zodProblems(parsed, shape.error));
+    return [];
+  }
+  const data = shape.data;
+  let base: CheckedFile[] = [];
+  if (data.extends !== undefined) {
+    const baseFile = resolve(dirname(path), data.extends);
+    const before = problems.length;
+    base = checkChain(baseFile, registry, [...stack, path], problems);
+    for (let i = before; i < problems.length; i++) {
+      const p = problems[i]!;
+      if (p.field === 'extends' && p.file === path) Object.assign(p, positionOf(parsed, ['extends']));
+    }
+  }
+  const changes = checkChanges(parsed, data, registry, problems);
+  const counties = checkCounties(parsed, data, problems);
+  return [...base, { file: path, data, changes, counties }];
+}
+
+/** Replace dated values from the first new year on. */
+export function replaceFrom<T>(existing: Dated<T>, incoming: Dated<T>): Dated<T> {
+  if (incoming.length === 0) return existing;
+  const first = incoming[0]!.from;
+  return [...existing.filter((e) => e.from < first), ...incoming];
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** Apply checked changes to a copy of the policy data. */
+function applyChanges(policy: PolicyData, changes: readonly CheckedChange[]): PolicyData {
+  const next = structuredClone({ items: policy.items, rules: policy.rules, sharing: policy.sharing, transfers: policy.transfers, growth: policy.growth });
+  const formulas = new Map(policy.formulas ?? []);
+  for (const change of changes) {
+    const t = change.info.target;
+    const missing = (): never => {
+      throw new Error(`internal: parameter ${change.path} not found in the policy data`);
+    };
+    const setValues = (holder: { values: Dated<unknown> } | undefined): void => {
+      if (!holder) missing();
+      else holder.values = replaceFrom(holder.values, change.values);
+    };
+    switch (t.area) {
+      case 'item': {
+        const item = next.items.find((i) => i.id === t.itemId) ?? missing();
+        setValues(t.field === 'standard' ? item.standard : item.coverage);
+        formulas.set(change.path, replaceFrom(formulas.get(change.path) ?? [], change.formulas));
+        break;
+      }
+      case 'eligibility': {
+        const item = next.items.find((i) => i.id === t.itemId) ?? missing();
+        const e = (item.eligibility.find((x) => x.id === t.factorId) ?? missing()) as Mutable<(typeof item.eligibility)[number]>;
+        if (t.otherwise) e.otherwise = [...replaceFrom(e.otherwise ?? [], change.values as Dated<number>)];
+        else setValues(e);
+        formulas.set(change.path, replaceFrom(formulas.get(change.path) ?? [], change.formulas));
+        break;
+      }
+      case 'rule':
+        setValues(next.rules.get(t.ruleId)?.[t.field]);
+        break;
+      case 'local_split': {
+        const entry = t.province === 'default' ? next.sharing.local_split.default : next.sharing.local_split.provinces[t.province];
+        setValues(entry?.[t.variant]);
+        break;
+      }
+      case 'transfers':
+        setValues(next.transfers[t.name as keyof typeof next.transfers]);
+        break;
+      case 'growth':
+        setValues(next.growth[t.name as keyof typeof next.growth]);
+        break;
+    }
+  }
+  return { ...policy, ...next, formulas };
+}
+
+function matches(county: County, where: CheckedCountyChange['where']): boolean {
+  if ('all' in where) return true;
+  if ('province' in where) return county.provinceCode === findProvince(where.province);
+  if ('prefecture' in where) return county.prefectureCode === where.prefecture;
+  if ('codes' in where) return where.codes.includes(county.code);
+  return county.regionGroup === where.region_group;
+}
+
+function countyApplier(files: readonly CheckedFile[]): (counties: readonly County[]) => County[] {
+  const changes = files.flatMap((f) => f.counties);
+  return (counties) => {
+    const problems: InputProblem[] = [];
+    for (const ch of changes) {
+      if ('codes' in ch.where) {
+        const known = new Set(counties.map((c) => c.code));
+        const unknown = ch.where.codes.filter((c) => !known.has(c));
+        if (unknown.length) problems.push({ file: ch.file, line: ch.line, column: ch.column, field: 'where.codes', message: `no county with code ${unknown.join(', ')} in the county data` });
+      } else if ('prefecture' in ch.where && !counties.some((c) => matches(c, ch.where))) {
+        problems.push({ file: ch.file, line: ch.line, column: ch.column, field: 'where.prefecture', message: `no county of prefecture ${ch.where.prefecture} in the county data` });
+      }
+    }
+    if (problems.length) throw new InputError(problems);
+    return counties.map((county) => {
+      let c = county;
+      for (const ch of changes) {
+        if (!matches(county, ch.where)) continue;
+        const s = ch.set;
+        c = {
+          ...c,
+          ...(s.directly_managed !== undefined ? { directlyManaged: s.directly_managed } : {}),
+          ...(s.difficult !== undefined ? { difficult: s.difficult } : {}),
+          ...(s.nutrition_pilot !== undefined ? { nutritionPilot: s.nutrition_pilot } : {}),
+          ...(s.region_group !== undefined ? { regionGroup: s.region_group } : {}),
+          ...(s.tier_2018 !== undefined ? { tier2018: s.tier_2018 } : {}),
+          ...(s.cost_index !== undefined ? { costIndex: s.cost_index } : {}),
+        };
+      }
+      return c;
+    });
+  };
+}
+
+/** Load a scenario file (and what it extends) on top of the base policy data. */
+export function loadScenario(file: string, basePolicy: PolicyData): Scenario {
+  const registry = new Map(listParameters(basePolicy).map((p) => [p.path, p]));
+  const problems: InputProblem[] = [];
+  const chain = checkChain(file, registry, [], problems);
+  if (problems.length) throw new InputError(problems);
+  const policy = applyChanges(basePolicy, chain.flatMap((f) => f.changes));
+  const top = chain[chain.length - 1]!;
+  const yearsSpec = [...chain].reverse().find((f) => f.data.years)?.data.years;
+  const basis = [...chain].reverse().find((f) => f.data.population_basis)?.data.population_basis ?? 'resident';
+  const years = yearsSpec ? Array.from({ length: yearsSpec.to - yearsSpec.from + 1 }, (_, i) => yearsSpec.from + i) : DEFAULT_HORIZON;
+  return {
+    name: basename(top.file, extname(top.file)),
+    title: top.data.title,
+    files: chain.map((f) => f.file),
+    years,
+    basis,
+    policy,
+    applyToCounties: countyApplier(chain),
+    changes: [
+      ...chain.flatMap((f) => f.changes.map((c) => ({ path: c.path, description: `${basename(f.file)}: ${c.path} = ${JSON.stringify(Object.fromEntries([...c.values.map((v) => [v.from, v.value]), ...c.formulas.filter((x) => x.value).map((x) => [x.from, `=${x.value!.text}`])]))}` }))),
+      ...chain.flatMap((f) => f.counties.map((c) => ({ path: 'counties', description: `${basename(f.file)}: where ${JSON.stringify(c.where)} set ${JSON.stringify(c.set)}` }))),
+    ],
+    scheme: [...chain].reverse().find((f) => f.data.scheme !== undefined)?.data.scheme,
+    uncertainty: [...chain].reverse().find((f) => f.data.uncertainty !== undefined)?.data.uncertainty,
+  };
+}
+
