@@ -39,7 +39,7 @@ export function loadCountySet(options: CountySetOptions): CountySet {
   if (reference !== 'none' && ownProvinces.size < 31 && resolve(reference) !== file) {
     const ref = loadCountyFile(resolve(reference));
     const added = ref.counties.filter((c) => !ownProvinces.has(c.provinceCode));
-    counties.push(...added);
+    for (const c of added) counties.push(c);
     sources.push(resolve(reference));
     notes.push(`the central equalization pool is shared among all provinces: ${added.length} counties of ${new Set(added.map((c) => c.provinceCode)).size} other provinces come from ${reference}`);
   }
