@@ -1,0 +1,266 @@
+/**
+ * The report charts, as SVG strings drawn by Observable Plot. Each function takes plain
+ * data and already-translated labels; none computes a figure of the model.
+ */
+import { Plot, renderPlot } from './plot.ts';
+
+export type Format = (v: number) => string;
+
+const DEFAULT_NUMBER = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+const defaultFormat: Format = (v) => DEFAULT_NUMBER.format(v);
+
+/** Approximate rendered width of a label in px at Plot's 10px font (CJK glyphs are wider). */
+export function labelWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) w += /[\u2e80-\u9fff\uff00-\uffef]/.test(ch) ? 10.5 : 6;
+  return w;
+}
+
+function marginFor(labels: readonly string[], min = 40, max = 260): number {
+  return Math.min(max, Math.max(min, Math.ceil(Math.max(0, ...labels.map(labelWidth)) + 12)));
+}
+
+export interface RankedDatum {
+  /** unique key (e.g. county code) */
+  readonly key: string;
+  readonly label: string;
+  readonly value: number;
+}
+
+export interface RankedOptions {
+  readonly valueLabel: string;
+  /** colour of positive and of negative values */
+  readonly colors: readonly [string, string];
+  readonly format?: Format;
+  readonly width?: number;
+  /** draw names beside horizontal bars up to this many entries (default 45); beyond, vertical bars with tooltips */
+  readonly maxNamed?: number;
+}
+
+/** Entries ranked from highest to lowest value, coloured by sign. */
+export function rankedBars(data: readonly RankedDatum[], o: RankedOptions): string {
+  const fmt = o.format ?? defaultFormat;
+  const sorted = [...data].sort((a, b) => b.value - a.value || a.key.localeCompare(b.key));
+  const width = o.width ?? 900;
+  const fill = (d: RankedDatum): string => (d.value > 0 ? o.colors[0] : o.colors[1]);
+  const title = (d: RankedDatum): string => `${d.label}: ${fmt(d.value)}`;
+  if (sorted.length <= (o.maxNamed ?? 45)) {
+    const labels = sorted.map((d) => `${d.label}`);
+    return renderPlot({
+      width,
+      height: 40 + sorted.length * 17,
+      marginLeft: marginFor(labels),
+      marginRight: 70,
+      x: { label: o.valueLabel, grid: true, tickFormat: fmt, insetLeft: sorted.some((d) => d.value < 0) ? 50 : 0 },
+      y: { domain: sorted.map((d) => d.key), tickFormat: (k: string) => sorted.find((d) => d.key === k)?.label ?? k, label: null },
+      color: { type: 'identity' },
+      marks: [
+        Plot.barX(sorted, { y: 'key', x: 'value', fill, title }),
+        Plot.text(sorted, { y: 'key', x: 'value', text: (d: RankedDatum) => fmt(d.value), textAnchor: 'start', dx: 4, fill: '#444', filter: (d: RankedDatum) => d.value >= 0 }),
+        Plot.text(sorted, { y: 'key', x: 'value', text: (d: RankedDatum) => fmt(d.value), textAnchor: 'end', dx: -4, fill: '#444', filter: (d: RankedDatum) => d.value < 0 }),
+        Plot.ruleX([0]),
+      ],
+    });
+  }
+  return renderPlot({
+    width,
+    height: 300,
+    marginLeft: 64,
+    x: { axis: null, domain: sorted.map((d) => d.key), padding: sorted.length > 120 ? 0 : 0.1, label: null },
+    y: { label: o.valueLabel, grid: true, tickFormat: fmt },
+    color: { type: 'identity' },
+    marks: [Plot.barY(sorted, { x: 'key', y: 'value', fill, title }), Plot.ruleY([0])],
+  });
+}
+
+export interface StripRow {
+  readonly group: string;
+  readonly value: number;
+  readonly label: string;
+}
+
+export interface StripOptions {
+  readonly groups: readonly string[];
+  readonly colors: readonly string[];
+  readonly means?: ReadonlyArray<{ readonly group: string; readonly value: number }>;
+  readonly valueLabel: string;
+  readonly format?: Format;
+  readonly width?: number;
+}
+
+/** One row of dots per group (e.g. per-capita resources at each stage), with a mean tick. Log scale when values spread widely. */
+export function stripChart(rows: readonly StripRow[], o: StripOptions): string {
+  const fmt = o.format ?? defaultFormat;
+  const values = rows.map((r) => r.value).filter(Number.isFinite);
+  const min = Math.min(...values);
+  const max = Math.max(...values);
+  const log = min > 0 && max / min > 8;
+  return renderPlot({
+    width: o.width ?? 900,
+    height: 50 + o.groups.length * 44,
+    marginLeft: marginFor(o.groups),
+    marginRight: 20,
+    x: { type: log ? 'log' : 'linear', label: o.valueLabel, grid: true, tickFormat: fmt, ...(log ? {} : { nice: true }) },
+    y: { domain: [...o.groups], label: null },
+    color: { domain: [...o.groups], range: [...o.colors] },
+    marks: [
+      Plot.dot(rows, { x: 'value', y: 'group', fill: 'group', r: 3, fillOpacity: 0.45, title: (r: StripRow) => `${r.label}: ${fmt(r.value)}` }),
+      ...(o.means ? [Plot.tickX(o.means, { x: 'value', y: 'group', stroke: '#111', strokeWidth: 2.5 })] : []),
+    ],
+  });
+}
+
+export interface Curve {
+  readonly name: string;
+  readonly color: string;
+  readonly points: ReadonlyArray<readonly [number, number]>;
+}
+
+/** At most `max` points of a curve, evenly spread, keeping both ends. */
+export function thin<T>(points: readonly T[], max = 300): T[] {
+  if (points.length <= max) return [...points];
+  const step = (points.length - 1) / (max - 1);
+  return Array.from({ length: max }, (_, i) => points[Math.round(i * step)]!);
+}
+
+/** Lorenz curves with the line of equality. */
+export function lorenzChart(curves: readonly Curve[], o: { xLabel: string; yLabel: string; size?: number }): string {
+  const size = o.size ?? 380;
+  const data = curves.flatMap((c) => thin(c.points).map(([x, y]) => ({ name: c.name, x, y })));
+  const pct = (v: number): string => `${Math.round(v * 100)}%`;
+  return renderPlot({
+    width: size,
+    height: size,
+    marginLeft: 48,
+    marginBottom: 40,
+    x: { domain: [0, 1], label: o.xLabel, grid: true, tickFormat: pct },
+    y: { domain: [0, 1], label: o.yLabel, grid: true, tickFormat: pct },
+    color: { domain: curves.map((c) => c.name), range: curves.map((c) => c.color) },
+    marks: [
+      Plot.line([[0, 0], [1, 1]], { stroke: '#999', strokeDasharray: '4,3' }),
+      Plot.line(data, { x: 'x', y: 'y', z: 'name', stroke: 'name', strokeWidth: 2 }),
+    ],
+  });
+}
+
+export interface StackRow {
+  readonly category: string;
+  readonly series: string;
+  readonly value: number;
+}
+
+/** A label cut to about `maxPx` wide, with an ellipsis. */
+export function shorten(label: string, maxPx = 240): string {
+  if (labelWidth(label) <= maxPx) return label;
+  let out = '';
+  for (const ch of label) {
+    if (labelWidth(`${out}${ch}…`) > maxPx) break;
+    out += ch;
+  }
+  return `${out}…`;
+}
+
+/**
+ * Horizontal bars per category, stacked by series (e.g. cost by domain, by level of
+ * government); negative values stack to the left of zero. `categoryLabel` gives the text
+ * shown for a category key (default: the key).
+ */
+export function stackedBarsX(rows: readonly StackRow[], o: { categories: readonly string[]; series: readonly string[]; colors: readonly string[]; valueLabel: string; format?: Format; width?: number; categoryLabel?: (key: string) => string }): string {
+  const fmt = o.format ?? defaultFormat;
+  const label = o.categoryLabel ?? ((k: string): string => k);
+  return renderPlot({
+    width: o.width ?? 900,
+    height: 46 + o.categories.length * 26,
+    marginLeft: marginFor(o.categories.map(label)),
+    marginRight: 24,
+    x: { label: o.valueLabel, grid: true, tickFormat: fmt },
+    y: { domain: [...o.categories], label: null, tickFormat: label },
+    color: { domain: [...o.series], range: [...o.colors] },
+    marks: [
+      Plot.barX(rows, { y: 'category', x: 'value', fill: 'series', order: [...o.series], title: (d: StackRow) => `${label(d.category)} · ${d.series}: ${fmt(d.value)}` }),
+      Plot.ruleX([0]),
+    ],
+  });
+}
+
+export interface BarRow {
+  readonly label: string;
+  readonly value: number;
+  readonly color: string;
+}
+
+/** Horizontal bars with their value written at the end. */
+export function barsX(rows: readonly BarRow[], o: { valueLabel: string; format?: Format; width?: number }): string {
+  const fmt = o.format ?? defaultFormat;
+  return renderPlot({
+    width: o.width ?? 900,
+    height: 46 + rows.length * 28,
+    marginLeft: marginFor(rows.map((r) => r.label)),
+    marginRight: 90,
+    x: { label: o.valueLabel, grid: true, tickFormat: fmt, insetLeft: rows.some((d) => d.value < 0) ? 60 : 0 },
+    y: { domain: rows.map((r) => r.label), label: null },
+    color: { type: 'identity' },
+    marks: [
+      Plot.barX(rows, { y: 'label', x: 'value', fill: 'color', title: (d: BarRow) => `${d.label}: ${fmt(d.value)}` }),
+      Plot.text(rows, { y: 'label', x: 'value', text: (d: BarRow) => fmt(d.value), textAnchor: 'start', dx: 4, fill: '#333', filter: (d: BarRow) => d.value >= 0 }),
+      Plot.text(rows, { y: 'label', x: 'value', text: (d: BarRow) => fmt(d.value), textAnchor: 'end', dx: -4, fill: '#333', filter: (d: BarRow) => d.value < 0 }),
+      Plot.ruleX([0]),
+    ],
+  });
+}
+
+export interface PeerRow {
+  readonly group: string;
+  /** individual peers drawn as dots (small groups) */
+  readonly dots?: ReadonlyArray<{ readonly value: number; readonly label: string }>;
+  /** a quantile summary drawn as a box (large groups): p10, p25, median, p75, p90 */
+  readonly box?: readonly [number, number, number, number, number];
+}
+
+/** This county's value against similar counties: dots for small groups, boxes for large ones. */
+export function peerChart(rows: readonly PeerRow[], o: { self: number; selfLabel: string; valueLabel: string; format?: Format; width?: number; selfColor: string }): string {
+  const fmt = o.format ?? defaultFormat;
+  const groups = rows.map((r) => r.group);
+  const dots = rows.flatMap((r) => (r.dots ?? []).map((d) => ({ group: r.group, value: d.value, label: d.label })));
+  const boxes = rows.filter((r) => r.box).map((r) => ({ group: r.group, p10: r.box![0], p25: r.box![1], p50: r.box![2], p75: r.box![3], p90: r.box![4] }));
+  return renderPlot({
+    width: o.width ?? 900,
+    height: 50 + rows.length * 46,
+    marginLeft: marginFor(groups),
+    marginRight: 24,
+    x: { label: o.valueLabel, grid: true, tickFormat: fmt, nice: true },
+    y: { domain: groups, label: null },
+    marks: [
+      Plot.ruleX([0], { stroke: '#888' }),
+      Plot.link(boxes, { x1: 'p10', x2: 'p90', y1: 'group', y2: 'group', stroke: '#8a939b', strokeWidth: 1.5 }),
+      Plot.barX(boxes, { x1: 'p25', x2: 'p75', y: 'group', fill: '#d5dbe1', stroke: '#8a939b', insetTop: 10, insetBottom: 10 }),
+      Plot.tickX(boxes, { x: 'p50', y: 'group', stroke: '#333', strokeWidth: 2, insetTop: 8, insetBottom: 8 }),
+      Plot.dot(dots, { x: 'value', y: 'group', r: 3.5, fill: '#8a939b', fillOpacity: 0.7, title: (d: { label: string; value: number }) => `${d.label}: ${fmt(d.value)}` }),
+      Plot.dot(groups.map((g) => ({ group: g, value: o.self })), { x: 'value', y: 'group', r: 6, fill: o.selfColor, stroke: 'white', strokeWidth: 1.5, title: () => `${o.selfLabel}: ${fmt(o.self)}` }),
+    ],
+  });
+}
+
+export interface SeriesPoint {
+  readonly x: number;
+  readonly series: string;
+  readonly value: number;
+}
+
+/** Lines over years, one per series, with dots at the data points. */
+export function linesByYear(points: readonly SeriesPoint[], o: { series: readonly string[]; colors: readonly string[]; valueLabel: string; format?: Format; width?: number }): string {
+  const fmt = o.format ?? defaultFormat;
+  const years = [...new Set(points.map((p) => p.x))].sort((a, b) => a - b);
+  return renderPlot({
+    width: o.width ?? 900,
+    height: 280,
+    marginLeft: 70,
+    x: { label: null, ticks: years, tickFormat: (y: number) => String(y), domain: years.length > 1 ? [years[0]!, years[years.length - 1]!] : [years[0]! - 1, years[0]! + 1] },
+    y: { label: o.valueLabel, grid: true, tickFormat: fmt, nice: true },
+    color: { domain: [...o.series], range: [...o.colors] },
+    marks: [
+      Plot.line(points, { x: 'x', y: 'value', stroke: 'series', strokeWidth: 2 }),
+      Plot.dot(points, { x: 'x', y: 'value', fill: 'series', r: 3.5, title: (p: SeriesPoint) => `${p.series} ${p.x}: ${fmt(p.value)}` }),
+    ],
+  });
+}
