@@ -58,6 +58,19 @@ describe('fiscal-sim run', () => {
     expect(summary.summaries[0]!.totals.standardCostFen).toBe(counties.reduce((a, c) => a + fen(c['standard_cost']!), 0));
   });
 
+  it('runs the whole country from the national file', async () => {
+    const out = join(dir, 'national');
+    const national = new URL('../../data/counties/china_2012.csv', import.meta.url).pathname;
+    const r = await cli('run', '--counties', national, '--out', out, '--quiet');
+    expect(r.code).toBe(0);
+    const counties = readCsv(join(out, 'counties.csv'));
+    expect(counties).toHaveLength(2858);
+    expect(new Set(counties.map((c) => c['province'])).size).toBe(31);
+    const provinces = readCsv(join(out, 'provinces.csv'));
+    // the whole central pool is allocated among the provinces, to the fen
+    expect(provinces.reduce((a, p) => a + fen(p['central_allocation']!), 0)).toBe(58_341_100_000_000);
+  });
+
   it('runs a user file with --reference none over several years', async () => {
     const out = join(dir, 'sample-out');
     const r = await cli('run', '--counties', sample, '--reference', 'none', '--year', '2012-2014', '--out', out, '--quiet');
