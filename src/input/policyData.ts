@@ -107,5 +107,9 @@ export function loadPolicyData(dataDir: string = DEFAULT_DATA_DIR): PolicyData {
     }
   }
   if (problems.length || !sharing || !transfers || !growth) throw new InputError(problems);
+  // catalog order follows the plan's chapters (education ch.3 … disability ch.11)
+  const chapter = new Map(domains.map((d) => [d.domain, d.seedChapter]));
+  domains.sort((a, b) => a.seedChapter - b.seedChapter);
+  items.sort((a, b) => chapter.get(a.domain)! - chapter.get(b.domain)!);
   return { domains, items, rules, sharing, transfers, growth };
 }
