@@ -6,6 +6,15 @@
 import { loadPolicyData } from '../src/input/policyData.ts';
 import { runSimulation } from '../src/simulation/runSimulation.ts';
 import { nationalCounties } from './syntheticCounties.ts';
+import { monteCarloBench, monteCarloScalingBench } from './monteCarloBench.ts';
+import { mkdtempSync, rmSync, statSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { writeHtmlBatch } from '../src/report/html/batch.ts';
+import { ReportContext, ReportLayout } from '../src/report/html/context.ts';
+import { tidyFiles } from '../src/report/tidy/tidy.ts';
+import { buildWorkbook } from '../src/report/xlsx/workbook.ts';
+import { summarize } from '../src/tables/summary.ts';
 
 function mb(bytes: number): string {
   return `${(bytes / 2 ** 20).toFixed(0)} MB`;
@@ -34,7 +43,37 @@ async function engineBench(): Promise<void> {
   console.log(`  compute ${m.seconds.toFixed(3)} s (target < 1 s); peak RSS ${mb(m.peakRss)} (target < 500 MB)`);
 }
 
-const sections: Record<string, () => Promise<void>> = { engine: engineBench };
+/**
+ * Report target (issue 5): HTML reports for every county of the country (~2,850 pages, plus
+ * the province pages and the overview) under 60 s. Also times the national workbook and the
+ * tidy files. Peak memory is the process's maximum resident set (run `npm run bench report` alone).
+ */
+async function reportBench(): Promise<void> {
+  const policy = loadPolicyData();
+  const { counties, real } = nationalCounties();
+  const [run] = runSimulation(policy, counties, { years: [2012], basis: 'resident' });
+  const all = counties.map((_, i) => i);
+  const byProvince = new Map<string, number[]>();
+  for (const i of all) (byProvince.get(counties[i]!.provinceCode) ?? byProvince.set(counties[i]!.provinceCode, []).get(counties[i]!.provinceCode)!).push(i);
+  const layout = new ReportLayout(2012, 'baseline');
+  const meta = { scenarioName: 'baseline', scenarioTitle: 'baseline', basis: 'resident' as const, version: 'bench', countyFiles: [real ? 'china_2012.csv' : 'generated'], notes: [] };
+  const ctx = new ReportContext('zh', run!, policy, meta, layout, { provinces: new Set(byProvince.keys()), counties: new Set(counties.map((c) => c.code)), index: true });
+  const out = mkdtempSync(join(tmpdir(), 'fiscal-sim-bench-report-'));
+  try {
+    const m = await measure(() => writeHtmlBatch(ctx, { provinces: byProvince, counties: all }, out, { quiet: false }));
+    const bytes = [out, join(out, 'county')].flatMap((d) => readdirSync(d).map((f) => join(d, f))).filter((f) => statSync(f).isFile()).reduce((a, f) => a + statSync(f).size, 0);
+    console.log(`report: ${counties.length} counties (${real ? 'bundled national file' : 'generated'}): ${m.value.length} HTML pages (${counties.length} county, ${byProvince.size} province, 1 overview), ${mb(bytes)} written`);
+    console.log(`  HTML ${m.seconds.toFixed(1)} s (target < 60 s), ${((m.seconds * 1000) / m.value.length).toFixed(1)} ms a page; peak RSS ${mb(process.resourceUsage().maxRSS * 1024)}`);
+    const w = await measure(() => buildWorkbook({ lang: 'zh', run: run!, policy, selected: all, summary: summarize(run!, all), meta }));
+    console.log(`  workbook ${w.seconds.toFixed(1)} s, ${mb(w.value.byteLength)}; peak RSS ${mb(process.resourceUsage().maxRSS * 1024)}`);
+    const tidy = await measure(() => tidyFiles([run!], all, 'baseline', { csv: true, json: true }));
+    console.log(`  tidy CSV + JSON ${tidy.seconds.toFixed(1)} s, ${tidy.value.rows.toLocaleString('en-US')} rows, ${mb(tidy.value.csv.byteLength)} + ${mb(tidy.value.json.byteLength)}; peak RSS ${mb(process.resourceUsage().maxRSS * 1024)}`);
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
+const sections: Record<string, () => Promise<void>> = { engine: engineBench, report: reportBench, montecarlo: monteCarloBench, 'montecarlo-scaling': monteCarloScalingBench };
 const only = process.argv.slice(2);
 for (const [name, run] of Object.entries(sections)) {
   if (only.length && !only.includes(name)) continue;

@@ -8,6 +8,10 @@ import { registerRunCommand } from './runCommand.ts';
 import { registerExplainCommand } from './explainCommand.ts';
 import { registerCompareCommand } from './compareCommand.ts';
 import { registerParamsCommand } from './paramsCommand.ts';
+import { registerMontecarloCommand } from './montecarloCommand.ts';
+import { registerSchemesCommand } from './schemesCommand.ts';
+import { registerSweepCommand } from './sweepCommand.ts';
+import { registerReportCommand } from './reportCommand.ts';
 import { ResolutionError } from '../scenarios/resolveYear.ts';
 import { ProjectionError } from '../scenarios/projection.ts';
 import { FormulaError } from '../scenarios/formula.ts';
@@ -23,6 +27,10 @@ export function buildProgram(): Command {
   registerExplainCommand(program);
   registerCompareCommand(program);
   registerParamsCommand(program);
+  registerSchemesCommand(program);
+  registerSweepCommand(program);
+  registerMontecarloCommand(program);
+  registerReportCommand(program);
   return program;
 }
 

@@ -1,0 +1,124 @@
+/**
+ * Monte Carlo benchmarks (issue 6), run by `npm run bench` (sections montecarlo and
+ * montecarlo-scaling):
+ * - a 10,000-draw Monte Carlo over all ~2,850 counties for five years with the default
+ *   uncertainty (target < 30 s on a 2-core machine, < 1 GB);
+ * - how the time grows with draws (1× counties) and with counties (1×, 10×, 100× the
+ *   national set, replicated), which should be linear.
+ * Prints figures; asserts nothing about time. Each section runs in a child process of its own,
+ * so that its peak memory (the process's maximum resident set) is its own, not that of the
+ * sections or modules loaded before it.
+ */
+import { spawnSync } from 'node:child_process';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { loadPolicyData } from '../src/input/policyData.ts';
+import { readYamlFile, validateYaml } from '../src/input/yamlFile.ts';
+import { DEFAULT_DATA_DIR } from '../src/input/policyData.ts';
+import { buildLinearModel, type LinearModel } from '../src/analysis/linearModel.ts';
+import { domainsOf } from '../src/analysis/montecarlo/plan.ts';
+import { runMonteCarlo } from '../src/analysis/montecarlo/runMonteCarlo.ts';
+import { UncertaintyDefaultsFile, type UncertaintySection } from '../src/scenarios/uncertaintySchema.ts';
+import type { County } from '../src/model/county.ts';
+import { nationalCounties } from './syntheticCounties.ts';
+
+function mb(bytes: number): string {
+  return `${(bytes / 2 ** 20).toFixed(0)} MB`;
+}
+
+/** Seconds and peak resident memory (sampled every 5 ms; worker threads are part of the process). */
+async function timed<T>(fn: () => T | Promise<T>): Promise<{ value: T; seconds: number; peakRss: number }> {
+  let peak = process.memoryUsage().rss;
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 5);
+  const t0 = performance.now();
+  const value = await fn();
+  const seconds = (performance.now() - t0) / 1000;
+  clearInterval(timer);
+  return { value, seconds, peakRss: Math.max(peak, process.memoryUsage().rss) };
+}
+
+function defaultUncertainty(): UncertaintySection {
+  return validateYaml(readYamlFile(`${DEFAULT_DATA_DIR}uncertainty/default.yaml`), UncertaintyDefaultsFile).uncertainty;
+}
+
+const YEARS = [2011, 2012, 2013, 2014, 2015];
+
+/** Least-squares line time = a + b·size, and how far the points are from it. */
+function linearFit(points: ReadonlyArray<readonly [number, number]>, unit: string, scale: number, scaleUnit: string): string {
+  const n = points.length;
+  const mx = points.reduce((s, [x]) => s + x, 0) / n;
+  const my = points.reduce((s, [, y]) => s + y, 0) / n;
+  const b = points.reduce((s, [x, y]) => s + (x - mx) * (y - my), 0) / points.reduce((s, [x]) => s + (x - mx) ** 2, 0);
+  const a = my - b * mx;
+  const worst = Math.max(...points.map(([x, y]) => Math.abs(y - (a + b * x)) / y));
+  return `linear fit: time ≈ ${a.toFixed(2)} s (start-up: workers, summaries) + ${(b * scale).toFixed(3)} ${scaleUnit} a ${unit}; largest deviation ${(worst * 100).toFixed(0)}%`;
+}
+const WORKERS = Math.max(1, Math.min(availableParallelism(), 8));
+
+function model(counties: readonly County[], years: readonly number[], spec: UncertaintySection): LinearModel {
+  return buildLinearModel({
+    policy: loadPolicyData(),
+    counties,
+    basis: 'resident',
+    years,
+    focus: counties.map((_, i) => i),
+    groups: domainsOf(spec),
+    chunk: 30_000,
+  });
+}
+
+async function monteCarloSection(): Promise<void> {
+  const spec = { ...defaultUncertainty(), draws: 10_000 };
+  const { counties, real } = nationalCounties();
+  const pre = await timed(() => model(counties, YEARS, spec));
+  const mc = await timed(() => runMonteCarlo(pre.value, spec, { workers: WORKERS }));
+  console.log(`montecarlo: ${spec.draws.toLocaleString('en-US')} draws × ${counties.length} counties (${real ? 'bundled national file' : 'generated'}) × ${YEARS.length} years, ${spec.variables.length} uncertain parameters, ${WORKERS} worker thread(s) on ${availableParallelism()} CPU(s)`);
+  console.log(`  precompute (exact engine, linear pieces) ${pre.seconds.toFixed(2)} s; draws + summaries ${mc.seconds.toFixed(2)} s; total ${(pre.seconds + mc.seconds).toFixed(2)} s (target < 30 s)`);
+  console.log(`  peak RSS ${mb(Math.max(pre.peakRss, mc.peakRss))} sampled, ${mb(process.resourceUsage().maxRSS * 1024)} process maximum (target < 1 GB); ${((mc.seconds * 1e6) / (spec.draws * counties.length * YEARS.length)).toFixed(3)} µs per county-year-draw`);
+}
+
+async function monteCarloScalingSection(): Promise<void> {
+  const base = defaultUncertainty();
+  const { counties } = nationalCounties();
+  const m1 = model(counties, YEARS, base);
+  console.log(`montecarlo scaling (${WORKERS} worker thread(s)); time of draws + summaries, after the precompute`);
+  console.log(`  draws, ${counties.length} counties × ${YEARS.length} years:`);
+  const byDraws: Array<[number, number]> = [];
+  for (const draws of [500, 1000, 2000, 4000]) {
+    const r = await timed(() => runMonteCarlo(m1, { ...base, draws }, { workers: WORKERS }));
+    byDraws.push([draws, r.seconds]);
+    console.log(`    ${String(draws).padStart(6)} draws ${r.seconds.toFixed(2).padStart(7)} s  ${((r.seconds * 1000) / draws).toFixed(2)} ms a draw  peak RSS ${mb(r.peakRss)}`);
+  }
+  console.log(`    ${linearFit(byDraws, 'draw', 1e3, 'ms')}`);
+  const draws = 200;
+  console.log(`  counties, ${draws} draws × 1 year (2012); precompute by the exact engine in chunks of 30,000 counties:`);
+  const byCounties: Array<[number, number]> = [];
+  for (const scale of [1, 10, 100]) {
+    const { counties: scaled } = nationalCounties(scale);
+    const pre = await timed(() => model(scaled, [2012], base));
+    const r = await timed(() => runMonteCarlo(pre.value, { ...base, draws }, { workers: WORKERS }));
+    byCounties.push([scaled.length, r.seconds]);
+    console.log(
+      `    ${String(scale).padStart(4)}× ${scaled.length.toLocaleString('en-US').padStart(8)} counties: precompute ${pre.seconds.toFixed(2).padStart(6)} s, draws ${r.seconds.toFixed(2).padStart(6)} s, ${((r.seconds * 1e6) / (draws * scaled.length)).toFixed(3)} µs per county-draw, peak RSS ${mb(Math.max(pre.peakRss, r.peakRss))}`,
+    );
+  }
+  console.log(`    ${linearFit(byCounties, 'county', 1e6, 'µs')}`);
+}
+
+const SECTIONS: Record<string, () => Promise<void>> = { montecarlo: monteCarloSection, 'montecarlo-scaling': monteCarloScalingSection };
+
+/** Run a section in a child process (same loader flags) and relay its output. */
+function inChild(section: string): Promise<void> {
+  const r = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), section], { stdio: 'inherit' });
+  if (r.status !== 0) console.log(`  (${section} failed with exit code ${r.status ?? r.signal})`);
+  return Promise.resolve();
+}
+
+export const monteCarloBench = (): Promise<void> => inChild('montecarlo');
+export const monteCarloScalingBench = (): Promise<void> => inChild('montecarlo-scaling');
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const run = SECTIONS[process.argv[2] ?? ''];
+  if (!run) throw new Error(`unknown section ${process.argv[2]} (${Object.keys(SECTIONS).join(', ')})`);
+  await run();
+}

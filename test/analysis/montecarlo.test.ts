@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import { generatedCounties } from '../../bench/syntheticCounties.ts';
+import { loadPolicyData } from '../../src/input/policyData.ts';
+import { toCsv } from '../../src/report/csv.ts';
+import { buildLinearModel, type LinearModel } from '../../src/analysis/linearModel.ts';
+import { EvaluationScratch, evaluatePoint } from '../../src/analysis/evaluate.ts';
+import { runMonteCarlo, type MonteCarloResult } from '../../src/analysis/montecarlo/runMonteCarlo.ts';
+import { countyColumns, countyRows, measureColumns, measureRows } from '../../src/analysis/montecarlo/report.ts';
+import { domainsOf } from '../../src/analysis/montecarlo/plan.ts';
+import { sample } from '../../src/analysis/montecarlo/distributions.ts';
+import { streamAt } from '../../src/analysis/montecarlo/draws.ts';
+import { UncertaintySection } from '../../src/scenarios/uncertaintySchema.ts';
+
+const policy = loadPolicyData();
+const counties = generatedCounties(62, 11);
+const spec = UncertaintySection.parse({
+  seed: 42,
+  draws: 96,
+  quantiles: [0.05, 0.5, 0.95],
+  variables: [
+    { parameter: 'revenue_growth', scope: 'national', distribution: { kind: 'normal', mean: 0.1, sd: 0.03 } },
+    { parameter: 'population_growth', scope: 'province', distribution: { kind: 'uniform', min: -0.01, max: 0.01 } },
+    { parameter: 'own_revenue', scope: 'county', distribution: { kind: 'lognormal', median: 1, sigma: 0.2 } },
+    { parameter: 'unit_cost', domain: 'health', scope: 'province', distribution: { kind: 'triangular', min: 0.9, mode: 1, max: 1.3 } },
+    { parameter: 'coverage', scope: 'national', distribution: { kind: 'uniform', min: 0.9, max: 1 } },
+  ],
+});
+const model = buildLinearModel({ policy, counties, basis: 'resident', years: [2012, 2013, 2014], focus: counties.map((_, i) => i).filter((i) => i % 3 !== 0), groups: domainsOf(spec) });
+
+function output(r: MonteCarloResult, m: LinearModel = model): string {
+  const s = new EvaluationScratch(m);
+  evaluatePoint(m, {}, s);
+  return toCsv(countyColumns(r.plan.quantiles), countyRows(r, m, counties)) + toCsv(measureColumns(r.plan.quantiles), measureRows(r, m, s.measures));
+}
+
+describe('Monte Carlo', () => {
+  it('same seed, same numbers: byte-identical output with 1 and with 2 workers (and in-process, any chunk size)', async () => {
+    const one = output(await runMonteCarlo(model, spec, { workers: 1 }));
+    const two = output(await runMonteCarlo(model, spec, { workers: 2, chunk: 7 }));
+    const inProcess = output(await runMonteCarlo(model, spec, { workers: 0, chunk: 50 }));
+    expect(two).toBe(one);
+    expect(inProcess).toBe(one);
+  });
+
+  it('another seed gives other numbers; the same seed again the same', async () => {
+    const a = output(await runMonteCarlo(model, spec, { workers: 0 }));
+    const b = output(await runMonteCarlo(model, { ...spec, seed: 43 }, { workers: 0 }));
+    const c = output(await runMonteCarlo(model, spec, { workers: 0, chunk: 13 }));
+    expect(b).not.toBe(a);
+    expect(c).toBe(a);
+  });
+
+  it('with every variable fixed at the scenario value, every quantile is the scenario gap', async () => {
+    const fixed = UncertaintySection.parse({ seed: 1, draws: 5, quantiles: [0.1, 0.9], variables: [{ parameter: 'own_revenue', scope: 'county', distribution: { kind: 'fixed', value: 1 } }] });
+    const m = buildLinearModel({ policy, counties, basis: 'resident', years: [2012], focus: counties.map((_, i) => i) });
+    const r = await runMonteCarlo(m, fixed, { workers: 0 });
+    const s = new EvaluationScratch(m);
+    evaluatePoint(m, {}, s);
+    r.plan.focus.forEach((c, f) => {
+      const o = f * 4;
+      const gap = s.gap[0]![c]! / 100;
+      expect(Math.abs(r.countyStats[o]! - gap)).toBeLessThanOrEqual(Math.abs(gap) * 2 ** -16 + 1);
+      expect(r.countyStats[o + 1]).toBe(r.countyStats[o]);
+      expect(r.countyStats[o + 3]).toBe(s.gap[0]![c]! > 0 ? 1 : 0);
+    });
+  });
+
+  it('draws follow their distributions', () => {
+    const rng = streamAt(7, 3);
+    const N = 20000;
+    const stats = (d: Parameters<typeof sample>[0]): { mean: number; sd: number; min: number; max: number } => {
+      const xs = Array.from({ length: N }, () => sample(d, rng));
+      const mean = xs.reduce((a, b) => a + b, 0) / N;
+      return { mean, sd: Math.sqrt(xs.reduce((a, b) => a + (b - mean) ** 2, 0) / N), min: Math.min(...xs), max: Math.max(...xs) };
+    };
+    const normal = stats({ kind: 'normal', mean: 0.1, sd: 0.03 });
+    expect(normal.mean).toBeCloseTo(0.1, 2);
+    expect(normal.sd).toBeCloseTo(0.03, 2);
+    const tri = stats({ kind: 'triangular', min: 0.9, mode: 1, max: 1.3 });
+    expect(tri.mean).toBeCloseTo((0.9 + 1 + 1.3) / 3, 2);
+    expect(tri.min).toBeGreaterThanOrEqual(0.9);
+    expect(tri.max).toBeLessThanOrEqual(1.3);
+    const logn = stats({ kind: 'lognormal', median: 1, sigma: 0.2 });
+    expect(logn.mean).toBeCloseTo(Math.exp(0.02), 2);
+    const clamped = stats({ kind: 'normal', mean: 0, sd: 1, min: -0.5, max: 0.5 });
+    expect(clamped.min).toBe(-0.5);
+    expect(clamped.max).toBe(0.5);
+  });
+});
+
+describe('draw summaries', () => {
+  it('quantiles by selection equal quantiles of the sorted draws (type 7), with ties and NaN', async () => {
+    const { summarizeRows, quantileSorted } = await import('../../src/analysis/montecarlo/summarize.ts');
+    const fc = (await import('fast-check')).default;
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.integer({ min: -50, max: 50 }), fc.double({ min: -1e6, max: 1e6, noNaN: true })), { minLength: 1, maxLength: 300 }), fc.boolean(), (xs, withNaN) => {
+        const row = Float64Array.from(withNaN ? [...xs, Number.NaN] : xs);
+        const qs = [0.95, 0, 0.05, 0.5, 1, 0.25];
+        const sorted = Float64Array.from(row).sort();
+        const out = new Float64Array(qs.length + 2);
+        summarizeRows(row, row.length, 0, 1, qs, out);
+        qs.forEach((q, k) => expect(out[k]).toBe(quantileSorted(sorted, q)));
+        expect(out[qs.length + 1]).toBe(xs.filter((x) => x > 0).length / row.length);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('24-bit storage of the gap draws', () => {
+  it('round-trips to about 5 significant digits, keeps the sign, and rounds the same way every time', async () => {
+    const { packFloat24, unpackFloat24 } = await import('../../src/analysis/montecarlo/packedFloat.ts');
+    const fc = (await import('fast-check')).default;
+    const bytes = new Uint8Array(3);
+    fc.assert(
+      fc.property(fc.oneof(fc.double({ min: 1e-3, max: 1e15, noNaN: true }), fc.double({ min: -1e15, max: -1e-3, noNaN: true })), (x) => {
+        packFloat24(bytes, 0, x);
+        const y = unpackFloat24(bytes, 0);
+        expect(Math.abs(y - x)).toBeLessThanOrEqual(Math.abs(x) * 2 ** -16);
+        if (x > 0) expect(y).toBeGreaterThan(0);
+        if (x < 0) expect(y).toBeLessThan(0);
+      }),
+    );
+    packFloat24(bytes, 0, 0);
+    expect(unpackFloat24(bytes, 0)).toBe(0);
+    packFloat24(bytes, 0, 1234567);
+    expect(unpackFloat24(bytes, 0)).toBe(1234560);
+  });
+});
