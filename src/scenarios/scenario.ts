@@ -7,6 +7,7 @@ import type { PolicyData } from '../input/policyData.ts';
 import type { County } from '../model/county.ts';
 import type { PopulationBasis } from '../model/parameters.ts';
 import { runSimulation, type YearRun } from '../simulation/runSimulation.ts';
+import type { SchemeConfig } from '../model/transfers/schemes/registry.ts';
 
 export const DEFAULT_HORIZON: readonly number[] = [2011, 2012, 2013, 2014, 2015];
 
@@ -28,6 +29,8 @@ export interface Scenario {
   readonly scheme?: unknown;
   /** uncertainty declarations as given in the file (validated by the Monte Carlo module) */
   readonly uncertainty?: unknown;
+  /** the transfer scheme the scenario configures for the province → county stage, checked at load */
+  readonly schemeConfig?: SchemeConfig;
 }
 
 export function baselineScenario(policy: PolicyData, years: readonly number[] = DEFAULT_HORIZON): Scenario {
@@ -45,5 +48,5 @@ export function baselineScenario(policy: PolicyData, years: readonly number[] = 
 
 /** Run a scenario over a county set for its years (or the years given). */
 export function runScenario(scenario: Scenario, counties: readonly County[], years: readonly number[] = scenario.years, onYear?: (year: number) => void): YearRun[] {
-  return runSimulation(scenario.policy, scenario.applyToCounties(counties), { years, basis: scenario.basis, onYear });
+  return runSimulation(scenario.policy, scenario.applyToCounties(counties), { years, basis: scenario.basis, onYear, scheme: scenario.schemeConfig });
 }

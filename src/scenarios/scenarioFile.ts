@@ -23,6 +23,7 @@ import type { County } from '../model/county.ts';
 import { compileFormula, FormulaError, isFormula, type CompiledFormula } from './formula.ts';
 import { listParameters, type ParameterInfo, type ValueKind } from './parameterRegistry.ts';
 import { DEFAULT_HORIZON, type Scenario } from './scenario.ts';
+import { scenarioSchemeConfig } from '../analysis/schemeData.ts';
 
 const YEAR_KEY = z.string().regex(/^(19|20)\d\d$/, 'year keys must be four-digit years such as 2012');
 
@@ -312,6 +313,9 @@ export function loadScenario(file: string, basePolicy: PolicyData): Scenario {
   if (problems.length) throw new InputError(problems);
   const policy = applyChanges(basePolicy, chain.flatMap((f) => f.changes));
   const top = chain[chain.length - 1]!;
+  // the scheme section is checked now too, so that a bad one fails before anything runs
+  const schemeSection = [...chain].reverse().find((f) => f.data.scheme !== undefined);
+  const schemeConfig = schemeSection ? scenarioSchemeConfig({ scheme: schemeSection.data.scheme, files: [schemeSection.file] }) : null;
   const yearsSpec = [...chain].reverse().find((f) => f.data.years)?.data.years;
   const basis = [...chain].reverse().find((f) => f.data.population_basis)?.data.population_basis ?? 'resident';
   const years = yearsSpec ? Array.from({ length: yearsSpec.to - yearsSpec.from + 1 }, (_, i) => yearsSpec.from + i) : DEFAULT_HORIZON;
@@ -327,8 +331,9 @@ export function loadScenario(file: string, basePolicy: PolicyData): Scenario {
       ...chain.flatMap((f) => f.changes.map((c) => ({ path: c.path, description: `${basename(f.file)}: ${c.path} = ${JSON.stringify(Object.fromEntries([...c.values.map((v) => [v.from, v.value]), ...c.formulas.filter((x) => x.value).map((x) => [x.from, `=${x.value!.text}`])]))}` }))),
       ...chain.flatMap((f) => f.counties.map((c) => ({ path: 'counties', description: `${basename(f.file)}: where ${JSON.stringify(c.where)} set ${JSON.stringify(c.set)}` }))),
     ],
-    scheme: [...chain].reverse().find((f) => f.data.scheme !== undefined)?.data.scheme,
+    scheme: schemeSection?.data.scheme,
     uncertainty: [...chain].reverse().find((f) => f.data.uncertainty !== undefined)?.data.uncertainty,
+    ...(schemeConfig ? { schemeConfig } : {}),
   };
 }
 

@@ -9,6 +9,7 @@ import type { YearResult } from '../model/results.ts';
 import { runYear } from '../model/runYear.ts';
 import { fiscalForYear, projectDrivers } from '../scenarios/projection.ts';
 import { resolveYear } from '../scenarios/resolveYear.ts';
+import type { SchemeConfig } from '../model/transfers/schemes/registry.ts';
 
 export interface YearRun {
   readonly year: number;
@@ -23,12 +24,15 @@ export interface SimulationSettings {
   readonly basis: PopulationBasis;
   /** called before each year is computed (progress) */
   readonly onYear?: (year: number) => void;
+  /** transfer scheme for the province → county stage (default: gap × coefficient) */
+  readonly scheme?: SchemeConfig;
 }
 
 export function runSimulation(policy: PolicyData, counties: readonly County[], settings: SimulationSettings): YearRun[] {
   return settings.years.map((year) => {
     settings.onYear?.(year);
-    const params = resolveYear(policy, year, settings.basis);
+    const resolved = resolveYear(policy, year, settings.basis);
+    const params = settings.scheme ? { ...resolved, transfers: { ...resolved.transfers, scheme: settings.scheme } } : resolved;
     const projected = counties.map((c) => projectDrivers(c, year, policy.growth.population_growth.values));
     const fiscal = projected.map((c) => fiscalForYear(c, year, policy.growth.revenue_growth.values, policy.growth.other_expenditure_growth.values));
     return { year, params, counties: projected, result: runYear(projected, fiscal, params) };
