@@ -21,21 +21,8 @@ import { runMonteCarlo } from '../src/analysis/montecarlo/runMonteCarlo.ts';
 import { UncertaintyDefaultsFile, type UncertaintySection } from '../src/scenarios/uncertaintySchema.ts';
 import type { County } from '../src/model/county.ts';
 import { nationalCounties } from './syntheticCounties.ts';
+import { mb, measure as timed } from './measure.ts';
 
-function mb(bytes: number): string {
-  return `${(bytes / 2 ** 20).toFixed(0)} MB`;
-}
-
-/** Seconds and peak resident memory (sampled every 5 ms; worker threads are part of the process). */
-async function timed<T>(fn: () => T | Promise<T>): Promise<{ value: T; seconds: number; peakRss: number }> {
-  let peak = process.memoryUsage().rss;
-  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 5);
-  const t0 = performance.now();
-  const value = await fn();
-  const seconds = (performance.now() - t0) / 1000;
-  clearInterval(timer);
-  return { value, seconds, peakRss: Math.max(peak, process.memoryUsage().rss) };
-}
 
 function defaultUncertainty(): UncertaintySection {
   return validateYaml(readYamlFile(`${DEFAULT_DATA_DIR}uncertainty/default.yaml`), UncertaintyDefaultsFile).uncertainty;

@@ -6,6 +6,7 @@
 import { loadPolicyData } from '../src/input/policyData.ts';
 import { runSimulation } from '../src/simulation/runSimulation.ts';
 import { nationalCounties } from './syntheticCounties.ts';
+import { mb, measure } from './measure.ts';
 import { monteCarloBench, monteCarloScalingBench } from './monteCarloBench.ts';
 import { mkdtempSync, rmSync, statSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,21 +17,6 @@ import { tidyFiles } from '../src/report/tidy/tidy.ts';
 import { buildWorkbook } from '../src/report/xlsx/workbook.ts';
 import { summarize } from '../src/tables/summary.ts';
 
-function mb(bytes: number): string {
-  return `${(bytes / 2 ** 20).toFixed(0)} MB`;
-}
-
-/** Run `fn`, sampling resident memory every 5 ms; returns seconds and peak RSS. */
-export async function measure<T>(fn: () => T | Promise<T>): Promise<{ value: T; seconds: number; peakRss: number }> {
-  let peak = process.memoryUsage().rss;
-  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 5);
-  const t0 = performance.now();
-  const value = await fn();
-  const seconds = (performance.now() - t0) / 1000;
-  clearInterval(timer);
-  peak = Math.max(peak, process.memoryUsage().rss);
-  return { value, seconds, peakRss: peak };
-}
 
 async function engineBench(): Promise<void> {
   const policy = loadPolicyData();
