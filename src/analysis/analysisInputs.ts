@@ -35,7 +35,6 @@ function scenarioFile(s: Scenario): string {
 }
 
 export function loadAnalysisInputs(scenarioArg: string, opts: RunOptions): AnalysisInputs {
-  if (opts.scenario) throw new InputError([{ file: '--scenario', message: 'this command takes the scenario as its argument (baseline or a file), not --scenario' }]);
   const { basePolicy, set } = loadInputs(opts);
   let scenario = scenarioArgument(scenarioArg, basePolicy);
   if (opts.basis) scenario = { ...scenario, basis: opts.basis };

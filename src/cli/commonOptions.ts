@@ -15,9 +15,10 @@ export interface RunOptions {
   basis?: PopulationBasis;
 }
 
-export function addInputOptions(cmd: Command): Command {
+/** Add the input options; commands that take scenarios as arguments leave out --scenario. */
+export function addInputOptions(cmd: Command, { scenarioOption = true }: { scenarioOption?: boolean } = {}): Command {
+  if (scenarioOption) cmd.option('--scenario <file>', 'scenario file (YAML or JSON) applied on top of the bundled policy data; see scenarios/');
   return cmd
-    .option('--scenario <file>', 'scenario file (YAML or JSON) applied on top of the bundled policy data; see scenarios/')
     .option('--counties <file>', 'county data CSV (default: the bundled Guangdong file data/counties/guangdong_2012.csv)')
     .option('--reference <file>', "national county file for the provinces your file lacks, or 'none' (default: data/counties/china_2012.csv)")
     .option('--province <province>', 'report only this province (code such as 440000 or 44, or a name such as 广东)')

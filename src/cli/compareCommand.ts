@@ -1,7 +1,6 @@
 /** `fiscal-sim compare BASE SCENARIO...`: difference tables of each scenario against a base. */
 import { basename, join, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { InputError } from '../input/inputError.ts';
 import { writeFilesAtomically, type OutputFile } from '../report/atomicWrite.ts';
 import { formatComparison } from '../report/comparisonSummary.ts';
 import { toCsv } from '../report/csv.ts';
@@ -30,8 +29,7 @@ export function registerCompareCommand(program: Command): void {
     .option('--year <years>', "years (default: the first scenario's years)", parseYears)
     .option('--out <dir>', 'output folder; each scenario gets a sub-folder compare-<base>-vs-<scenario>', DEFAULT_OUT)
     .option('--quiet', 'do not print the summaries');
-  addInputOptions(cmd).action((baseArg: string, scenarioArgs: string[], opts: CompareOptions) => {
-    if (opts.scenario) throw new InputError([{ file: '--scenario', message: 'compare takes scenarios as arguments (compare BASE SCENARIO...), not --scenario' }]);
+  addInputOptions(cmd, { scenarioOption: false }).action((baseArg: string, scenarioArgs: string[], opts: CompareOptions) => {
     const { basePolicy, set } = loadInputs(opts);
     // check every scenario before computing anything
     const base = scenarioArgument(baseArg, basePolicy);

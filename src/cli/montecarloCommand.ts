@@ -56,7 +56,7 @@ export function registerMontecarloCommand(program: Command): void {
     .option('--out <dir>', 'output folder', DEFAULT_OUT)
     .option('--quiet', 'do not print the summary')
     .option('--no-progress', 'no progress bar');
-  addInputOptions(cmd).action(async (scenarioArg: string, opts: MonteCarloCommandOptions) => {
+  addInputOptions(cmd, { scenarioOption: false }).action(async (scenarioArg: string, opts: MonteCarloCommandOptions) => {
     const inputs = loadAnalysisInputs(scenarioArg, opts);
     const { scenario, set } = inputs;
     const uncertainty = loadUncertainty(inputs);

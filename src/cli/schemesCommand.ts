@@ -65,7 +65,7 @@ export function registerSchemesCommand(program: Command): void {
     .option('--central-share <share>', "share of the pool the centre funds, the rest provinces (default: the status quo's)", parseShare)
     .option('--out <dir>', 'output folder', DEFAULT_OUT)
     .option('--quiet', 'do not print the table');
-  addInputOptions(cmd).action((scenarioArg: string, opts: SchemesCommandOptions) => {
+  addInputOptions(cmd, { scenarioOption: false }).action((scenarioArg: string, opts: SchemesCommandOptions) => {
     const inputs = loadAnalysisInputs(scenarioArg, opts);
     const { scenario, set } = inputs;
     const ids = parseSchemeList(opts.schemes);

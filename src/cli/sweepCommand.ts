@@ -45,7 +45,7 @@ export function registerSweepCommand(program: Command): void {
     .option('--scheme <id>', "scheme for the province → county equalization stage (default: the scenario's, else the gap rule)")
     .option('--out <dir>', 'output folder', DEFAULT_OUT)
     .option('--quiet', 'do not print the table');
-  addInputOptions(cmd).action((scenarioArg: string, opts: SweepCommandOptions) => {
+  addInputOptions(cmd, { scenarioOption: false }).action((scenarioArg: string, opts: SweepCommandOptions) => {
     let axes: Axis[];
     try {
       if (opts.vary.length > 2) throw new SweepError('give --vary once or twice');

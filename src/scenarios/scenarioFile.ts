@@ -107,6 +107,7 @@ interface CheckedCountyChange {
 
 interface CheckedFile {
   readonly file: string;
+  readonly parsed: ParsedYaml;
   readonly data: ScenarioFileData;
   readonly changes: CheckedChange[];
   readonly counties: CheckedCountyChange[];
@@ -204,7 +205,7 @@ function checkChain(file: string, registry: ReadonlyMap<string, ParameterInfo>, 
   }
   const changes = checkChanges(parsed, data, registry, problems);
   const counties = checkCounties(parsed, data, problems);
-  return [...base, { file: path, data, changes, counties }];
+  return [...base, { file: path, parsed, data, changes, counties }];
 }
 
 /** Replace dated values from the first new year on. */
@@ -315,7 +316,16 @@ export function loadScenario(file: string, basePolicy: PolicyData): Scenario {
   const top = chain[chain.length - 1]!;
   // the scheme section is checked now too, so that a bad one fails before anything runs
   const schemeSection = [...chain].reverse().find((f) => f.data.scheme !== undefined);
-  const schemeConfig = schemeSection ? scenarioSchemeConfig({ scheme: schemeSection.data.scheme, files: [schemeSection.file] }) : null;
+  let schemeConfig = null;
+  if (schemeSection) {
+    try {
+      schemeConfig = scenarioSchemeConfig({ scheme: schemeSection.data.scheme, files: [schemeSection.file] });
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      // place each problem at its position in the scenario file
+      throw new InputError(e.problems.map((p) => (p.file === schemeSection.file && p.line === undefined ? { ...p, ...positionOf(schemeSection.parsed, (p.field ?? 'scheme').split('.')) } : p)));
+    }
+  }
   const yearsSpec = [...chain].reverse().find((f) => f.data.years)?.data.years;
   const basis = [...chain].reverse().find((f) => f.data.population_basis)?.data.population_basis ?? 'resident';
   const years = yearsSpec ? Array.from({ length: yearsSpec.to - yearsSpec.from + 1 }, (_, i) => yearsSpec.from + i) : DEFAULT_HORIZON;

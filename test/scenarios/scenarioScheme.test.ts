@@ -30,5 +30,10 @@ describe('a scenario chooses the transfer scheme of the province → county stag
     const file = join(dir, 'bad.yaml');
     writeFileSync(file, 'title: no such scheme\nscheme: atlantis\n');
     expect(() => loadScenario(file, policy)).toThrow(InputError);
+    try {
+      loadScenario(file, policy);
+    } catch (e) {
+      expect((e as InputError).problems[0]).toMatchObject({ file, line: 2 });
+    }
   });
 });
