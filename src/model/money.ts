@@ -219,6 +219,14 @@ export function fenToYuanString(fen: number): string {
   return `${sign}${yuan}.${cents.toString().padStart(2, '0')}`;
 }
 
+/** Exact fen of a yuan string with at most two decimals ("-1234.5" → -123450). */
+export function yuanToFen(s: string): number {
+  const m = /^(-?)(\d+)(?:\.(\d{1,2}))?$/.exec(s.trim());
+  if (!m) throw new RangeError(`"${s}" is not an amount of yuan`);
+  const fen = Number(m[2]) * 100 + Number((m[3] ?? '').padEnd(2, '0'));
+  return m[1] ? -fen : fen;
+}
+
 /** Format fen as yuan with thousands separators, for terminal summaries. */
 export function formatYuan(fen: number): string {
   const [int, dec] = fenToYuanString(fen).split('.');

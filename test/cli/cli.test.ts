@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildProgram, main } from '../../src/cli/main.ts';
+import { yuanToFen } from '../../src/model/money.ts';
 import { sampleRow, toCsvText } from '../helpers/countyCsv.ts';
 
 let dir: string;
@@ -29,10 +30,7 @@ function readCsv(file: string): Array<Record<string, string>> {
   return Papa.parse<Record<string, string>>(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true }).data;
 }
 
-const fen = (yuan: string): number => {
-  const [i, d] = yuan.split('.');
-  return (i!.startsWith('-') ? -1 : 1) * (Math.abs(Number(i)) * 100 + Number(d));
-};
+const fen = yuanToFen;
 
 describe('fiscal-sim run', () => {
   it('runs the default data (Guangdong, 2012) and its tables reconcile to the fen', async () => {

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { labelKeys, t } from '../../src/report/html/labels.ts';
 import { createProgress } from '../../src/report/progress.ts';
 import { TIDY_COLUMNS } from '../../src/report/tidy/tidy.ts';
-import { yuanToFen } from '../../src/report/xlsx/workbook.ts';
+import { yuanToFen } from '../../src/model/money.ts';
 import { writeFixture, type ReportFixture } from './fixture.ts';
 import { cli, fen, headlineValues, readCsv, sumFen, type CsvRecord } from './helpers.ts';
 

@@ -8,7 +8,7 @@
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { PolicyData } from '../../input/policyData.ts';
-import { fenToYuanString } from '../../model/money.ts';
+import { fenToYuanString, yuanToFen } from '../../model/money.ts';
 import type { InequalitySummary } from '../../model/measures/inequality.ts';
 import type { YearRun } from '../../simulation/runSimulation.ts';
 import type { Comparison } from '../../tables/comparison.ts';
@@ -37,14 +37,6 @@ export interface WorkbookInput {
     readonly countyFiles: readonly string[];
   };
   readonly comparison?: { readonly baseName: string; readonly data: Comparison };
-}
-
-/** Exact fen of a yuan string with at most two decimals ("-1234.5" → -123450). */
-export function yuanToFen(s: string): number {
-  const m = /^(-?)(\d+)(?:\.(\d{1,2}))?$/.exec(s.trim());
-  if (!m) throw new RangeError(`"${s}" is not an amount of yuan`);
-  const fen = Number(m[2]) * 100 + Number((m[3] ?? '').padEnd(2, '0'));
-  return m[1] ? -fen : fen;
 }
 
 const SUMMABLE_INTS = new Set(['resident_pop', 'basis_pop', 'population', 'counties']);
