@@ -1,35 +1,52 @@
 /**
- * Evaluate the model at one parameter point from its linear pieces, in floating point:
- * costs and shares → earmarked transfers → two-stage equalization (the scheme in the
- * province → county stage) → basic financial guarantee → gap → measures, for every year.
+ * Evaluate the model at one parameter point from its pieces (linearModel.ts), in floating
+ * point, year after year as the exact engine (src/model/runYear.ts) computes one:
  *
- * This is the analytic path of the Monte Carlo and the sweeps: it reproduces the exact engine
- * at the baseline point to within rounding (a few fen per county; tested), but it is not exact
+ *   catalog cost and shares → earmarked transfers (less what prefectures keep)
+ *   → pool transfers (held at the exact run's allocations)
+ *   → equalization by the 2011 formula: centre → provinces on grossed-up aggregates (difficulty,
+ *     coefficient capped at 1, growth control), province → counties with the province's pool
+ *     (pass-down + top-up within capacity; the gap rule with difficulty and growth control, or
+ *     the scheme in force), less what prefectures keep
+ *   → the basic financial guarantee (gap against resources before it, close rate, the award
+ *     pool shared by the provinces' targets, closing bounded by award + budget room)
+ *   → the county budget account: gap = needs − resources → measures.
+ *
+ * Growth control reads the evaluation's own previous year when the model holds it, else the
+ * exact run's. This is the analytic path of the Monte Carlo and the sweeps: it reproduces the
+ * exact engine at the scenario's own point to within rounding (tested), but it is not exact
  * money. Growth rates given here replace the baseline rate in every projected year.
  */
+import { boundedProportional } from '../model/transfers/schemes/allocation.ts';
 import { allocateScheme, type SchemeConfig } from '../model/transfers/schemes/registry.ts';
 import { sliceInput, type SchemeInput } from '../model/transfers/schemes/schemeInput.ts';
 import { InequalityScratch } from './fastInequality.ts';
-import type { LinearModel } from './linearModel.ts';
+import { CELLS_PER_GROUP, IN_SCOPE, ITEM_TIED, type LinearModel } from './linearModel.ts';
 
-/** A parameter point. Anything not given keeps the scenario's value. */
+/** A parameter point. Anything not given keeps the scenario's value (every year). */
 export interface Point {
-  /** central equalization pool in fen, every year */
-  readonly centralPoolFen?: number;
+  /** central equalization pool, fen */
+  readonly equalizationPoolFen?: number;
   /** central share of every item under a central share (ratio, subsidy, …) */
   readonly centralShare?: number;
-  readonly provincialPoolRate?: number;
+  /** share of the province's central allocation passed down to counties */
+  readonly passDown?: number;
+  /** provincial top-up rate (share of the upper levels' own revenue) */
+  readonly topUpRate?: number;
+  /** standard revenue = tax base × this rate */
   readonly standardRevenueRate?: number;
-  readonly guaranteeFillRate?: number;
-  readonly guaranteeCentralShare?: number;
+  /** share of each guarantee gap provinces set out to close */
+  readonly closeRate?: number;
+  /** central guarantee award pool, fen */
+  readonly awardPoolFen?: number;
+  /** share of upper-level earmarked money prefectures keep */
   readonly retentionRate?: number;
-  /** scheme of the province → county stage (null: the gap rule; undefined: the model's) */
+  /** scheme of the province → county stage (null: the 2011 formula; undefined: the model's) */
   readonly scheme?: SchemeConfig | null;
   /** per county in model order (length n), or one value for all */
   readonly populationGrowth?: Float64Array | number;
   readonly revenueGrowth?: Float64Array | number;
-  readonly otherGrowth?: Float64Array | number;
-  /** multiplier of own revenue */
+  /** multiplier of own revenue and the tax base */
   readonly revenueLevel?: Float64Array | number;
   /** multipliers per county × group (length n·G), or one value for all */
   readonly coverage?: Float64Array | number;
@@ -39,8 +56,9 @@ export interface Point {
 /** What each year's evaluation yields, in `measures` (money in yuan). */
 export const YEAR_MEASURES = [
   'gini', 'theil', 'theil_between', 'theil_within', 'cv', 'max_min', 'decile_ratio', 'mean_resources_pc',
-  'gini_before_transfers', 'gini_after_general',
-  'counties_in_gap', 'residents_in_gap', 'shortfall', 'net_gap',
+  'gini_before_transfers', 'gini_after_general', 'gini_after_general_mof',
+  'counties_in_gap', 'residents_in_gap', 'shortfall', 'net_gap', 'plan_shortfall',
+  'equalization', 'guarantee',
   'central_pays', 'provincial_pays', 'prefecture_pays', 'county_pays', 'unfunded',
 ] as const;
 export type YearMeasure = (typeof YEAR_MEASURES)[number];
@@ -54,22 +72,36 @@ export class EvaluationScratch {
   /** per year: gap of each county (fen), measures */
   readonly gap: Float64Array[];
   readonly measures: Float64Array[];
+  /** per year: each county's equalization (received) and guarantee transfer, fen */
+  readonly equalization: Float64Array[];
+  readonly guarantee: Float64Array[];
   readonly input: SchemeInput;
-  readonly previousInput: { transfer: Float64Array; own: Float64Array };
-  readonly centralEarmarked: Float64Array;
-  readonly provincialEarmarked: Float64Array;
-  readonly prefectureEarmarked: Float64Array;
+  readonly centralE: Float64Array;
+  readonly provincialE: Float64Array;
+  readonly prefectureE: Float64Array;
   readonly special: Float64Array;
-  readonly equalization: Float64Array;
-  readonly guarantee: Float64Array;
-  readonly centralFraction: Float64Array;
+  readonly livelihood: Float64Array;
+  readonly tied: Float64Array;
+  readonly rebates: Float64Array;
+  readonly pools: Float64Array;
+  readonly needsOther: Float64Array;
+  readonly guaranteeNeeds: Float64Array;
+  readonly allocation: Float64Array;
+  readonly gaps: Float64Array;
+  readonly mult: Float64Array;
+  readonly lo: Float64Array;
+  readonly hi: Float64Array;
+  readonly weightsScratch: Float64Array;
+  /** the evaluation's own previous year: county allocations (before retention) and provincial central allocations */
+  readonly prevCounty: Float64Array;
+  readonly prevProvince: Float64Array;
   readonly values: Float64Array;
   readonly weights: Float64Array;
-  readonly scratch: Array<[InequalityScratch, InequalityScratch, InequalityScratch]>;
+  readonly scratch: Array<[InequalityScratch, InequalityScratch, InequalityScratch, InequalityScratch]>;
   private readonly broadcast = new Map<string, Float64Array>();
 
   /**
-   * @param extraGinis also compute the Gini before transfers and after general transfers (two
+   * @param extraGinis also compute the Ginis before transfers and after general transfers (three
    * more sorts a year; the Monte Carlo leaves them out)
    */
   constructor(
@@ -80,26 +112,43 @@ export class EvaluationScratch {
     this.n = n;
     this.G = model.groups.length;
     const Y = model.years.length;
+    const P = model.provinceCodes.length;
     this.gap = Array.from({ length: Y }, () => new Float64Array(n));
     this.measures = Array.from({ length: Y }, () => new Float64Array(M));
+    this.equalization = Array.from({ length: Y }, () => new Float64Array(n));
+    this.guarantee = Array.from({ length: Y }, () => new Float64Array(n));
     const col = (): Float64Array => new Float64Array(n);
     this.input = {
       n,
       population: col(), standardExpenditure: col(), standardRevenue: col(), ownRevenue: col(), standardCost: col(), mustFund: col(),
-      otherStdExpenditure: col(), previousTransfer: col(), previousOwnRevenue: col(), regionGroup: model.regionGroup,
+      otherStdExpenditure: col(), previousTransfer: col(), previousOwnRevenue: col().fill(Number.NaN), regionGroup: model.regionGroup,
     };
-    this.previousInput = { transfer: col(), own: col() };
-    this.centralEarmarked = col();
-    this.provincialEarmarked = col();
-    this.prefectureEarmarked = col();
+    this.centralE = col();
+    this.provincialE = col();
+    this.prefectureE = col();
     this.special = col();
-    this.equalization = col();
-    this.guarantee = col();
-    this.centralFraction = col();
+    this.livelihood = col();
+    this.tied = col();
+    this.rebates = col();
+    this.pools = col();
+    this.needsOther = col();
+    this.guaranteeNeeds = col();
+    this.allocation = col();
+    const wide = Math.max(n, P);
+    this.gaps = new Float64Array(wide);
+    this.mult = new Float64Array(wide);
+    this.lo = new Float64Array(wide);
+    this.hi = new Float64Array(wide);
+    this.weightsScratch = new Float64Array(wide);
+    this.prevCounty = col();
+    this.prevProvince = new Float64Array(P);
     this.values = col();
     this.weights = col();
-    const groups = model.provinceCodes.length;
-    this.scratch = Array.from({ length: Y }, () => [new InequalityScratch(n, model.provinceOf, groups), new InequalityScratch(n, model.provinceOf, groups), new InequalityScratch(n, model.provinceOf, groups)]);
+    const groups = P;
+    this.scratch = Array.from({ length: Y }, () => [
+      new InequalityScratch(n, model.provinceOf, groups), new InequalityScratch(n, model.provinceOf, groups),
+      new InequalityScratch(n, model.provinceOf, groups), new InequalityScratch(n, model.provinceOf, groups),
+    ]);
   }
 
   /** A per-county (or per county × group) array for a point value (a constant is broadcast). */
@@ -134,139 +183,273 @@ class GrowthRatio {
   }
 }
 
-/** Evaluate every year of the model at a point; results are left in the scratch (gap, measures). */
+/**
+ * The difficulty multipliers of units [start, end) into out (difficultyMultipliers of
+ * equalization2011.ts in floats): clamp(1 + weight × z(gap ÷ expenditure), min, max) over the
+ * units in a gap, 1 elsewhere.
+ */
+export function difficultyInto(gaps: Float64Array, expenditure: Float64Array, start: number, end: number, weight: number, min: number, max: number, out: Float64Array): void {
+  for (let i = start; i < end; i++) out[i] = 1;
+  if (weight === 0) return;
+  let count = 0, sum = 0;
+  for (let i = start; i < end; i++) {
+    if (gaps[i]! > 0 && expenditure[i]! > 0) {
+      count++;
+      sum += gaps[i]! / expenditure[i]!;
+    }
+  }
+  if (count < 2) return;
+  const mean = sum / count;
+  let ss = 0;
+  for (let i = start; i < end; i++) if (gaps[i]! > 0 && expenditure[i]! > 0) ss += (gaps[i]! / expenditure[i]! - mean) ** 2;
+  const sd = Math.sqrt(ss / count);
+  if (!(sd > 0)) return;
+  for (let i = start; i < end; i++) {
+    if (gaps[i]! > 0 && expenditure[i]! > 0) out[i] = Math.min(max, Math.max(min, 1 + (weight * (gaps[i]! / expenditure[i]! - mean)) / sd));
+  }
+}
+
+/**
+ * cappedGapSpend of equalization2011.ts in floats, over units [start, end): spend up to `pool`
+ * over gap × multiplier, no unit above its gap, within the growth band around `previous` (NaN:
+ * no bound; cap and floor NaN: no band). Amounts go to out[start…end); returns what is not spent.
+ */
+export function cappedSpendInto(
+  pool: number, gaps: Float64Array, mult: Float64Array, previous: Float64Array | null, cap: number, floor: number,
+  start: number, end: number, out: Float64Array, s: { lo: Float64Array; hi: Float64Array; weightsScratch: Float64Array },
+): number {
+  const w = s.weightsScratch;
+  let total = 0;
+  let plain = true;
+  for (let i = start; i < end; i++) {
+    const g = gaps[i]! > 0 ? gaps[i]! : 0;
+    w[i] = g * mult[i]!;
+    total += w[i]!;
+    if (mult[i] !== 1) plain = false;
+  }
+  if (end === start || total === 0 || pool === 0) {
+    for (let i = start; i < end; i++) out[i] = 0;
+    return pool;
+  }
+  const lo = s.lo, hi = s.hi;
+  let bounded = false;
+  if (previous !== null && !(Number.isNaN(cap) && Number.isNaN(floor))) for (let i = start; i < end; i++) if (previous[i]! >= 0) bounded = true;
+  for (let i = start; i < end; i++) {
+    lo[i] = 0;
+    hi[i] = gaps[i]! > 0 ? gaps[i]! : 0;
+    if (bounded) {
+      const prev = previous![i]!;
+      if (!(prev >= 0)) continue;
+      if (!Number.isNaN(cap)) hi[i] = Math.min(hi[i]!, Math.max(0, prev * (1 + cap)));
+      if (!Number.isNaN(floor)) lo[i] = Math.min(hi[i]!, Math.max(0, prev * (1 + floor)));
+    }
+  }
+  let hiTotal = 0;
+  for (let i = start; i < end; i++) if (w[i]! > 0) hiTotal += hi[i]!;
+  if (pool >= hiTotal) {
+    for (let i = start; i < end; i++) out[i] = w[i]! > 0 ? hi[i]! : 0;
+    return pool - hiTotal;
+  }
+  if (!bounded && plain) {
+    const k = pool / total;
+    for (let i = start; i < end; i++) out[i] = w[i]! * k;
+    return 0;
+  }
+  const amounts = boundedProportional(pool, w.subarray(start, end), lo.subarray(start, end), hi.subarray(start, end), hi.subarray(start, end)).amounts;
+  for (let i = start; i < end; i++) out[i] = amounts[i - start]!;
+  return 0;
+}
+
+/** Evaluate every year of the model at a point; results are left in the scratch (gap, measures, transfers). */
 export function evaluatePoint(model: LinearModel, point: Point, s: EvaluationScratch): void {
   const { n, G } = s;
+  const C = G * CELLS_PER_GROUP;
+  const P = model.provinceCodes.length;
   const scheme = point.scheme === undefined ? model.scheme : point.scheme;
   const popGrowth = point.populationGrowth === undefined ? null : s.array('pop', point.populationGrowth, n, 0);
   const revGrowth = point.revenueGrowth === undefined ? null : s.array('rev', point.revenueGrowth, n, 0);
-  const othGrowth = point.otherGrowth === undefined ? null : s.array('oth', point.otherGrowth, n, 0);
   const revLevel = s.array('level', point.revenueLevel, n, 1);
   const coverage = s.array('cov', point.coverage, n * G, 1);
   const unitCost = s.array('unit', point.unitCost, n * G, 1);
   const v = point.centralShare;
   const input = s.input;
-  const P = model.provinceCodes.length;
   const { cost: mCost, centralFull: mFull, shareBearingCentral: mShareCentral, shareBearingCost: mShareCost, centralFixed: mFixed } = model;
-  const { splitProvince: splitP, splitCounty: splitC, splitPrefecture: splitF, directlyManaged: direct, provinceOf } = model;
-  const { ownRevenue: mOwn, otherStd: mOther, population: mPop, revenueYears: revYears, revenueBase: revBase, otherYears: othYears, otherBase: othBase } = model;
-  const { centralEarmarked: centralE, provincialEarmarked: provincialE, prefectureEarmarked: prefectureE, special, equalization, guarantee, centralFraction } = s;
+  const { splitProvince: splitP, splitCounty: splitC, splitPrefecture: splitF, directlyManaged: direct, provinceOf, provinceStart, regionGroup } = model;
+  const { centralE, provincialE, prefectureE, special, livelihood, tied, rebates, pools, needsOther, guaranteeNeeds, allocation, gaps, mult } = s;
   const { population: inPop, standardCost: inCost, mustFund: inMust, otherStdExpenditure: inOther, ownRevenue: inOwn, standardRevenue: inStdRev, standardExpenditure: inStdExp } = input;
-  const popRatio = new GrowthRatio(), revRatio = new GrowthRatio(), othRatio = new GrowthRatio();
-  const provE = new Float64Array(P), provR = new Float64Array(P), provOwn = new Float64Array(P), provPop = new Float64Array(P), provGap = new Float64Array(P);
-  const provPool = new Float64Array(P), provCentral = new Float64Array(P);
+  const popRatio = new GrowthRatio(), revRatio = new GrowthRatio(), taxRatio = new GrowthRatio();
+  const provE = new Float64Array(P), provR = new Float64Array(P), provOwn = new Float64Array(P), provGap = new Float64Array(P), provExp = new Float64Array(P);
+  const provAlloc = new Float64Array(P), provPool = new Float64Array(P), provRoom = new Float64Array(P), provCentralEq = new Float64Array(P);
+  const provTarget = new Float64Array(P), provClosed = new Float64Array(P), provCentralG = new Float64Array(P), provPrevScratch = new Float64Array(P);
+  const prevCounty = s.prevCounty;
 
   model.years.forEach((_, y) => {
     const retention = point.retentionRate ?? model.retentionRate[y]!;
+    const generalRetention = model.generalRetentionRate[y]!;
     const stdRate = point.standardRevenueRate ?? model.standardRevenueRate[y]!;
-    const provRate = point.provincialPoolRate ?? model.provincialPoolRate[y]!;
-    const fill = point.guaranteeFillRate ?? model.guaranteeFillRate[y]!;
-    const gcs = point.guaranteeCentralShare ?? model.guaranteeCentralShare[y]!;
-    const pool = point.centralPoolFen ?? model.centralPoolFen[y]!;
+    const topUpRate = point.topUpRate ?? model.topUpRate[y]!;
+    const passDown = point.passDown ?? model.passDown[y]!;
+    const closeRate = point.closeRate ?? model.closeRate[y]!;
+    const awardPool = point.awardPoolFen ?? model.awardPoolFen[y]!;
+    const pool = point.equalizationPoolFen ?? model.equalizationPoolFen[y]!;
     const popYears = model.populationYears[y]!;
     const popBase = model.populationBase[y]!;
-    provE.fill(0); provR.fill(0); provOwn.fill(0); provPop.fill(0);
+    const ew = model.ethnicWeight[y]!, bonus = model.smallScaleBonus[y]!, threshold = model.smallScaleThreshold[y]!;
+    const cap = model.growthCap[y]!, floor = model.growthFloor[y]!;
+    const dW = model.difficultyWeight[y]!, dMin = model.difficultyMin[y]!, dMax = model.difficultyMax[y]!;
+    provE.fill(0); provR.fill(0); provOwn.fill(0);
 
-    // costs, shares and earmarked money; fiscal figures
+    // catalog costs, shares and earmarked money; needs; revenue; standard expenditure and revenue
     for (let c = 0; c < n; c++) {
       const k = y * n + c;
       const popF = popGrowth ? popRatio.of(popGrowth[c]!, popYears, popBase) : 1;
-      let cost = 0, central = 0;
+      let cost = 0, central = 0, scopeLocal = 0, tiedCentral = 0;
       for (let g = 0; g < G; g++) {
-        const kg = k * G + g;
         const cov = coverage[c * G + g]! * popF;
-        const mult = cov * unitCost[c * G + g]!;
-        const C = mCost[kg]! * mult;
-        const shareBearing = v === undefined ? mShareCentral[kg]! : v * mShareCost[kg]!;
-        const cen = (mFull[kg]! + shareBearing) * mult + mFixed[kg]! * cov;
-        cost += C;
-        central += cen < C ? cen : C;
+        const mul = cov * unitCost[c * G + g]!;
+        for (let f = 0; f < CELLS_PER_GROUP; f++) {
+          const kc = k * C + g * CELLS_PER_GROUP + f;
+          const base = mCost[kc]!;
+          if (base === 0) continue;
+          const cellCost = base * mul;
+          const shareBearing = v === undefined ? mShareCentral[kc]! : v * mShareCost[kc]!;
+          let cen = (mFull[kc]! + shareBearing) * mul + mFixed[kc]! * cov;
+          if (cen > cellCost) cen = cellCost;
+          cost += cellCost;
+          central += cen;
+          if (f & IN_SCOPE) scopeLocal += cellCost - cen;
+          if (f & ITEM_TIED) tiedCentral += cen;
+        }
       }
       const local = cost - central;
       const provincial = local * splitP[k]!;
-      const retained = direct[c] ? 0 : provincial * retention;
-      const ownBurden = local * splitC[k]! + retained;
-      const ownRev = mOwn[k]! * revLevel[c]! * (revGrowth ? revRatio.of(revGrowth[c]!, revYears[k]!, revBase[k]!) : 1);
-      const other = mOther[k]! * (othGrowth ? othRatio.of(othGrowth[c]!, othYears[k]!, othBase[k]!) : 1);
-      const pop = mPop[k]! * popF;
-      centralE[c] = central;
-      provincialE[c] = provincial - retained;
-      prefectureE[c] = local * splitF[k]!;
-      special[c] = cost - ownBurden;
-      inPop[c] = pop;
+      const prefecture = local * splitF[k]!;
+      const rr = direct[c] ? 0 : retention;
+      const sp = central + provincial - (central + provincial) * rr + prefecture;
+      centralE[c] = central * (1 - rr);
+      provincialE[c] = provincial * (1 - rr);
+      prefectureE[c] = prefecture;
+      special[c] = sp;
+      livelihood[c] = scopeLocal * splitC[k]!;
+      tied[c] = tiedCentral;
+      const level = revLevel[c]!;
+      const own = model.ownRevenue[k]! * level * (revGrowth ? revRatio.of(revGrowth[c]!, model.revenueYears[k]!, model.revenueBase[k]!) : 1);
+      const taxBase = model.taxBase[k]! * level * (revGrowth ? taxRatio.of(revGrowth[c]!, model.taxBaseYears[k]!, model.taxBaseGrowth[k]!) : 1);
+      const salaryRunning = (model.salaryFen[k]! + model.runningFen[k]!) * popF;
+      const other = salaryRunning + model.otherMandatedFen[k]! * popF;
+      const resident = model.residentPop[k]! * popF;
+      const minority = Math.min(100, Math.max(0, model.minorityPct[k]!)) / 100;
+      const scale = resident > 0 && resident < threshold ? bonus * (1 - resident / threshold) : 0;
+      const coefficient = (1 + ew * minority + scale) * model.regionFactor[y * 3 + regionGroup[c]!]!;
+      const stdExp = model.stdExpBase[k]! * popF * coefficient;
+      const reb = model.rebatesNet[k]!;
+      const pl = model.poolsFen[k]!;
+      const stdRev = stdRate * (taxBase > 0 ? taxBase : 0) + reb + pl;
+      rebates[c] = reb;
+      pools[c] = pl;
+      needsOther[c] = other;
+      guaranteeNeeds[c] = salaryRunning + livelihood[c]!;
+      inPop[c] = model.population[k]! * popF;
       inCost[c] = cost;
-      inMust[c] = ownBurden;
+      inMust[c] = cost - sp;
       inOther[c] = other;
-      inOwn[c] = ownRev;
-      inStdRev[c] = stdRate * (ownRev > 0 ? ownRev : 0);
-      inStdExp[c] = ownBurden + other;
+      inOwn[c] = own;
+      inStdExp[c] = stdExp;
+      inStdRev[c] = stdRev;
+      gaps[c] = stdExp - stdRev > 0 ? stdExp - stdRev : 0;
       const p = provinceOf[c]!;
-      provE[p]! += inStdExp[c]!;
-      provR[p]! += inStdRev[c]!;
-      provOwn[p]! += ownRev > 0 ? ownRev : 0;
-      provPop[p]! += pop;
-    }
-    if (y > 0) {
-      input.previousTransfer.set(s.previousInput.transfer);
-      input.previousOwnRevenue.set(s.previousInput.own);
-    } else {
-      input.previousTransfer.fill(Number.NaN);
-      input.previousOwnRevenue.fill(Number.NaN);
+      provE[p]! += stdExp;
+      provR[p]! += stdRev;
+      provOwn[p]! += own > 0 ? own : 0;
     }
 
-    // stage 1: centre → provinces by provincial gaps (population when no province has one)
-    let gapTotal = 0, popTotal = 0;
+    // growth control: the evaluation's own previous year, else the exact run's
+    const chained = model.chained[y] === 1;
+    const prevProvince = chained ? s.prevProvince : model.previousProvinceFen.subarray(y * P, (y + 1) * P);
+    if (!chained) prevCounty.set(model.previousCountyFen.subarray(y * n, (y + 1) * n));
+    provPrevScratch.set(prevProvince);
+
+    // stage 1: centre → provinces on grossed-up aggregates
+    const eShare = model.expenditureShare[y]!, rShare = model.revenueShare[y]!;
     for (let p = 0; p < P; p++) {
-      provGap[p] = Math.max(0, provE[p]! - provR[p]!);
-      gapTotal += provGap[p]!;
-      popTotal += provPop[p]!;
+      const E = provE[p]! / eShare;
+      const R = provR[p]! / rShare;
+      provExp[p] = E;
+      provGap[p] = E - R > 0 ? E - R : 0;
+      provOwn[p] = provOwn[p]! / rShare - provOwn[p]!;
     }
-    for (let p = 0; p < P; p++) {
-      provCentral[p] = gapTotal > 0 ? (pool * provGap[p]!) / gapTotal : popTotal > 0 ? (pool * provPop[p]!) / popTotal : 0;
-      provPool[p] = provCentral[p]! + provRate * provOwn[p]!;
-    }
+    const pMult = new Float64Array(P);
+    difficultyInto(provGap, provExp, 0, P, dW, dMin, dMax, pMult);
+    cappedSpendInto(pool, provGap, pMult, provPrevScratch, cap, floor, 0, P, provAlloc, { lo: new Float64Array(P), hi: new Float64Array(P), weightsScratch: new Float64Array(P) });
+
     // stage 2: province → counties
+    const capacityRate = model.capacityRate[y]!;
     for (let p = 0; p < P; p++) {
-      const start = model.provinceStart[p]!;
-      const end = model.provinceStart[p + 1]!;
-      const pp = provPool[p]!;
-      const cf = pp > 0 ? provCentral[p]! / pp : 0;
+      const start = provinceStart[p]!;
+      const end = provinceStart[p + 1]!;
+      const passed = provAlloc[p]! * passDown;
+      const upper = provOwn[p]! > 0 ? provOwn[p]! : 0;
+      const capacity = upper * capacityRate;
+      const topUp = Math.min(upper * topUpRate, capacity);
+      const countyPool = passed + topUp;
+      provPool[p] = countyPool;
+      let returned = 0;
       if (scheme) {
-        const amounts = allocateScheme(scheme, sliceInput(input, start, end), pp).amounts;
-        for (let c = start; c < end; c++) equalization[c] = amounts[c - start]!;
+        for (let c = start; c < end; c++) input.previousTransfer[c] = prevCounty[c]!;
+        if (countyPool > 0) {
+          const amounts = allocateScheme(scheme, sliceInput(input, start, end), countyPool).amounts;
+          for (let c = start; c < end; c++) allocation[c] = amounts[c - start]!;
+        } else for (let c = start; c < end; c++) allocation[c] = 0;
       } else {
-        let sum = 0;
-        for (let c = start; c < end; c++) sum += Math.max(0, inStdExp[c]! - inStdRev[c]!);
-        const byPop = !(sum > 0);
-        if (byPop) for (let c = start; c < end; c++) sum += inPop[c]!;
-        for (let c = start; c < end; c++) {
-          const w = byPop ? inPop[c]! : Math.max(0, inStdExp[c]! - inStdRev[c]!);
-          equalization[c] = sum > 0 ? (pp * w) / sum : 0;
-        }
+        difficultyInto(gaps, inStdExp, start, end, dW, dMin, dMax, mult);
+        returned = cappedSpendInto(countyPool, gaps, mult, prevCounty, cap, floor, start, end, allocation, s);
       }
-      for (let c = start; c < end; c++) centralFraction[c] = cf;
+      provRoom[p] = capacity - topUp + returned;
+      provCentralEq[p] = countyPool > 0 ? passed / countyPool : 0;
+    }
+    s.prevProvince.set(provAlloc);
+
+    // the guarantee, against resources before it
+    const eqOut = s.equalization[y]!;
+    const gtOut = s.guarantee[y]!;
+    provTarget.fill(0);
+    for (let c = 0; c < n; c++) {
+      const a = allocation[c]!;
+      prevCounty[c] = a;
+      const received = direct[c] ? a : a * (1 - generalRetention);
+      eqOut[c] = received;
+      const before = inOwn[c]! + rebates[c]! + pools[c]! + received;
+      const gg = guaranteeNeeds[c]! - before;
+      const target = gg > 0 ? gg * closeRate : 0;
+      gtOut[c] = target;
+      provTarget[provinceOf[c]!]! += target;
+    }
+    let totalTarget = 0;
+    for (let p = 0; p < P; p++) totalTarget += provTarget[p]!;
+    for (let p = 0; p < P; p++) {
+      const award = totalTarget > 0 && awardPool > 0 ? (awardPool * provTarget[p]!) / totalTarget : 0;
+      const closed = Math.min(provTarget[p]!, award + (provRoom[p]! > 0 ? provRoom[p]! : 0));
+      provClosed[p] = provTarget[p]! > 0 ? closed / provTarget[p]! : 0;
+      provCentralG[p] = closed > 0 ? Math.min(award, closed) / closed : 0;
     }
 
-    // guarantee, gap, who pays; measures over the reported counties
+    // the budget account, gap, who pays; measures over the reported counties
     const gap = s.gap[y]!;
     const out = s.measures[y]!;
     out.fill(0);
     const w = s.weights;
     const x = s.values;
     for (let c = 0; c < n; c++) {
-      const ownBurden = inMust[c]!;
+      const p = provinceOf[c]!;
+      const gt = gtOut[c]! * provClosed[p]!;
+      gtOut[c] = gt;
+      const eq = eqOut[c]!;
       const own = inOwn[c]!;
-      const other = inOther[c]!;
-      const eq = equalization[c]!;
-      const gg = Math.max(0, ownBurden + other - own - eq);
-      const gt = fill * gg;
-      const general = eq + gt;
-      guarantee[c] = gt;
-      const capacity = own + general - other;
+      const general = pools[c]! + eq + gt;
+      const ownBurden = inMust[c]!;
+      const capacity = own + rebates[c]! + general - needsOther[c]!;
       const g = ownBurden - capacity;
       gap[c] = g;
-      s.previousInput.transfer[c] = eq;
-      s.previousInput.own[c] = own;
       const pop = inPop[c]!;
       if (!model.focus[c]) {
         w[c] = 0;
@@ -274,34 +457,42 @@ export function evaluatePoint(model: LinearModel, point: Point, s: EvaluationScr
         continue;
       }
       w[c] = pop > 0 ? pop : 0;
-      x[c] = pop > 0 ? (own + general + special[c]!) / 100 / pop : 0;
+      x[c] = pop > 0 ? (own + rebates[c]! + general + special[c]!) / 100 / pop : 0;
       if (g > 0) {
         out[IX.counties_in_gap]! += 1;
         out[IX.residents_in_gap]! += pop;
         out[IX.shortfall]! += g / 100;
       }
       out[IX.net_gap]! += g / 100;
-      // who pays the basic-service bundle: earmarked shares, then general transfers (first), own revenue, unfunded
-      const funded = Math.min(Math.max(capacity, 0), ownBurden > 0 ? ownBurden : 0);
+      const planGap = g < ownBurden ? g : ownBurden;
+      if (planGap > 0) out[IX.plan_shortfall]! += planGap / 100;
+      out[IX.equalization]! += eq / 100;
+      out[IX.guarantee]! += gt / 100;
+      // who pays the catalog: earmarked shares, then general transfers (first), the county's own resources, unfunded
+      const mustPay = ownBurden > 0 ? ownBurden : 0;
+      const funded = Math.min(capacity > 0 ? capacity : 0, mustPay);
       const byTransfers = Math.min(funded, general);
-      const centralGeneral = eq * centralFraction[c]! + gt * gcs;
+      const centralGeneral = pools[c]! + eq * provCentralEq[p]! + gt * provCentralG[p]!;
       const phi = general > 0 ? centralGeneral / general : 0;
       out[IX.central_pays]! += (centralE[c]! + phi * byTransfers) / 100;
       out[IX.provincial_pays]! += (provincialE[c]! + (1 - phi) * byTransfers) / 100;
       out[IX.prefecture_pays]! += prefectureE[c]! / 100;
       out[IX.county_pays]! += (funded - byTransfers) / 100;
-      out[IX.unfunded]! += (Math.max(ownBurden, 0) - funded) / 100;
+      out[IX.unfunded]! += (mustPay - funded) / 100;
     }
-    const [all, before, afterGeneral] = s.scratch[y]!;
+    const [all, before, afterGeneral, afterGeneralMof] = s.scratch[y]!;
     all.summarize(x, w, out, 0);
     if (!s.extraGinis) {
       out[IX.gini_before_transfers] = Number.NaN;
       out[IX.gini_after_general] = Number.NaN;
+      out[IX.gini_after_general_mof] = Number.NaN;
       return;
     }
     for (let c = 0; c < n; c++) x[c] = w[c]! > 0 ? inOwn[c]! / 100 / w[c]! : 0;
     out[IX.gini_before_transfers] = before.gini(x, w);
-    for (let c = 0; c < n; c++) x[c] = w[c]! > 0 ? (inOwn[c]! + equalization[c]! + guarantee[c]!) / 100 / w[c]! : 0;
+    for (let c = 0; c < n; c++) x[c] = w[c]! > 0 ? (inOwn[c]! + rebates[c]! + pools[c]! + eqOut[c]! + gtOut[c]!) / 100 / w[c]! : 0;
     out[IX.gini_after_general] = afterGeneral.gini(x, w);
+    for (let c = 0; c < n; c++) x[c] = w[c]! > 0 ? x[c]! + tied[c]! / 100 / w[c]! : 0;
+    out[IX.gini_after_general_mof] = afterGeneralMof.gini(x, w);
   });
 }

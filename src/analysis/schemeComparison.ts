@@ -1,32 +1,38 @@
 /**
- * Compare transfer schemes on the same counties and the same pool (exact money): each scheme
- * spends the pool over the reported counties in one stage, in whole fen, in place of the
- * general transfers (equalization + guarantee) the engine computed. Earmarked transfers, own
- * revenue and spending needs are the scenario's, so the schemes differ only in who gets the pool.
+ * Compare transfer schemes in the province → county stage of the equalization transfer (exact
+ * money). Every outcome is a full run of the exact engine in which only that stage changes:
+ * the centre → province stage, each province's county pool (its pass-down and top-up), the pool
+ * transfers and the earmarked transfers are the same for every scheme, so the schemes differ
+ * only in how each province spends the same pool over its counties. What follows from it does
+ * change, as it would: the guarantee (computed against resources after equalization, from the
+ * room the province has left) and the gap. Each scheme runs in sequence from the first year
+ * the equalization pool has a value, so that growth control reads the scheme's own transfers
+ * of the year before.
  *
- * Per scheme: inequality of per-capita resources after all transfers (own revenue + scheme
- * transfer + earmarked), counties and residents left in a gap, the gap, how much each level of
- * government pays for the basic-service bundle, and how far the scheme moves each county from
- * the status quo. Two reference rows: the status quo (the engine's general transfers) and no
- * general transfer at all.
+ * Per outcome: inequality of per-capita resources after all transfers, after general transfers
+ * (economic convention, and the MoF's accounts with item-tied general transfers), before
+ * transfers; counties and residents in a gap, the gap and the plan gap; the guarantee paid;
+ * how much each level of government pays for the catalog; how far the scheme moves each county
+ * from the status quo. Two reference outcomes: the status quo (the scenario as it is: the 2011
+ * formula, or its scheme) and no equalization at all (no central pool and no provincial
+ * top-up; the guarantee still closes what it can).
  *
- * Who pays (an attribution, in floating point): the earmarked shares of each level; the part
- * of the county's own burden its capacity can fund is paid first from general transfers (split
- * centre/province by the pool's central share), then from own revenue (county); the rest is
- * unfunded.
+ * Who pays (an attribution, in floating point): each level's earmarked money net of what
+ * prefectures keep; the county's own burden of the catalog that its capacity (own revenue +
+ * rebates, subsidies and remittances + general transfers − other spending) can fund is paid
+ * first from general transfers — split centre/province by the central part of each (pool
+ * transfers: central; equalization: the province's pass-down ÷ its county pool; guarantee: the
+ * award ÷ what the province closed) — then by the county from its own resources; the rest is
+ * unfunded. The five add up to the catalog's standard cost.
  */
+import type { PolicyData } from '../input/policyData.ts';
 import type { County } from '../model/county.ts';
-import { inequalitySummary, gini, type InequalitySummary } from '../model/measures/inequality.ts';
-import { allocateSchemeExact, type SchemeConfig } from '../model/transfers/schemes/registry.ts';
-import { schemeInput, type SchemeCounty, type SchemeInput } from '../model/transfers/schemes/schemeInput.ts';
-import type { CountyResult, YearResult } from '../model/results.ts';
-
-export interface ComparisonYear {
-  readonly year: number;
-  readonly result: YearResult;
-  /** counties as projected to the year */
-  readonly counties: readonly County[];
-}
+import { gini, inequalitySummary, type InequalitySummary } from '../model/measures/inequality.ts';
+import type { PopulationBasis, YearParameters } from '../model/parameters.ts';
+import type { CountyResult, ProvinceResult, YearResult } from '../model/results.ts';
+import { POOL_MECHANISMS } from '../model/transfers/mechanisms.ts';
+import type { SchemeConfig } from '../model/transfers/schemes/registry.ts';
+import { runSequence } from './yearSequence.ts';
 
 export interface LevelPayments {
   readonly centralFen: number;
@@ -36,74 +42,57 @@ export interface LevelPayments {
   readonly unfundedFen: number;
 }
 
-export interface SchemeOutcome {
-  /** scheme id, or 'status_quo' / 'no_general_transfer' */
+/** One run to compare: the engine's year result under a scheme (or a reference). */
+export interface SchemeRun {
+  /** scheme id, or 'status_quo' / 'formula_2011' / 'no_equalization' */
   readonly name: string;
   readonly title: string;
-  readonly poolFen: number;
-  /** per reported county (same order as `focus`), fen */
-  readonly transfersFen: readonly number[];
+  readonly result: YearResult;
+}
+
+export interface SchemeOutcome {
+  readonly name: string;
+  readonly title: string;
+  /** the central equalization pool of the year (whole country) */
+  readonly centralPoolFen: number;
+  /** Σ county-stage pools (pass-down + top-up) of the provinces of the compared counties */
+  readonly countyPoolFen: number;
+  /** per compared county (same order as `focus`), fen */
+  readonly equalizationFen: readonly number[];
+  readonly guaranteeFen: readonly number[];
+  readonly generalFen: readonly number[];
+  readonly resourcesFen: readonly number[];
   readonly gapsFen: readonly number[];
+  readonly planGapsFen: readonly number[];
+  /** after all transfers */
   readonly measures: InequalitySummary;
+  readonly giniBefore: number;
+  /** after general transfers: economic convention (item-tied money earmarked) and the MoF's accounts */
   readonly giniAfterGeneral: number;
+  readonly giniAfterGeneralMof: number;
   readonly countiesInGap: number;
   readonly residentsInGap: number;
   readonly shortfallFen: number;
   readonly netGapFen: number;
+  readonly planShortfallFen: number;
   readonly payments: LevelPayments;
-  /** population-weighted mean of |transfer − status quo| per resident, yuan */
+  /** population-weighted mean of |equalization − status quo's| per resident, yuan */
   readonly meanAbsChangePerCapita: number;
   readonly countiesGaining: number;
   readonly countiesLosing: number;
-  /** mean absolute change of a county's percentile rank in per-capita resources, before → after transfers (points) */
+  /** mean absolute change of a county's percentile rank in per-capita resources, before general transfers → after all (points) */
   readonly meanRankShift: number;
-  /** per county: rank (0 = poorest) of per-capita resources before general transfers and after */
+  /** per county: rank (0 = poorest) of per-capita resources before general transfers and after all transfers */
   readonly rankBefore: readonly number[];
   readonly rankAfter: readonly number[];
 }
 
 export interface Comparison {
   readonly year: number;
-  readonly poolFen: number;
-  readonly centralShareOfPool: number;
+  readonly centralPoolFen: number;
+  readonly countyPoolFen: number;
   readonly focus: readonly number[];
   readonly outcomes: readonly SchemeOutcome[];
-}
-
-export interface ComparisonOptions {
-  readonly focus: readonly number[];
-  readonly poolFen: number;
-  /** share of the pool the centre funds (the rest provinces); default: the status quo's */
-  readonly centralShareOfPool?: number;
-  readonly schemes: readonly SchemeConfig[];
-  readonly titles: Readonly<Record<string, string>>;
-}
-
-function schemeCounties(rows: readonly CountyResult[], counties: readonly County[]): SchemeCounty[] {
-  return rows.map((r) => ({
-    population: r.population,
-    standardExpenditure: r.ownBurdenFen + r.otherStdExpenditureFen,
-    standardRevenue: r.standardRevenueFen,
-    ownRevenue: r.ownRevenueFen,
-    standardCost: r.standardCostFen,
-    mustFund: r.ownBurdenFen,
-    otherStdExpenditure: r.otherStdExpenditureFen,
-    regionGroup: counties[r.countyIndex]!.regionGroup,
-  }));
-}
-
-/** The central share of the status quo's general transfers to the given counties. */
-export function statusQuoCentralShare(result: YearResult, counties: readonly County[], focus: readonly number[]): number {
-  const provinces = new Map(result.provinces.map((p) => [p.provinceCode, p]));
-  let central = 0, total = 0;
-  for (const i of focus) {
-    const r = result.counties[i]!;
-    const p = provinces.get(counties[i]!.provinceCode);
-    const cf = p && p.poolFen > 0 ? p.centralAllocationFen / p.poolFen : 0;
-    central += r.equalizationFen * cf + r.guaranteeCentralFen;
-    total += r.generalFen;
-  }
-  return total > 0 ? central / total : 0;
 }
 
 function ranks(values: readonly number[]): number[] {
@@ -113,43 +102,59 @@ function ranks(values: readonly number[]): number[] {
   return r;
 }
 
-function outcome(
-  name: string,
-  title: string,
-  poolFen: number,
-  transfers: readonly number[],
-  rows: readonly CountyResult[],
-  counties: readonly County[],
-  statusQuo: readonly number[],
-  centralShare: number,
-): SchemeOutcome {
-  const withPop = rows.map((r, k) => ({ r, k })).filter(({ r }) => r.population > 0);
-  const groups = withPop.map(({ r }) => counties[r.countyIndex]!.provinceCode);
-  const weights = withPop.map(({ r }) => r.population);
-  const after = withPop.map(({ r, k }) => (r.ownRevenueFen + transfers[k]! + r.specialFen) / 100 / r.population);
-  const measures = inequalitySummary(after, groups, weights);
-  const giniAfterGeneral = gini(withPop.map(({ r, k }) => (r.ownRevenueFen + transfers[k]!) / 100 / r.population), weights);
-  const gaps = rows.map((r, k) => r.ownBurdenFen - (r.ownRevenueFen + transfers[k]! - r.otherStdExpenditureFen));
-  let countiesInGap = 0, residentsInGap = 0, shortfallFen = 0, netGapFen = 0;
+/** rebates + system subsidy − remittance */
+const rebatesNet = (r: CountyResult): number => r.rebatesFen + r.systemSubsidyFen - r.remittanceFen;
+
+/** The catalog's cost paid by each level, for one county (see the file comment). */
+export function countyPayments(r: CountyResult, p: ProvinceResult | undefined): LevelPayments {
+  const upper = r.centralFen + r.provincialFen;
+  const keptCentral = upper > 0 ? (r.retainedFen * r.centralFen) / upper : 0;
+  const pools = POOL_MECHANISMS.reduce((a, id) => a + r.generalByMechanismFen[id], 0);
+  const capacity = r.ownRevenueFen + rebatesNet(r) + r.generalFen - r.otherSpendingFen;
+  const mustPay = Math.max(0, r.ownBurdenFen);
+  const funded = Math.min(Math.max(capacity, 0), mustPay);
+  const byTransfers = Math.min(funded, r.generalFen);
+  const cfEq = p && p.poolFen > 0 ? p.passedDownFen / p.poolFen : 0;
+  const cfG = p && p.guaranteeClosedFen > 0 ? Math.min(p.guaranteeAwardFen, p.guaranteeClosedFen) / p.guaranteeClosedFen : 0;
+  const centralGeneral = pools + r.equalizationFen * cfEq + r.guaranteeFen * cfG;
+  const phi = r.generalFen > 0 ? centralGeneral / r.generalFen : 0;
+  return {
+    centralFen: r.centralFen - keptCentral + phi * byTransfers,
+    provincialFen: r.provincialFen - (r.retainedFen - keptCentral) + (1 - phi) * byTransfers,
+    prefectureFen: r.prefectureFen,
+    countyFen: funded - byTransfers,
+    unfundedFen: mustPay - funded,
+  };
+}
+
+function outcome(run: SchemeRun, counties: readonly County[], focus: readonly number[], statusQuo: YearResult): SchemeOutcome {
+  const rows = focus.map((i) => run.result.counties[i]!);
+  const sq = focus.map((i) => statusQuo.counties[i]!);
+  const provinces = new Map(run.result.provinces.map((p) => [p.provinceCode, p]));
+  const withPop = rows.filter((r) => r.population > 0);
+  const groups = withPop.map((r) => counties[r.countyIndex]!.provinceCode);
+  const weights = withPop.map((r) => r.population);
+  const pc = (f: (r: CountyResult) => number): number[] => withPop.map((r) => f(r) / 100 / r.population);
+  const afterGeneral = (r: CountyResult): number => r.ownRevenueFen + rebatesNet(r) + r.generalFen;
+  const measures = inequalitySummary(pc((r) => r.resourcesFen), groups, weights);
+  let countiesInGap = 0, residentsInGap = 0, shortfallFen = 0, netGapFen = 0, planShortfallFen = 0;
   let central = 0, provincial = 0, prefecture = 0, county = 0, unfunded = 0;
   let absChange = 0, popTotal = 0, gaining = 0, losing = 0;
   rows.forEach((r, k) => {
-    const g = gaps[k]!;
-    netGapFen += g;
-    if (g > 0) {
+    netGapFen += r.gapFen;
+    if (r.gapFen > 0) {
       countiesInGap++;
       residentsInGap += counties[r.countyIndex]!.drivers['resident_pop'] ?? 0;
-      shortfallFen += g;
+      shortfallFen += r.gapFen;
     }
-    const capacity = r.ownRevenueFen + transfers[k]! - r.otherStdExpenditureFen;
-    const funded = Math.min(Math.max(capacity, 0), Math.max(r.ownBurdenFen, 0));
-    const byTransfers = Math.min(funded, transfers[k]!);
-    central += r.centralFen + centralShare * byTransfers;
-    provincial += r.provincialFen - r.retainedFen + (1 - centralShare) * byTransfers;
-    prefecture += r.prefectureFen;
-    county += funded - byTransfers;
-    unfunded += Math.max(r.ownBurdenFen, 0) - funded;
-    const delta = transfers[k]! - statusQuo[k]!;
+    if (r.planGapFen > 0) planShortfallFen += r.planGapFen;
+    const pay = countyPayments(r, provinces.get(counties[r.countyIndex]!.provinceCode));
+    central += pay.centralFen;
+    provincial += pay.provincialFen;
+    prefecture += pay.prefectureFen;
+    county += pay.countyFen;
+    unfunded += pay.unfundedFen;
+    const delta = r.equalizationFen - sq[k]!.equalizationFen;
     if (delta > 0) gaining++;
     if (delta < 0) losing++;
     if (r.population > 0) {
@@ -157,15 +162,29 @@ function outcome(
       popTotal += r.population;
     }
   });
-  const before = rows.map((r) => (r.population > 0 ? (r.ownRevenueFen + r.specialFen) / r.population : 0));
-  const afterAll = rows.map((r, k) => (r.population > 0 ? (r.ownRevenueFen + transfers[k]! + r.specialFen) / r.population : 0));
-  const rankBefore = ranks(before);
-  const rankAfter = ranks(afterAll);
+  const perCapita = (f: (r: CountyResult) => number): number[] => rows.map((r) => (r.population > 0 ? f(r) / r.population : 0));
+  const rankBefore = ranks(perCapita((r) => r.resourcesFen - r.generalFen));
+  const rankAfter = ranks(perCapita((r) => r.resourcesFen));
   const n = rows.length;
   const meanRankShift = n > 1 ? (rankBefore.reduce((a, rb, k) => a + Math.abs(rb - rankAfter[k]!), 0) / n / (n - 1)) * 100 : 0;
+  const codes = new Set(focus.map((i) => counties[i]!.provinceCode));
+  const eq = run.result.mechanisms.find((m) => m.id === 'equalization');
   return {
-    name, title, poolFen, transfersFen: transfers, gapsFen: gaps, measures, giniAfterGeneral,
-    countiesInGap, residentsInGap, shortfallFen, netGapFen,
+    name: run.name,
+    title: run.title,
+    centralPoolFen: eq?.poolFen ?? 0,
+    countyPoolFen: run.result.provinces.filter((p) => codes.has(p.provinceCode)).reduce((a, p) => a + p.poolFen, 0),
+    equalizationFen: rows.map((r) => r.equalizationFen),
+    guaranteeFen: rows.map((r) => r.guaranteeFen),
+    generalFen: rows.map((r) => r.generalFen),
+    resourcesFen: rows.map((r) => r.resourcesFen),
+    gapsFen: rows.map((r) => r.gapFen),
+    planGapsFen: rows.map((r) => r.planGapFen),
+    measures,
+    giniBefore: gini(pc((r) => r.ownRevenueFen), weights),
+    giniAfterGeneral: gini(pc(afterGeneral), weights),
+    giniAfterGeneralMof: gini(pc((r) => afterGeneral(r) + r.itemTiedGeneralFen), weights),
+    countiesInGap, residentsInGap, shortfallFen, netGapFen, planShortfallFen,
     payments: { centralFen: central, provincialFen: provincial, prefectureFen: prefecture, countyFen: county, unfundedFen: unfunded },
     meanAbsChangePerCapita: popTotal > 0 ? absChange / popTotal : 0,
     countiesGaining: gaining,
@@ -176,33 +195,74 @@ function outcome(
   };
 }
 
-/** Allocate with each scheme, last year first when it is given (for growth control and awards). */
-function allocate(config: SchemeConfig, input: SchemeInput, previous: SchemeInput | undefined, poolFen: number): number[] {
-  if (!previous) return allocateSchemeExact(config, input, poolFen);
-  const last = allocateSchemeExact(config, previous, poolFen);
-  const withPrevious: SchemeInput = { ...input, previousTransfer: Float64Array.from(last), previousOwnRevenue: previous.ownRevenue };
-  return allocateSchemeExact(config, withPrevious, poolFen);
+/** Compare runs of the same year over the counties `focus` (indexes into `counties`); `runs` holds a 'status_quo'. */
+export function compareSchemes(year: number, counties: readonly County[], focus: readonly number[], runs: readonly SchemeRun[]): Comparison {
+  const statusQuo = runs.find((r) => r.name === 'status_quo');
+  if (!statusQuo) throw new RangeError('the comparison needs a status_quo run');
+  const outcomes = runs.map((r) => outcome(r, counties, focus, statusQuo.result));
+  const sq = outcomes.find((o) => o.name === 'status_quo')!;
+  return { year, centralPoolFen: sq.centralPoolFen, countyPoolFen: sq.countyPoolFen, focus, outcomes };
+}
+
+export interface SchemeRunOptions {
+  readonly policy: PolicyData;
+  readonly counties: readonly County[];
+  readonly basis: PopulationBasis;
+  readonly year: number;
+  /** the scenario's own scheme (null: the 2011 formula) */
+  readonly scenarioScheme: SchemeConfig | null;
+  readonly schemes: readonly SchemeConfig[];
+  readonly titles: Readonly<Record<string, string>>;
+  /** central equalization pool in every year, fen (default: the scenario's) */
+  readonly equalizationPoolFen?: number;
+  /** called after each run */
+  readonly onRun?: (name: string) => void;
+}
+
+export interface SchemeRuns {
+  readonly runs: SchemeRun[];
+  /** counties as projected to the year */
+  readonly counties: readonly County[];
+  /** the status quo's year result */
+  readonly statusQuo: YearResult;
 }
 
 /**
- * Compare schemes in `year` (the last of `years`); when the year before is given, each scheme
- * first allocates the same pool in it, so that growth control and revenue-growth awards apply.
+ * Run the engine for each outcome: the status quo, no equalization, the 2011 formula (when the
+ * scenario has a scheme) and each scheme in the province → county stage, each in sequence.
  */
-export function compareSchemes(years: readonly ComparisonYear[], o: ComparisonOptions): Comparison {
-  const current = years[years.length - 1]!;
-  const prior = years.length > 1 ? years[years.length - 2] : undefined;
-  const rows = o.focus.map((i) => current.result.counties[i]!);
-  const input = schemeInput(schemeCounties(rows, current.counties));
-  const previous = prior ? schemeInput(schemeCounties(o.focus.map((i) => prior.result.counties[i]!), prior.counties)) : undefined;
-  const statusQuo = rows.map((r) => r.generalFen);
-  const centralShare = o.centralShareOfPool ?? statusQuoCentralShare(current.result, current.counties, o.focus);
-  const outcomes: SchemeOutcome[] = [
-    outcome('no_general_transfer', 'No general transfer', 0, rows.map(() => 0), rows, current.counties, statusQuo, centralShare),
-    outcome('status_quo', 'Status quo (engine: equalization + guarantee)', statusQuo.reduce((a, b) => a + b, 0), statusQuo, rows, current.counties, statusQuo, statusQuoCentralShare(current.result, current.counties, o.focus)),
+export function runSchemes(o: SchemeRunOptions): SchemeRuns {
+  const pool = (p: YearParameters): YearParameters =>
+    o.equalizationPoolFen === undefined ? p : { ...p, transfers: { ...p.transfers, equalization: { ...p.transfers.equalization, poolFen: o.equalizationPoolFen } } };
+  const withScheme = (scheme: SchemeConfig | null) => (p: YearParameters): YearParameters => {
+    const q = pool(p);
+    const { scheme: _drop, ...transfers } = q.transfers;
+    return { ...q, transfers: scheme ? { ...transfers, scheme } : transfers };
+  };
+  const none = (p: YearParameters): YearParameters => {
+    const q = withScheme(null)(p);
+    return { ...q, transfers: { ...q.transfers, equalization: { ...q.transfers.equalization, poolFen: 0, provincialTopUpRatePpm: 0 } } };
+  };
+  const one = (transform: (p: YearParameters) => YearParameters): { result: YearResult; counties: readonly County[] } => {
+    const r = runSequence(o.policy, o.counties, [o.year], { basis: o.basis, transform })[0]!;
+    return { result: r.result, counties: r.counties };
+  };
+  const noEqualization = one(none).result;
+  o.onRun?.('no_equalization');
+  const sq = one(withScheme(o.scenarioScheme));
+  o.onRun?.('status_quo');
+  const runs: SchemeRun[] = [
+    { name: 'no_equalization', title: 'No equalization transfer (no central pool, no provincial top-up)', result: noEqualization },
+    { name: 'status_quo', title: o.scenarioScheme ? `Scenario (${o.scenarioScheme.id} in the province → county stage)` : 'Scenario (the 2011 formula)', result: sq.result },
   ];
-  for (const config of o.schemes) {
-    const t = allocate(config, input, previous, o.poolFen);
-    outcomes.push(outcome(config.id, o.titles[config.id] ?? config.id, o.poolFen, t, rows, current.counties, statusQuo, centralShare));
+  if (o.scenarioScheme) {
+    runs.push({ name: 'formula_2011', title: 'The 2011 formula (财预〔2011〕392号)', result: one(withScheme(null)).result });
+    o.onRun?.('formula_2011');
   }
-  return { year: current.year, poolFen: o.poolFen, centralShareOfPool: centralShare, focus: o.focus, outcomes };
+  for (const config of o.schemes) {
+    const same = o.scenarioScheme !== null && JSON.stringify(o.scenarioScheme) === JSON.stringify(config);
+    runs.push({ name: config.id, title: o.titles[config.id] ?? config.id, result: same ? sq.result : one(withScheme(config)).result });
+    o.onRun?.(config.id);
+  }
+  return { runs, counties: sq.counties, statusQuo: sq.result };
 }

@@ -5,10 +5,10 @@
  *
  * A grid axis is written `name=from:to:steps` (steps values, ends included) or
  * `name=v1,v2,…`. Names:
- *   central_pool (yuan, accepts 亿/万), central_share, provincial_pool_rate, standard_revenue_rate,
- *   guarantee_fill_rate, guarantee_central_share, prefecture_retention_rate (shares 0–1);
- *   revenue_growth, population_growth, other_expenditure_growth (rates a year, every projected year);
- *   own_revenue, unit_cost[.domain], coverage[.domain] (multipliers);
+ *   equalization_pool, guarantee_award_pool (yuan, accept 亿/万); central_share,
+ *   equalization_pass_down, provincial_top_up_rate, standard_revenue_rate, guarantee_close_rate,
+ *   prefecture_retention_rate (shares 0–1); revenue_growth, population_growth (rates a year,
+ *   every projected year); own_revenue, unit_cost[.domain], coverage[.domain] (multipliers);
  *   scheme.<setting> (a setting of the scheme in force, e.g. scheme.difficulty_weight).
  */
 import { SCHEMES, type SchemeConfig } from '../model/transfers/schemes/registry.ts';
@@ -27,23 +27,23 @@ interface ParameterSpec {
 }
 
 export const SWEEP_PARAMETERS: Readonly<Record<string, ParameterSpec>> = {
-  central_pool: { kind: 'money', description: 'central equalization pool, yuan (every year)' },
+  equalization_pool: { kind: 'money', description: 'central equalization pool, yuan (every year)' },
+  guarantee_award_pool: { kind: 'money', description: 'central award pool of the basic financial guarantee, yuan (every year)' },
   central_share: { kind: 'share', description: 'central share of every item shared by a central share (ratio, subsidy, pilot outside pilots, …)' },
-  provincial_pool_rate: { kind: 'share', description: 'share of own revenue provinces add to the county-stage pool' },
-  standard_revenue_rate: { kind: 'share', description: 'share of own revenue counted as standard revenue' },
-  guarantee_fill_rate: { kind: 'share', description: 'share of the guarantee gap upper levels fill' },
-  guarantee_central_share: { kind: 'share', description: "centre's share of the guarantee money" },
-  prefecture_retention_rate: { kind: 'share', description: 'share of provincial earmarked money prefectures keep' },
-  revenue_growth: { kind: 'rate', description: 'own-revenue growth in every projected year' },
+  equalization_pass_down: { kind: 'share', description: "share of a province's central equalization allocation it passes down to counties" },
+  provincial_top_up_rate: { kind: 'share', description: "provincial top-up of the county equalization pool, as a share of the province's and prefectures' own revenue (within their capacity)" },
+  standard_revenue_rate: { kind: 'share', description: 'standard revenue = tax base × this rate' },
+  guarantee_close_rate: { kind: 'share', description: 'share of each guarantee gap provinces set out to close' },
+  prefecture_retention_rate: { kind: 'share', description: 'share of upper-level earmarked money prefectures keep from counties they manage' },
+  revenue_growth: { kind: 'rate', description: 'growth of own revenue and the tax base in every projected year' },
   population_growth: { kind: 'rate', description: 'population growth in every year after the census' },
-  other_expenditure_growth: { kind: 'rate', description: 'other standard expenditure growth in every projected year' },
-  own_revenue: { kind: 'multiplier', description: 'multiplier of own revenue' },
+  own_revenue: { kind: 'multiplier', description: 'multiplier of own revenue and the tax base' },
   unit_cost: { kind: 'multiplier', description: 'multiplier of the unit standards (unit_cost.<domain> for one domain)' },
   coverage: { kind: 'multiplier', description: 'multiplier of coverage (coverage.<domain> for one domain)' },
 };
 
 export interface Axis {
-  /** as written: central_pool, unit_cost.health, scheme.difficulty_weight */
+  /** as written: equalization_pool, unit_cost.health, scheme.difficulty_weight */
   readonly name: string;
   readonly values: readonly number[];
 }
@@ -110,23 +110,26 @@ export function checkSchemeAxes(axes: readonly Axis[], scheme: SchemeConfig | nu
 function applyAxis(point: Record<string, unknown>, model: LinearModel, axis: Axis, v: number, multipliers: Map<string, Float64Array>): void {
   const [base, domain] = axis.name.split('.') as [string, string | undefined];
   switch (base) {
-    case 'central_pool':
-      point['centralPoolFen'] = Math.round(v * 100);
+    case 'equalization_pool':
+      point['equalizationPoolFen'] = Math.round(v * 100);
+      return;
+    case 'guarantee_award_pool':
+      point['awardPoolFen'] = Math.round(v * 100);
       return;
     case 'central_share':
       point['centralShare'] = v;
       return;
-    case 'provincial_pool_rate':
-      point['provincialPoolRate'] = v;
+    case 'equalization_pass_down':
+      point['passDown'] = v;
+      return;
+    case 'provincial_top_up_rate':
+      point['topUpRate'] = v;
       return;
     case 'standard_revenue_rate':
       point['standardRevenueRate'] = v;
       return;
-    case 'guarantee_fill_rate':
-      point['guaranteeFillRate'] = v;
-      return;
-    case 'guarantee_central_share':
-      point['guaranteeCentralShare'] = v;
+    case 'guarantee_close_rate':
+      point['closeRate'] = v;
       return;
     case 'prefecture_retention_rate':
       point['retentionRate'] = v;
@@ -136,9 +139,6 @@ function applyAxis(point: Record<string, unknown>, model: LinearModel, axis: Axi
       return;
     case 'population_growth':
       point['populationGrowth'] = v;
-      return;
-    case 'other_expenditure_growth':
-      point['otherGrowth'] = v;
       return;
     case 'own_revenue':
       point['revenueLevel'] = v;

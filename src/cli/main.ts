@@ -12,6 +12,7 @@ import { registerMontecarloCommand } from './montecarloCommand.ts';
 import { registerSchemesCommand } from './schemesCommand.ts';
 import { registerSweepCommand } from './sweepCommand.ts';
 import { registerReportCommand } from './reportCommand.ts';
+import { registerValidateCommand } from './validateCommand.ts';
 import { ResolutionError } from '../scenarios/resolveYear.ts';
 import { ProjectionError } from '../scenarios/projection.ts';
 import { FormulaError } from '../scenarios/formula.ts';
@@ -31,13 +32,15 @@ export function buildProgram(): Command {
   registerSweepCommand(program);
   registerMontecarloCommand(program);
   registerReportCommand(program);
+  registerValidateCommand(program);
   return program;
 }
 
 export async function main(argv: string[]): Promise<number> {
   try {
     await buildProgram().parseAsync(argv);
-    return 0;
+    // a command that found a problem it reports itself (validate) sets the exit code
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (e) {
     if (e instanceof InputError) {
       process.stderr.write(`fiscal-sim: ${e.message}\nNothing was written.\n`);

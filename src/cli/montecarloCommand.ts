@@ -13,6 +13,7 @@ import { EvaluationScratch, evaluatePoint, IX } from '../analysis/evaluate.ts';
 import { buildLinearModel, type LinearModel } from '../analysis/linearModel.ts';
 import type { County } from '../model/county.ts';
 import { domainsOf } from '../analysis/montecarlo/plan.ts';
+import { RETIRED_PARAMETERS } from '../analysis/montecarlo/parameters.ts';
 import { countyColumns, countyRows, measureColumns, measureRows, monteCarloChart, MC_MEASURES, quantileLabel, variablesMetadata } from '../analysis/montecarlo/report.ts';
 import { runMonteCarlo, type MonteCarloResult } from '../analysis/montecarlo/runMonteCarlo.ts';
 import { parseSchemeSection, schemeConfig } from '../analysis/schemeData.ts';
@@ -52,7 +53,7 @@ export function registerMontecarloCommand(program: Command): void {
     .option('--draws <n>', 'number of draws (default: the uncertainty section\'s)', positiveInt('--draws', 1_000_000))
     .option('--seed <n>', 'seed, 0 to 4294967295 (default: the uncertainty section\'s)', positiveInt('--seed', 2 ** 32 - 1))
     .option('--workers <n>', 'worker threads (0: compute in this thread)', positiveInt('--workers', 64), DEFAULT_WORKERS)
-    .option('--scheme <id>', "scheme for the province → county equalization stage (default: the scenario's, else the gap rule)")
+    .option('--scheme <id>', "scheme for the province → county equalization stage (default: the scenario's, else the 2011 formula)")
     .option('--out <dir>', 'output folder', DEFAULT_OUT)
     .option('--quiet', 'do not print the summary')
     .option('--no-progress', 'no progress bar');
@@ -68,6 +69,8 @@ export function registerMontecarloCommand(program: Command): void {
     const t0 = performance.now();
     process.stderr.write(`precomputing the linear pieces with the exact engine: ${inputs.counties.length} counties × ${years.length} years…\n`);
     const model = buildLinearModel({ policy: scenario.policy, counties: inputs.counties, basis: scenario.basis, years, focus: set.focus, groups: domainsOf(spec), scheme });
+    const ignored = spec.variables.filter((v) => RETIRED_PARAMETERS.includes(v.parameter)).map((v) => v.parameter);
+    for (const p of ignored) process.stderr.write(`note: ${p} in ${basename(uncertainty.from)} no longer acts on the model (other spending is salaries, running costs and mandated spending at standards, which follow population); it is left out of the draws\n`);
     const scenarioPoint = new EvaluationScratch(model);
     evaluatePoint(model, {}, scenarioPoint);
     const t1 = performance.now();
@@ -102,16 +105,17 @@ export function registerMontecarloCommand(program: Command): void {
       draws: spec.draws,
       quantiles: spec.quantiles,
       variables: variablesMetadata(spec),
-      scheme: scheme ?? 'engine default: gap × coefficient in the province → county stage',
+      ignored_variables: result.plan.ignored,
+      scheme: scheme ?? 'engine default: the 2011 formula in the province → county stage',
       counties_files: set.sources.map((f) => basename(f)),
       counties_reported: result.plan.focus.length,
       counties_computed: counties.length,
       arithmetic:
-        'floating point (analytic path): the linear pieces of cost, sharing and revenue are computed once with the exact engine; each draw is then evaluated in double precision (transfers, guarantee, gaps, measures) and gaps are stored as 24-bit floats (about 5 significant digits, relative error under 1.6e-5) for the quantiles. gap_scenario_exact is the exact engine figure (fen).',
+        "floating point (analytic path): the catalog's linear pieces, revenue, tax base, rebates and the pool transfers' allocations are computed once with the exact engine; each draw re-runs in double precision the equalization transfer (both stages of the 2011 formula, or the scheme in the province → county stage; growth control against the draw's own previous year), the guarantee, the budget account and the measures. The pool transfers are held at the exact run's allocations. Gaps are stored as 24-bit floats (about 5 significant digits, relative error under 1.6e-5) for the quantiles. gap_scenario_exact is the exact engine figure (fen).",
       reproducibility: 'xoroshiro128+ (pure-rand) seeded with `seed`; draw d uses the generator jumped d times (independent streams 2^64 values apart), so the numbers do not depend on the number of workers or how the draws are split.',
       semantics:
-        'growth rates replace the scenario rate in every projected year; own_revenue, coverage and unit_cost multiply the scenario values; scope national draws once for all counties, province once per province, county once per county. Quantiles are type 7 (linear interpolation).',
-      measures: 'population-weighted, of per-capita resources after all transfers (own revenue + general + earmarked), over the reported counties; money in yuan',
+        'growth rates replace the scenario rate in every projected year (revenue_growth: own revenue and the tax base; population_growth: every population driver, hence the catalog cost, staff, salaries, running costs, other mandated spending and standard expenditure); own_revenue multiplies own revenue and the tax base; coverage and unit_cost multiply the catalog cost; scope national draws once for all counties, province once per province, county once per county. Quantiles are type 7 (linear interpolation).',
+      measures: 'population-weighted, of per-capita resources after all transfers (own revenue + rebates + system subsidy − remittance + general + earmarked), over the reported counties; gap = needs − resources; money in yuan',
     };
     const out = resolve(opts.out);
     const files: OutputFile[] = [

@@ -1,26 +1,22 @@
 /**
- * `fiscal-sim schemes SCENARIO --pool AMOUNT [--schemes a,b,c]`: the same pool spent over the
- * same counties by each transfer scheme, compared (exact money; see docs/schemes.md).
+ * `fiscal-sim schemes SCENARIO [--pool AMOUNT] [--schemes a,b,c]`: transfer schemes compared in
+ * the province → county stage of the equalization transfer, each spending the same provincial
+ * pools (exact money; see docs/schemes.md).
  */
 import { basename, join, resolve } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { loadAnalysisInputs } from '../analysis/analysisInputs.ts';
 import { parseFen } from '../analysis/amounts.ts';
-import { yearParameters } from '../analysis/linearModel.ts';
-import { compareSchemes, type ComparisonYear } from '../analysis/schemeComparison.ts';
+import { compareSchemes, runSchemes } from '../analysis/schemeComparison.ts';
 import { parseSchemeList } from '../analysis/schemeData.ts';
 import { comparisonChart, countyRows, formatComparison, SCHEME_COUNTY_COLUMNS, SCHEME_SUMMARY_COLUMNS, summaryRows } from '../analysis/schemeReport.ts';
+import { firstYearRun } from '../analysis/yearSequence.ts';
 import { describeSource } from '../input/sourceSchema.ts';
 import { fenToYuanString } from '../model/money.ts';
-import { runYear } from '../model/runYear.ts';
-import { SCHEME_IDS, type SchemeConfig } from '../model/transfers/schemes/registry.ts';
+import { SCHEME_IDS } from '../model/transfers/schemes/registry.ts';
 import { writeFilesAtomically } from '../report/atomicWrite.ts';
 import { toCsv } from '../report/csv.ts';
-import { fiscalForYear, ProjectionError, projectDrivers } from '../scenarios/projection.ts';
 import { resolveScheme } from '../scenarios/schemeSchema.ts';
-import { ResolutionError } from '../scenarios/resolveYear.ts';
-import type { Scenario } from '../scenarios/scenario.ts';
-import type { County } from '../model/county.ts';
 import { addInputOptions, type RunOptions } from './commonOptions.ts';
 import { DEFAULT_OUT } from './runCommand.ts';
 import { parseYear } from './yearOptions.ts';
@@ -29,40 +25,24 @@ interface SchemesCommandOptions extends RunOptions {
   pool?: number;
   schemes: string;
   year: number;
-  centralShare?: number;
   out: string;
   quiet?: boolean;
 }
 
 function parsePool(value: string): number {
   const fen = parseFen(value);
-  if (fen === undefined || fen < 0) throw new InvalidArgumentError(`"${value}" is not an amount in yuan (e.g. 583411000000, 5834.11亿, 500万)`);
+  if (fen === undefined || fen < 0) throw new InvalidArgumentError(`"${value}" is not an amount in yuan (e.g. 686000000000, 6860亿, 500万)`);
   return fen;
-}
-
-function parseShare(value: string): number {
-  const n = Number(value);
-  if (!(n >= 0 && n <= 1)) throw new InvalidArgumentError('give a share from 0 to 1');
-  return n;
-}
-
-function runFor(scenario: Scenario, counties: readonly County[], year: number, scheme: SchemeConfig | null): ComparisonYear {
-  const growth = scenario.policy.growth;
-  const params = yearParameters(scenario.policy, year, scenario.basis, scheme);
-  const projected = counties.map((c) => projectDrivers(c, year, growth.population_growth.values));
-  const fiscal = projected.map((c) => fiscalForYear(c, year, growth.revenue_growth.values, growth.other_expenditure_growth.values));
-  return { year, result: runYear(projected, fiscal, params), counties: projected };
 }
 
 export function registerSchemesCommand(program: Command): void {
   const cmd = program
     .command('schemes')
-    .description('compare transfer schemes spending the same pool over the same counties: Gini, Theil (between/within province), CV, max/min, decile ratio; counties and residents in a gap; the gap; who pays; how far each scheme moves each county')
+    .description('compare transfer schemes in the province → county stage of the equalization transfer, every scheme spending the same provincial pools: Gini, Theil (between/within province), CV, max/min, decile ratio; counties and residents in a gap; the gap; who pays; how far each scheme moves each county')
     .argument('<scenario>', "'baseline' or a scenario file (its scheme settings apply to that scheme)")
-    .option('--pool <amount>', "pool in yuan (583411000000, 5834.11亿, 500万; default: the status quo's general transfers to the reported counties)", parsePool)
+    .option('--pool <amount>', "central equalization pool in yuan, every year and every scheme (686000000000, 6860亿, 500万; default: the scenario's)", parsePool)
     .option('--schemes <ids>', `schemes to compare, comma-separated, or all (${SCHEME_IDS.join(', ')})`, 'all')
     .option('--year <year>', 'year', parseYear, 2012)
-    .option('--central-share <share>', "share of the pool the centre funds, the rest provinces (default: the status quo's)", parseShare)
     .option('--out <dir>', 'output folder', DEFAULT_OUT)
     .option('--quiet', 'do not print the table');
   addInputOptions(cmd, { scenarioOption: false }).action((scenarioArg: string, opts: SchemesCommandOptions) => {
@@ -71,36 +51,39 @@ export function registerSchemesCommand(program: Command): void {
     const ids = parseSchemeList(opts.schemes);
     for (const n of set.notes) process.stderr.write(`note: ${n}\n`);
     const configs = ids.map((id) => (inputs.scheme?.id === id ? inputs.scheme : resolveScheme({ name: id }, inputs.schemeDefaults)));
-    const years: ComparisonYear[] = [];
-    try {
-      years.push(runFor(scenario, inputs.counties, opts.year - 1, inputs.scheme));
-    } catch (e) {
-      if (!(e instanceof ProjectionError || e instanceof ResolutionError)) throw e;
-      process.stderr.write(`note: ${opts.year - 1} cannot be computed (${e.message}); growth control and revenue-growth awards do not apply\n`);
-    }
-    years.push(runFor(scenario, inputs.counties, opts.year, inputs.scheme));
-    const current = years[years.length - 1]!;
-    const statusQuoFen = set.focus.reduce((a, i) => a + current.result.counties[i]!.generalFen, 0);
-    const poolFen = opts.pool ?? statusQuoFen;
     const titles = Object.fromEntries(configs.map((c) => [c.id, inputs.schemeDefaults.get(c.id)?.title ?? c.id]));
-    const comparison = compareSchemes(years, { focus: set.focus, poolFen, centralShareOfPool: opts.centralShare, schemes: configs, titles });
-
-    const rows = set.focus.map((i) => current.result.counties[i]!);
+    const { runs, counties } = runSchemes({
+      policy: scenario.policy,
+      counties: inputs.counties,
+      basis: scenario.basis,
+      year: opts.year,
+      scenarioScheme: inputs.scheme,
+      schemes: configs,
+      titles,
+      ...(opts.pool !== undefined ? { equalizationPoolFen: opts.pool } : {}),
+    });
+    const comparison = compareSchemes(opts.year, counties, set.focus, runs);
+    const statusQuo = runs.find((r) => r.name === 'status_quo')!.result;
+    const rows = set.focus.map((i) => statusQuo.counties[i]!);
+    const first = firstYearRun(scenario.policy, [opts.year]);
     const label = opts.province ? `Province ${inputs.counties[set.focus[0]!]!.province}` : `Counties in ${basename(set.sources[0]!)}`;
     const meta = {
       command: 'schemes',
       scenario: { name: scenario.name, title: scenario.title, files: scenario.files.map((f) => basename(f)) },
       year: opts.year,
-      previous_year_used: years.length > 1 ? opts.year - 1 : null,
-      pool_yuan: fenToYuanString(poolFen),
-      status_quo_general_transfers_yuan: fenToYuanString(statusQuoFen),
-      central_share_of_pool: comparison.centralShareOfPool,
+      central_pool_yuan: fenToYuanString(comparison.centralPoolFen),
+      central_pool_from: opts.pool !== undefined ? '--pool (every year, every scheme)' : 'the scenario',
+      county_pool_yuan: fenToYuanString(comparison.countyPoolFen),
       counties_files: set.sources.map((f) => basename(f)),
       counties_compared: set.focus.length,
-      stage: 'one stage: each scheme spends the pool directly over the compared counties, in place of the engine\'s general transfers (equalization + guarantee); earmarked transfers, own revenue and needs are the scenario\'s',
-      money: 'transfers, gaps and pools are exact (integer fen; each scheme\'s amounts are spent to the fen by largest remainder). Inequality measures and the who-pays attribution are floating point',
-      who_pays: 'earmarked shares by level; the own burden that capacity can fund is paid first from general transfers (split by the central share of the pool), then by the county from own revenue; the rest is unfunded',
-      growth_control: years.length > 1 ? `each scheme first spends the same pool in ${opts.year - 1}; that allocation is last year's transfer for growth control and revenue-growth awards` : 'not applied (no previous year)',
+      counties_computed: inputs.counties.length,
+      stage:
+        "each scheme replaces the province → county stage of the equalization transfer (财预〔2011〕392号) in a full run of the engine: the centre → province stage, each province's county pool (pass-down + top-up), the pool transfers and the earmarked transfers are the same for every scheme; the guarantee and the gap follow from each scheme's transfers. status_quo is the scenario as it is; no_equalization has no central pool and no provincial top-up; simple_gap is the gap-proportional rule used before the 2011 formula",
+      growth_control: first < opts.year ? `every outcome runs in sequence from ${first}, so that growth control reads its own transfers of the year before` : 'not applied (no previous year with an equalization pool)',
+      money: "transfers, gaps and pools are exact (integer fen; each scheme's amounts are spent to the fen by largest remainder). Inequality measures and the who-pays attribution are floating point",
+      measures:
+        'population-weighted, of per-capita resources after all transfers (own revenue + rebates + system subsidy − remittance + general + earmarked); gini_after_general in the economic convention (item-tied transfers counted as earmarked), gini_after_general_mof with the central money of the item-tied transfers the MoF classes as general; gini_before_transfers of own revenue',
+      who_pays: "earmarked money by level, net of what prefectures keep; the catalog's own burden that the county's capacity can fund is paid first from general transfers (central: pool transfers, the pass-down share of equalization, the award share of the guarantee; the rest provincial), then by the county from its own resources; the rest is unfunded",
       schemes: configs.map((c) => {
         const data = inputs.schemeDefaults.get(c.id)!;
         return {
@@ -122,10 +105,10 @@ export function registerSchemesCommand(program: Command): void {
       { path: join(out, 'schemes.csv'), content: toCsv(SCHEME_SUMMARY_COLUMNS, summaryRows(comparison)) },
       {
         path: join(out, 'schemes_counties.csv'),
-        content: toCsv(SCHEME_COUNTY_COLUMNS, countyRows(comparison, current.counties, rows.map((r) => r.population), rows.map((r) => r.ownRevenueFen + r.specialFen))),
+        content: toCsv(SCHEME_COUNTY_COLUMNS, countyRows(comparison, counties, rows.map((r) => r.population))),
       },
       { path: join(out, 'schemes.json'), content: `${JSON.stringify(meta, null, 2)}\n` },
-      { path: join(out, 'schemes.svg'), content: comparisonChart(comparison, `Transfer schemes, ${label}, ${opts.year}: pool ${(poolFen / 1e10).toFixed(1)} 亿元`) },
+      { path: join(out, 'schemes.svg'), content: comparisonChart(comparison, `Transfer schemes in the province → county stage, ${label}, ${opts.year}: county pools ${(comparison.countyPoolFen / 1e10).toFixed(1)} 亿元`) },
     ];
     writeFilesAtomically(files);
     if (!opts.quiet) process.stdout.write(`${formatComparison(comparison, label)}\n`);

@@ -40,9 +40,9 @@ export function registerSweepCommand(program: Command): void {
     .command('sweep')
     .description(`vary one or two parameters over a grid and compute the measures at each point (analytic path): --vary name=from:to:steps or name=v1,v2,…; names: ${Object.keys(SWEEP_PARAMETERS).join(', ')}, unit_cost.<domain>, coverage.<domain>, scheme.<setting>`)
     .argument('<scenario>', "'baseline' or a scenario file")
-    .requiredOption('--vary <axis>', 'a grid axis (give once or twice), e.g. central_pool=3000亿:9000亿:7 or central_share=0.2,0.5,0.8', collect)
+    .requiredOption('--vary <axis>', 'a grid axis (give once or twice), e.g. equalization_pool=3000亿:9000亿:7 or central_share=0.2,0.5,0.8', collect)
     .option('--year <years>', 'years (2012, 2011-2015)', parseYears, [2012])
-    .option('--scheme <id>', "scheme for the province → county equalization stage (default: the scenario's, else the gap rule)")
+    .option('--scheme <id>', "scheme for the province → county equalization stage (default: the scenario's, else the 2011 formula)")
     .option('--out <dir>', 'output folder', DEFAULT_OUT)
     .option('--quiet', 'do not print the table');
   addInputOptions(cmd, { scenarioOption: false }).action((scenarioArg: string, opts: SweepCommandOptions) => {
@@ -92,7 +92,7 @@ export function registerSweepCommand(program: Command): void {
     const last = model.years.length - 1;
     const panels: Array<[number, string]> = [[IX.gini, 'Gini'], [IX.theil, 'Theil'], [IX.counties_in_gap, 'counties in gap'], [IX.shortfall, 'shortfall (亿元)'], [IX.central_pays, 'central pays (亿元)'], [IX.unfunded, 'unfunded (亿元)']];
     const lineData: LineDatum[] = [];
-    const xScale = axes[0]!.name === 'central_pool' ? 1e8 : 1;
+    const xScale = SWEEP_PARAMETERS[axes[0]!.name]?.kind === 'money' ? 1e8 : 1;
     for (const p of points) {
       for (const [k, label] of panels) {
         const scale = /亿元/.test(label) ? 1e8 : 1;
@@ -106,12 +106,14 @@ export function registerSweepCommand(program: Command): void {
       scenario: { name: scenario.name, title: scenario.title, files: scenario.files.map((f) => basename(f)) },
       axes: axes.map((a) => ({ ...a, description: a.name.startsWith('scheme.') ? `setting of ${scheme?.id}` : SWEEP_PARAMETERS[a.name.split('.')[0]!]!.description })),
       years: opts.year,
-      scheme: scheme ?? 'engine default: gap × coefficient in the province → county stage',
+      scheme: scheme ?? 'engine default: the 2011 formula in the province → county stage',
       counties_files: set.sources.map((f) => basename(f)),
       counties_reported: set.focus.length,
       counties_computed: inputs.counties.length,
-      arithmetic: 'floating point (analytic path): linear pieces from the exact engine, each grid point evaluated in double precision; the scenario row is the same evaluation at the scenario\'s own values',
-      measures: 'population-weighted, of per-capita resources after all transfers; gini_before_transfers and gini_after_general of own revenue and of own revenue + general transfers; money in yuan',
+      arithmetic:
+        "floating point (analytic path): the catalog's linear pieces, revenue, tax base, rebates and the pool transfers' allocations from the exact engine; each grid point re-runs equalization (both stages), the guarantee and the budget account in double precision; the pool transfers are held at the exact run's allocations. The scenario row is the same evaluation at the scenario's own values",
+      measures:
+        'population-weighted, of per-capita resources after all transfers (own revenue + rebates + system subsidy − remittance + general + earmarked), over the reported counties; gini_before_transfers of own revenue; gini_after_general in the economic convention (item-tied transfers counted as earmarked) and gini_after_general_mof in the MoF\'s (their central money counted as general); gap = needs − resources, plan_shortfall = Σ positive min(gap, own burden); money in yuan',
       scenario_values: scenarioRows,
     };
     const files = [

@@ -9,7 +9,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { CatalogDomainFile, SharingFile, type CatalogItem, type Domain, type ResponsibilityRule } from './catalogSchema.ts';
 import { InputError, type InputProblem } from './inputError.ts';
-import { GrowthFile, TransfersFile } from './transferSchema.ts';
+import { GrowthFile, MechanismsFile, REQUIRED_TRANSFER_PARAMETERS, TransfersFile, type TransferUnit } from './transferSchema.ts';
 import type { Dated } from './datedValues.ts';
 import type { CompiledFormula } from '../scenarios/formula.ts';
 import { positionOf, readYamlFile, validateYaml } from './yamlFile.ts';
@@ -33,6 +33,7 @@ export interface PolicyData {
   readonly rules: ReadonlyMap<string, ResponsibilityRule>;
   readonly sharing: SharingFile;
   readonly transfers: TransfersFile;
+  readonly mechanisms: MechanismsFile;
   readonly growth: GrowthFile;
   /** scenario formulas by parameter path (dated; null where a number is in force) */
   readonly formulas?: ReadonlyMap<string, Dated<CompiledFormula | null>>;
@@ -83,7 +84,11 @@ export function loadPolicyData(dataDir: string = DEFAULT_DATA_DIR): PolicyData {
   const sharingFile = join(dataDir, 'sharing', 'rules.yaml');
   const sharingParsed = collect(problems, () => readYamlFile(sharingFile));
   const sharing = sharingParsed ? collect(problems, () => validateYaml(sharingParsed, SharingFile)) : undefined;
-  const transfers = collect(problems, () => validateYaml(readYamlFile(join(dataDir, 'transfers', 'general.yaml')), TransfersFile));
+  const transfersFile = join(dataDir, 'transfers', 'general.yaml');
+  const transfers = collect(problems, () => validateYaml(readYamlFile(transfersFile), TransfersFile));
+  const mechanismsFile = join(dataDir, 'transfers', 'mechanisms.yaml');
+  const mechanismsParsed = collect(problems, () => readYamlFile(mechanismsFile));
+  const mechanisms = mechanismsParsed ? collect(problems, () => validateYaml(mechanismsParsed, MechanismsFile)) : undefined;
   const growth = collect(problems, () => validateYaml(readYamlFile(join(dataDir, 'projection', 'growth.yaml')), GrowthFile));
 
   const rules = new Map<string, ResponsibilityRule>();
@@ -106,10 +111,53 @@ export function loadPolicyData(dataDir: string = DEFAULT_DATA_DIR): PolicyData {
       problems.push({ file: item.file, line: pos?.line, column: pos?.column, field: `${item.id}.funded_by`, message: `funded_by names ${item.funded_by}, which is not an item with a standard` });
     }
   }
-  if (problems.length || !sharing || !transfers || !growth) throw new InputError(problems);
+  if (transfers && mechanisms && mechanismsParsed) checkMechanisms(transfers, transfersFile, mechanisms, mechanismsParsed, items, domains, problems);
+  if (problems.length || !sharing || !transfers || !mechanisms || !growth) throw new InputError(problems);
   // catalog order follows the plan's chapters (education ch.3 … disability ch.11)
   const chapter = new Map(domains.map((d) => [d.domain, d.seedChapter]));
   domains.sort((a, b) => a.seedChapter - b.seedChapter);
   items.sort((a, b) => chapter.get(a.domain)! - chapter.get(b.domain)!);
-  return { domains, items, rules, sharing, transfers, growth };
+  return { domains, items, rules, sharing, transfers, mechanisms, growth };
+}
+
+/** Does an item id match a pattern (an id, or a prefix ending in *)? */
+export function itemMatches(id: string, pattern: string): boolean {
+  return pattern.endsWith('*') ? id.startsWith(pattern.slice(0, -1)) : id === pattern;
+}
+
+/**
+ * Cross-check the general transfers' structure against the parameters and the catalog: every
+ * parameter it names exists with the right unit, every required parameter is there, every
+ * scope domain exists and every item pattern matches an item.
+ */
+function checkMechanisms(transfers: TransfersFile, transfersFile: string, m: MechanismsFile, parsed: ReturnType<typeof readYamlFile>, items: readonly CatalogEntry[], domains: readonly DomainInfo[], problems: InputProblem[]): void {
+  const need = (name: string, unit: TransferUnit, path: Array<string | number>): void => {
+    const p = transfers[name];
+    if (!p) problems.push({ file: parsed.file, ...positionOf(parsed, path), field: path.join('.'), message: `names parameter ${name}, which ${transfersFile} does not define` });
+    else if (p.unit !== unit) problems.push({ file: transfersFile, field: `${name}.unit`, message: `${name} must be in ${unit} (it is used as such by ${path.join('.')}), not ${p.unit}` });
+  };
+  m.pools.forEach((pool, k) => {
+    need(pool.pool, 'yuan', ['pools', k, 'pool']);
+    need(pool.county_share, 'share', ['pools', k, 'county_share']);
+  });
+  need(m.equalization.pool, 'yuan', ['equalization', 'pool']);
+  m.equalization.functions.forEach((f, k) => {
+    const p = transfers[f.unit_standard];
+    if (!p) problems.push({ file: parsed.file, ...positionOf(parsed, ['equalization', 'functions', k, 'unit_standard']), field: `equalization.functions.${f.id}.unit_standard`, message: `names parameter ${f.unit_standard}, which ${transfersFile} does not define` });
+    else if (!p.unit.startsWith('yuan/')) problems.push({ file: transfersFile, field: `${f.unit_standard}.unit`, message: `${f.unit_standard} is a unit standard and must be in yuan per driver unit per year, not ${p.unit}` });
+  });
+  for (const [name, unit] of Object.entries(REQUIRED_TRANSFER_PARAMETERS)) {
+    const p = transfers[name];
+    if (!p) problems.push({ file: transfersFile, field: name, message: `the parameter ${name} (${unit}) is missing` });
+    else if (p.unit !== unit) problems.push({ file: transfersFile, field: `${name}.unit`, message: `${name} must be in ${unit}, not ${p.unit}` });
+  }
+  const known = new Set(domains.map((d) => d.domain as string));
+  m.guarantee.scope_domains.forEach((d, k) => {
+    if (!known.has(d)) problems.push({ file: parsed.file, ...positionOf(parsed, ['guarantee', 'scope_domains', k]), field: 'guarantee.scope_domains', message: `unknown domain ${d} (domains: ${[...known].join(', ')})` });
+  });
+  for (const cls of ['compulsory_education', 'pension_and_dibao', 'ncms'] as const) {
+    m.item_tied_general[cls].forEach((pattern, k) => {
+      if (!items.some((i) => itemMatches(i.id, pattern))) problems.push({ file: parsed.file, ...positionOf(parsed, ['item_tied_general', cls, k]), field: `item_tied_general.${cls}`, message: `${pattern} matches no catalog item` });
+    });
+  }
 }

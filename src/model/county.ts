@@ -20,4 +20,20 @@ export interface County {
   /** Dated fiscal columns in yuan: stem -> year -> value. */
   readonly fiscal: Readonly<Record<string, Readonly<Record<number, number>>>>;
   readonly costIndex: number;
+  /** Programme flags beyond the three above (eco_zone, border, ethnic_area, …), by column name. */
+  readonly flags?: Readonly<Record<string, boolean>>;
+}
+
+/** A county flag by its column name: the typed ones, then the programme flags (absent = no). */
+export function countyFlag(county: County, name: string): boolean {
+  switch (name) {
+    case 'directly_managed':
+      return county.directlyManaged;
+    case 'difficult':
+      return county.difficult;
+    case 'nutrition_pilot':
+      return county.nutritionPilot;
+    default:
+      return county.flags?.[name] ?? false;
+  }
 }

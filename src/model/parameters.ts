@@ -6,6 +6,8 @@
 import type { Grouping, RuleKind } from '../input/catalogSchema.ts';
 import type { County } from './county.ts';
 import type { SchemeConfig } from './transfers/schemes/registry.ts';
+import type { ItemTiedClass, PoolMechanismId } from './transfers/mechanisms.ts';
+import type { RegionGroup } from './county.ts';
 
 export type PopulationBasis = 'resident' | 'registered';
 
@@ -69,20 +71,86 @@ export interface LocalSplitParameters {
   readonly directlyManaged: LocalSplitPpm;
 }
 
-export interface TransferParameters {
-  /** central equalization (均衡性转移支付) pool, fen */
-  readonly centralPoolFen: number;
-  /** provinces add this share of their counties' own revenue to the county-stage pool (ppm) */
-  readonly provincialPoolRatePpm: number;
-  /** share of provincial earmarked money a prefecture keeps from counties it manages (ppm) */
-  readonly prefectureRetentionPpm: number;
-  /** share of own revenue counted as standard revenue (ppm) */
+/** How a pool transfer picks its counties and weighs them. */
+export interface PoolMechanismParameters {
+  readonly id: PoolMechanismId;
+  /** central pool of the year, fen (spent exactly) */
+  readonly poolFen: number;
+  /** counties eligible: those with this county flag (none: every county) */
+  readonly flag?: string;
+  /** and only in these region groups (none: all) */
+  readonly regionGroups?: readonly RegionGroup[];
+  /** weight of an eligible county: a driver column, the standard gap of the equalization formula, or equal */
+  readonly weight: { readonly kind: 'driver'; readonly driver: string } | { readonly kind: 'standard_gap' } | { readonly kind: 'equal' };
+  /** share of a county's allocation that reaches the county level; the rest stays with the province and prefecture (ppm) */
+  readonly countySharePpm: number;
+}
+
+/** One spending function of the equalization formula's standard expenditure. */
+export interface StandardExpenditureFunction {
+  readonly id: string;
+  /** county driver columns summed (persons, pupils, staff) */
+  readonly drivers: readonly string[];
+  /** yuan per driver unit per year */
+  readonly unitStandard: number;
+}
+
+/** The 2011 equalization formula (财预〔2011〕392号). */
+export interface EqualizationParameters {
+  readonly poolFen: number;
+  readonly functions: readonly StandardExpenditureFunction[];
+  /** standard revenue = tax base × this rate (ppm) */
   readonly standardRevenueRatePpm: number;
-  /** share of the county basic financial guarantee gap the upper levels fill (ppm) */
-  readonly guaranteeFillRatePpm: number;
-  /** share of the guarantee money the centre pays as its award (以奖代补), rest provincial (ppm) */
-  readonly guaranteeCentralSharePpm: number;
-  /** scheme for the province → county equalization stage (default: gap × coefficient, equalizationTransfer) */
+  /** cost-difference coefficient: 1 + ethnic × minority share, + small-scale bonus below the threshold, × region factor */
+  readonly costCoefficient: {
+    readonly ethnicWeight: number;
+    readonly smallScaleBonus: number;
+    readonly smallScaleThreshold: number;
+    readonly regionFactor: Readonly<Record<RegionGroup, number>>;
+  };
+  /** difficulty coefficient clamp(1 + weight × z(gap ÷ standard expenditure), min, max) */
+  readonly difficulty: { readonly weight: number; readonly min: number; readonly max: number };
+  /** growth control against last year's transfer (null: none) */
+  readonly growthCap: number | null;
+  readonly growthFloor: number | null;
+  /** county level's share of local expenditure and revenue: grosses county aggregates up to the province's */
+  readonly countyShareOfExpenditurePpm: number;
+  readonly countyShareOfRevenuePpm: number;
+  /** share of a province's central allocation it passes on to its counties (ppm) */
+  readonly passDownPpm: number;
+  /** provincial top-up: this share of the province's and prefectures' own revenue (ppm) */
+  readonly provincialTopUpRatePpm: number;
+  /** share of the province's and prefectures' own resources they can spend on county support (ppm) */
+  readonly provincialCapacityPpm: number;
+}
+
+/** The county basic financial guarantee (财预〔2010〕443号). */
+export interface GuaranteeParameters {
+  /** central award pool (以奖代补), fen */
+  readonly awardPoolFen: number;
+  /** yuan per staff member per year at state salary standards (保工资) */
+  readonly salaryStandard: number;
+  /** yuan per staff member per year for office running (保运转) */
+  readonly runningStandard: number;
+  /** catalog domains whose county share counts as 保民生 (national livelihood policies in force) */
+  readonly scopeDomains: readonly string[];
+  /** share of each guarantee gap the province closes, within its budget (ppm) */
+  readonly closeRatePpm: number;
+}
+
+export interface TransferParameters {
+  readonly pools: readonly PoolMechanismParameters[];
+  readonly equalization: EqualizationParameters;
+  readonly guarantee: GuaranteeParameters;
+  /** other mandated spending at guarantee level, yuan per resident per year (needs side of the gap) */
+  readonly otherMandatedPerResident: number;
+  /** share of upper-level earmarked money (central and provincial) a prefecture keeps from counties it manages (ppm) */
+  readonly prefectureRetentionPpm: number;
+  /** share of general transfers a prefecture keeps from counties it manages (ppm) */
+  readonly prefectureGeneralRetentionPpm: number;
+  /** catalog items whose central money the MoF's accounts class as general, by class */
+  readonly itemTiedGeneral: Readonly<Record<ItemTiedClass, readonly string[]>>;
+  /** scheme for the province → county equalization stage (default: the 2011 formula) */
   readonly scheme?: SchemeConfig;
 }
 

@@ -1,5 +1,6 @@
 /** What one year of the model produces: item rows, county rows, province rows. Money in fen. */
 import type { InequalitySummary } from './measures/inequality.ts';
+import type { GeneralMechanismId, ItemTiedClass } from './transfers/mechanisms.ts';
 
 export interface ItemResult {
   readonly countyIndex: number;
@@ -83,24 +84,73 @@ export class ItemTable implements Iterable<ItemResult> {
 export interface CountyResult {
   readonly countyIndex: number;
   readonly population: number;
+  // the plan's catalog in the county
   readonly standardCostFen: number;
   readonly centralFen: number;
   readonly provincialFen: number;
   readonly prefectureFen: number;
   readonly countyFen: number;
+  /** earmarked money received for catalog items (economic convention: all item-tied money) */
   readonly specialFen: number;
+  /** earmarked money (central and provincial) kept by the prefecture */
   readonly retainedFen: number;
+  /** standard cost − earmarked received */
   readonly ownBurdenFen: number;
+  /** central money for items the MoF's accounts class as general transfers, in total and by class */
+  readonly itemTiedGeneralFen: number;
+  readonly itemTiedByClassFen: Readonly<Record<ItemTiedClass, number>>;
+  // resources
   readonly ownRevenueFen: number;
-  readonly standardRevenueFen: number;
-  readonly otherStdExpenditureFen: number;
+  readonly rebateTwoTaxFen: number;
+  readonly rebateIncomeTaxFen: number;
+  readonly rebateOilFen: number;
+  readonly rebatesFen: number;
+  readonly systemSubsidyFen: number;
+  readonly remittanceFen: number;
+  /** each general transfer received (after the prefecture's retention) */
+  readonly generalByMechanismFen: Readonly<Record<GeneralMechanismId, number>>;
   readonly equalizationFen: number;
-  readonly guaranteeGapFen: number;
   readonly guaranteeFen: number;
-  readonly guaranteeCentralFen: number;
+  /** Σ general transfers received (economic convention) */
   readonly generalFen: number;
-  readonly capacityFen: number;
+  /** general money kept by the prefecture on the way, in total and by mechanism */
+  readonly generalRetainedFen: number;
+  readonly generalRetainedByMechanism: Readonly<Record<GeneralMechanismId, number>>;
+  readonly resourcesFen: number;
+  // needs
+  readonly salaryFen: number;
+  readonly runningFen: number;
+  readonly otherMandatedFen: number;
+  /** salaries + running + other mandated */
+  readonly otherSpendingFen: number;
+  readonly needsFen: number;
+  // the equalization formula
+  readonly standardExpenditureFen: number;
+  readonly standardRevenueFen: number;
+  readonly costCoefficient: number;
+  // the guarantee
+  readonly guaranteeNeedsFen: number;
+  readonly guaranteeGapFen: number;
+  readonly guaranteeGapAfterFen: number;
+  // the gap
   readonly gapFen: number;
+  readonly planGapFen: number;
+}
+
+/** One general transfer's pool in a year and where it went, fen. */
+export interface MechanismResult {
+  readonly id: GeneralMechanismId;
+  readonly poolFen: number;
+  /** provincial money added on the way (equalization top-up; the province's own part of the guarantee) */
+  readonly provincialFen: number;
+  /** allocated to counties (before the prefecture's retention) */
+  readonly toCountiesFen: number;
+  /** kept by provinces and prefectures for their own units (county share < 1, equalization not passed down or returned, award beyond what was closed) */
+  readonly upperLevelFen: number;
+  readonly prefectureRetainedFen: number;
+  /** not spent (no eligible county; coefficient capped at 1); pool + provincial = to counties + upper level + unspent */
+  readonly unspentFen: number;
+  readonly eligibleCount: number;
 }
 
 export interface ProvinceResult {
@@ -108,15 +158,29 @@ export interface ProvinceResult {
   readonly standardExpenditureFen: number;
   readonly standardRevenueFen: number;
   readonly gapFen: number;
+  readonly difficulty: number;
   readonly centralAllocationFen: number;
+  readonly centralCoefficient: number;
+  readonly passedDownFen: number;
+  readonly capacityFen: number;
   readonly provincialTopUpFen: number;
+  /** the province → county equalization pool */
   readonly poolFen: number;
+  /** county-stage coefficient (NaN with a scheme or no gap) */
   readonly coefficient: number;
+  readonly returnedFen: number;
+  readonly guaranteeTargetFen: number;
+  readonly guaranteeAwardFen: number;
+  readonly guaranteeClosedFen: number;
+  readonly guaranteeProvincialFen: number;
 }
 
 export interface EqualizationMeasures {
   readonly beforeTransfers: InequalitySummary;
+  /** item-tied transfers counted as earmarked (economic convention) */
   readonly afterGeneral: InequalitySummary;
+  /** item-tied transfers counted as general (the MoF's 2011–2012 accounts) */
+  readonly afterGeneralMof: InequalitySummary;
   readonly afterAll: InequalitySummary;
 }
 
@@ -125,5 +189,7 @@ export interface YearResult {
   readonly items: ItemTable;
   readonly counties: readonly CountyResult[];
   readonly provinces: readonly ProvinceResult[];
+  /** stage-1 equalization coefficient (≤ 1) */
   readonly centralCoefficient: number;
+  readonly mechanisms: readonly MechanismResult[];
 }

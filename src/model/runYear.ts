@@ -1,50 +1,71 @@
 /**
- * One year of the model over all counties: cost → shares → special transfers →
- * equalization transfer → basic financial guarantee → financing gap.
- * Pure: counties and resolved parameters in, rows out.
+ * One year of the model over all counties, in the order money arrives:
+ *   catalog cost → shares by level → earmarked transfers (less what prefectures keep)
+ *   → pool transfers (ethnic, old-revolutionary, border, salary, rural tax reform, eco zones,
+ *     resource-exhausted cities, grain counties) → equalization by the 2011 formula
+ *   → the basic financial guarantee → the county budget account and its gap.
+ * Pure: counties, their fiscal inputs and resolved parameters in; results out.
  */
 import type { County } from './county.ts';
 import { costFenFor } from './cost/itemCost.ts';
-import { beneficiaryCount } from './cost/beneficiaries.ts';
-import { basisFactor } from './cost/beneficiaries.ts';
-import { takeShare } from './money.ts';
+import { basisFactor, beneficiaryCount } from './cost/beneficiaries.ts';
+import { productToFen } from './money.ts';
 import type { YearParameters } from './parameters.ts';
-import { ItemTable, type CountyResult, type YearResult } from './results.ts';
+import { ItemTable, type CountyResult, type MechanismResult, type ProvinceResult, type YearResult } from './results.ts';
 import { splitLocal } from './sharing/levelShares.ts';
 import { centralShareFen } from './sharing/centralShare.ts';
 import { retainedFen } from './transfers/specialTransfers.ts';
-import { equalizationTransfer } from './transfers/equalizationTransfer.ts';
-import { schemeEqualizationTransfer } from './transfers/schemes/twoStage.ts';
+import { equalization2011, type PreviousEqualization } from './transfers/equalization2011.ts';
 import { basicFinancialGuarantee } from './transfers/basicFinancialGuarantee.ts';
-import { financingGap } from './gap/financingGap.ts';
+import { poolTransfer } from './transfers/poolTransfer.ts';
+import { ownStandardRevenueFen, rebatesAndSubsidiesFen, standardExpenditure } from './transfers/standardFiscal.ts';
+import { GENERAL_MECHANISMS, ITEM_TIED_CLASSES, type GeneralMechanismId, type ItemTiedClass } from './transfers/mechanisms.ts';
+import { countyBudget } from './budget/countyBudget.ts';
+import type { CountyFiscalYear } from './budget/countyFiscalYear.ts';
 
-/** Fiscal inputs for the year, per county (same order as the counties), fen. */
-export interface CountyFiscalYear {
-  readonly ownRevenueFen: number;
-  readonly otherStdExpenditureFen: number;
+export type { CountyFiscalYear };
+
+/** What a year needs from the year before (growth control). */
+export interface PreviousYear {
+  readonly equalization: PreviousEqualization;
 }
 
-export function runYear(counties: readonly County[], fiscal: readonly CountyFiscalYear[], params: YearParameters): YearResult {
+/** The previous-year input of the next year, from this year's result (same county order). */
+export function previousYearOf(result: YearResult): PreviousYear {
+  return {
+    equalization: {
+      province: new Map(result.provinces.map((p) => [p.provinceCode, p.centralAllocationFen])),
+      county: result.counties.map((c) => c.equalizationFen + c.generalRetainedByMechanism.equalization),
+    },
+  };
+}
+
+const STAFF_DRIVER = 'fiscal_staff';
+
+export function runYear(counties: readonly County[], fiscal: readonly CountyFiscalYear[], params: YearParameters, previous?: PreviousYear): YearResult {
   if (fiscal.length !== counties.length) throw new RangeError('fiscal inputs and counties differ in length');
   const t = params.transfers;
+  const n = counties.length;
   const nItems = params.items.length;
-  const items = new ItemTable(counties.length, nItems);
+  const items = new ItemTable(n, nItems);
   const col = items.columns;
   const local: [number, number, number] = [0, 0, 0];
-  const sums = counties.map(() => ({ cost: 0, central: 0, provincial: 0, prefecture: 0, county: 0, special: 0, retained: 0 }));
+  // per item: its item-tied class (index into ITEM_TIED_CLASSES, −1 none) and whether it is in the guarantee's 保民生 scope
+  const tiedClass = params.items.map((item) => ITEM_TIED_CLASSES.findIndex((k) => t.itemTiedGeneral[k].includes(item.id)));
+  const inScope = params.items.map((item) => t.guarantee.scopeDomains.includes(item.domain));
+  const sums = counties.map(() => ({ cost: 0, central: 0, provincial: 0, prefecture: 0, county: 0, special: 0, retained: 0, livelihood: 0, tied: [0, 0, 0] }));
 
-  for (let c = 0; c < counties.length; c++) {
+  for (let c = 0; c < n; c++) {
     const county = counties[c]!;
     const split = params.localSplit(county.provinceCode);
     const s = sums[c]!;
     for (let i = 0; i < nItems; i++) {
       const item = params.items[i]!;
-      // the steps of itemCost → levelShares → specialTransfer, without allocating per item
       const beneficiaries = beneficiaryCount(county, item, params.basis);
       const costFen = costFenFor(county, item, params.basis, beneficiaries);
       const central = centralShareFen(county, item.rule, costFen, beneficiaries);
       const [provincial, prefecture, countyPart] = splitLocal(county, split, costFen - central, local);
-      const retained = retainedFen(county, provincial, t.prefectureRetentionPpm);
+      const retained = retainedFen(county, central + provincial, t.prefectureRetentionPpm);
       const special = central + provincial - retained + prefecture;
       const k = c * nItems + i;
       col.beneficiaries[k] = beneficiaries;
@@ -62,49 +83,120 @@ export function runYear(counties: readonly County[], fiscal: readonly CountyFisc
       s.county += countyPart;
       s.special += special;
       s.retained += retained;
+      if (inScope[i]) s.livelihood += countyPart;
+      if (tiedClass[i]! >= 0) s.tied[tiedClass[i]!]! += central;
     }
   }
 
-  const population = counties.map((county) => (county.drivers['resident_pop'] ?? 0) * basisFactor(county, params.basis));
-  const units = counties.map((county, c) => {
-    const s = sums[c]!;
-    const f = fiscal[c]!;
-    const standardRevenueFen = takeShare(Math.max(0, f.ownRevenueFen), t.standardRevenueRatePpm);
-    return {
-      provinceCode: county.provinceCode,
-      standardExpenditureFen: s.cost - s.special + f.otherStdExpenditureFen,
-      standardRevenueFen,
-      ownRevenueFen: f.ownRevenueFen,
-      population: population[c]!,
-      standardCostFen: s.cost,
-      ownBurdenFen: s.cost - s.special,
-      otherStdExpenditureFen: f.otherStdExpenditureFen,
-      regionGroup: county.regionGroup,
-    };
+  const eq = t.equalization;
+  const basis = counties.map((county) => basisFactor(county, params.basis));
+  const population = counties.map((county, c) => (county.drivers['resident_pop'] ?? 0) * basis[c]!);
+  const staff = counties.map((county) => county.drivers[STAFF_DRIVER] ?? 0);
+  const salaryFen = staff.map((x) => productToFen([x, t.guarantee.salaryStandard]));
+  const runningFen = staff.map((x) => productToFen([x, t.guarantee.runningStandard]));
+  const otherMandatedFen = population.map((x) => productToFen([x, t.otherMandatedPerResident]));
+  const stdExp = counties.map((county, c) => standardExpenditure(county, eq, basis[c]!));
+  const ownStdRevenue = fiscal.map((f) => ownStandardRevenueFen(f, eq));
+  const rebatesEtc = fiscal.map(rebatesAndSubsidiesFen);
+
+  // a general transfer on its way to a county the prefecture manages may be partly kept there
+  const received: Record<GeneralMechanismId, number[]> = Object.fromEntries(GENERAL_MECHANISMS.map((m) => [m, new Array<number>(n).fill(0)])) as Record<GeneralMechanismId, number[]>;
+  const keptByPrefecture: Record<GeneralMechanismId, number[]> = Object.fromEntries(GENERAL_MECHANISMS.map((m) => [m, new Array<number>(n).fill(0)])) as Record<GeneralMechanismId, number[]>;
+  const receive = (id: GeneralMechanismId, allocations: readonly number[], retain: boolean): void => {
+    for (let c = 0; c < n; c++) {
+      const a = allocations[c]!;
+      const kept = retain ? retainedFen(counties[c]!, a, t.prefectureGeneralRetentionPpm) : 0;
+      received[id][c] = a - kept;
+      keptByPrefecture[id][c] = kept;
+    }
+  };
+  const mechanisms: MechanismResult[] = [];
+  const sum = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0);
+
+  // pool transfers, weighed where they say so by the standard gap before any of them
+  const gapBeforePools = counties.map((_, c) => Math.max(0, stdExp[c]!.totalFen - ownStdRevenue[c]! - rebatesEtc[c]!));
+  for (const m of t.pools) {
+    const r = poolTransfer(counties, m, gapBeforePools);
+    receive(m.id, r.toCountyFen, true);
+    mechanisms.push({ id: m.id, poolFen: m.poolFen, provincialFen: 0, toCountiesFen: sum(r.toCountyFen), upperLevelFen: sum(r.upperLevelFen), prefectureRetainedFen: sum(keptByPrefecture[m.id]), unspentFen: r.unspentFen, eligibleCount: r.eligibleCount });
+  }
+  const poolsReceived = counties.map((_, c) => t.pools.reduce((a, m) => a + received[m.id][c]!, 0));
+
+  // equalization by the 2011 formula
+  const standardRevenueFen = counties.map((_, c) => ownStdRevenue[c]! + rebatesEtc[c]! + poolsReceived[c]!);
+  const equalization = equalization2011(
+    counties.map((county, c) => {
+      const s = sums[c]!;
+      return {
+        provinceCode: county.provinceCode,
+        standardExpenditureFen: stdExp[c]!.totalFen,
+        standardRevenueFen: standardRevenueFen[c]!,
+        ownRevenueFen: fiscal[c]!.ownRevenueFen,
+        population: population[c]!,
+        standardCostFen: s.cost,
+        ownBurdenFen: s.cost - s.special,
+        otherSpendingFen: salaryFen[c]! + runningFen[c]! + otherMandatedFen[c]!,
+        regionGroup: county.regionGroup,
+      };
+    }),
+    eq,
+    previous?.equalization,
+    t.scheme,
+  );
+  receive('equalization', equalization.countyTransfersFen, true);
+  mechanisms.push({
+    id: 'equalization',
+    poolFen: eq.poolFen,
+    provincialFen: sum(equalization.provinces.map((p) => p.topUpFen)),
+    toCountiesFen: sum(equalization.countyTransfersFen),
+    upperLevelFen: sum(equalization.provinces.map((p) => p.centralAllocationFen - p.passedDownFen + p.returnedFen)),
+    prefectureRetainedFen: sum(keptByPrefecture.equalization),
+    unspentFen: equalization.unspentFen,
+    eligibleCount: equalization.countyTransfersFen.filter((x) => x > 0).length,
   });
-  // a configured scheme replaces the gap-proportional province → county stage
-  const equalization = t.scheme
-    ? schemeEqualizationTransfer(units, t.centralPoolFen, t.provincialPoolRatePpm, t.scheme)
-    : equalizationTransfer(units, t.centralPoolFen, t.provincialPoolRatePpm);
+
+  // the guarantee, against resources before it; provinces close gaps within their budget room
+  const room = new Map(equalization.provinces.map((p) => [p.provinceCode, p.capacityFen - p.topUpFen + p.returnedFen]));
+  const resourcesBefore = counties.map((_, c) => fiscal[c]!.ownRevenueFen + rebatesEtc[c]! + poolsReceived[c]! + received.equalization[c]!);
+  const guaranteeNeeds = counties.map((_, c) => salaryFen[c]! + runningFen[c]! + sums[c]!.livelihood);
+  const guarantee = basicFinancialGuarantee(
+    counties.map((county, c) => ({ provinceCode: county.provinceCode, needsFen: guaranteeNeeds[c]!, resourcesBeforeFen: resourcesBefore[c]! })),
+    t.guarantee.closeRatePpm,
+    t.guarantee.awardPoolFen,
+    room,
+  );
+  receive('guarantee', guarantee.transferFen, false);
+  mechanisms.push({
+    id: 'guarantee',
+    poolFen: t.guarantee.awardPoolFen,
+    provincialFen: sum(guarantee.provinces.map((p) => p.provincialFen)),
+    toCountiesFen: sum(guarantee.transferFen),
+    upperLevelFen: sum(guarantee.provinces.map((p) => p.awardKeptFen)),
+    prefectureRetainedFen: 0,
+    unspentFen: guarantee.unspentAwardFen,
+    eligibleCount: guarantee.transferFen.filter((x) => x > 0).length,
+  });
 
   const countyResults = counties.map((_, c): CountyResult => {
     const s = sums[c]!;
     const f = fiscal[c]!;
-    const ownBurdenFen = s.cost - s.special;
-    const equalizationFen = equalization.countyTransfersFen[c]!;
-    const guarantee = basicFinancialGuarantee(
-      { ownBurdenFen, otherStdExpenditureFen: f.otherStdExpenditureFen, ownRevenueFen: f.ownRevenueFen, equalizationFen },
-      t.guaranteeFillRatePpm,
-      t.guaranteeCentralSharePpm,
-    );
-    const generalFen = equalizationFen + guarantee.transferFen;
-    const gap = financingGap({
+    const generalByMechanismFen = Object.fromEntries(GENERAL_MECHANISMS.map((m) => [m, received[m][c]!])) as Record<GeneralMechanismId, number>;
+    const generalRetainedByMechanism = Object.fromEntries(GENERAL_MECHANISMS.map((m) => [m, keptByPrefecture[m][c]!])) as Record<GeneralMechanismId, number>;
+    const generalFen = GENERAL_MECHANISMS.reduce((a, m) => a + received[m][c]!, 0);
+    const rebatesFen = f.rebateTwoTaxFen + f.rebateIncomeTaxFen + f.rebateOilFen;
+    const account = countyBudget({
       standardCostFen: s.cost,
-      specialReceivedFen: s.special,
+      earmarkedFen: s.special,
+      salaryFen: salaryFen[c]!,
+      runningFen: runningFen[c]!,
+      otherMandatedFen: otherMandatedFen[c]!,
       ownRevenueFen: f.ownRevenueFen,
-      generalTransferFen: generalFen,
-      otherStdExpenditureFen: f.otherStdExpenditureFen,
+      rebatesFen,
+      systemSubsidyFen: f.systemSubsidyFen,
+      remittanceFen: f.remittanceFen,
+      generalFen,
     });
+    const itemTiedByClassFen = Object.fromEntries(ITEM_TIED_CLASSES.map((k, j) => [k, s.tied[j]!])) as Record<ItemTiedClass, number>;
     return {
       countyIndex: c,
       population: population[c]!,
@@ -115,25 +207,65 @@ export function runYear(counties: readonly County[], fiscal: readonly CountyFisc
       countyFen: s.county,
       specialFen: s.special,
       retainedFen: s.retained,
-      ownBurdenFen: gap.ownBurdenFen,
+      ownBurdenFen: account.ownBurdenFen,
+      itemTiedGeneralFen: s.tied[0]! + s.tied[1]! + s.tied[2]!,
+      itemTiedByClassFen,
       ownRevenueFen: f.ownRevenueFen,
-      standardRevenueFen: units[c]!.standardRevenueFen,
-      otherStdExpenditureFen: f.otherStdExpenditureFen,
-      equalizationFen,
-      guaranteeGapFen: guarantee.guaranteeGapFen,
-      guaranteeFen: guarantee.transferFen,
-      guaranteeCentralFen: guarantee.centralFen,
+      rebateTwoTaxFen: f.rebateTwoTaxFen,
+      rebateIncomeTaxFen: f.rebateIncomeTaxFen,
+      rebateOilFen: f.rebateOilFen,
+      rebatesFen,
+      systemSubsidyFen: f.systemSubsidyFen,
+      remittanceFen: f.remittanceFen,
+      generalByMechanismFen,
+      generalRetainedByMechanism,
+      equalizationFen: received.equalization[c]!,
+      guaranteeFen: received.guarantee[c]!,
       generalFen,
-      capacityFen: gap.capacityFen,
-      gapFen: gap.gapFen,
+      generalRetainedFen: GENERAL_MECHANISMS.reduce((a, m) => a + keptByPrefecture[m][c]!, 0),
+      resourcesFen: account.resourcesFen,
+      salaryFen: salaryFen[c]!,
+      runningFen: runningFen[c]!,
+      otherMandatedFen: otherMandatedFen[c]!,
+      otherSpendingFen: account.otherSpendingFen,
+      needsFen: account.needsFen,
+      standardExpenditureFen: stdExp[c]!.totalFen,
+      standardRevenueFen: standardRevenueFen[c]!,
+      costCoefficient: stdExp[c]!.coefficient,
+      guaranteeNeedsFen: guaranteeNeeds[c]!,
+      guaranteeGapFen: guarantee.gapFen[c]!,
+      guaranteeGapAfterFen: guarantee.gapAfterFen[c]!,
+      gapFen: account.gapFen,
+      planGapFen: account.planGapFen,
     };
   });
 
-  return {
-    year: params.year,
-    items,
-    counties: countyResults,
-    provinces: equalization.provinces,
-    centralCoefficient: equalization.centralCoefficient,
-  };
+  const guaranteeByProvince = new Map(guarantee.provinces.map((g) => [g.provinceCode, g]));
+  const provinces = equalization.provinces.map((p): ProvinceResult => {
+    const g = guaranteeByProvince.get(p.provinceCode);
+    return {
+      provinceCode: p.provinceCode,
+      standardExpenditureFen: p.standardExpenditureFen,
+      standardRevenueFen: p.standardRevenueFen,
+      gapFen: p.gapFen,
+      difficulty: p.difficulty,
+      centralAllocationFen: p.centralAllocationFen,
+      centralCoefficient: p.centralCoefficient,
+      passedDownFen: p.passedDownFen,
+      capacityFen: p.capacityFen,
+      provincialTopUpFen: p.topUpFen,
+      poolFen: p.countyPoolFen,
+      coefficient: p.countyCoefficient,
+      returnedFen: p.returnedFen,
+      guaranteeTargetFen: g?.targetFen ?? 0,
+      guaranteeAwardFen: g?.awardFen ?? 0,
+      guaranteeClosedFen: g?.closedFen ?? 0,
+      guaranteeProvincialFen: g?.provincialFen ?? 0,
+    };
+  });
+
+  return { year: params.year, items, counties: countyResults, provinces, centralCoefficient: equalization.centralCoefficient, mechanisms };
 }
+
+
+

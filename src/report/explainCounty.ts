@@ -10,6 +10,8 @@ import { formatYuan, PPM } from '../model/money.ts';
 import { groupValue, valueFor } from '../model/parameters.ts';
 import { eligibilityValue } from '../model/cost/beneficiaries.ts';
 import type { YearRun } from '../simulation/runSimulation.ts';
+import { countyFlag } from '../model/county.ts';
+import { MECHANISM_NAMES } from '../model/transfers/mechanisms.ts';
 
 const num = (n: number, digits = 2): string => n.toLocaleString('en-US', { minimumFractionDigits: 0, maximumFractionDigits: digits });
 const src = (s: Source | undefined): string => (s ? `[${describeSource(s)}]` : '');
@@ -46,19 +48,50 @@ export function explainCounty(run: YearRun, countyIndex: number, policy: PolicyD
   }
   const prov = run.result.provinces.find((x) => x.provinceCode === c.provinceCode);
   const t = p.transfers;
+  const eq = t.equalization;
+  const tp = (name: string): string => src(policy.transfers[name]?.source);
+  const m = policy.mechanisms;
   out.push('');
-  out.push('2. Totals, transfers and the gap (yuan)');
-  out.push(`  standard cost ${formatYuan(r.standardCostFen)} = central ${formatYuan(r.centralFen)} + provincial ${formatYuan(r.provincialFen)} + prefecture ${formatYuan(r.prefectureFen)} + county ${formatYuan(r.countyFen)}`);
-  out.push(`  own burden = standard cost − earmarked received ${formatYuan(r.specialFen)} = ${formatYuan(r.ownBurdenFen)}`);
-  out.push(`  own revenue ${formatYuan(r.ownRevenueFen)}; other standard expenditure ${formatYuan(r.otherStdExpenditureFen)} (county file; estimates unless the file holds real data)`);
-  out.push(`  standard revenue = own revenue × ${t.standardRevenueRatePpm / PPM} ${src(policy.transfers.standard_revenue_rate.source)} = ${formatYuan(r.standardRevenueFen)}`);
-  if (prov) {
-    out.push(`  equalization: province pool ${formatYuan(prov.poolFen)} = central allocation ${formatYuan(prov.centralAllocationFen)} (central pool × province gap share, coefficient ${num(run.result.centralCoefficient, 6)}) + provincial top-up ${formatYuan(prov.provincialTopUpFen)} (${t.provincialPoolRatePpm / PPM} × counties' own revenue) ${src(policy.transfers.provincial_pool_rate.source)}`);
-    out.push(`    county gap for the formula = own burden + other standard expenditure − standard revenue = ${formatYuan(r.ownBurdenFen + r.otherStdExpenditureFen - r.standardRevenueFen)}; × coefficient ${num(prov.coefficient, 6)} → transfer ${formatYuan(r.equalizationFen)}`);
+  out.push('2. Needs 支出需求 (yuan)');
+  out.push(`  plan standard cost ${formatYuan(r.standardCostFen)} = central ${formatYuan(r.centralFen)} + provincial ${formatYuan(r.provincialFen)} + prefecture ${formatYuan(r.prefectureFen)} + county ${formatYuan(r.countyFen)} (section 1)`);
+  const staff = c.drivers['fiscal_staff'] ?? 0;
+  out.push(`  salaries 保工资 = staff on establishment ${num(staff, 0)} × ${num(t.guarantee.salaryStandard)} ${tp('guarantee_salary_standard')} = ${formatYuan(r.salaryFen)}`);
+  out.push(`  running costs 保运转 = ${num(staff, 0)} × ${num(t.guarantee.runningStandard)} ${tp('guarantee_running_standard')} = ${formatYuan(r.runningFen)}`);
+  out.push(`  other mandated spending = residents ${num(r.population, 0)} × ${num(t.otherMandatedPerResident)} ${tp('other_mandated_standard')} = ${formatYuan(r.otherMandatedFen)}`);
+  out.push(`  needs = ${formatYuan(r.standardCostFen)} + ${formatYuan(r.salaryFen)} + ${formatYuan(r.runningFen)} + ${formatYuan(r.otherMandatedFen)} = ${formatYuan(r.needsFen)}`);
+  out.push('');
+  out.push('3. Resources 可用财力 (yuan; the fiscal columns are estimates unless the county file holds real data)');
+  out.push(`  own revenue 本级收入 ${formatYuan(r.ownRevenueFen)}`);
+  out.push(`  tax rebates 税收返还 ${formatYuan(r.rebatesFen)} = two-tax ${formatYuan(r.rebateTwoTaxFen)} + income-tax base ${formatYuan(r.rebateIncomeTaxFen)} + refined-oil ${formatYuan(r.rebateOilFen)}`);
+  out.push(`  system subsidy 体制补助 ${formatYuan(r.systemSubsidyFen)}; remittance 上解 −${formatYuan(r.remittanceFen)}`);
+  for (const pool of t.pools) {
+    const spec = m.pools.find((x) => x.id === pool.id)!;
+    const eligible = pool.flag ? `${pool.flag} ${countyFlag(c, pool.flag) ? 'yes' : 'no'}` : 'every county';
+    const regions = pool.regionGroups ? `, regions ${pool.regionGroups.join('/')}` : '';
+    const weight = pool.weight.kind === 'driver' ? `by ${pool.weight.driver}` : pool.weight.kind === 'standard_gap' ? 'by standard gap' : 'equal shares';
+    out.push(`  ${MECHANISM_NAMES[pool.id].zh} / ${MECHANISM_NAMES[pool.id].en}: pool ${formatYuan(pool.poolFen)} ${tp(spec.pool)}, eligible: ${eligible}${regions}, ${weight}, county share ${pool.countySharePpm / PPM} ${src(spec.source)} → ${formatYuan(r.generalByMechanismFen[pool.id])}`);
   }
-  out.push(`  basic financial guarantee: gap ${formatYuan(r.guaranteeGapFen)} × fill rate ${t.guaranteeFillRatePpm / PPM} ${src(policy.transfers.guarantee_fill_rate.source)} = ${formatYuan(r.guaranteeFen)} (central award ${formatYuan(r.guaranteeCentralFen)})`);
-  out.push(`  general transfers = ${formatYuan(r.equalizationFen)} + ${formatYuan(r.guaranteeFen)} = ${formatYuan(r.generalFen)}`);
-  out.push(`  capacity = own revenue + general transfers − other standard expenditure = ${formatYuan(r.capacityFen)}`);
-  out.push(`  financing gap = own burden − capacity = ${formatYuan(r.gapFen)}${r.gapFen > 0 ? ' (shortfall)' : ' (room to spare)'}; per resident ${num(r.gapFen / 100 / Math.max(1, r.population))} yuan`);
+  out.push(`  equalization 均衡性转移支付 (财预〔2011〕392号) ${src(m.equalization.source)}:`);
+  const fns = eq.functions.map((f) => `${f.id} ${num(f.drivers.reduce((a, d) => a + (c.drivers[d] ?? 0), 0), 0)} × ${num(f.unitStandard)}`).join(' + ');
+  out.push(`    standard expenditure = (${fns}) × cost-difference coefficient ${num(r.costCoefficient, 4)} = ${formatYuan(r.standardExpenditureFen)}`);
+  const ownStd = r.standardRevenueFen - (r.rebatesFen + r.systemSubsidyFen - r.remittanceFen) - t.pools.reduce((a, x) => a + r.generalByMechanismFen[x.id], 0);
+  out.push(`    standard revenue = tax base × ${eq.standardRevenueRatePpm / PPM} ${tp('standard_revenue_rate')} (${formatYuan(ownStd)}) + rebates, subsidy − remittance + the transfers above = ${formatYuan(r.standardRevenueFen)}`);
+  if (prov) {
+    out.push(`    province ${c.provinceCode}: grossed-up standard expenditure ${formatYuan(prov.standardExpenditureFen)}, revenue ${formatYuan(prov.standardRevenueFen)}, gap ${formatYuan(prov.gapFen)} × difficulty ${num(prov.difficulty, 4)}; central allocation ${formatYuan(prov.centralAllocationFen)} (national coefficient ${num(run.result.centralCoefficient, 6)})`);
+    out.push(`    county pool ${formatYuan(prov.poolFen)} = passed down ${formatYuan(prov.passedDownFen)} (${eq.passDownPpm / PPM} ${tp('equalization_pass_down')}) + provincial top-up ${formatYuan(prov.provincialTopUpFen)} ${tp('provincial_top_up_rate')}; county coefficient ${num(prov.coefficient, 6)}`);
+  }
+  out.push(`    county gap max(0, ${formatYuan(r.standardExpenditureFen)} − ${formatYuan(r.standardRevenueFen)}) → transfer ${formatYuan(r.equalizationFen)}${r.generalRetainedByMechanism.equalization ? ` (the prefecture kept ${formatYuan(r.generalRetainedByMechanism.equalization)})` : ''}`);
+  out.push(`  county basic financial guarantee 县级基本财力保障机制 ${src(m.guarantee.source)}:`);
+  out.push(`    guarantee needs = salaries + running + county share of ${t.guarantee.scopeDomains.join(', ')} items = ${formatYuan(r.guaranteeNeedsFen)}`);
+  out.push(`    guarantee gap before = ${formatYuan(r.guaranteeGapFen)}; close rate ${t.guarantee.closeRatePpm / PPM} ${tp('guarantee_close_rate')}; province closed ${formatYuan(prov?.guaranteeClosedFen ?? 0)} of ${formatYuan(prov?.guaranteeTargetFen ?? 0)} (central award ${formatYuan(prov?.guaranteeAwardFen ?? 0)} from a pool of ${formatYuan(t.guarantee.awardPoolFen)} ${tp('guarantee_award_pool')})`);
+  out.push(`    → guarantee transfer ${formatYuan(r.guaranteeFen)}; gap left ${formatYuan(r.guaranteeGapAfterFen)}`);
+  out.push(`  general transfers 一般性转移支付 ${formatYuan(r.generalFen)}${r.generalRetainedFen ? ` (after ${formatYuan(r.generalRetainedFen)} kept by the prefecture ${tp('prefecture_general_retention_rate')})` : ''}`);
+  out.push(`  earmarked received 专项转移支付 ${formatYuan(r.specialFen)} (of which central money the MoF classes as general: ${formatYuan(r.itemTiedGeneralFen)})`);
+  out.push(`  resources = ${formatYuan(r.ownRevenueFen)} + ${formatYuan(r.rebatesFen)} + ${formatYuan(r.systemSubsidyFen)} − ${formatYuan(r.remittanceFen)} + ${formatYuan(r.generalFen)} + ${formatYuan(r.specialFen)} = ${formatYuan(r.resourcesFen)}`);
+  out.push('');
+  out.push('4. The gap 财力缺口');
+  out.push(`  financing gap = needs − resources = ${formatYuan(r.needsFen)} − ${formatYuan(r.resourcesFen)} = ${formatYuan(r.gapFen)}${r.gapFen > 0 ? ' (shortfall 缺口)' : ' (room to spare 结余)'}; per resident ${num(r.gapFen / 100 / Math.max(1, r.population))} yuan`);
+  out.push(`  plan gap 规划服务缺口 = min(gap, own burden ${formatYuan(r.ownBurdenFen)}) = ${formatYuan(r.planGapFen)}`);
+  out.push(`  guarantee gap 保障缺口 (2010 scope) before ${formatYuan(r.guaranteeGapFen)}, left ${formatYuan(r.guaranteeGapAfterFen)}`);
   return out.join('\n');
 }

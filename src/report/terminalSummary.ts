@@ -31,15 +31,24 @@ export function formatSummary(s: YearSummary, title: string): string {
   lines.push(money('total standard cost', t.standardCostFen));
   lines.push('');
   lines.push('Flows to counties (yuan)');
-  lines.push(money('earmarked transfers received', t.specialFen));
-  lines.push(money('  kept by prefectures', t.retainedFen));
-  lines.push(money('county own burden', t.ownBurdenFen));
-  lines.push(money('own revenue', t.ownRevenueFen));
-  lines.push(money('equalization transfer', t.equalizationFen));
-  lines.push(money('basic financial guarantee', t.guaranteeFen));
-  lines.push(money('general transfers', t.generalFen));
-  lines.push(money('capacity for basic services', t.capacityFen));
-  lines.push(money('net financing gap (Σ gap)', t.gapFen));
+  lines.push(money('needs 支出需求', t.needsFen));
+  lines.push(money('  plan standard cost', t.standardCostFen));
+  lines.push(money('  salaries, running, other mandated', t.otherSpendingFen));
+  lines.push(money('resources 可用财力', t.resourcesFen));
+  lines.push(money('  own revenue 本级收入', t.ownRevenueFen));
+  lines.push(money('  tax rebates 税收返还', t.rebatesFen));
+  lines.push(money('  system subsidy 体制补助', t.systemSubsidyFen));
+  lines.push(money('  less remittance 上解', t.remittanceFen));
+  lines.push(money('  general transfers 一般性转移支付', t.generalFen));
+  lines.push(money('    of which equalization 均衡性', t.equalizationFen));
+  lines.push(money('    of which guarantee 财力保障', t.guaranteeFen));
+  lines.push(money('  earmarked received 专项转移支付', t.specialFen));
+  lines.push(money('    kept by prefectures 地市截留', t.retainedFen));
+  lines.push(money('  item-tied classed general by MoF', t.itemTiedGeneralFen));
+  lines.push(money('guarantee gap before 保障缺口', t.guaranteeGapFen));
+  lines.push(money('guarantee gap left 保障后剩余', t.guaranteeGapAfterFen));
+  lines.push(money('plan gap 规划服务缺口', t.planGapFen));
+  lines.push(money('net financing gap 财力缺口 (Σ gap)', t.gapFen));
   lines.push(money('shortfall (Σ positive gaps)', t.shortfallFen));
   lines.push('');
   lines.push(`Counties in a gap: ${s.countiesInGap} of ${s.counties}; residents in them: ${Math.round(s.residentsInGap).toLocaleString('en-US')} (${share(s.residentsInGap, s.residents)})`);
@@ -49,8 +58,9 @@ export function formatSummary(s: YearSummary, title: string): string {
   const row = (label: string, m: InequalitySummary): string =>
     `  ${pad(label, 26)}${[m.gini, m.theil.total, m.theil.between, m.theil.within, m.cv].map((x) => pad(f(x), 9, true)).join('')}${pad(f(m.maxMin, 1), 9, true)}${pad(f(m.decileRatio, 2), 9, true)}`;
   lines.push(row('before transfers', s.measuresWeighted.beforeTransfers));
-  lines.push(row('after general transfers', s.measuresWeighted.afterGeneral));
+  lines.push(row('after general (economic)', s.measuresWeighted.afterGeneral));
+  lines.push(row('after general (MoF)', s.measuresWeighted.afterGeneralMof));
   lines.push(row('after all transfers', s.measuresWeighted.afterAll));
-  lines.push('  (unweighted Gini: ' + [s.measuresUnweighted.beforeTransfers, s.measuresUnweighted.afterGeneral, s.measuresUnweighted.afterAll].map((m) => f(m.gini)).join(' → ') + ')');
+  lines.push('  (unweighted Gini: ' + [s.measuresUnweighted.beforeTransfers, s.measuresUnweighted.afterGeneral, s.measuresUnweighted.afterGeneralMof, s.measuresUnweighted.afterAll].map((m) => f(m.gini)).join(' → ') + ')');
   return lines.join('\n');
 }

@@ -10,7 +10,8 @@ import { toCsv } from '../report/csv.ts';
 
 export const EXPECTED_COLUMNS = [
   'code', 'name', 'year', 'standard_cost', 'central', 'provincial', 'prefecture_level', 'county',
-  'special_transfers', 'equalization_transfer', 'guarantee_transfer', 'capacity', 'gap',
+  'special_transfers', 'tax_rebates', 'general_transfer', 'equalization_transfer', 'guarantee_transfer', 'resources', 'needs',
+  'guarantee_gap', 'gap', 'plan_gap',
 ] as const;
 
 export function expectedOutputCsv(runs: readonly YearRun[], focus: readonly number[]): string {
@@ -28,10 +29,15 @@ export function expectedOutputCsv(runs: readonly YearRun[], focus: readonly numb
         prefecture_level: fenToYuanString(r.prefectureFen),
         county: fenToYuanString(r.countyFen),
         special_transfers: fenToYuanString(r.specialFen),
+        tax_rebates: fenToYuanString(r.rebatesFen),
+        general_transfer: fenToYuanString(r.generalFen),
         equalization_transfer: fenToYuanString(r.equalizationFen),
         guarantee_transfer: fenToYuanString(r.guaranteeFen),
-        capacity: fenToYuanString(r.capacityFen),
+        resources: fenToYuanString(r.resourcesFen),
+        needs: fenToYuanString(r.needsFen),
+        guarantee_gap: fenToYuanString(r.guaranteeGapFen),
         gap: fenToYuanString(r.gapFen),
+        plan_gap: fenToYuanString(r.planGapFen),
       };
     }),
   );

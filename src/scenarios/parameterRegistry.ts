@@ -14,7 +14,7 @@ import type { Dated } from '../input/datedValues.ts';
 import type { PolicyData } from '../input/policyData.ts';
 import type { Source } from '../input/sourceSchema.ts';
 
-export type ValueKind = 'yuan_standard' | 'share' | 'grouped_share' | 'grouped_yuan' | 'split' | 'yuan' | 'rate';
+export type ValueKind = 'yuan_standard' | 'share' | 'grouped_share' | 'grouped_yuan' | 'split' | 'yuan' | 'rate' | 'number';
 
 /** What a path points at in the policy data. */
 export type ParameterTarget =
@@ -64,7 +64,8 @@ export function listParameters(policy: PolicyData): ParameterInfo[] {
     }
   }
   for (const [name, p] of Object.entries(policy.transfers)) {
-    out.push({ path: `transfers.${name}`, target: { area: 'transfers', name }, kind: p.unit === 'yuan' ? 'yuan' : 'share', unit: p.unit, description: p.description, values: p.values, source: p.source, formulaAllowed: false });
+    const kind: ValueKind = p.unit === 'yuan' ? 'yuan' : p.unit === 'share' ? 'share' : p.unit === 'rate/year' ? 'rate' : 'number';
+    out.push({ path: `transfers.${name}`, target: { area: 'transfers', name }, kind, unit: p.unit, description: p.description, values: p.values, source: p.source, formulaAllowed: false });
   }
   for (const [name, p] of Object.entries(policy.growth)) {
     out.push({ path: `growth.${name}`, target: { area: 'growth', name }, kind: 'rate', unit: p.unit, description: p.description, values: p.values, source: p.source, formulaAllowed: false });

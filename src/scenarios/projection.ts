@@ -6,7 +6,7 @@
 import { valueAt, type Dated } from '../input/datedValues.ts';
 import type { County } from '../model/county.ts';
 import { productToFen } from '../model/money.ts';
-import type { CountyFiscalYear } from '../model/runYear.ts';
+import type { CountyFiscalYear } from '../model/budget/countyFiscalYear.ts';
 
 /** The census year the population drivers describe. */
 export const CENSUS_YEAR = 2010;
@@ -40,9 +40,27 @@ export function fiscalValueFen(county: County, stem: string, year: number, growt
   return productToFen([byYear[earlier]!, growthFactor(growth, earlier, year)]);
 }
 
-export function fiscalForYear(county: County, year: number, revenueGrowth: Dated<number>, otherGrowth: Dated<number>): CountyFiscalYear {
+/** The dated fiscal stems a year's budget reads, and how each is carried past the last year given. */
+const FLAT: Dated<number> = [];
+
+/** A stem the county file does not hold at all counts as zero (the loader says which columns are required). */
+function stemFen(county: County, stem: string, year: number, growth: Dated<number>): number {
+  return county.fiscal[stem] === undefined ? 0 : fiscalValueFen(county, stem, year, growth);
+}
+
+/**
+ * The county's fiscal inputs for `year`: own revenue and the tax base grow with revenue past
+ * the last year given; rebates, system subsidies and remittances are held at their last value
+ * (the two-tax rebate grows far slower than revenue and the other two are fixed bases).
+ */
+export function fiscalForYear(county: County, year: number, revenueGrowth: Dated<number>): CountyFiscalYear {
   return {
     ownRevenueFen: fiscalValueFen(county, 'own_revenue', year, revenueGrowth),
-    otherStdExpenditureFen: fiscalValueFen(county, 'other_std_expenditure', year, otherGrowth),
+    rebateTwoTaxFen: stemFen(county, 'rebate_two_tax', year, FLAT),
+    rebateIncomeTaxFen: stemFen(county, 'rebate_income_tax', year, FLAT),
+    rebateOilFen: stemFen(county, 'rebate_oil', year, FLAT),
+    systemSubsidyFen: stemFen(county, 'system_subsidy', year, FLAT),
+    remittanceFen: stemFen(county, 'remittance', year, FLAT),
+    taxBaseFen: stemFen(county, 'tax_base', year, revenueGrowth),
   };
 }

@@ -6,10 +6,10 @@
 import type { GroupedNumber, ResponsibilityRule } from '../input/catalogSchema.ts';
 import { PERIODS } from '../input/catalogSchema.ts';
 import { valueAt, type Dated } from '../input/datedValues.ts';
-import type { CatalogEntry, PolicyData } from '../input/policyData.ts';
+import { itemMatches, type CatalogEntry, type PolicyData } from '../input/policyData.ts';
 import { PPM, productToFen, toPpm } from '../model/money.ts';
 import { FormulaError } from './formula.ts';
-import type { CountyValue, Grouped, ItemParameters, LocalSplitParameters, LocalSplitPpm, PopulationBasis, RuleParameters, YearParameters } from '../model/parameters.ts';
+import type { CountyValue, Grouped, ItemParameters, LocalSplitParameters, LocalSplitPpm, PopulationBasis, RuleParameters, TransferParameters, YearParameters } from '../model/parameters.ts';
 
 export class ResolutionError extends Error {
   constructor(message: string) {
@@ -115,20 +115,69 @@ export function resolveYear(policy: PolicyData, year: number, basis: PopulationB
   });
   const defaultSplit = resolveSplit(split.default, 'local_split.default');
   const provinceSplits = new Map(Object.entries(split.provinces).map(([code, entry]) => [code, resolveSplit(entry, `local_split.provinces.${code}`)]));
-  const t = policy.transfers;
-  const share = (p: { values: Dated<number> }, what: string): number => toPpm(at(p.values, year, what), what);
   return {
     year,
     basis,
     items,
     localSplit: (provinceCode) => provinceSplits.get(provinceCode) ?? defaultSplit,
-    transfers: {
-      centralPoolFen: productToFen([at(t.central_equalization_pool.values, year, 'central_equalization_pool')]),
-      provincialPoolRatePpm: share(t.provincial_pool_rate, 'provincial_pool_rate'),
-      prefectureRetentionPpm: share(t.prefecture_retention_rate, 'prefecture_retention_rate'),
-      standardRevenueRatePpm: share(t.standard_revenue_rate, 'standard_revenue_rate'),
-      guaranteeFillRatePpm: share(t.guarantee_fill_rate, 'guarantee_fill_rate'),
-      guaranteeCentralSharePpm: share(t.guarantee_central_share, 'guarantee_central_share'),
+    transfers: resolveTransfers(policy, year, items),
+  };
+}
+
+/** The transfer parameters in force in `year`. */
+export function resolveTransfers(policy: PolicyData, year: number, items: readonly ItemParameters[]): TransferParameters {
+  const t = policy.transfers;
+  const m = policy.mechanisms;
+  const value = (name: string): number => {
+    const p = t[name];
+    if (!p) throw new ResolutionError(`transfer parameter ${name} is not defined`);
+    return at(p.values, year, name);
+  };
+  const ppm = (name: string): number => toPpm(value(name), name);
+  const fen = (name: string): number => productToFen([value(name)]);
+  const tied = (patterns: readonly string[]): string[] => items.filter((i) => patterns.some((p) => itemMatches(i.id, p))).map((i) => i.id);
+  return {
+    pools: m.pools.map((pool) => ({
+      id: pool.id,
+      poolFen: fen(pool.pool),
+      ...(pool.eligible.flag ? { flag: pool.eligible.flag } : {}),
+      ...(pool.eligible.region_groups ? { regionGroups: pool.eligible.region_groups } : {}),
+      weight: pool.weight,
+      countySharePpm: ppm(pool.county_share),
+    })),
+    equalization: {
+      poolFen: fen(m.equalization.pool),
+      functions: m.equalization.functions.map((f) => ({ id: f.id, drivers: f.drivers, unitStandard: value(f.unit_standard) })),
+      standardRevenueRatePpm: ppm('standard_revenue_rate'),
+      costCoefficient: {
+        ethnicWeight: value('cost_coefficient_ethnic'),
+        smallScaleBonus: value('cost_coefficient_small_scale'),
+        smallScaleThreshold: value('cost_coefficient_small_scale_threshold'),
+        regionFactor: { east: value('cost_coefficient_east'), central: value('cost_coefficient_central'), west: value('cost_coefficient_west') },
+      },
+      difficulty: { weight: value('difficulty_weight'), min: value('difficulty_min'), max: value('difficulty_max') },
+      growthCap: value('growth_cap'),
+      growthFloor: value('growth_floor'),
+      countyShareOfExpenditurePpm: ppm('county_share_of_local_expenditure'),
+      countyShareOfRevenuePpm: ppm('county_share_of_local_revenue'),
+      passDownPpm: ppm('equalization_pass_down'),
+      provincialTopUpRatePpm: ppm('provincial_top_up_rate'),
+      provincialCapacityPpm: ppm('provincial_capacity'),
+    },
+    guarantee: {
+      awardPoolFen: fen('guarantee_award_pool'),
+      salaryStandard: value('guarantee_salary_standard'),
+      runningStandard: value('guarantee_running_standard'),
+      scopeDomains: m.guarantee.scope_domains,
+      closeRatePpm: ppm('guarantee_close_rate'),
+    },
+    otherMandatedPerResident: value('other_mandated_standard'),
+    prefectureRetentionPpm: ppm('prefecture_retention_rate'),
+    prefectureGeneralRetentionPpm: ppm('prefecture_general_retention_rate'),
+    itemTiedGeneral: {
+      compulsory_education: tied(m.item_tied_general.compulsory_education),
+      pension_and_dibao: tied(m.item_tied_general.pension_and_dibao),
+      ncms: tied(m.item_tied_general.ncms),
     },
   };
 }

@@ -87,6 +87,7 @@ const VALUE_SCHEMAS: Record<ValueKind, z.ZodType> = {
   split: LocalSplitValue,
   yuan: z.number().min(0, 'an amount cannot be negative'),
   rate: z.number().min(-0.5, 'a growth rate below −50% a year is refused').max(1, 'a growth rate above 100% a year is refused'),
+  number: z.number().min(0, 'this parameter cannot be negative'),
 };
 
 /** A change checked and ready to apply. */
@@ -254,7 +255,7 @@ function applyChanges(policy: PolicyData, changes: readonly CheckedChange[]): Po
         break;
       }
       case 'transfers':
-        setValues(next.transfers[t.name as keyof typeof next.transfers]);
+        setValues(next.transfers[t.name]);
         break;
       case 'growth':
         setValues(next.growth[t.name as keyof typeof next.growth]);

@@ -6,7 +6,7 @@ import type { PolicyData } from '../input/policyData.ts';
 import type { County } from '../model/county.ts';
 import type { PopulationBasis, YearParameters } from '../model/parameters.ts';
 import type { YearResult } from '../model/results.ts';
-import { runYear } from '../model/runYear.ts';
+import { previousYearOf, runYear, type PreviousYear } from '../model/runYear.ts';
 import { fiscalForYear, projectDrivers } from '../scenarios/projection.ts';
 import { resolveYear } from '../scenarios/resolveYear.ts';
 import type { SchemeConfig } from '../model/transfers/schemes/registry.ts';
@@ -19,6 +19,9 @@ export interface YearRun {
   readonly result: YearResult;
 }
 
+/** Years run before the first one asked for, at most, so that growth control has its previous year. */
+const MAX_WARM_UP_YEARS = 10;
+
 export interface SimulationSettings {
   readonly years: readonly number[];
   readonly basis: PopulationBasis;
@@ -29,12 +32,26 @@ export interface SimulationSettings {
 }
 
 export function runSimulation(policy: PolicyData, counties: readonly County[], settings: SimulationSettings): YearRun[] {
-  return settings.years.map((year) => {
-    settings.onYear?.(year);
+  // Growth control reads last year's transfers, so years run in order, each handing the next its
+  // result, from the first year the equalization pool has a value: a year's figures are then the
+  // same whichever other years are asked for. Only the years asked for are returned.
+  const asked = new Set(settings.years);
+  const sorted = [...asked].sort((a, b) => a - b);
+  if (sorted.length === 0) return [];
+  const poolStart = policy.transfers[policy.mechanisms.equalization.pool]?.values[0]?.from ?? sorted[0]!;
+  const first = Math.min(sorted[0]!, Math.max(poolStart, sorted[0]! - MAX_WARM_UP_YEARS));
+  const all = Array.from({ length: sorted[sorted.length - 1]! - first + 1 }, (_, i) => first + i);
+  let previous: PreviousYear | undefined;
+  const runs: YearRun[] = [];
+  for (const year of all) {
+    if (asked.has(year)) settings.onYear?.(year);
     const resolved = resolveYear(policy, year, settings.basis);
     const params = settings.scheme ? { ...resolved, transfers: { ...resolved.transfers, scheme: settings.scheme } } : resolved;
     const projected = counties.map((c) => projectDrivers(c, year, policy.growth.population_growth.values));
-    const fiscal = projected.map((c) => fiscalForYear(c, year, policy.growth.revenue_growth.values, policy.growth.other_expenditure_growth.values));
-    return { year, params, counties: projected, result: runYear(projected, fiscal, params) };
-  });
+    const fiscal = projected.map((c) => fiscalForYear(c, year, policy.growth.revenue_growth.values));
+    const result = runYear(projected, fiscal, params, previous);
+    previous = previousYearOf(result);
+    if (asked.has(year)) runs.push({ year, params, counties: projected, result });
+  }
+  return runs;
 }

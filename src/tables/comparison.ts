@@ -11,7 +11,7 @@ import type { YearRun } from '../simulation/runSimulation.ts';
 
 export const COMPARE_FIELDS = [
   'standardCostFen', 'centralFen', 'provincialFen', 'prefectureFen', 'countyFen', 'specialFen', 'retainedFen',
-  'ownBurdenFen', 'ownRevenueFen', 'equalizationFen', 'guaranteeFen', 'generalFen', 'capacityFen', 'gapFen',
+  'ownBurdenFen', 'ownRevenueFen', 'rebatesFen', 'equalizationFen', 'guaranteeFen', 'generalFen', 'resourcesFen', 'needsFen', 'gapFen',
 ] as const;
 export type CompareField = (typeof COMPARE_FIELDS)[number];
 

@@ -20,7 +20,9 @@ export const FIELD_COLUMNS: Readonly<Record<(typeof COMPARE_FIELDS)[number], str
   equalizationFen: 'equalization_transfer',
   guaranteeFen: 'guarantee_transfer',
   generalFen: 'general_transfer',
-  capacityFen: 'capacity',
+  rebatesFen: 'tax_rebates',
+  resourcesFen: 'resources',
+  needsFen: 'needs',
   gapFen: 'gap',
 };
 
@@ -101,7 +103,7 @@ export function measureRows(c: Comparison): Row[] {
   ];
   const fmt = (x: number): string => (Number.isFinite(x) ? x.toFixed(6) : '');
   for (const m of c.measures) {
-    for (const stage of ['beforeTransfers', 'afterGeneral', 'afterAll'] as const) {
+    for (const stage of ['beforeTransfers', 'afterGeneral', 'afterGeneralMof', 'afterAll'] as const) {
       for (const [name, f] of pick) {
         const b = f(m.base[stage]);
         const s = f(m.scenario[stage]);

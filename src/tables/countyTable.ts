@@ -9,16 +9,27 @@ import { fenToYuanString } from '../model/money.ts';
 import type { CountyResult } from '../model/results.ts';
 import { valueFor } from '../model/parameters.ts';
 import type { YearRun } from '../simulation/runSimulation.ts';
+import { GENERAL_MECHANISMS } from '../model/transfers/mechanisms.ts';
 
 export type Row = Record<string, string | number>;
 
+/** The general transfers as counties.csv columns, in the order money is computed. */
+export const TRANSFER_COLUMNS = GENERAL_MECHANISMS.map((m) => `transfer_${m}` as const);
+
 export const COUNTY_COLUMNS = [
   'code', 'name', 'province', 'prefecture', 'year', 'resident_pop', 'basis_pop',
+  // the plan's catalog and who pays it
   'standard_cost', 'central', 'provincial', 'prefecture_level', 'county',
-  'special_transfers', 'retained_by_prefecture', 'own_burden',
-  'own_revenue', 'standard_revenue', 'other_std_expenditure',
-  'equalization_transfer', 'guarantee_transfer', 'general_transfer',
-  'capacity', 'gap', 'gap_per_capita', 'gap_share_of_cost',
+  'special_transfers', 'retained_by_prefecture', 'own_burden', 'item_tied_general',
+  // resources
+  'own_revenue', 'rebate_two_tax', 'rebate_income_tax', 'rebate_oil', 'tax_rebates', 'system_subsidy', 'remittance',
+  ...TRANSFER_COLUMNS, 'general_transfer', 'general_retained_by_prefecture', 'resources',
+  // needs
+  'salaries', 'running_costs', 'other_mandated', 'other_spending', 'needs',
+  // the equalization formula and the guarantee
+  'standard_expenditure', 'standard_revenue', 'cost_coefficient', 'guarantee_needs', 'guarantee_gap', 'guarantee_gap_after',
+  // the gap
+  'gap', 'plan_gap', 'gap_per_capita', 'gap_share_of_cost',
 ] as const;
 
 export const ITEM_COLUMNS = [
@@ -34,7 +45,7 @@ function ratio(n: number, d: number, digits: number): string {
 
 export function countyRow(run: YearRun, r: CountyResult): Row {
   const c = run.counties[r.countyIndex]!;
-  return {
+  const row: Row = {
     code: c.code,
     name: c.name,
     province: c.province,
@@ -50,17 +61,37 @@ export function countyRow(run: YearRun, r: CountyResult): Row {
     special_transfers: yuan(r.specialFen),
     retained_by_prefecture: yuan(r.retainedFen),
     own_burden: yuan(r.ownBurdenFen),
+    item_tied_general: yuan(r.itemTiedGeneralFen),
     own_revenue: yuan(r.ownRevenueFen),
-    standard_revenue: yuan(r.standardRevenueFen),
-    other_std_expenditure: yuan(r.otherStdExpenditureFen),
-    equalization_transfer: yuan(r.equalizationFen),
-    guarantee_transfer: yuan(r.guaranteeFen),
+    rebate_two_tax: yuan(r.rebateTwoTaxFen),
+    rebate_income_tax: yuan(r.rebateIncomeTaxFen),
+    rebate_oil: yuan(r.rebateOilFen),
+    tax_rebates: yuan(r.rebatesFen),
+    system_subsidy: yuan(r.systemSubsidyFen),
+    remittance: yuan(r.remittanceFen),
+  };
+  for (const m of GENERAL_MECHANISMS) row[`transfer_${m}`] = yuan(r.generalByMechanismFen[m]);
+  Object.assign(row, {
     general_transfer: yuan(r.generalFen),
-    capacity: yuan(r.capacityFen),
+    general_retained_by_prefecture: yuan(r.generalRetainedFen),
+    resources: yuan(r.resourcesFen),
+    salaries: yuan(r.salaryFen),
+    running_costs: yuan(r.runningFen),
+    other_mandated: yuan(r.otherMandatedFen),
+    other_spending: yuan(r.otherSpendingFen),
+    needs: yuan(r.needsFen),
+    standard_expenditure: yuan(r.standardExpenditureFen),
+    standard_revenue: yuan(r.standardRevenueFen),
+    cost_coefficient: r.costCoefficient.toFixed(6),
+    guarantee_needs: yuan(r.guaranteeNeedsFen),
+    guarantee_gap: yuan(r.guaranteeGapFen),
+    guarantee_gap_after: yuan(r.guaranteeGapAfterFen),
     gap: yuan(r.gapFen),
+    plan_gap: yuan(r.planGapFen),
     gap_per_capita: ratio(r.gapFen / 100, r.population, 2),
     gap_share_of_cost: ratio(r.gapFen, r.standardCostFen, 6),
-  };
+  });
+  return row;
 }
 
 /** Item rows for the selected counties (by index), in county then catalog order. */

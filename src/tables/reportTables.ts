@@ -5,7 +5,9 @@
  * aggregate is a sum of the model's own integers.
  */
 import type { County } from '../model/county.ts';
-import { inequalitySummary, lorenzCurve } from '../model/measures/inequality.ts';
+import { lorenzCurve } from '../model/measures/inequality.ts';
+import { measuresOf, perCapitaResources, type Stage } from '../model/measures/equalizationMeasures.ts';
+import { GENERAL_MECHANISMS, type GeneralMechanismId } from '../model/transfers/mechanisms.ts';
 import { fenToYuanString, sumFen } from '../model/money.ts';
 import type { CountyResult, EqualizationMeasures, ItemResult } from '../model/results.ts';
 import type { YearRun } from '../simulation/runSimulation.ts';
@@ -43,114 +45,81 @@ export function costByDomainAndLevel(run: YearRun, selected: ReadonlySet<number>
   return [...acc].map(([domain, byLevel]) => ({ domain, byLevel, costFen: sumFen(byLevel) }));
 }
 
-/** A county's transfers by type, fen. */
-export interface TransferBreakdown {
-  /** earmarked money from the centre (its shares of the items) */
-  readonly earmarkedCentralFen: number;
-  /** earmarked money from the province, net of what the prefecture keeps */
-  readonly earmarkedProvincialFen: number;
-  /** earmarked money from the prefecture (its shares of the items) */
-  readonly earmarkedPrefectureFen: number;
+/** The transfer types a county's breakdown holds, in the order money arrives. */
+export const TRANSFER_TYPES = ['tax_rebates', 'system_net', ...GENERAL_MECHANISMS, 'earmarked_upper', 'earmarked_prefecture'] as const;
+export type TransferType = (typeof TRANSFER_TYPES)[number];
+
+/** A county's transfers by type, fen; system_net (subsidy − remittance) may be negative. */
+export type TransferBreakdown = Readonly<Record<TransferType, number>> & {
   /** Σ earmarked received (= special transfers) */
   readonly earmarkedFen: number;
-  /** provincial earmarked money the prefecture kept */
+  /** upper-level earmarked money the prefecture kept */
   readonly retainedFen: number;
-  readonly equalizationFen: number;
-  readonly guaranteeCentralFen: number;
-  readonly guaranteeProvincialFen: number;
-  readonly guaranteeFen: number;
-  /** equalization + guarantee */
+  /** Σ general transfers (economic convention) */
   readonly generalFen: number;
-  /** earmarked + general */
+  /** central money of item-tied transfers the MoF classes as general (inside earmarked here) */
+  readonly itemTiedGeneralFen: number;
+  /** rebates + system net + general + earmarked */
   readonly totalFen: number;
-}
-
-export const TRANSFER_TYPES = [
-  'earmarkedCentralFen', 'earmarkedProvincialFen', 'earmarkedPrefectureFen',
-  'equalizationFen', 'guaranteeCentralFen', 'guaranteeProvincialFen',
-] as const satisfies ReadonlyArray<keyof TransferBreakdown>;
+};
 
 export function transferBreakdown(r: CountyResult): TransferBreakdown {
+  const byMechanism = Object.fromEntries(GENERAL_MECHANISMS.map((m) => [m, r.generalByMechanismFen[m]])) as Record<GeneralMechanismId, number>;
+  const systemNet = r.systemSubsidyFen - r.remittanceFen;
   return {
-    earmarkedCentralFen: r.centralFen,
-    earmarkedProvincialFen: r.provincialFen - r.retainedFen,
-    earmarkedPrefectureFen: r.prefectureFen,
+    tax_rebates: r.rebatesFen,
+    system_net: systemNet,
+    ...byMechanism,
+    earmarked_upper: r.specialFen - r.prefectureFen,
+    earmarked_prefecture: r.prefectureFen,
     earmarkedFen: r.specialFen,
     retainedFen: r.retainedFen,
-    equalizationFen: r.equalizationFen,
-    guaranteeCentralFen: r.guaranteeCentralFen,
-    guaranteeProvincialFen: r.guaranteeFen - r.guaranteeCentralFen,
-    guaranteeFen: r.guaranteeFen,
     generalFen: r.generalFen,
-    totalFen: sumFen([r.specialFen, r.generalFen]),
+    itemTiedGeneralFen: r.itemTiedGeneralFen,
+    totalFen: sumFen([r.rebatesFen, systemNet, r.generalFen, r.specialFen]),
   };
 }
 
 export function sumTransfers(rows: readonly TransferBreakdown[]): TransferBreakdown {
   const s = (k: keyof TransferBreakdown): number => sumFen(rows.map((r) => r[k]));
-  return {
-    earmarkedCentralFen: s('earmarkedCentralFen'),
-    earmarkedProvincialFen: s('earmarkedProvincialFen'),
-    earmarkedPrefectureFen: s('earmarkedPrefectureFen'),
-    earmarkedFen: s('earmarkedFen'),
-    retainedFen: s('retainedFen'),
-    equalizationFen: s('equalizationFen'),
-    guaranteeCentralFen: s('guaranteeCentralFen'),
-    guaranteeProvincialFen: s('guaranteeProvincialFen'),
-    guaranteeFen: s('guaranteeFen'),
-    generalFen: s('generalFen'),
-    totalFen: s('totalFen'),
-  };
+  const types = Object.fromEntries(TRANSFER_TYPES.map((k) => [k, s(k)])) as Record<TransferType, number>;
+  return { ...types, earmarkedFen: s('earmarkedFen'), retainedFen: s('retainedFen'), generalFen: s('generalFen'), itemTiedGeneralFen: s('itemTiedGeneralFen'), totalFen: s('totalFen') };
 }
 
 export const TRANSFER_COLUMNS = [
   'code', 'name', 'province', 'prefecture', 'year',
-  'earmarked_central', 'earmarked_provincial', 'earmarked_prefecture', 'earmarked_total', 'retained_by_prefecture',
-  'equalization_transfer', 'guarantee_central', 'guarantee_provincial', 'guarantee_transfer', 'general_transfer', 'all_transfers',
+  'tax_rebates', 'system_subsidy', 'remittance',
+  ...GENERAL_MECHANISMS.map((m) => `transfer_${m}` as const), 'general_transfer',
+  'earmarked_upper', 'earmarked_prefecture', 'earmarked_total', 'retained_by_prefecture', 'item_tied_general', 'all_transfers',
 ] as const;
 
 export function transferRow(run: YearRun, r: CountyResult): Row {
   const c = run.counties[r.countyIndex]!;
   const t = transferBreakdown(r);
   const y = fenToYuanString;
-  return {
+  const row: Row = {
     code: c.code,
     name: c.name,
     province: c.province,
     prefecture: c.prefecture,
     year: run.year,
-    earmarked_central: y(t.earmarkedCentralFen),
-    earmarked_provincial: y(t.earmarkedProvincialFen),
-    earmarked_prefecture: y(t.earmarkedPrefectureFen),
+    tax_rebates: y(r.rebatesFen),
+    system_subsidy: y(r.systemSubsidyFen),
+    remittance: y(r.remittanceFen),
+  };
+  for (const m of GENERAL_MECHANISMS) row[`transfer_${m}`] = y(t[m]);
+  return Object.assign(row, {
+    general_transfer: y(t.generalFen),
+    earmarked_upper: y(t.earmarked_upper),
+    earmarked_prefecture: y(t.earmarked_prefecture),
     earmarked_total: y(t.earmarkedFen),
     retained_by_prefecture: y(t.retainedFen),
-    equalization_transfer: y(t.equalizationFen),
-    guarantee_central: y(t.guaranteeCentralFen),
-    guarantee_provincial: y(t.guaranteeProvincialFen),
-    guarantee_transfer: y(t.guaranteeFen),
-    general_transfer: y(t.generalFen),
+    item_tied_general: y(t.itemTiedGeneralFen),
     all_transfers: y(t.totalFen),
-  };
+  });
 }
 
-/** Per-capita resources (yuan per person of the population basis) at the three stages of MODEL.md §6. */
-export interface PerCapitaResources {
-  readonly before: number;
-  readonly afterGeneral: number;
-  readonly afterAll: number;
-}
-
-export function perCapitaResources(r: CountyResult): PerCapitaResources | undefined {
-  if (!(r.population > 0)) return undefined;
-  return {
-    before: r.ownRevenueFen / 100 / r.population,
-    afterGeneral: (r.ownRevenueFen + r.generalFen) / 100 / r.population,
-    afterAll: (r.ownRevenueFen + r.generalFen + r.specialFen) / 100 / r.population,
-  };
-}
-
-export type Stage = keyof PerCapitaResources;
-export const STAGES: readonly Stage[] = ['before', 'afterGeneral', 'afterAll'];
+export { perCapitaResources, STAGES, type PerCapitaResources, type Stage } from '../model/measures/equalizationMeasures.ts';
 
 /** Population-weighted Lorenz curves of per-capita resources at each stage (the weighting of the summary's measures). */
 export function lorenzCurves(rows: readonly CountyResult[]): Record<Stage, Array<[number, number]>> {
@@ -160,6 +129,7 @@ export function lorenzCurves(rows: readonly CountyResult[]): Record<Stage, Array
   return {
     before: lorenzCurve(pc.map((p) => p.before), w),
     afterGeneral: lorenzCurve(pc.map((p) => p.afterGeneral), w),
+    afterGeneralMof: lorenzCurve(pc.map((p) => p.afterGeneralMof), w),
     afterAll: lorenzCurve(pc.map((p) => p.afterAll), w),
   };
 }
@@ -170,15 +140,8 @@ export function lorenzCurves(rows: readonly CountyResult[]): Record<Stage, Array
  * province). Same measures and weighting as the run summary (src/tables/summary.ts).
  */
 export function measuresBy(run: YearRun, members: readonly number[], groupOf: (c: County) => string, weighting: 'population' | 'unweighted'): EqualizationMeasures {
-  const rows = members.map((i) => run.result.counties[i]!).filter((r) => r.population > 0);
-  const groups = rows.map((r) => groupOf(run.counties[r.countyIndex]!));
-  const weights = weighting === 'population' ? rows.map((r) => r.population) : undefined;
-  const pc = rows.map((r) => perCapitaResources(r)!);
-  return {
-    beforeTransfers: inequalitySummary(pc.map((p) => p.before), groups, weights),
-    afterGeneral: inequalitySummary(pc.map((p) => p.afterGeneral), groups, weights),
-    afterAll: inequalitySummary(pc.map((p) => p.afterAll), groups, weights),
-  };
+  const rows = members.map((i) => run.result.counties[i]!);
+  return measuresOf(rows, rows.map((r) => groupOf(run.counties[r.countyIndex]!)), weighting);
 }
 
 /** Gap per resident in yuan (NaN without population). */

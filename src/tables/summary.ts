@@ -21,7 +21,16 @@ export interface Totals {
   readonly equalizationFen: number;
   readonly guaranteeFen: number;
   readonly generalFen: number;
-  readonly capacityFen: number;
+  readonly itemTiedGeneralFen: number;
+  readonly rebatesFen: number;
+  readonly systemSubsidyFen: number;
+  readonly remittanceFen: number;
+  readonly resourcesFen: number;
+  readonly otherSpendingFen: number;
+  readonly needsFen: number;
+  readonly guaranteeGapFen: number;
+  readonly guaranteeGapAfterFen: number;
+  readonly planGapFen: number;
   readonly gapFen: number;
   /** Σ of positive gaps only */
   readonly shortfallFen: number;
@@ -53,7 +62,16 @@ export function totalsOf(rows: readonly CountyResult[]): Totals {
     equalizationFen: s((r) => r.equalizationFen),
     guaranteeFen: s((r) => r.guaranteeFen),
     generalFen: s((r) => r.generalFen),
-    capacityFen: s((r) => r.capacityFen),
+    itemTiedGeneralFen: s((r) => r.itemTiedGeneralFen),
+    rebatesFen: s((r) => r.rebatesFen),
+    systemSubsidyFen: s((r) => r.systemSubsidyFen),
+    remittanceFen: s((r) => r.remittanceFen),
+    resourcesFen: s((r) => r.resourcesFen),
+    otherSpendingFen: s((r) => r.otherSpendingFen),
+    needsFen: s((r) => r.needsFen),
+    guaranteeGapFen: s((r) => r.guaranteeGapFen),
+    guaranteeGapAfterFen: s((r) => r.guaranteeGapAfterFen),
+    planGapFen: s((r) => r.planGapFen),
     gapFen: s((r) => r.gapFen),
     shortfallFen: s((r) => Math.max(0, r.gapFen)),
   };

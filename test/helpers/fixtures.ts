@@ -47,14 +47,34 @@ export function makeItem(overrides: Partial<ItemParameters> & { rule?: RuleParam
   };
 }
 
+/** No transfers at all: empty pools, no guarantee, no retention. */
 export const NO_TRANSFERS: TransferParameters = {
-  centralPoolFen: 0,
-  provincialPoolRatePpm: 0,
+  pools: [],
+  equalization: {
+    poolFen: 0,
+    functions: [],
+    standardRevenueRatePpm: 0,
+    costCoefficient: { ethnicWeight: 0, smallScaleBonus: 0, smallScaleThreshold: 0, regionFactor: { east: 1, central: 1, west: 1 } },
+    difficulty: { weight: 0, min: 1, max: 1 },
+    growthCap: null,
+    growthFloor: null,
+    countyShareOfExpenditurePpm: 1_000_000,
+    countyShareOfRevenuePpm: 1_000_000,
+    passDownPpm: 1_000_000,
+    provincialTopUpRatePpm: 0,
+    provincialCapacityPpm: 0,
+  },
+  guarantee: { awardPoolFen: 0, salaryStandard: 0, runningStandard: 0, scopeDomains: [], closeRatePpm: 0 },
+  otherMandatedPerResident: 0,
   prefectureRetentionPpm: 0,
-  standardRevenueRatePpm: 1_000_000,
-  guaranteeFillRatePpm: 0,
-  guaranteeCentralSharePpm: 0,
+  prefectureGeneralRetentionPpm: 0,
+  itemTiedGeneral: { compulsory_education: [], pension_and_dibao: [], ncms: [] },
 };
+
+/** Equalization settings on top of NO_TRANSFERS. */
+export function withEqualization(e: Partial<TransferParameters['equalization']>, rest: Partial<TransferParameters> = {}): Partial<TransferParameters> {
+  return { ...rest, equalization: { ...NO_TRANSFERS.equalization, ...e } };
+}
 
 export function makeParams(items: ItemParameters[], transfers: Partial<TransferParameters> = {}): YearParameters {
   return {

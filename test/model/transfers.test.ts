@@ -4,13 +4,15 @@ import { specialTransfer } from '../../src/model/transfers/specialTransfers.ts';
 import { equalizationTransfer, type EqualizationUnit } from '../../src/model/transfers/equalizationTransfer.ts';
 import { allocatePoolByGaps } from '../../src/model/transfers/poolAllocation.ts';
 import { basicFinancialGuarantee } from '../../src/model/transfers/basicFinancialGuarantee.ts';
-import { financingGap } from '../../src/model/gap/financingGap.ts';
+import { poolTransfer } from '../../src/model/transfers/poolTransfer.ts';
+import { cappedGapSpend, difficultyMultipliers } from '../../src/model/transfers/equalization2011.ts';
 import { makeCounty } from '../helpers/fixtures.ts';
 
 describe('special (earmarked) transfers', () => {
   const shares = { central: 800, provincial: 100, prefecture: 40, county: 60 };
-  it('a county managed through its prefecture loses the retained part of provincial money', () => {
-    expect(specialTransfer(makeCounty(), shares, 250_000)).toEqual({ receivedFen: 800 + 75 + 40, retainedFen: 25 });
+  it('a county managed through its prefecture loses the retained part of central and provincial money', () => {
+    // 25% of 800 + 100 = 225 kept
+    expect(specialTransfer(makeCounty(), shares, 250_000)).toEqual({ receivedFen: 800 + 100 - 225 + 40, retainedFen: 225 });
   });
   it('a directly managed county receives provincial money in full', () => {
     expect(specialTransfer(makeCounty({ directlyManaged: true }), shares, 250_000)).toEqual({ receivedFen: 940, retainedFen: 0 });
@@ -71,24 +73,67 @@ describe('equalization transfer: centre → provinces → counties (hand-compute
   });
 });
 
-describe('county basic financial guarantee', () => {
-  it('fills the fill-rate share of the remaining basic gap; centre pays its award share', () => {
-    // basic need 700 + 500 = 1200; resources 600 + 200 = 800; gap 400; fill 50% = 200; centre 50% = 100
-    const g = basicFinancialGuarantee({ ownBurdenFen: 700, otherStdExpenditureFen: 500, ownRevenueFen: 600, equalizationFen: 200 }, 500_000, 500_000);
-    expect(g).toEqual({ guaranteeGapFen: 400, transferFen: 200, centralFen: 100, provincialFen: 100 });
+describe('county basic financial guarantee (财预〔2010〕443号)', () => {
+  const counties = [
+    { provinceCode: '510000', needsFen: 1_000, resourcesBeforeFen: 600 }, // gap 400
+    { provinceCode: '510000', needsFen: 500, resourcesBeforeFen: 700 }, // no gap
+    { provinceCode: '440000', needsFen: 300, resourcesBeforeFen: 100 }, // gap 200
+  ];
+  it('closes each gap at the close rate when award and room allow; the award goes by targets', () => {
+    // close rate 50%: targets 200, 0, 100; award pool 90 → 60 : 30; room ample
+    const g = basicFinancialGuarantee(counties, 500_000, 90, new Map([['510000', 1_000], ['440000', 1_000]]));
+    expect(g.gapFen).toEqual([400, 0, 200]);
+    expect(g.transferFen).toEqual([200, 0, 100]);
+    expect(g.gapAfterFen).toEqual([200, 0, 100]);
+    expect(g.provinces).toEqual([
+      { provinceCode: '440000', targetFen: 100, awardFen: 30, roomFen: 1_000, closedFen: 100, provincialFen: 70, awardKeptFen: 0 },
+      { provinceCode: '510000', targetFen: 200, awardFen: 60, roomFen: 1_000, closedFen: 200, provincialFen: 140, awardKeptFen: 0 },
+    ]);
   });
-  it('pays nothing where resources cover the basic need', () => {
-    const g = basicFinancialGuarantee({ ownBurdenFen: 100, otherStdExpenditureFen: 100, ownRevenueFen: 600, equalizationFen: 0 }, 500_000, 500_000);
-    expect(g.transferFen).toBe(0);
+  it('a province closes no more than its award plus its budget room', () => {
+    // close rate 100%: targets 400, 0, 200; award 300 → 200 (510000) : 100 (440000); room 50 and 0
+    const g = basicFinancialGuarantee(counties, 1_000_000, 300, new Map([['510000', 50], ['440000', 0]]));
+    expect(g.transferFen).toEqual([250, 0, 100]);
+    expect(g.gapAfterFen).toEqual([150, 0, 100]);
+  });
+  it('an award larger than what a province closes stays with the province', () => {
+    const g = basicFinancialGuarantee(counties, 100_000, 1_000, new Map());
+    // targets 40 and 20; award 1,000 → 667 : 333 (largest remainder), closed 40 and 20
+    expect(g.provinces.map((p) => [p.closedFen, p.awardFen, p.awardKeptFen, p.provincialFen])).toEqual([[20, 333, 313, 0], [40, 667, 627, 0]]);
   });
 });
 
-describe('financing gap', () => {
-  it('gap = (cost − earmarked) − (own revenue + general − other standard spending)', () => {
-    const g = financingGap({ standardCostFen: 10_000, specialReceivedFen: 6_000, ownRevenueFen: 5_000, generalTransferFen: 1_000, otherStdExpenditureFen: 4_500 });
-    expect(g).toEqual({ ownBurdenFen: 4_000, capacityFen: 1_500, gapFen: 2_500 });
+describe('pool transfers', () => {
+  const cs = [makeCounty({ code: '1', flags: { eco_zone: true }, drivers: { rural_pop: 300 } }), makeCounty({ code: '2', drivers: { rural_pop: 100 } }), makeCounty({ code: '3', flags: { eco_zone: true }, directlyManaged: true, drivers: { rural_pop: 100 } })];
+  it('spends the pool over the flagged counties by their weights; the county share reaches the county level', () => {
+    const r = poolTransfer(cs, { id: 'eco_zone', poolFen: 1_000, flag: 'eco_zone', weight: { kind: 'driver', driver: 'rural_pop' }, countySharePpm: 900_000 }, []);
+    expect(r.toCountyFen).toEqual([675, 0, 225]);
+    expect(r.upperLevelFen).toEqual([75, 0, 25]);
+    expect(r.eligibleCount).toBe(2);
   });
-  it('a negative gap means room to spare', () => {
-    expect(financingGap({ standardCostFen: 100, specialReceivedFen: 100, ownRevenueFen: 50, generalTransferFen: 0, otherStdExpenditureFen: 0 }).gapFen).toBe(-50);
+  it('by standard gap, or equally; with nobody eligible nothing is spent and it says so', () => {
+    expect(poolTransfer(cs, { id: 'eco_zone', poolFen: 90, flag: 'eco_zone', weight: { kind: 'standard_gap' }, countySharePpm: 1_000_000 }, [20, 999, 10]).toCountyFen).toEqual([60, 0, 30]);
+    expect(poolTransfer(cs, { id: 'old_revolutionary', poolFen: 101, weight: { kind: 'equal' }, countySharePpm: 1_000_000 }, []).toCountyFen).toEqual([34, 34, 33]);
+    expect(poolTransfer(cs, { id: 'border_area', poolFen: 50, flag: 'border', weight: { kind: 'equal' }, countySharePpm: 1_000_000 }, []).unspentFen).toBe(50);
+  });
+});
+
+describe('equalization by the 2011 formula: coefficient never above 1', () => {
+  it('gap-proportional below the gaps; capped at each gap, the rest unspent, above them', () => {
+    expect(cappedGapSpend(300, [200, 100, 0], [1, 1, 1], undefined, null, null)).toEqual({ allocationsFen: [200, 100, 0], coefficient: 1, unspentFen: 0 });
+    expect(cappedGapSpend(150, [200, 100, 0], [1, 1, 1], undefined, null, null)).toEqual({ allocationsFen: [100, 50, 0], coefficient: 0.5, unspentFen: 0 });
+    expect(cappedGapSpend(500, [200, 100, 0], [1, 1, 1], undefined, null, null)).toEqual({ allocationsFen: [200, 100, 0], coefficient: 1, unspentFen: 200 });
+  });
+  it('growth control keeps each unit within its band of last year, the pool still spent', () => {
+    // last year 100 and 100, cap +10%, floor −10%: unbounded, 200 over gaps 1,000 : 100 would be
+    // 182 and 18; the first is capped at 110, the second takes the rest, 90, which is its floor
+    const r = cappedGapSpend(200, [1_000, 100], [1, 1], [100, 100], 0.1, -0.1);
+    expect(r.allocationsFen).toEqual([110, 90]);
+    expect(r.unspentFen).toBe(0);
+  });
+  it('difficulty multipliers are 1 with weight 0, bounded otherwise', () => {
+    expect(difficultyMultipliers([100, 50], [200, 200], { weight: 0, min: 0.8, max: 1.2 })).toEqual([1, 1]);
+    const m = difficultyMultipliers([100, 50, 0], [200, 200, 200], { weight: 1, min: 0.8, max: 1.2 });
+    expect(m).toEqual([1.2, 0.8, 1]);
   });
 });

@@ -40,7 +40,7 @@ export function allocateDrawBuffers(plan: MonteCarloPlan, shared: boolean): Draw
 /** Working memory of the draws of one model, kept between tasks (a worker runs many). */
 export class DrawState {
   readonly scratch: EvaluationScratch;
-  readonly arrays: Partial<Record<'population_growth' | 'revenue_growth' | 'other_expenditure_growth' | 'own_revenue' | 'coverage' | 'unit_cost', Float64Array>>;
+  readonly arrays: Partial<Record<'population_growth' | 'revenue_growth' | 'own_revenue' | 'coverage' | 'unit_cost', Float64Array>>;
   readonly point: Point;
   readonly unitValues: Float64Array;
   readonly zeros: Int32Array;
@@ -57,7 +57,6 @@ export class DrawState {
     this.arrays = {
       population_growth: perCounty('population_growth'),
       revenue_growth: perCounty('revenue_growth'),
-      other_expenditure_growth: perCounty('other_expenditure_growth'),
       own_revenue: perCounty('own_revenue'),
       coverage: perGroup('coverage'),
       unit_cost: perGroup('unit_cost'),
@@ -65,7 +64,6 @@ export class DrawState {
     this.point = {
       populationGrowth: this.arrays.population_growth,
       revenueGrowth: this.arrays.revenue_growth,
-      otherGrowth: this.arrays.other_expenditure_growth,
       revenueLevel: this.arrays.own_revenue,
       coverage: this.arrays.coverage,
       unitCost: this.arrays.unit_cost,
@@ -105,7 +103,7 @@ export function runDraws(model: LinearModel, plan: MonteCarloPlan, first: number
     for (const { variable: v, groups } of plan.variables) {
       const units = v.scope === 'national' ? 1 : v.scope === 'province' ? P : n;
       for (let u = 0; u < units; u++) unitValues[u] = sample(v.distribution, rng);
-      const target = arrays[v.parameter]!;
+      const target = arrays[v.parameter as keyof DrawState['arrays']]!;
       // the unit of each county: 0 (national), its province, or itself
       const unit = v.scope === 'national' ? state.zeros : v.scope === 'province' ? model.provinceOf : state.identity;
       if (RATE_PARAMETERS.includes(v.parameter)) {

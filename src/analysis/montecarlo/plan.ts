@@ -6,6 +6,7 @@
 import type { UncertaintySection, UncertainVariable } from '../../scenarios/uncertaintySchema.ts';
 import { M } from '../evaluate.ts';
 import { REST_GROUP, type LinearModel } from '../linearModel.ts';
+import { RETIRED_PARAMETERS } from './parameters.ts';
 
 export interface PlannedVariable {
   readonly variable: UncertainVariable;
@@ -18,6 +19,8 @@ export interface MonteCarloPlan {
   readonly draws: number;
   readonly quantiles: readonly number[];
   readonly variables: readonly PlannedVariable[];
+  /** variables left out because the model no longer has their parameter (RETIRED_PARAMETERS) */
+  readonly ignored: readonly string[];
   /** model positions of the reported counties, in model order */
   readonly focus: Int32Array;
   readonly years: number;
@@ -31,7 +34,8 @@ export function domainsOf(spec: UncertaintySection): string[] {
 
 export function planMonteCarlo(model: LinearModel, spec: UncertaintySection): MonteCarloPlan {
   const all = model.groups.map((_, g) => g);
-  const variables = spec.variables.map((variable): PlannedVariable => {
+  const ignored = spec.variables.filter((v) => RETIRED_PARAMETERS.includes(v.parameter)).map((v) => v.parameter);
+  const variables = spec.variables.filter((v) => !RETIRED_PARAMETERS.includes(v.parameter)).map((variable): PlannedVariable => {
     if (!variable.domain) return { variable, groups: all };
     const g = model.groups.indexOf(variable.domain);
     if (g < 0 || variable.domain === REST_GROUP) throw new RangeError(`the model has no parameter group for domain ${variable.domain}`);
@@ -39,5 +43,5 @@ export function planMonteCarlo(model: LinearModel, spec: UncertaintySection): Mo
   });
   const focus: number[] = [];
   for (let c = 0; c < model.n; c++) if (model.focus[c]) focus.push(c);
-  return { seed: spec.seed, draws: spec.draws, quantiles: spec.quantiles, variables, focus: Int32Array.from(focus), years: model.years.length, measures: M };
+  return { seed: spec.seed, draws: spec.draws, quantiles: spec.quantiles, variables, ignored, focus: Int32Array.from(focus), years: model.years.length, measures: M };
 }

@@ -14,7 +14,7 @@ import type { LinearModel } from '../linearModel.ts';
 import type { MonteCarloResult } from './runMonteCarlo.ts';
 
 /** The year measures a Monte Carlo reports (the draws leave out the extra Ginis). */
-export const MC_MEASURES: readonly YearMeasure[] = YEAR_MEASURES.filter((m) => m !== 'gini_before_transfers' && m !== 'gini_after_general');
+export const MC_MEASURES: readonly YearMeasure[] = YEAR_MEASURES.filter((m) => m !== 'gini_before_transfers' && m !== 'gini_after_general' && m !== 'gini_after_general_mof');
 
 export function quantileLabel(q: number): string {
   return `q${String(Math.round(q * 1000) / 10).replace('.', '_').padStart(2, '0')}`;

@@ -1,29 +1,84 @@
 /**
- * County basic financial guarantee (县级基本财力保障机制, 2010): the guarantee gap is the
- * basic standard expenditure (other standard expenditure for staff and running, plus the
- * county's own burden of basic services) less the resources it has (own revenue and the
- * equalization transfer). Upper levels fill a share of it; the centre pays its award share
- * (以奖代补) and the province the rest.
+ * The county basic financial guarantee (县级基本财力保障机制, 财预〔2010〕443号).
+ *
+ * Guarantee needs are narrower and lower than the plan's: staff on establishment at state
+ * salary standards (保工资), office running at a standard per staff member (保运转), and the
+ * county's own share of the national livelihood policies in force (保民生). The guarantee gap
+ * is computed against the county's resources before the guarantee:
+ *
+ *   guarantee gap = max(0, needs − (own revenue + tax rebates + system subsidy − remittance
+ *                                    + general transfers received before the guarantee))
+ *
+ * Each province sets out to close a share of its counties' gaps (the close rate) from its own
+ * budget. The centre rewards provinces from a bounded award pool (以奖代补), shared in
+ * proportion to the gaps they set out to close and spent exactly. What a province can close is
+ * bounded by its award plus the budget room it has left after its equalization top-up; where
+ * that falls short, every county's closing is cut in proportion. An award larger than what the
+ * province closes stays in the provincial budget.
  */
-import { takeShare } from '../money.ts';
+import { allocateByWeights, takeShare } from '../money.ts';
 
-export interface GuaranteeInput {
-  readonly ownBurdenFen: number;
-  readonly otherStdExpenditureFen: number;
-  readonly ownRevenueFen: number;
-  readonly equalizationFen: number;
+export interface GuaranteeCounty {
+  readonly provinceCode: string;
+  readonly needsFen: number;
+  readonly resourcesBeforeFen: number;
 }
 
-export interface Guarantee {
-  readonly guaranteeGapFen: number;
-  readonly transferFen: number;
-  readonly centralFen: number;
+export interface GuaranteeProvince {
+  readonly provinceCode: string;
+  /** Σ gaps the province set out to close (gap × close rate) */
+  readonly targetFen: number;
+  readonly awardFen: number;
+  /** budget room left for the guarantee (capacity − equalization top-up + returned equalization) */
+  readonly roomFen: number;
+  /** what the province closed: min(target, award + room) */
+  readonly closedFen: number;
+  /** the province's own money in it: max(0, closed − award) */
   readonly provincialFen: number;
+  /** award not needed for closing, kept in the provincial budget */
+  readonly awardKeptFen: number;
 }
 
-export function basicFinancialGuarantee(input: GuaranteeInput, fillRatePpm: number, centralSharePpm: number): Guarantee {
-  const guaranteeGapFen = Math.max(0, input.ownBurdenFen + input.otherStdExpenditureFen - input.ownRevenueFen - input.equalizationFen);
-  const transferFen = takeShare(guaranteeGapFen, fillRatePpm);
-  const centralFen = takeShare(transferFen, centralSharePpm);
-  return { guaranteeGapFen, transferFen, centralFen, provincialFen: transferFen - centralFen };
+export interface GuaranteeResult {
+  /** per county: gap before the guarantee, transfer, gap left after */
+  readonly gapFen: number[];
+  readonly transferFen: number[];
+  readonly gapAfterFen: number[];
+  readonly provinces: GuaranteeProvince[];
+  /** award pool not spent (no province set out to close anything) */
+  readonly unspentAwardFen: number;
+}
+
+export function basicFinancialGuarantee(
+  counties: readonly GuaranteeCounty[],
+  closeRatePpm: number,
+  awardPoolFen: number,
+  roomByProvinceFen: ReadonlyMap<string, number>,
+): GuaranteeResult {
+  const gapFen = counties.map((c) => Math.max(0, c.needsFen - c.resourcesBeforeFen));
+  const targetFen = gapFen.map((g) => takeShare(g, closeRatePpm));
+  const members = new Map<string, number[]>();
+  counties.forEach((c, i) => (members.get(c.provinceCode) ?? members.set(c.provinceCode, []).get(c.provinceCode)!).push(i));
+  const codes = [...members.keys()].sort();
+  const targets = codes.map((code) => members.get(code)!.reduce((s, i) => s + targetFen[i]!, 0));
+  const totalTarget = targets.reduce((a, b) => a + b, 0);
+  const awards = totalTarget > 0 && awardPoolFen > 0 ? allocateByWeights(awardPoolFen, targets) : targets.map(() => 0);
+  const transferFen = counties.map(() => 0);
+  const provinces = codes.map((code, k): GuaranteeProvince => {
+    const ids = members.get(code)!;
+    const target = targets[k]!;
+    const award = awards[k]!;
+    const room = Math.max(0, roomByProvinceFen.get(code) ?? 0);
+    const closed = Math.min(target, award + room);
+    if (closed === target) for (const i of ids) transferFen[i] = targetFen[i]!;
+    else if (closed > 0) allocateByWeights(closed, ids.map((i) => targetFen[i]!)).forEach((x, j) => (transferFen[ids[j]!] = x));
+    return { provinceCode: code, targetFen: target, awardFen: award, roomFen: room, closedFen: closed, provincialFen: Math.max(0, closed - award), awardKeptFen: Math.max(0, award - closed) };
+  });
+  return {
+    gapFen,
+    transferFen,
+    gapAfterFen: gapFen.map((g, i) => g - transferFen[i]!),
+    provinces,
+    unspentAwardFen: totalTarget > 0 ? 0 : awardPoolFen,
+  };
 }

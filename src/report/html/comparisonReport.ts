@@ -39,7 +39,7 @@ function measureTable(ctx: ReportContext, base: EqualizationMeasures, scen: Equa
   const rows: Array<[LabelKey, (m: InequalitySummary) => number, number]> = [
     ['gini', (m) => m.gini, 4], ['theil', (m) => m.theil.total, 4], ['cv', (m) => m.cv, 4], ['maxMin', (m) => m.maxMin, 2], ['decileRatio', (m) => m.decileRatio, 2], ['mean', (m) => m.mean, 0],
   ];
-  const stages: Array<[LabelKey, keyof EqualizationMeasures]> = [['stage_before', 'beforeTransfers'], ['stage_afterGeneral', 'afterGeneral'], ['stage_afterAll', 'afterAll']];
+  const stages: Array<[LabelKey, keyof EqualizationMeasures]> = [['stage_before', 'beforeTransfers'], ['stage_afterGeneral', 'afterGeneral'], ['stage_afterGeneralMof', 'afterGeneralMof'], ['stage_afterAll', 'afterAll']];
   const head1 = `<tr>${th('')}${stages.map(([k]) => `<th colspan="3" class="n" scope="colgroup">${esc(ctx.t(k))}</th>`).join('')}</tr>`;
   const head2 = `<tr>${th('')}${stages.map(() => `${th(ctx.t('baseValue'), true)}${th(ctx.t('scenarioValue'), true)}${th(ctx.t('change'), true)}`).join('')}</tr>`;
   const body = rows.map(([key, f, d]) => `<tr><td>${esc(ctx.t(key))}</td>${stages.map(([, s]) => {

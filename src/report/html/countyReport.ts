@@ -7,6 +7,7 @@ import { fenToYuanString, sumFen } from '../../model/money.ts';
 import { valueFor } from '../../model/parameters.ts';
 import { countyParameterRows } from '../../tables/parameterTable.ts';
 import { gapPerCapita, itemsOfCounty, transferBreakdown, type PeerGroup } from '../../tables/reportTables.ts';
+import { GENERAL_MECHANISMS } from '../../model/transfers/mechanisms.ts';
 import { peerChart, type PeerRow } from '../charts/charts.ts';
 import { relativeLink, type ReportContext } from './context.ts';
 import { esc, fixed, group, percent, persons, yuanCompact, yuanExact } from './format.ts';
@@ -44,19 +45,27 @@ function gapSection(ctx: ReportContext, countyIndex: number): string {
   const t = transferBreakdown(r);
   const line = (label: string, fen: number, op = '', cls = ''): string => `<tr${cls ? ` class="${cls}"` : ''}><td>${op ? `<b>${esc(op)}</b> ` : ''}${esc(label)}</td>${td(yuanExact(fen), fen)}</tr>`;
   const rows = [
+    `<tr class="self"><th colspan="2">${esc(ctx.t('needs'))}</th></tr>`,
     line(ctx.t('standardCost'), r.standardCostFen),
-    line(ctx.t('transfer_earmarkedCentralFen'), t.earmarkedCentralFen, '−'),
-    line(ctx.t('transfer_earmarkedProvincialFen'), t.earmarkedProvincialFen, '−'),
-    line(ctx.t('transfer_earmarkedPrefectureFen'), t.earmarkedPrefectureFen, '−'),
-    ...(t.retainedFen ? [line(ctx.t('transfer_retainedFen'), t.retainedFen, '')] : []),
-    line(ctx.t('ownBurden'), r.ownBurdenFen, '=', 'self'),
+    line(ctx.t('salaries'), r.salaryFen, '+'),
+    line(ctx.t('runningCosts'), r.runningFen, '+'),
+    line(ctx.t('otherMandated'), r.otherMandatedFen, '+'),
+    line(ctx.t('needs'), r.needsFen, '=', 'self'),
+    `<tr class="self"><th colspan="2">${esc(ctx.t('resources'))}</th></tr>`,
     line(ctx.t('ownRevenue'), r.ownRevenueFen),
-    line(ctx.t('transfer_equalizationFen'), t.equalizationFen, '+'),
-    line(ctx.t('transfer_guaranteeCentralFen'), t.guaranteeCentralFen, '+'),
-    line(ctx.t('transfer_guaranteeProvincialFen'), t.guaranteeProvincialFen, '+'),
-    line(ctx.t('otherStdExpenditure'), r.otherStdExpenditureFen, '−'),
-    line(ctx.t('capacity'), r.capacityFen, '=', 'self'),
-    line(ctx.t('gap'), r.gapFen, `${ctx.t('ownBurden')} − ${ctx.t('capacity')} =`, 'self'),
+    line(ctx.t('taxRebates'), r.rebatesFen, '+'),
+    line(ctx.t('systemSubsidy'), r.systemSubsidyFen, '+'),
+    line(ctx.t('remittance'), r.remittanceFen, '−'),
+    ...GENERAL_MECHANISMS.filter((m) => t[m] !== 0 || m === 'equalization' || m === 'guarantee').map((m) => line(ctx.t(`transfer_${m}`), t[m], '+')),
+    line(ctx.t('transfer_earmarked_upper'), t.earmarked_upper, '+'),
+    line(ctx.t('transfer_earmarked_prefecture'), t.earmarked_prefecture, '+'),
+    ...(t.retainedFen ? [line(ctx.t('transfer_retained'), t.retainedFen, '')] : []),
+    line(ctx.t('resources'), r.resourcesFen, '=', 'self'),
+    line(r.gapFen > 0 ? ctx.t('gap') : ctx.t('surplus'), r.gapFen, `${ctx.t('needs')} − ${ctx.t('resources')} =`, 'self'),
+    line(ctx.t('planGap'), r.planGapFen, ''),
+    line(ctx.t('guaranteeNeeds'), r.guaranteeNeedsFen, ''),
+    line(ctx.t('guaranteeGap'), r.guaranteeGapFen, ''),
+    line(ctx.t('guaranteeGapAfter'), r.guaranteeGapAfterFen, ''),
   ];
   return `<h2>${esc(ctx.t('countyTransfers'))}</h2><h3>${esc(ctx.t('gapChain'))}</h3><table class="chain"><thead><tr>${th('')}${th(ctx.t('yuan'), true)}</tr></thead><tbody>${rows.join('')}</tbody></table>${domainLevelSection(ctx, [countyIndex], false)}`;
 }
@@ -137,8 +146,10 @@ export function countyReport(ctx: ReportContext, countyIndex: number): string {
 ${money('standard_cost', ctx.t('standardCost'), r.standardCostFen, undefined, levelList)}
 ${money('special_transfers', ctx.t('earmarked'), r.specialFen)}
 ${money('own_burden', ctx.t('ownBurden'), r.ownBurdenFen)}
-${money('capacity', ctx.t('capacity'), r.capacityFen)}
-${money('gap', ctx.t('gap'), r.gapFen, r.gapFen > 0 ? 'gap' : 'spare')}
+${money('resources', ctx.t('resources'), r.resourcesFen)}
+${money('needs', ctx.t('needs'), r.needsFen)}
+${money('gap', r.gapFen > 0 ? ctx.t('gap') : ctx.t('surplus'), r.gapFen, r.gapFen > 0 ? 'gap' : 'spare')}
+${money('guarantee_gap', ctx.t('guaranteeGap'), r.guaranteeGapFen)}
 ${card(ctx.t('gapPerCapita'), `${fixed(gpc, 2)} ${ctx.t('yuanPerCapita')}`, `${ctx.t('gapShare')} ${percent(r.gapFen, r.standardCostFen)}`, { key: 'gap_per_capita', value: r.population > 0 ? (r.gapFen / 100 / r.population).toFixed(2) : '', cls: r.gapFen > 0 ? 'gap' : 'spare' })}
 </div>`;
   const nav: string[] = [];

@@ -7,14 +7,15 @@ import type { YearSummary } from '../../tables/summary.ts';
 import {
   costByDomainAndLevel, gapPerCapita, LEVELS, lorenzCurves, measuresBy, perCapitaResources, STAGES, sumTransfers, transferBreakdown, TRANSFER_TYPES, type Stage,
 } from '../../tables/reportTables.ts';
+import { MEASURE_OF_STAGE } from '../../model/measures/equalizationMeasures.ts';
 import { barsX, lorenzChart, rankedBars, stackedBarsX, stripChart, type StripRow } from '../charts/charts.ts';
 import type { ReportContext } from './context.ts';
 import { esc, fixed, group, percent, persons, yuanCompact, yuanExact } from './format.ts';
 import { card, figure, GAP_COLOR, legend, LEVEL_COLORS, SPARE_COLOR, td, th } from './page.ts';
 
-export const STAGE_COLORS: Readonly<Record<Stage, string>> = { before: '#9aa5b1', afterGeneral: '#4f86c6', afterAll: '#2f4b7c' };
-const STAGE_KEY = { before: 'stage_before', afterGeneral: 'stage_afterGeneral', afterAll: 'stage_afterAll' } as const;
-const MEASURE_STAGE = { before: 'beforeTransfers', afterGeneral: 'afterGeneral', afterAll: 'afterAll' } as const;
+export const STAGE_COLORS: Readonly<Record<Stage, string>> = { before: '#9aa5b1', afterGeneral: '#4f86c6', afterGeneralMof: '#7b68ae', afterAll: '#2f4b7c' };
+const STAGE_KEY = { before: 'stage_before', afterGeneral: 'stage_afterGeneral', afterGeneralMof: 'stage_afterGeneralMof', afterAll: 'stage_afterAll' } as const;
+const MEASURE_STAGE = MEASURE_OF_STAGE;
 
 /** The unit for amounts up to `maxAbsFen`: 亿元 or 万元 in Chinese, bn or m yuan in English. */
 export function moneyUnit(ctx: ReportContext, maxAbsFen: number): { div: number; label: string } {
@@ -99,7 +100,7 @@ export function domainLevelSection(ctx: ReportContext, members: readonly number[
   return `${heading ? `<h2>${esc(ctx.t('chartDomainLevel'))}</h2>` : ''}${figure(heading ? '' : ctx.t('chartDomainLevel'), `${ctx.t('unit')}: ${unit.label}`, chart, legend(ctx.levelNames.map((n, i) => [n, LEVEL_COLORS[i]!])))}${table}`;
 }
 
-const TRANSFER_COLORS = ['#2f4b7c', '#4f86c6', '#9cc3e6', '#2e8b57', '#7fbf7f', '#b5dfb5'];
+const TRANSFER_COLORS = ['#8c6d31', '#bd9e39', '#6b6ecf', '#9c9ede', '#637939', '#8ca252', '#b5cf6b', '#cedb9c', '#e7ba52', '#e7969c', '#2f4b7c', '#4f86c6', '#2e8b57', '#7fbf7f'];
 
 /** Transfers by type: chart and table (yuan). */
 export function transfersSection(ctx: ReportContext, members: readonly number[]): string {
@@ -110,7 +111,7 @@ export function transfersSection(ctx: ReportContext, members: readonly number[])
   const line = (label: string, fen: number, cls = ''): string => `<tr${cls ? ` class="${cls}"` : ''}><td>${esc(label)}</td>${td(yuanExact(fen), fen)}${td(percent(fen, sum.totalFen), fen)}</tr>`;
   const table = `<table><thead><tr>${th(ctx.t('transferType'))}${th(ctx.t('yuan'), true)}${th(ctx.t('ofTotal'), true)}</tr></thead><tbody>
 ${TRANSFER_TYPES.map((k) => line(ctx.t(`transfer_${k}`), sum[k])).join('')}
-${sum.retainedFen ? line(ctx.t('transfer_retainedFen'), sum.retainedFen) : ''}
+${sum.retainedFen ? line(ctx.t('transfer_retained'), sum.retainedFen) : ''}
 </tbody><tfoot><tr><td>${esc(ctx.t('total'))}</td>${td(yuanExact(sum.totalFen), sum.totalFen)}${td('100.0%')}</tr></tfoot></table>`;
   return `<h2>${esc(ctx.t('chartTransfers'))}</h2>${figure('', `${ctx.t('unit')}: ${unit.label}`, chart)}${table}`;
 }
@@ -123,9 +124,9 @@ export function countyTable(ctx: ReportContext, members: readonly number[], from
   const money = (fen: number): string => `<td class="n" data-v="${fen}" title="${yuanExact(fen)} ${esc(ctx.t('yuan'))}">${group(fen / div, 2)}</td>`;
   const cols: Array<[string, boolean]> = [
     [ctx.t('code'), false], [ctx.t('county'), false], [ctx.t('prefecture'), false], [ctx.t('population'), true],
-    [`${ctx.t('standardCost')} (${unit})`, true], [`${ctx.t('central')}`, true], [ctx.t('provincial'), true], [ctx.t('prefectureLevel'), true], [ctx.t('countyLevel'), true],
-    [ctx.t('earmarked'), true], [ctx.t('generalTransfers'), true], [ctx.t('ownRevenue'), true], [ctx.t('capacity'), true],
-    [`${ctx.t('gap')} (${unit})`, true], [`${ctx.t('gapPerCapita')} (${ctx.t('yuanPerCapita')})`, true],
+    [`${ctx.t('gap')} (${unit})`, true], [`${ctx.t('gapPerCapita')} (${ctx.t('yuanPerCapita')})`, true], [ctx.t('planGap'), true], [ctx.t('guaranteeGap'), true],
+    [ctx.t('needs'), true], [ctx.t('standardCost'), true], [ctx.t('resources'), true], [ctx.t('ownRevenue'), true], [ctx.t('taxRebates'), true],
+    [ctx.t('generalTransfers'), true], [ctx.t('earmarked'), true],
   ];
   const body = members.map((i) => {
     const c = run.counties[i]!;
@@ -133,12 +134,12 @@ export function countyTable(ctx: ReportContext, members: readonly number[], from
     const href = ctx.countyHref(from, c.code);
     const gpc = gapPerCapita(r);
     const pop = c.drivers['resident_pop'] ?? 0;
-    return `<tr data-code="${esc(c.code)}"><td>${esc(c.code)}</td><td>${href ? `<a href="${esc(href)}">${esc(c.name)}</a>` : esc(c.name)}</td><td>${esc(c.prefecture)}</td>${td(persons(pop), pop)}${[r.standardCostFen, r.centralFen, r.provincialFen, r.prefectureFen, r.countyFen, r.specialFen, r.generalFen, r.ownRevenueFen, r.capacityFen, r.gapFen].map(money).join('')}${td(fixed(gpc, 2), gpc, gpc > 0 ? 'pos' : 'neg')}</tr>`;
+    return `<tr data-code="${esc(c.code)}"><td>${esc(c.code)}</td><td>${href ? `<a href="${esc(href)}">${esc(c.name)}</a>` : esc(c.name)}</td><td>${esc(c.prefecture)}</td>${td(persons(pop), pop)}${money(r.gapFen)}${td(fixed(gpc, 2), gpc, gpc > 0 ? 'pos' : 'neg')}${[r.planGapFen, r.guaranteeGapFen, r.needsFen, r.standardCostFen, r.resourcesFen, r.ownRevenueFen, r.rebatesFen, r.generalFen, r.specialFen].map(money).join('')}</tr>`;
   });
   const rows = members.map((i) => run.result.counties[i]!);
   const tot = (f: (r: (typeof rows)[number]) => number): number => sumFen(rows.map(f));
   const pop = members.reduce((a, i) => a + (run.counties[i]!.drivers['resident_pop'] ?? 0), 0);
-  const foot = `<tr><td></td><td>${esc(ctx.t('total'))}</td><td></td>${td(persons(pop))}${[tot((r) => r.standardCostFen), tot((r) => r.centralFen), tot((r) => r.provincialFen), tot((r) => r.prefectureFen), tot((r) => r.countyFen), tot((r) => r.specialFen), tot((r) => r.generalFen), tot((r) => r.ownRevenueFen), tot((r) => r.capacityFen), tot((r) => r.gapFen)].map(money).join('')}<td></td></tr>`;
+  const foot = `<tr><td></td><td>${esc(ctx.t('total'))}</td><td></td>${td(persons(pop))}${money(tot((r) => r.gapFen))}<td></td>${[tot((r) => r.planGapFen), tot((r) => r.guaranteeGapFen), tot((r) => r.needsFen), tot((r) => r.standardCostFen), tot((r) => r.resourcesFen), tot((r) => r.ownRevenueFen), tot((r) => r.rebatesFen), tot((r) => r.generalFen), tot((r) => r.specialFen)].map(money).join('')}</tr>`;
   return `<h2>${esc(ctx.t('allCounties'))}</h2><p class="note">${esc(ctx.t('sortHint'))}. ${esc(ctx.t('unit'))}: ${esc(unit)}.</p>
 <div class="scroll"><table class="sortable counties" id="county-table"><thead><tr>${cols.map(([label, n]) => th(label, n)).join('')}</tr></thead><tbody>${body.join('')}</tbody><tfoot>${foot}</tfoot></table></div>`;
 }

@@ -141,13 +141,22 @@ function summarySheet(wb: Book, input: WorkbookInput): void {
   money('level_prefecture', tt.prefectureFen);
   money('level_county', tt.countyFen);
   money('earmarked', tt.specialFen);
-  money('transfer_retainedFen', tt.retainedFen);
+  money('transfer_retained', tt.retainedFen);
   money('ownBurden', tt.ownBurdenFen);
+  money('otherSpending', tt.otherSpendingFen);
+  money('needs', tt.needsFen);
   money('ownRevenue', tt.ownRevenueFen);
+  money('taxRebates', tt.rebatesFen);
+  money('systemSubsidy', tt.systemSubsidyFen);
+  money('remittance', tt.remittanceFen);
   money('equalization', tt.equalizationFen);
   money('guarantee', tt.guaranteeFen);
   money('generalTransfers', tt.generalFen);
-  money('capacity', tt.capacityFen);
+  money('itemTiedGeneral', tt.itemTiedGeneralFen);
+  money('resources', tt.resourcesFen);
+  money('guaranteeGap', tt.guaranteeGapFen);
+  money('guaranteeGapAfter', tt.guaranteeGapAfterFen);
+  money('planGap', tt.planGapFen);
   money('netGap', tt.gapFen);
   money('shortfall', tt.shortfallFen);
   count('countiesInGap', s.countiesInGap, 'counties');
@@ -165,6 +174,7 @@ function summarySheet(wb: Book, input: WorkbookInput): void {
   for (const [weights, label] of [[s.measuresWeighted, t(lang, 'weighted')], [s.measuresUnweighted, t(lang, 'unweighted')]] as const) {
     m('stage_before', weights.beforeTransfers, label);
     m('stage_afterGeneral', weights.afterGeneral, label);
+    m('stage_afterGeneralMof', weights.afterGeneralMof, label);
     m('stage_afterAll', weights.afterAll, label);
   }
   ws.commit();

@@ -8,10 +8,11 @@ import { basicGuarantee, type BasicGuaranteeSettings } from './basicGuarantee.ts
 import { chinaEqualization, type ChinaEqualizationSettings } from './chinaEqualization.ts';
 import { australiaRelativities, canadaCapacity, japanLocalAllocationTax, type AustraliaSettings, type CanadaSettings, type JapanSettings } from './internationalSchemes.ts';
 import type { SchemeInput } from './schemeInput.ts';
-import { equalPerCapita, gapFilling, matchingGrant, needsBased, type MatchingSettings, type NoSettings } from './simpleSchemes.ts';
+import { equalPerCapita, gapFilling, matchingGrant, needsBased, simpleGap, type MatchingSettings, type NoSettings } from './simpleSchemes.ts';
 
 export const SCHEME_IDS = [
   'china_equalization',
+  'simple_gap',
   'basic_guarantee',
   'equal_per_capita',
   'needs_based',
@@ -25,6 +26,7 @@ export type SchemeId = (typeof SCHEME_IDS)[number];
 
 export interface SchemeSettingsById {
   china_equalization: ChinaEqualizationSettings;
+  simple_gap: NoSettings;
   basic_guarantee: BasicGuaranteeSettings;
   equal_per_capita: NoSettings;
   needs_based: NoSettings;
@@ -53,6 +55,7 @@ export const SCHEMES: Readonly<Record<SchemeId, SchemeInfo>> = {
     allowsNegative: false,
     settings: ['difficulty_weight', 'must_fund_weight', 'difficulty_min', 'difficulty_max', 'revenue_floor_per_resident', 'growth_cap', 'growth_floor'],
   },
+  simple_gap: { id: 'simple_gap', title: 'Simple gap rule before 2011: pool × gap ÷ Σ gaps, no cap', allowsNegative: false, settings: [] },
   basic_guarantee: { id: 'basic_guarantee', title: 'County basic financial guarantee with awards', allowsNegative: false, settings: ['award_share'] },
   equal_per_capita: { id: 'equal_per_capita', title: 'Equal per capita', allowsNegative: false, settings: [] },
   needs_based: { id: 'needs_based', title: 'Needs-based (standard cost share)', allowsNegative: false, settings: [] },
@@ -73,6 +76,8 @@ export function allocateScheme(config: SchemeConfig, input: SchemeInput, poolFen
   switch (config.id) {
     case 'china_equalization':
       return chinaEqualization(input, poolFen, config.settings);
+    case 'simple_gap':
+      return simpleGap(input, poolFen);
     case 'basic_guarantee':
       return basicGuarantee(input, poolFen, config.settings);
     case 'equal_per_capita':

@@ -1,5 +1,9 @@
 /**
  * The simple comparison schemes:
+ * - simple gap:        transfer_i = pool × gap_i ÷ Σ gaps, gap = max(0, standard expenditure −
+ *                      standard revenue), with no cap at the gap (the gap-proportional rule the
+ *                      model used before the 2011 formula, kept for comparison); by population
+ *                      when no county has a gap
  * - equal per capita:  transfer_i = pool × population_i ÷ Σ population
  * - needs-based:       transfer_i = pool × standard cost_i ÷ Σ standard cost   (standard cost share)
  * - gap-filling:       fill the deepest per-capita gaps first (levelling down the per-capita
@@ -12,6 +16,12 @@ import { proportional, waterFill, type SchemeAllocation } from './allocation.ts'
 import { standardGaps, type SchemeInput } from './schemeInput.ts';
 
 export type NoSettings = Readonly<Record<string, never>>;
+
+export function simpleGap(input: SchemeInput, poolFen: number): SchemeAllocation {
+  const gaps = standardGaps(input);
+  const integral = gaps.every((x) => Number.isSafeInteger(x));
+  return proportional(poolFen, gaps, input.population, integral);
+}
 
 export function equalPerCapita(input: SchemeInput, poolFen: number): SchemeAllocation {
   return proportional(poolFen, input.population, input.population);
