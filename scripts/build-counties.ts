@@ -6,7 +6,7 @@
  *                                           # current directory)
  *
  * Writes data/counties/{china_2012.csv, guangdong_2012.csv, columns.csv, import_report.md,
- * README.md}. Parameters come from data/provinces/provinces.yaml. Every file is written to a
+ * README.md}. Parameters come from data/provinces/provinces.yaml and data/provinces/budget.yaml (county budget columns). Every file is written to a
  * temporary name first and renamed into place only when all are written. The output is
  * deterministic: the same inputs give byte-identical files.
  */
@@ -26,6 +26,7 @@ export const SOURCE_FILES = {
   crosswalk: 'admin_code_changes.csv',
   expenditure: 'province_expenditure_2011_2012.csv',
   poverty: 'poverty_counties_832.csv',
+  countyCodes: 'county_codes_2010_2012_gb2260.csv',
 } as const;
 
 function read(path: string, name: string): SourceText {
@@ -53,6 +54,8 @@ function main(): void {
     expenditure: read(join(sharedDir, SOURCE_FILES.expenditure), SOURCE_FILES.expenditure),
     poverty: read(join(sharedDir, SOURCE_FILES.poverty), SOURCE_FILES.poverty),
     provinces: read(paramsPath, 'data/provinces/provinces.yaml'),
+    budget: read(join(ROOT, 'data/provinces/budget.yaml'), 'data/provinces/budget.yaml'),
+    countyCodes: read(join(sharedDir, SOURCE_FILES.countyCodes), SOURCE_FILES.countyCodes),
   };
   const result = buildCountyData(src);
   const files = renderFiles(result);

@@ -6,6 +6,7 @@ import { CENSUS_FACT_COLUMNS, FISCAL_STEMS, IDENTITY_COLUMNS, OPTIONAL_COLUMNS, 
 import { ratesOf, type CountField } from './census.ts';
 import { DRIVER_NAMES, DRIVER_RULES, type DriverName } from './drivers.ts';
 import type { BuiltUnit } from './pipeline.ts';
+import { budgetOutputColumns } from './budgetOutput.ts';
 
 /** Optional contract columns the import does not fill (the loader's default applies). */
 export const OMITTED_COLUMNS = ['cost_index'] as const;
@@ -42,7 +43,7 @@ const IDENTITY_METHODS: Readonly<Record<string, [Origin, string]>> = {
 const RATE_COLUMNS = new Set(['avg_years_schooling', 'minority_pct', 'nonagri_hukou_pct']);
 
 /** The output columns in order, each with its origin. Errors if the contract has a column the import cannot fill. */
-export function outputColumns(years: readonly number[]): ColumnInfo[] {
+export function outputColumns(years: readonly number[], budgetYears: readonly number[] = []): ColumnInfo[] {
   const cols: ColumnInfo[] = [];
   for (const spec of IDENTITY_COLUMNS) {
     const m = IDENTITY_METHODS[spec.name];
@@ -62,6 +63,8 @@ export function outputColumns(years: readonly number[]): ColumnInfo[] {
       cols.push({ name: `${stem.name}_${y}`, spec: stem, origin: 'estimated by method', method: FISCAL_METHODS[stem.name] ?? 'see Estimates' });
     }
   }
+  // the county budget columns (budgetOutput.ts)
+  for (const c of budgetOutputColumns(budgetYears)) cols.push(c);
   for (const spec of OPTIONAL_COLUMNS) {
     if ((OMITTED_COLUMNS as readonly string[]).includes(spec.name)) continue;
     if (spec.name === 'provenance') cols.push({ name: spec.name, spec, origin: 'note', method: 'census rows the unit is made of, how they were matched, and which columns are estimates' });
@@ -91,7 +94,7 @@ export function provenanceOf(u: BuiltUnit): string {
   });
   const kind = u.kind === 'county' ? '' : u.kind === 'county_equivalent' ? 'County-equivalent prefecture-level city. ' : 'Residual unit: prefecture row minus its county rows. ';
   // sentences, not semicolons: a CSV reader that guesses the delimiter must not take ';' for it
-  return `${kind}Census 2010: ${parts.join(' + ')}. Drivers derived by rule. Fiscal columns ESTIMATED from provincial totals.`;
+  return `${kind}Census 2010: ${parts.join(' + ')}. Drivers derived by rule. Fiscal and budget columns ESTIMATED from provincial and national totals.${u.budgetFlagReasons.length ? ` Flags: ${u.budgetFlagReasons.join('. ')}.` : ''}`;
 }
 
 export function rowValues(u: BuiltUnit, columns: readonly ColumnInfo[]): string[] {
@@ -116,7 +119,9 @@ export function rowValues(u: BuiltUnit, columns: readonly ColumnInfo[]): string[
       case 'minority_pct': return rates.minorityPct === null ? '' : rate2(rates.minorityPct);
       case 'in_migrants_same_county': return u.facts.nullable.in_migrants_same_county === null ? '' : String(u.facts.nullable.in_migrants_same_county);
       case 'provenance': return provenanceOf(u);
+      case 'fiscal_staff': return String(u.fiscalStaff);
     }
+    if (n in u.budgetFlags) return String(u.budgetFlags[n as keyof BuiltUnit['budgetFlags']]);
     if (n in u.drivers) return String(u.drivers[n as DriverName]);
     if (n in c) return String(c[n as CountField]);
     if (n in u.fiscal) return fenToYuan(u.fiscal[n]!);

@@ -13,6 +13,9 @@ import { matchPoverty, parsePoverty, unitFlags, type PovertyResult, type UnitFla
 import { enrolmentParam, paramAt, ProvincesFile } from './params.ts';
 import { parseTable } from './table.ts';
 import { buildUnits, type Unit, type UnitsReport } from './units.ts';
+import { loadBudgetParams, type BudgetFile } from './budgetParams.ts';
+import { estimateBudget, type BudgetEstimates } from './budgetColumns.ts';
+import { checkSelections, parseAutonomy, programmeFlags, type ProgrammeFlags } from './programmeFlags.ts';
 
 export interface SourceText {
   /** the name used in messages and reports (e.g. census2010_county.csv) */
@@ -27,6 +30,10 @@ export interface Sources {
   readonly expenditure: SourceText;
   readonly poverty: SourceText;
   readonly provinces: SourceText;
+  /** data/provinces/budget.yaml: parameters of the county budget columns and programme flags */
+  readonly budget: SourceText;
+  /** county_codes_2010_2012_gb2260.csv: autonomous counties and prefectures */
+  readonly countyCodes: SourceText;
 }
 
 export interface BuiltUnit extends Unit {
@@ -37,6 +44,11 @@ export interface BuiltUnit extends Unit {
   /** `<stem>_<year>` → fen */
   readonly fiscal: Readonly<Record<string, number>>;
   readonly povertyEntries: number;
+  /** programme flags of the county budget (budget.yaml; directly_managed is the 2012 rule) */
+  readonly budgetFlags: ProgrammeFlags;
+  readonly budgetFlagReasons: readonly string[];
+  /** staff on establishment paid by the county budget, persons (estimate) */
+  readonly fiscalStaff: number;
 }
 
 export interface ProvinceCheck {
@@ -63,6 +75,8 @@ export interface BuildResult {
   readonly provinceChecks: ProvinceCheck[];
   readonly censusCountyRows: number;
   readonly sources: Readonly<Record<keyof Sources, string>>;
+  readonly budget: BudgetFile;
+  readonly budgetEstimates: BudgetEstimates;
 }
 
 /** Largest accepted gap between a province's census total and the sum of its units. */
@@ -122,17 +136,24 @@ export function buildCountyData(src: Sources): BuildResult {
   const regionOf = (u: Unit): 'east' | 'central' | 'west' => params.provinces[u.provinceCode]!.region_group;
   const poverty = matchPoverty(povertyEntries, units, cw, admin);
 
+  const budgetHook = budgetColumnsHook(src, units, admin, params.data_year, (u) => unitFlags({ ...u, regionGroup: regionOf(u) }, poverty.byUnit.has(u.code), params.flags), (u) => deriveDrivers(u.facts, driverParams(u.provinceCode)));
+
   const built: BuiltUnit[] = units.map((u) => {
     const tierOverride = params.tier_2018.prefecture_overrides[u.prefectureCode];
     const onList = poverty.byUnit.has(u.code);
+    const bf = budgetHook.flags.byUnit.get(u.code)!;
     return {
       ...u,
       regionGroup: regionOf(u),
       tier2018: tierOverride?.tier ?? params.provinces[u.provinceCode]!.tier_2018,
-      flags: unitFlags({ ...u, regionGroup: regionOf(u) }, onList, params.flags),
+      // directly_managed: the 2012 fiscal 省直管县 rule of budget.yaml replaces the rule of provinces.yaml
+      flags: { ...unitFlags({ ...u, regionGroup: regionOf(u) }, onList, params.flags), directly_managed: bf.flags.directly_managed },
       drivers: deriveDrivers(u.facts, driverParams(u.provinceCode)),
-      fiscal: fiscal.byUnit.get(u.code)!,
+      fiscal: { ...fiscal.byUnit.get(u.code)!, ...budgetHook.estimates.byUnit.get(u.code)! },
       povertyEntries: poverty.byUnit.get(u.code)?.length ?? 0,
+      budgetFlags: bf.flags,
+      budgetFlagReasons: bf.reasons,
+      fiscalStaff: budgetHook.estimates.fiscalStaff.get(u.code)!,
     };
   });
 
@@ -173,6 +194,30 @@ export function buildCountyData(src: Sources): BuildResult {
       expenditure: src.expenditure.name,
       poverty: src.poverty.name,
       provinces: src.provinces.name,
+      budget: src.budget.name,
+      countyCodes: src.countyCodes.name,
     },
+    budget: budgetHook.file,
+    budgetEstimates: budgetHook.estimates,
   };
+}
+
+/** The county budget columns (budgetColumns.ts) and programme flags (programmeFlags.ts) of the units. */
+function budgetColumnsHook(
+  src: Sources,
+  units: readonly Unit[],
+  admin: AdminList,
+  dataYear: number,
+  flagsOf: (u: Unit) => { difficult: 0 | 1 },
+  driversOf: (u: Unit) => Record<DriverName, number>,
+): { file: BudgetFile; flags: ReturnType<typeof programmeFlags>; estimates: BudgetEstimates } {
+  const file = loadBudgetParams(src.budget.text, src.budget.name);
+  checkSelections(file, admin, src.budget.name, new Set(units.map((u) => u.code)));
+  const autonomy = parseAutonomy(parseTable(src.countyCodes.text, src.countyCodes.name));
+  const flags = programmeFlags(units.map((u) => ({ code: u.code, name: u.name, kind: u.kind, provinceCode: u.provinceCode, prefectureCode: u.prefectureCode, urbanPop: u.facts.counts.urban_pop, ruralPop: u.facts.counts.rural_pop })), file, autonomy);
+  const estimates = estimateBudget(units.map((u) => {
+    const d = driversOf(u);
+    return { code: u.code, provinceCode: u.provinceCode, residents: u.facts.counts.resident_pop, urban16to59: d.urban_age_16_59, rural16to59: d.rural_age_16_59, difficult: flagsOf(u).difficult === 1 };
+  }), file, dataYear);
+  return { file, flags, estimates };
 }

@@ -6,6 +6,7 @@ import { describeImportSource, type Param } from './params.ts';
 import { columnsCsv, outputColumns, toCsv, type ColumnInfo } from './output.ts';
 import type { BuildResult, BuiltUnit } from './pipeline.ts';
 import type { MatchKind } from './units.ts';
+import { budgetReportLines } from './budgetOutput.ts';
 
 export const OUTPUT_FILES = ['china_2012.csv', 'guangdong_2012.csv', 'columns.csv', 'import_report.md', 'README.md'] as const;
 
@@ -38,7 +39,7 @@ export function flagCounts(units: readonly BuiltUnit[]): FlagCounts {
 }
 
 export function renderFiles(r: BuildResult): Record<(typeof OUTPUT_FILES)[number], string> {
-  const columns = outputColumns(r.params.fiscal_years);
+  const columns = outputColumns(r.params.fiscal_years, r.budget.years);
   const guangdong = r.units.filter((u) => u.provinceCode === '440000');
   return {
     'china_2012.csv': toCsv(r.units, columns),
@@ -177,6 +178,7 @@ export function importReport(r: BuildResult): string {
   }
   L();
 
+  for (const line of budgetReportLines(r)) L(line);
   L('## Flags');
   L();
   const f = flagCounts(r.units);
@@ -184,7 +186,7 @@ export function importReport(r: BuildResult): string {
   L('|---|---:|---|');
   L(`| difficult | ${f.difficult} | ${esc(describeImportSource(r.params.flags.difficult.source))} |`);
   L(`| nutrition_pilot | ${f.nutrition_pilot} | ${esc(describeImportSource(r.params.flags.nutrition_pilot.source))} |`);
-  L(`| directly_managed | ${f.directly_managed} | ${esc(describeImportSource(r.params.flags.directly_managed.source))} |`);
+  L(`| directly_managed | ${f.directly_managed} | 2012 fiscal 省直管县 rule of budget.yaml: ${esc(describeImportSource(r.budget.flags.directly_managed.source))} |`);
   L();
   L('By province:');
   L();
@@ -314,11 +316,12 @@ export function dataDictionary(r: BuildResult, columns: readonly ColumnInfo[]): 
   L();
   L('Known limits of the estimates: the county-level shares are national round numbers, while the real split between province, prefecture and county differs by province (municipalities keep more at city level); the development index ranks units within a province but cannot see industry or resource revenue, so mining and industrial counties are underestimated and the poorest counties (floors of the urban and non-agricultural shares) may get too little; county-equivalent cities and residual units are spread like counties although their budgets include prefecture-level items. Replace these columns with real county fiscal data when available.');
   L();
+  for (const line of budgetReportLines(r)) L(line);
   L('## Flags');
   L();
   L(`| flag | units | rule | source |`);
   L('|---|---:|---|---|');
-  L(`| \`directly_managed\` | ${f.directly_managed} | 1 for units with no prefecture between them and the province (xx90yy units; districts and counties of Beijing, Tianjin, Shanghai, Chongqing) and for counties and county-level cities (code yy ≥ 21, not districts) of ${p.flags.directly_managed.fiscal_reform_provinces.map((c) => p.provinces[c]?.name ?? c).join(', ')}${p.flags.directly_managed.except_prefectures.length ? `, except prefectures ${p.flags.directly_managed.except_prefectures.join(', ')}` : ''}. County-equivalent cities and residual units: 0 (their prefecture is themselves / their prefecture administers them). | ${esc(describeImportSource(p.flags.directly_managed.source))} |`);
+  L(`| \`directly_managed\` | ${f.directly_managed} | 2012 fiscal 省直管县 (budget.yaml flags.directly_managed): 1 for units with no prefecture between them and the province (xx90yy units; districts and counties of Beijing, Tianjin, Shanghai, Chongqing) and for counties, county-level cities and banners (not districts) of ${Object.values(r.budget.flags.directly_managed.fiscal_reform_provinces).map((x) => `${x.name}${x.except_prefectures?.length ? ` (except ${x.except_prefectures.join(', ')})` : ''}`).join(', ')}. County-equivalent cities and residual units: 0. This replaces the provinces.yaml rule (flags.directly_managed), which is no longer used. | ${esc(describeImportSource(r.budget.flags.directly_managed.source))} |`);
   L(`| \`difficult\` | ${f.difficult} | 1 when the province is in the ${p.flags.difficult.region_groups.join(' or ')} region group, the prefecture is one of ${Object.values(p.flags.difficult.prefectures).join(', ')}, or the unit is on the 832 poverty list | ${esc(describeImportSource(p.flags.difficult.source))} Prefectures: ${esc(describeImportSource(p.flags.difficult.prefectures_source))} |`);
   L(`| \`nutrition_pilot\` | ${f.nutrition_pilot} | 1 when the unit is on the 832 poverty list. **Approximation**: the 2011 pilot was the 680 contiguous-area counties; the 832 list adds the key counties outside those areas. | ${esc(describeImportSource(p.flags.nutrition_pilot.source))} |`);
   L();

@@ -75,6 +75,34 @@ export const FISCAL_STEMS: readonly ColumnSpec[] = [
   { name: 'other_std_expenditure', kind: 'money', required: true, unit: 'yuan/year', description: 'standard expenditure outside basic services (staff, running, other duties)', aliases: ['其他标准支出'] },
 ];
 
+/**
+ * Dated county-budget columns (contract section B): `<stem>_<year>`, yuan, optional. The import
+ * fills them with estimates (data/counties/columns.csv says how); a county file may give real ones.
+ * Unlike FISCAL_STEMS they may cover other years than own_revenue (2011–2015).
+ */
+export const BUDGET_STEMS: readonly ColumnSpec[] = [
+  { name: 'rebate_two_tax', kind: 'money', required: false, unit: 'yuan/year', description: 'VAT and consumption-tax rebate received (两税返还; estimate unless supplied)', aliases: ['两税返还', '增值税和消费税返还'] },
+  { name: 'rebate_income_tax', kind: 'money', required: false, unit: 'yuan/year', description: 'income-tax base rebate received (所得税基数返还; estimate unless supplied)', aliases: ['所得税基数返还'] },
+  { name: 'rebate_oil', kind: 'money', required: false, unit: 'yuan/year', description: 'refined-oil price and tax reform rebate received (成品油价格和税费改革税收返还; estimate unless supplied)', aliases: ['成品油税费改革税收返还', '成品油价格和税费改革税收返还'] },
+  { name: 'system_subsidy', kind: 'money', required: false, unit: 'yuan/year', description: 'fiscal-system subsidy received (体制补助; estimate unless supplied)', aliases: ['体制补助'] },
+  { name: 'remittance', kind: 'money', required: false, unit: 'yuan/year', description: 'remittance paid to upper levels (上解; estimate unless supplied)', aliases: ['上解', '上解支出'] },
+  { name: 'tax_base', kind: 'money', required: false, unit: 'yuan/year', description: 'tax base for standard revenue: value added of secondary + tertiary industry (estimate unless supplied)', aliases: ['税基', '二三产业增加值'] },
+];
+
+/** Programme flags of the county budget (contract section B) and fiscal staff; optional. */
+export const BUDGET_FLAG_COLUMNS: readonly ColumnSpec[] = [
+  { name: 'eco_zone', kind: 'flag', required: false, unit: '0/1', description: 'key ecological function zone county (重点生态功能区转移支付)', aliases: ['重点生态功能区'] },
+  { name: 'resource_exhausted', kind: 'flag', required: false, unit: '0/1', description: 'resource-exhausted city or county (资源枯竭城市)', aliases: ['资源枯竭城市'] },
+  { name: 'grain_county', kind: 'flag', required: false, unit: '0/1', description: 'major grain-producing county (产粮大县)', aliases: ['产粮大县'] },
+  { name: 'ethnic_area', kind: 'flag', required: false, unit: '0/1', description: 'ethnic-area transfer eligible (民族地区)', aliases: ['民族地区'] },
+  { name: 'old_revolutionary', kind: 'flag', required: false, unit: '0/1', description: 'old revolutionary base area (革命老区)', aliases: ['革命老区'] },
+  { name: 'border', kind: 'flag', required: false, unit: '0/1', description: 'land-border county (边境县)', aliases: ['边境县'] },
+];
+
+export const BUDGET_COUNT_COLUMNS: readonly ColumnSpec[] = [
+  { name: 'fiscal_staff', kind: 'count', required: false, unit: 'persons', description: 'staff on establishment paid by the county budget (财政供养人员; estimate unless supplied)', aliases: ['财政供养人员'] },
+];
+
 /** Census facts carried through for reference and for formulas; optional. */
 const AGE_BANDS = ['0', '1_4', '5_9', '10_14', '15_19', '20_24', '25_29', '30_34', '35_39', '40_44', '45_49', '50_54', '55_59', '60_64', '65_69', '70_74', '75_79', '80_84', '85plus'];
 export const CENSUS_FACT_COLUMNS: readonly ColumnSpec[] = [
@@ -95,7 +123,7 @@ export const OPTIONAL_COLUMNS: readonly ColumnSpec[] = [
   { name: 'provenance', kind: 'text', required: false, unit: '-', description: 'free-text note on where the row came from', aliases: ['来源'] },
 ];
 
-export const FIXED_COLUMNS: readonly ColumnSpec[] = [...IDENTITY_COLUMNS, ...POPULATION_COLUMNS, ...CENSUS_FACT_COLUMNS, ...OPTIONAL_COLUMNS];
+export const FIXED_COLUMNS: readonly ColumnSpec[] = [...IDENTITY_COLUMNS, ...POPULATION_COLUMNS, ...BUDGET_FLAG_COLUMNS, ...BUDGET_COUNT_COLUMNS, ...CENSUS_FACT_COLUMNS, ...OPTIONAL_COLUMNS];
 
 /** The population columns a catalog item may use as its driver. */
 export const DRIVER_COLUMNS: readonly string[] = POPULATION_COLUMNS.map((c) => c.name);

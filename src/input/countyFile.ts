@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import iconv from 'iconv-lite';
 import type { County } from '../model/county.ts';
-import { FISCAL_STEMS, FIXED_COLUMNS, NOTE_PREFIX, POPULATION_COLUMNS, type ColumnSpec, type RegionGroup } from './countyColumns.ts';
+import { BUDGET_FLAG_COLUMNS, BUDGET_STEMS, FISCAL_STEMS, FIXED_COLUMNS, NOTE_PREFIX, POPULATION_COLUMNS, type ColumnSpec, type RegionGroup } from './countyColumns.ts';
 import { InputError, type InputProblem } from './inputError.ts';
 import { PROVINCES } from './provinces.ts';
 
@@ -56,7 +56,7 @@ const headerIndex = (() => {
 
 const fiscalIndex = (() => {
   const m = new Map<string, ColumnSpec>();
-  for (const spec of FISCAL_STEMS) {
+  for (const spec of [...FISCAL_STEMS, ...BUDGET_STEMS]) {
     m.set(spec.name, spec);
     for (const a of spec.aliases) m.set(normalizeHeader(a), spec);
   }
@@ -160,7 +160,8 @@ export function parseCountyText(text: string, file: string): CountyFile {
   for (const spec of FIXED_COLUMNS) {
     if (spec.required && !seen.has(spec.name)) problems.push({ file, line: 1, column: spec.name, message: `required column ${spec.name} is missing${spec.aliases.length ? ` (also accepted: ${spec.aliases.join(', ')})` : ''}` });
   }
-  const fiscalYears = [...new Set(targets.flatMap((t) => (t.target?.kind === 'fiscal' ? [t.target.year] : [])))].sort();
+  // the run years are those of the fiscal stems (own_revenue …); budget stems may cover other years
+  const fiscalYears = [...new Set(targets.flatMap((t) => (t.target?.kind === 'fiscal' && FISCAL_STEMS.includes(t.target.spec) ? [t.target.year] : [])))].sort();
   for (const stem of FISCAL_STEMS.filter((s) => s.required)) {
     if (!targets.some((t) => t.target?.kind === 'fiscal' && t.target.spec.name === stem.name)) {
       problems.push({ file, line: 1, column: `${stem.name}_<year>`, message: `no ${stem.name}_<year> column (e.g. ${stem.name}_2012)` });
@@ -240,6 +241,15 @@ export function parseCountyText(text: string, file: string): CountyFile {
         if (fiscal[stem.name]?.[year] === undefined && seen.has(`${stem.name}_${year}`)) where(`${stem.name}_${year}`, 'empty value');
       }
     }
+    for (const t of targets) {
+      const tg = t.target;
+      if (tg?.kind === 'fiscal' && BUDGET_STEMS.includes(tg.spec) && fiscal[tg.spec.name]?.[tg.year] === undefined) where(t.raw, 'empty value');
+    }
+    for (const spec of [...BUDGET_FLAG_COLUMNS]) {
+      if (seen.has(spec.name) && fixed[spec.name] === undefined) where(spec.name, 'empty value');
+    }
+    const programmeFlags: Record<string, boolean> = {};
+    for (const spec of BUDGET_FLAG_COLUMNS) if (typeof fixed[spec.name] === 'boolean') programmeFlags[spec.name] = fixed[spec.name] as boolean;
     counties.push({
       code,
       name: fixed['name'] as string,
@@ -252,6 +262,7 @@ export function parseCountyText(text: string, file: string): CountyFile {
       directlyManaged: fixed['directly_managed'] as boolean,
       difficult: fixed['difficult'] as boolean,
       nutritionPilot: fixed['nutrition_pilot'] as boolean,
+      flags: programmeFlags,
       drivers,
       fiscal,
       costIndex: (fixed['cost_index'] as number | undefined) ?? 1,

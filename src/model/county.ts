@@ -15,9 +15,15 @@ export interface County {
   readonly directlyManaged: boolean;
   readonly difficult: boolean;
   readonly nutritionPilot: boolean;
+  /**
+   * Programme flags of the county budget by column name (eco_zone, resource_exhausted,
+   * grain_county, ethnic_area, old_revolutionary, border); a flag whose column the file lacks is
+   * absent. Optional so that counties built in code need not give it.
+   */
+  readonly flags?: Readonly<Record<string, boolean>>;
   /** Population drivers by column name (persons). */
   readonly drivers: Readonly<Record<string, number>>;
-  /** Dated fiscal columns in yuan: stem -> year -> value. */
+  /** Dated fiscal columns in yuan: stem -> year -> value (own_revenue …, and the budget stems rebate_two_tax, rebate_income_tax, rebate_oil, system_subsidy, remittance, tax_base). */
   readonly fiscal: Readonly<Record<string, Readonly<Record<number, number>>>>;
   readonly costIndex: number;
   /** Programme flags beyond the three above (eco_zone, border, ethnic_area, …), by column name. */

@@ -16,6 +16,8 @@ export function fixtureSources(overrides: Partial<Sources> = {}): Sources {
     expenditure: fixtureText('expenditure.csv'),
     poverty: fixtureText('poverty.csv'),
     provinces: fixtureText('provinces.yaml'),
+    budget: fixtureText('budget.yaml'),
+    countyCodes: fixtureText('county_codes.csv'),
     ...overrides,
   };
 }

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CENSUS_FACT_COLUMNS, FISCAL_STEMS, IDENTITY_COLUMNS, POPULATION_COLUMNS } from '../../src/input/countyColumns.ts';
+import { BUDGET_COUNT_COLUMNS, BUDGET_FLAG_COLUMNS, BUDGET_STEMS, CENSUS_FACT_COLUMNS, FISCAL_STEMS, IDENTITY_COLUMNS, POPULATION_COLUMNS } from '../../src/input/countyColumns.ts';
 import { parseCountyText } from '../../src/input/countyFile.ts';
 import { fenToYuan, outputColumns } from '../../src/import/output.ts';
 import { buildCountyData } from '../../src/import/pipeline.ts';
@@ -9,12 +9,15 @@ import { fixtureSources } from './fixture.ts';
 
 describe('output columns', () => {
   it('are exactly the contract columns (without cost_index) with dated fiscal columns and provenance', () => {
-    const names = outputColumns([2011, 2012]).map((c) => c.name);
+    const names = outputColumns([2011, 2012], [2013]).map((c) => c.name);
     const expected = [
       ...IDENTITY_COLUMNS.map((c) => c.name),
       ...POPULATION_COLUMNS.map((c) => c.name),
       ...CENSUS_FACT_COLUMNS.map((c) => c.name),
       ...FISCAL_STEMS.flatMap((s) => [`${s.name}_2011`, `${s.name}_2012`]),
+      ...BUDGET_FLAG_COLUMNS.map((c) => c.name),
+      ...BUDGET_COUNT_COLUMNS.map((c) => c.name),
+      ...BUDGET_STEMS.map((s) => `${s.name}_2013`),
       'provenance',
     ];
     expect(names).toEqual(expected);

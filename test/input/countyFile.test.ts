@@ -108,3 +108,36 @@ describe('delimiters', () => {
     expect(parseCountyText(tsv, 'tabs.tsv').counties[0]!.name).toBe('县;甲');
   });
 });
+
+describe('county budget columns (contract section B)', () => {
+  const header = [...HEADER, 'eco_zone', 'border', 'fiscal_staff', 'rebate_two_tax_2012', 'rebate_two_tax_2015', 'remittance_2013', 'tax_base_2012'];
+  const row = (code: string, over: Record<string, string | number> = {}): Record<string, string | number> =>
+    sampleRow(code, { eco_zone: 1, border: 0, fiscal_staff: 12345, rebate_two_tax_2012: '1,000,000.50', rebate_two_tax_2015: 2000000, remittance_2013: 0, tax_base_2012: 9_000_000_000, ...over });
+  it('loads flags into County.flags, fiscal_staff into the drivers and budget stems of any year into fiscal', () => {
+    const f = parseCountyText(toCsvText([row('440101')], header), 'budget.csv');
+    const c = f.counties[0]!;
+    expect(c.flags).toEqual({ eco_zone: true, border: false });
+    expect(c.drivers['fiscal_staff']).toBe(12345);
+    expect(c.fiscal['rebate_two_tax']).toEqual({ 2012: 1000000.5, 2015: 2000000 });
+    expect(c.fiscal['remittance']).toEqual({ 2013: 0 });
+    expect(c.fiscal['tax_base']![2012]).toBe(9_000_000_000);
+    // budget stems for 2013 and 2015 do not make those run years: own_revenue has only 2012
+    expect(f.fiscalYears).toEqual([2012]);
+  });
+  it('accepts Chinese headers for the budget columns', () => {
+    const zh = header.map((h) => ({ eco_zone: '重点生态功能区', border: '边境县', fiscal_staff: '财政供养人员', rebate_two_tax_2012: '2012年两税返还' })[h] ?? h);
+    const r = row('440101');
+    const text = [zh.join(','), header.map((h) => (String(r[h]).includes(',') ? `"${r[h]}"` : String(r[h]))).join(',')].join('\n');
+    const c = parseCountyText(text, 'zh.csv').counties[0]!;
+    expect(c.flags).toEqual({ eco_zone: true, border: false });
+    expect(c.fiscal['rebate_two_tax']![2012]).toBe(1000000.5);
+  });
+  it('refuses empty or bad values in budget columns, naming row and column', () => {
+    expect(problemsOf(toCsvText([row('440101', { eco_zone: '', rebate_two_tax_2015: '' }), row('440102', { remittance_2013: -5, border: 'maybe' })], header))).toEqual([
+      '2|rebate_two_tax_2015|empty value',
+      '2|eco_zone|empty value',
+      '3|border|"maybe" is not a flag (use 0/1, 是/否)',
+      '3|remittance_2013|-5 is negative',
+    ]);
+  });
+});
