@@ -3,7 +3,8 @@
  * point, year after year as the exact engine (src/model/runYear.ts) computes one:
  *
  *   catalog cost and shares → earmarked transfers (less what prefectures keep)
- *   → pool transfers (held at the exact run's allocations)
+ *   → pool transfers (those weighted by the standard gap re-allocated from their pools; the
+ *     others held at the exact run's allocations)
  *   → equalization by the 2011 formula: centre → provinces on grossed-up aggregates (difficulty,
  *     coefficient capped at 1, growth control), province → counties with the province's pool
  *     (pass-down + top-up within capacity; the gap rule with difficulty and growth control, or
@@ -17,7 +18,6 @@
  * exact engine at the scenario's own point to within rounding (tested), but it is not exact
  * money. Growth rates given here replace the baseline rate in every projected year.
  */
-import { boundedProportional } from '../model/transfers/schemes/allocation.ts';
 import { allocateScheme, type SchemeConfig } from '../model/transfers/schemes/registry.ts';
 import { sliceInput, type SchemeInput } from '../model/transfers/schemes/schemeInput.ts';
 import { InequalityScratch } from './fastInequality.ts';
@@ -87,6 +87,7 @@ export class EvaluationScratch {
   readonly needsOther: Float64Array;
   readonly guaranteeNeeds: Float64Array;
   readonly allocation: Float64Array;
+  readonly gapBefore: Float64Array;
   readonly gaps: Float64Array;
   readonly mult: Float64Array;
   readonly lo: Float64Array;
@@ -134,6 +135,7 @@ export class EvaluationScratch {
     this.needsOther = col();
     this.guaranteeNeeds = col();
     this.allocation = col();
+    this.gapBefore = col();
     const wide = Math.max(n, P);
     this.gaps = new Float64Array(wide);
     this.mult = new Float64Array(wide);
@@ -255,9 +257,68 @@ export function cappedSpendInto(
     for (let i = start; i < end; i++) out[i] = w[i]! * k;
     return 0;
   }
-  const amounts = boundedProportional(pool, w.subarray(start, end), lo.subarray(start, end), hi.subarray(start, end), hi.subarray(start, end)).amounts;
-  for (let i = start; i < end; i++) out[i] = amounts[i - start]!;
+  boundedInto(pool, w, lo, hi, start, end, out);
   return 0;
+}
+
+/**
+ * amounts clamp(k·w_i, lo_i, hi_i) summing to `pool` (boundedProportional of allocation.ts,
+ * without allocating), for Σ lo < pool < Σ hi over the units with a weight: k is bracketed by
+ * bisection, then solved exactly on its linear segment.
+ */
+function boundedInto(pool: number, w: Float64Array, lo: Float64Array, hi: Float64Array, start: number, end: number, out: Float64Array): void {
+  let loTotal = 0;
+  for (let i = start; i < end; i++) loTotal += lo[i]!;
+  if (loTotal >= pool) {
+    const k = pool / loTotal;
+    for (let i = start; i < end; i++) out[i] = lo[i]! * k;
+    return;
+  }
+  let a = 0, b = 0;
+  for (let i = start; i < end; i++) if (w[i]! > 0 && hi[i]! / w[i]! > b) b = hi[i]! / w[i]!;
+  const f = (k: number): number => {
+    let sum = 0;
+    for (let i = start; i < end; i++) {
+      const x = k * w[i]!;
+      sum += x < lo[i]! ? lo[i]! : x > hi[i]! ? hi[i]! : x;
+    }
+    return sum;
+  };
+  // bisect; every few steps try the linear segment of the bracket's midpoint, and stop when its
+  // solution lies on that segment (every free unit strictly between its bounds, the others clamped)
+  let k = Number.NaN;
+  for (let it = 0; it < 128; it++) {
+    const mid = (a + b) / 2;
+    const narrow = !(b - a > b * 1e-15);
+    if (it % 6 === 5 || it === 127 || narrow) {
+      let constant = 0, slope = 0;
+      for (let i = start; i < end; i++) {
+        const x = mid * w[i]!;
+        if (x <= lo[i]!) constant += lo[i]!;
+        else if (x >= hi[i]!) constant += hi[i]!;
+        else slope += w[i]!;
+      }
+      const kk = slope > 0 ? (pool - constant) / slope : mid;
+      let onSegment = slope > 0;
+      for (let i = start; i < end && onSegment; i++) {
+        const x = mid * w[i]!;
+        const y = kk * w[i]!;
+        if (x <= lo[i]!) onSegment = y <= lo[i]! * (1 + 1e-12);
+        else if (x >= hi[i]!) onSegment = y >= hi[i]! * (1 - 1e-12);
+        else onSegment = y >= lo[i]! * (1 - 1e-12) && y <= hi[i]! * (1 + 1e-12);
+      }
+      if (onSegment || it === 127 || narrow) {
+        k = kk;
+        break;
+      }
+    }
+    if (f(mid) < pool) a = mid;
+    else b = mid;
+  }
+  for (let i = start; i < end; i++) {
+    const x = k * w[i]!;
+    out[i] = x < lo[i]! ? lo[i]! : x > hi[i]! ? hi[i]! : x;
+  }
 }
 
 /** Evaluate every year of the model at a point; results are left in the scratch (gap, measures, transfers). */
@@ -277,11 +338,18 @@ export function evaluatePoint(model: LinearModel, point: Point, s: EvaluationScr
   const { splitProvince: splitP, splitCounty: splitC, splitPrefecture: splitF, directlyManaged: direct, provinceOf, provinceStart, regionGroup } = model;
   const { centralE, provincialE, prefectureE, special, livelihood, tied, rebates, pools, needsOther, guaranteeNeeds, allocation, gaps, mult } = s;
   const { population: inPop, standardCost: inCost, mustFund: inMust, otherStdExpenditure: inOther, ownRevenue: inOwn, standardRevenue: inStdRev, standardExpenditure: inStdExp } = input;
+  const { ownRevenue: mOwn, revenueYears: mRevYears, revenueBase: mRevBase, taxBase: mTax, taxBaseYears: mTaxYears, taxBaseGrowth: mTaxGrowth } = model;
+  const { salaryFen: mSalary, runningFen: mRunning, otherMandatedFen: mOtherMandated, residentPop: mResident, minorityPct: mMinority } = model;
+  const { regionFactor: mRegionFactor, stdExpBase: mStdExpBase, rebatesNet: mRebates, poolsFen: mPools, population: mPop, focus } = model;
   const popRatio = new GrowthRatio(), revRatio = new GrowthRatio(), taxRatio = new GrowthRatio();
   const provE = new Float64Array(P), provR = new Float64Array(P), provOwn = new Float64Array(P), provGap = new Float64Array(P), provExp = new Float64Array(P);
   const provAlloc = new Float64Array(P), provPool = new Float64Array(P), provRoom = new Float64Array(P), provCentralEq = new Float64Array(P);
   const provTarget = new Float64Array(P), provClosed = new Float64Array(P), provCentralG = new Float64Array(P), provPrevScratch = new Float64Array(P);
   const prevCounty = s.prevCounty;
+  const J = model.gapPoolIds.length;
+  const eligible = model.gapPoolEligible;
+  const gapBefore = s.gapBefore;
+  const gapPoolTotal = new Float64Array(J);
 
   model.years.forEach((_, y) => {
     const retention = point.retentionRate ?? model.retentionRate[y]!;
@@ -297,7 +365,7 @@ export function evaluatePoint(model: LinearModel, point: Point, s: EvaluationScr
     const ew = model.ethnicWeight[y]!, bonus = model.smallScaleBonus[y]!, threshold = model.smallScaleThreshold[y]!;
     const cap = model.growthCap[y]!, floor = model.growthFloor[y]!;
     const dW = model.difficultyWeight[y]!, dMin = model.difficultyMin[y]!, dMax = model.difficultyMax[y]!;
-    provE.fill(0); provR.fill(0); provOwn.fill(0);
+    provE.fill(0); provR.fill(0); provOwn.fill(0); gapPoolTotal.fill(0);
 
     // catalog costs, shares and earmarked money; needs; revenue; standard expenditure and revenue
     for (let c = 0; c < n; c++) {
@@ -333,34 +401,47 @@ export function evaluatePoint(model: LinearModel, point: Point, s: EvaluationScr
       livelihood[c] = scopeLocal * splitC[k]!;
       tied[c] = tiedCentral;
       const level = revLevel[c]!;
-      const own = model.ownRevenue[k]! * level * (revGrowth ? revRatio.of(revGrowth[c]!, model.revenueYears[k]!, model.revenueBase[k]!) : 1);
-      const taxBase = model.taxBase[k]! * level * (revGrowth ? taxRatio.of(revGrowth[c]!, model.taxBaseYears[k]!, model.taxBaseGrowth[k]!) : 1);
-      const salaryRunning = (model.salaryFen[k]! + model.runningFen[k]!) * popF;
-      const other = salaryRunning + model.otherMandatedFen[k]! * popF;
-      const resident = model.residentPop[k]! * popF;
-      const minority = Math.min(100, Math.max(0, model.minorityPct[k]!)) / 100;
+      const own = mOwn[k]! * level * (revGrowth ? revRatio.of(revGrowth[c]!, mRevYears[k]!, mRevBase[k]!) : 1);
+      const taxBase = mTax[k]! * level * (revGrowth ? taxRatio.of(revGrowth[c]!, mTaxYears[k]!, mTaxGrowth[k]!) : 1);
+      const salaryRunning = (mSalary[k]! + mRunning[k]!) * popF;
+      const other = salaryRunning + mOtherMandated[k]! * popF;
+      const resident = mResident[k]! * popF;
+      const minority = Math.min(100, Math.max(0, mMinority[k]!)) / 100;
       const scale = resident > 0 && resident < threshold ? bonus * (1 - resident / threshold) : 0;
-      const coefficient = (1 + ew * minority + scale) * model.regionFactor[y * 3 + regionGroup[c]!]!;
-      const stdExp = model.stdExpBase[k]! * popF * coefficient;
-      const reb = model.rebatesNet[k]!;
-      const pl = model.poolsFen[k]!;
-      const stdRev = stdRate * (taxBase > 0 ? taxBase : 0) + reb + pl;
+      const coefficient = (1 + ew * minority + scale) * mRegionFactor[y * 3 + regionGroup[c]!]!;
+      const stdExp = mStdExpBase[k]! * popF * coefficient;
+      const reb = mRebates[k]!;
+      const ownStd = stdRate * (taxBase > 0 ? taxBase : 0);
+      // the standard gap before the pool transfers (weight of the standard-gap pools)
+      const before = stdExp - ownStd - reb;
+      gapBefore[c] = before > 0 ? before : 0;
+      for (let j = 0; j < J; j++) if (eligible[j * n + c]) gapPoolTotal[j]! += gapBefore[c]!;
       rebates[c] = reb;
-      pools[c] = pl;
       needsOther[c] = other;
       guaranteeNeeds[c] = salaryRunning + livelihood[c]!;
-      inPop[c] = model.population[k]! * popF;
+      inPop[c] = mPop[k]! * popF;
       inCost[c] = cost;
       inMust[c] = cost - sp;
       inOther[c] = other;
       inOwn[c] = own;
       inStdExp[c] = stdExp;
+      inStdRev[c] = ownStd + reb;
+    }
+    // pool transfers: the standard-gap ones re-allocated, less what prefectures keep; the others held
+    for (let c = 0; c < n; c++) {
+      const k = y * n + c;
+      let gapPools = 0;
+      for (let j = 0; j < J; j++) if (eligible[j * n + c] && gapPoolTotal[j]! > 0) gapPools += (model.gapPoolFen[y * J + j]! * gapBefore[c]!) / gapPoolTotal[j]!;
+      const pl = mPools[k]! + (direct[c] ? gapPools : gapPools * (1 - generalRetention));
+      pools[c] = pl;
+      const stdRev = inStdRev[c]! + pl;
       inStdRev[c] = stdRev;
+      const stdExp = inStdExp[c]!;
       gaps[c] = stdExp - stdRev > 0 ? stdExp - stdRev : 0;
       const p = provinceOf[c]!;
       provE[p]! += stdExp;
       provR[p]! += stdRev;
-      provOwn[p]! += own > 0 ? own : 0;
+      provOwn[p]! += inOwn[c]! > 0 ? inOwn[c]! : 0;
     }
 
     // growth control: the evaluation's own previous year, else the exact run's
@@ -451,7 +532,7 @@ export function evaluatePoint(model: LinearModel, point: Point, s: EvaluationScr
       const g = ownBurden - capacity;
       gap[c] = g;
       const pop = inPop[c]!;
-      if (!model.focus[c]) {
+      if (!focus[c]) {
         w[c] = 0;
         x[c] = 0;
         continue;

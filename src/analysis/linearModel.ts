@@ -15,7 +15,9 @@
  * equalization formula's standard expenditure before that coefficient (Σ driver × unit
  * standard, scaling with population); own revenue and the tax base, with how many years of each
  * are projected (and by what baseline growth); rebates, system subsidy and remittance (net);
- * the pool transfers received (held at the exact run's allocations); salaries, running costs
+ * the pool transfers weighted by drivers or equally (held at the exact run's allocations; those
+ * weighted by the standard gap are re-allocated by the evaluation from their pools and
+ * eligible counties); salaries, running costs
  * and other mandated spending (scaling with population); the local split; and the exact result
  * (gap, general transfers) for reference. For each year: the equalization, guarantee and
  * retention parameters, and the exact run's previous-year equalization (growth control of the
@@ -35,9 +37,10 @@ import { runYear, type CountyFiscalYear, type PreviousYear } from '../model/runY
 import { ITEM_TIED_CLASSES, POOL_MECHANISMS } from '../model/transfers/mechanisms.ts';
 import type { SchemeConfig } from '../model/transfers/schemes/registry.ts';
 import { REGION_INDEX } from '../model/transfers/schemes/schemeInput.ts';
+import { isEligible } from '../model/transfers/poolTransfer.ts';
 import { CENSUS_YEAR, fiscalForYear, growthFactor, projectDrivers } from '../scenarios/projection.ts';
 import { resolveYear } from '../scenarios/resolveYear.ts';
-import { runSequence } from './yearSequence.ts';
+import { runWithPrevious } from './yearSequence.ts';
 
 export const REST_GROUP = '*';
 /** Cells per parameter group: bit 0 in the guarantee's scope, bit 1 item-tied general. */
@@ -89,6 +92,12 @@ export interface LinearModel {
   /** y − census year, and the baseline population growth factor since the census */
   readonly populationYears: Float64Array;
   readonly populationBase: Float64Array;
+  /** the pool transfers weighted by the standard gap (re-allocated by the evaluation), in POOL order */
+  readonly gapPoolIds: readonly string[];
+  /** per year × gap pool: pool × the county-level share, fen */
+  readonly gapPoolFen: Float64Array;
+  /** per gap pool × county: 1 when eligible */
+  readonly gapPoolEligible: Uint8Array;
   /** 1 when the model's previous year is the year before: growth control reads the evaluation's own transfers */
   readonly chained: Uint8Array;
   /** the exact run's equalization of the year before (NaN: none): per year × province (central allocation), per year × county (before retention) */
@@ -110,7 +119,7 @@ export interface LinearModel {
   readonly taxBaseGrowth: Float64Array;
   /** tax rebates + system subsidy − remittance */
   readonly rebatesNet: Float64Array;
-  /** pool transfers received (exact run) */
+  /** pool transfers received that are weighted by drivers or equally (exact run's allocations, held) */
   readonly poolsFen: Float64Array;
   readonly salaryFen: Float64Array;
   readonly runningFen: Float64Array;
@@ -261,6 +270,13 @@ export function buildLinearModel(src: LinearModelSource): LinearModel {
     cost: perCell(), centralFull: perCell(), shareBearingCost: perCell(), shareBearingCentral: perCell(), centralFixed: perCell(),
   };
   const growth = policy.growth;
+  const first = yearParameters(policy, sortedYears[0]!, basis, src.scheme);
+  const gapPools = first.transfers.pools.filter((p) => p.weight.kind === 'standard_gap');
+  const gapPoolIds = gapPools.map((p) => p.id as string);
+  const J = gapPoolIds.length;
+  const gapPoolFen = new Float64Array(Y * J);
+  const gapPoolEligible = new Uint8Array(J * n);
+  gapPools.forEach((pool, j) => order.forEach((c, k) => (gapPoolEligible[j * n + k] = isEligible(counties[c]!, pool) ? 1 : 0)));
 
   const recordYear = (y: number, year: number, s: YearSlice): void => {
     const { params, projected, fiscal, result, from } = s;
@@ -287,6 +303,12 @@ export function buildLinearModel(src: LinearModelSource): LinearModel {
       m.awardPoolFen[y] = t.guarantee.awardPoolFen;
       m.retentionRate[y] = t.prefectureRetentionPpm / PPM;
       m.generalRetentionRate[y] = t.prefectureGeneralRetentionPpm / PPM;
+      for (const pool of t.pools) {
+        const j = gapPoolIds.indexOf(pool.id);
+        if (j >= 0 && pool.weight.kind !== 'standard_gap') throw new RangeError(`pool transfer ${pool.id} is weighted by the standard gap in ${sortedYears[0]} but not in ${year}`);
+        if (j >= 0) gapPoolFen[y * J + j] = (pool.poolFen * pool.countySharePpm) / PPM;
+        else if (pool.weight.kind === 'standard_gap') throw new RangeError(`pool transfer ${pool.id} is weighted by the standard gap in ${year} but not in ${sortedYears[0]}`);
+      }
       m.populationYears[y] = year - CENSUS_YEAR;
       m.populationBase[y] = growthFactor(growth.population_growth.values, CENSUS_YEAR, year);
       if (s.previous) {
@@ -318,7 +340,7 @@ export function buildLinearModel(src: LinearModelSource): LinearModel {
       m.ownRevenue[k] = r.ownRevenueFen;
       m.taxBase[k] = f.taxBaseFen;
       m.rebatesNet[k] = r.rebatesFen + r.systemSubsidyFen - r.remittanceFen;
-      m.poolsFen[k] = POOL_MECHANISMS.reduce((a, id) => a + r.generalByMechanismFen[id], 0);
+      m.poolsFen[k] = POOL_MECHANISMS.reduce((a, id) => a + (gapPoolIds.includes(id) ? 0 : r.generalByMechanismFen[id]), 0);
       m.salaryFen[k] = r.salaryFen;
       m.runningFen[k] = r.runningFen;
       m.otherMandatedFen[k] = r.otherMandatedFen;
@@ -347,8 +369,11 @@ export function buildLinearModel(src: LinearModelSource): LinearModel {
 
   const chunk = src.chunk ?? counties.length;
   if (chunk >= counties.length) {
-    const runs = runSequence(policy, counties, sortedYears, { basis, transform: (p) => withScheme(p, src.scheme), onYear: src.onYear });
-    runs.forEach((r, y) => recordYear(y, r.year, { params: r.params, projected: r.counties, fiscal: r.fiscal, result: r.result, from: 0, previous: r.previous, reference: true }));
+    const runs = runWithPrevious(policy, counties, { years: sortedYears, basis, ...(src.scheme ? { scheme: src.scheme } : {}) });
+    runs.forEach((r, y) => {
+      recordYear(y, r.year, { params: r.params, projected: r.counties, fiscal: r.fiscal, result: r.result, from: 0, previous: r.previous, reference: true });
+      src.onYear?.(r.year);
+    });
   } else {
     sortedYears.forEach((year, y) => {
       const params = yearParameters(policy, year, basis, src.scheme);
@@ -374,6 +399,9 @@ export function buildLinearModel(src: LinearModelSource): LinearModel {
     directlyManaged: Uint8Array.from(order, (c) => (counties[c]!.directlyManaged ? 1 : 0)),
     focus: Uint8Array.from(order, (c) => (focusSet.has(c) ? 1 : 0)),
     scheme: src.scheme ?? null,
+    gapPoolIds,
+    gapPoolFen,
+    gapPoolEligible,
     ...m,
   };
 }

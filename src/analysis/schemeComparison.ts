@@ -28,11 +28,12 @@
 import type { PolicyData } from '../input/policyData.ts';
 import type { County } from '../model/county.ts';
 import { gini, inequalitySummary, type InequalitySummary } from '../model/measures/inequality.ts';
-import type { PopulationBasis, YearParameters } from '../model/parameters.ts';
+import type { PopulationBasis } from '../model/parameters.ts';
 import type { CountyResult, ProvinceResult, YearResult } from '../model/results.ts';
 import { POOL_MECHANISMS } from '../model/transfers/mechanisms.ts';
 import type { SchemeConfig } from '../model/transfers/schemes/registry.ts';
-import { runSequence } from './yearSequence.ts';
+import { runSimulation, type YearRun } from '../simulation/runSimulation.ts';
+import { withTransferValues } from './yearSequence.ts';
 
 export interface LevelPayments {
   readonly centralFen: number;
@@ -213,8 +214,8 @@ export interface SchemeRunOptions {
   readonly scenarioScheme: SchemeConfig | null;
   readonly schemes: readonly SchemeConfig[];
   readonly titles: Readonly<Record<string, string>>;
-  /** central equalization pool in every year, fen (default: the scenario's) */
-  readonly equalizationPoolFen?: number;
+  /** central equalization pool in every year, yuan (default: the scenario's) */
+  readonly equalizationPoolYuan?: number;
   /** called after each run */
   readonly onRun?: (name: string) => void;
 }
@@ -228,40 +229,29 @@ export interface SchemeRuns {
 }
 
 /**
- * Run the engine for each outcome: the status quo, no equalization, the 2011 formula (when the
- * scenario has a scheme) and each scheme in the province → county stage, each in sequence.
+ * Run the engine (runSimulation, in sequence from its warm-up year) for each outcome: no
+ * equalization, the status quo, the 2011 formula (when the scenario has a scheme) and each
+ * scheme in the province → county stage.
  */
 export function runSchemes(o: SchemeRunOptions): SchemeRuns {
-  const pool = (p: YearParameters): YearParameters =>
-    o.equalizationPoolFen === undefined ? p : { ...p, transfers: { ...p.transfers, equalization: { ...p.transfers.equalization, poolFen: o.equalizationPoolFen } } };
-  const withScheme = (scheme: SchemeConfig | null) => (p: YearParameters): YearParameters => {
-    const q = pool(p);
-    const { scheme: _drop, ...transfers } = q.transfers;
-    return { ...q, transfers: scheme ? { ...transfers, scheme } : transfers };
-  };
-  const none = (p: YearParameters): YearParameters => {
-    const q = withScheme(null)(p);
-    return { ...q, transfers: { ...q.transfers, equalization: { ...q.transfers.equalization, poolFen: 0, provincialTopUpRatePpm: 0 } } };
-  };
-  const one = (transform: (p: YearParameters) => YearParameters): { result: YearResult; counties: readonly County[] } => {
-    const r = runSequence(o.policy, o.counties, [o.year], { basis: o.basis, transform })[0]!;
-    return { result: r.result, counties: r.counties };
-  };
-  const noEqualization = one(none).result;
+  const poolName = o.policy.mechanisms.equalization.pool;
+  const policy = o.equalizationPoolYuan === undefined ? o.policy : withTransferValues(o.policy, { [poolName]: o.equalizationPoolYuan });
+  const one = (p: PolicyData, scheme: SchemeConfig | null): YearRun => runSimulation(p, o.counties, { years: [o.year], basis: o.basis, ...(scheme ? { scheme } : {}) })[0]!;
+  const noEqualization = one(withTransferValues(policy, { [poolName]: 0, provincial_top_up_rate: 0 }), null).result;
   o.onRun?.('no_equalization');
-  const sq = one(withScheme(o.scenarioScheme));
+  const sq = one(policy, o.scenarioScheme);
   o.onRun?.('status_quo');
   const runs: SchemeRun[] = [
     { name: 'no_equalization', title: 'No equalization transfer (no central pool, no provincial top-up)', result: noEqualization },
     { name: 'status_quo', title: o.scenarioScheme ? `Scenario (${o.scenarioScheme.id} in the province → county stage)` : 'Scenario (the 2011 formula)', result: sq.result },
   ];
   if (o.scenarioScheme) {
-    runs.push({ name: 'formula_2011', title: 'The 2011 formula (财预〔2011〕392号)', result: one(withScheme(null)).result });
+    runs.push({ name: 'formula_2011', title: 'The 2011 formula (财预〔2011〕392号)', result: one(policy, null).result });
     o.onRun?.('formula_2011');
   }
   for (const config of o.schemes) {
     const same = o.scenarioScheme !== null && JSON.stringify(o.scenarioScheme) === JSON.stringify(config);
-    runs.push({ name: config.id, title: o.titles[config.id] ?? config.id, result: same ? sq.result : one(withScheme(config)).result });
+    runs.push({ name: config.id, title: o.titles[config.id] ?? config.id, result: same ? sq.result : one(policy, config).result });
     o.onRun?.(config.id);
   }
   return { runs, counties: sq.counties, statusQuo: sq.result };

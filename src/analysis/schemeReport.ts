@@ -118,7 +118,7 @@ export function formatComparison(c: Comparison, label: string): string {
   lines.push(`${label} — ${c.year}: ${c.focus.length} counties; central equalization pool ${(c.centralPoolFen / 1e10).toFixed(2)} 亿元, county-stage pools of their provinces ${(c.countyPoolFen / 1e10).toFixed(2)} 亿元 (the same for every scheme)`);
   lines.push('Per-capita resources after all transfers, population-weighted; gap = needs − resources; money in 亿元');
   const head = ['Gini', 'Theil', 'between', 'within', 'CV', 'max/min', 'D10/D1', 'equaliz.', 'guarant.', 'in gap', 'residents', 'gap', 'central', 'province', 'county', 'unfunded', '|Δ|/res'];
-  const widths = [7, 7, 8, 7, 7, 8, 7, 9, 9, 7, 11, 8, 8, 9, 8, 9, 8];
+  const widths = [7, 7, 8, 7, 7, 8, 7, 9, 9, 7, 13, 9, 9, 9, 8, 9, 8];
   lines.push(`${pad('scheme', 22, false)}${head.map((h, i) => pad(h, widths[i]!)).join('')}`);
   const yi = (fen: number): string => (fen / 1e10).toFixed(1);
   const row = (o: SchemeOutcome): string => {

@@ -60,7 +60,7 @@ export function registerSchemesCommand(program: Command): void {
       scenarioScheme: inputs.scheme,
       schemes: configs,
       titles,
-      ...(opts.pool !== undefined ? { equalizationPoolFen: opts.pool } : {}),
+      ...(opts.pool !== undefined ? { equalizationPoolYuan: opts.pool / 100 } : {}),
     });
     const comparison = compareSchemes(opts.year, counties, set.focus, runs);
     const statusQuo = runs.find((r) => r.name === 'status_quo')!.result;

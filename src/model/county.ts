@@ -26,8 +26,6 @@ export interface County {
   /** Dated fiscal columns in yuan: stem -> year -> value (own_revenue …, and the budget stems rebate_two_tax, rebate_income_tax, rebate_oil, system_subsidy, remittance, tax_base). */
   readonly fiscal: Readonly<Record<string, Readonly<Record<number, number>>>>;
   readonly costIndex: number;
-  /** Programme flags beyond the three above (eco_zone, border, ethnic_area, …), by column name. */
-  readonly flags?: Readonly<Record<string, boolean>>;
 }
 
 /** A county flag by its column name: the typed ones, then the programme flags (absent = no). */

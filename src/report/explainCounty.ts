@@ -71,7 +71,7 @@ export function explainCounty(run: YearRun, countyIndex: number, policy: PolicyD
     const weight = pool.weight.kind === 'driver' ? `by ${pool.weight.driver}` : pool.weight.kind === 'standard_gap' ? 'by standard gap' : 'equal shares';
     out.push(`  ${MECHANISM_NAMES[pool.id].zh} / ${MECHANISM_NAMES[pool.id].en}: pool ${formatYuan(pool.poolFen)} ${tp(spec.pool)}, eligible: ${eligible}${regions}, ${weight}, county share ${pool.countySharePpm / PPM} ${src(spec.source)} → ${formatYuan(r.generalByMechanismFen[pool.id])}`);
   }
-  out.push(`  equalization 均衡性转移支付 (财预〔2011〕392号) ${src(m.equalization.source)}:`);
+  out.push(`  ${MECHANISM_NAMES.equalization.zh} / ${MECHANISM_NAMES.equalization.en} (财预〔2011〕392号) ${src(m.equalization.source)}:`);
   const fns = eq.functions.map((f) => `${f.id} ${num(f.drivers.reduce((a, d) => a + (c.drivers[d] ?? 0), 0), 0)} × ${num(f.unitStandard)}`).join(' + ');
   out.push(`    standard expenditure = (${fns}) × cost-difference coefficient ${num(r.costCoefficient, 4)} = ${formatYuan(r.standardExpenditureFen)}`);
   const ownStd = r.standardRevenueFen - (r.rebatesFen + r.systemSubsidyFen - r.remittanceFen) - t.pools.reduce((a, x) => a + r.generalByMechanismFen[x.id], 0);
@@ -81,7 +81,7 @@ export function explainCounty(run: YearRun, countyIndex: number, policy: PolicyD
     out.push(`    county pool ${formatYuan(prov.poolFen)} = passed down ${formatYuan(prov.passedDownFen)} (${eq.passDownPpm / PPM} ${tp('equalization_pass_down')}) + provincial top-up ${formatYuan(prov.provincialTopUpFen)} ${tp('provincial_top_up_rate')}; county coefficient ${num(prov.coefficient, 6)}`);
   }
   out.push(`    county gap max(0, ${formatYuan(r.standardExpenditureFen)} − ${formatYuan(r.standardRevenueFen)}) → transfer ${formatYuan(r.equalizationFen)}${r.generalRetainedByMechanism.equalization ? ` (the prefecture kept ${formatYuan(r.generalRetainedByMechanism.equalization)})` : ''}`);
-  out.push(`  county basic financial guarantee 县级基本财力保障机制 ${src(m.guarantee.source)}:`);
+  out.push(`  ${MECHANISM_NAMES.guarantee.zh} / ${MECHANISM_NAMES.guarantee.en} ${src(m.guarantee.source)}:`);
   out.push(`    guarantee needs = salaries + running + county share of ${t.guarantee.scopeDomains.join(', ')} items = ${formatYuan(r.guaranteeNeedsFen)}`);
   out.push(`    guarantee gap before = ${formatYuan(r.guaranteeGapFen)}; close rate ${t.guarantee.closeRatePpm / PPM} ${tp('guarantee_close_rate')}; province closed ${formatYuan(prov?.guaranteeClosedFen ?? 0)} of ${formatYuan(prov?.guaranteeTargetFen ?? 0)} (central award ${formatYuan(prov?.guaranteeAwardFen ?? 0)} from a pool of ${formatYuan(t.guarantee.awardPoolFen)} ${tp('guarantee_award_pool')})`);
   out.push(`    → guarantee transfer ${formatYuan(r.guaranteeFen)}; gap left ${formatYuan(r.guaranteeGapAfterFen)}`);

@@ -39,7 +39,9 @@ export function runSimulation(policy: PolicyData, counties: readonly County[], s
   const sorted = [...asked].sort((a, b) => a - b);
   if (sorted.length === 0) return [];
   const poolStart = policy.transfers[policy.mechanisms.equalization.pool]?.values[0]?.from ?? sorted[0]!;
-  const first = Math.min(sorted[0]!, Math.max(poolStart, sorted[0]! - MAX_WARM_UP_YEARS));
+  // and no earlier than every county has own revenue to start from
+  const dataStart = counties.reduce((a, c) => Math.max(a, Math.min(...Object.keys(c.fiscal['own_revenue'] ?? {}).map(Number))), Number.NEGATIVE_INFINITY);
+  const first = Math.min(sorted[0]!, Math.max(poolStart, dataStart, sorted[0]! - MAX_WARM_UP_YEARS));
   const all = Array.from({ length: sorted[sorted.length - 1]! - first + 1 }, (_, i) => first + i);
   let previous: PreviousYear | undefined;
   const runs: YearRun[] = [];

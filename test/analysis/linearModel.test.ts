@@ -130,6 +130,29 @@ describe('the analytic path reproduces the exact engine at the scenario point', 
   });
 });
 
+describe('pool transfers on the analytic path', () => {
+  it('those weighted by the standard gap are re-allocated (spending the same pools), the others held', () => {
+    const model = buildLinearModel({ policy, counties, basis: 'resident', years: [2012], focus });
+    expect(model.gapPoolIds).toEqual(['ethnic_area', 'eco_zone']);
+    const at = (point: Point): Float64Array => {
+      const s = new EvaluationScratch(model);
+      evaluatePoint(model, point, s);
+      return Float64Array.from(s.pools);
+    };
+    const base = at({});
+    const moved = at({ standardRevenueRate: 0.2 });
+    const sum = (xs: Float64Array): number => xs.reduce((a, b) => a + b, 0);
+    expect(sum(moved) / sum(base)).toBeCloseTo(1, 12);
+    const eligible = (c: number): boolean => model.gapPoolEligible[c] === 1 || model.gapPoolEligible[model.n + c] === 1;
+    let changed = 0;
+    for (let c = 0; c < model.n; c++) {
+      if (eligible(c)) changed += Math.abs(moved[c]! - base[c]!) > 100 ? 1 : 0;
+      else expect(moved[c]).toBe(base[c]);
+    }
+    expect(changed).toBeGreaterThan(0);
+  });
+});
+
 describe('the float steps of the 2011 formula', () => {
   it('difficulty multipliers by hand, and as the engine computes them', () => {
     // rates 0.1, 0.3 (mean 0.2, sd 0.1): z = −1, +1 → 1 ∓ 0.5, clamped to [0.8, 1.2]; the unit with no gap stays 1

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { generatedCounties } from '../../bench/syntheticCounties.ts';
+import { richCounties } from './richCounties.ts';
 import { loadPolicyData } from '../../src/input/policyData.ts';
 import { toCsv } from '../../src/report/csv.ts';
 import { buildLinearModel, type LinearModel } from '../../src/analysis/linearModel.ts';
@@ -12,7 +12,7 @@ import { streamAt } from '../../src/analysis/montecarlo/draws.ts';
 import { UncertaintySection } from '../../src/scenarios/uncertaintySchema.ts';
 
 const policy = loadPolicyData();
-const counties = generatedCounties(62, 11);
+const counties = richCounties(62, 11);
 const spec = UncertaintySection.parse({
   seed: 42,
   draws: 96,

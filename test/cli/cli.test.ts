@@ -2,6 +2,8 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
+import { TRANSFER_COLUMNS } from '../../src/tables/countyTable.ts';
+import { MECHANISM_NAMES } from '../../src/model/transfers/mechanisms.ts';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildProgram, main } from '../../src/cli/main.ts';
 import { yuanToFen } from '../../src/model/money.ts';
@@ -50,7 +52,11 @@ describe('fiscal-sim run', () => {
         expect(total).toBe(fen(c[col === 'cost' ? 'standard_cost' : col]!));
       }
       expect(fen(c['central']!) + fen(c['provincial']!) + fen(c['prefecture_level']!) + fen(c['county']!)).toBe(fen(c['standard_cost']!));
-      expect(fen(c['own_burden']!) - fen(c['capacity']!)).toBe(fen(c['gap']!));
+      expect(fen(c['needs']!) - fen(c['resources']!)).toBe(fen(c['gap']!));
+      expect(fen(c['standard_cost']!) + fen(c['other_spending']!)).toBe(fen(c['needs']!));
+      const general = TRANSFER_COLUMNS.reduce((a, k) => a + fen(c[k]!), 0);
+      expect(general).toBe(fen(c['general_transfer']!));
+      expect(fen(c['own_revenue']!) + fen(c['tax_rebates']!) + fen(c['system_subsidy']!) - fen(c['remittance']!) + general + fen(c['special_transfers']!)).toBe(fen(c['resources']!));
     }
     const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')) as { summaries: Array<{ totals: { standardCostFen: number } }> };
     expect(summary.summaries[0]!.totals.standardCostFen).toBe(counties.reduce((a, c) => a + fen(c['standard_cost']!), 0));
@@ -65,8 +71,8 @@ describe('fiscal-sim run', () => {
     expect(counties).toHaveLength(2858);
     expect(new Set(counties.map((c) => c['province'])).size).toBe(31);
     const provinces = readCsv(join(out, 'provinces.csv'));
-    // the whole central pool is allocated among the provinces, to the fen
-    expect(provinces.reduce((a, p) => a + fen(p['central_allocation']!), 0)).toBe(58_341_100_000_000);
+    // the whole 2012 central equalization pool (6,860.00亿) is allocated among the provinces, to the fen
+    expect(provinces.reduce((a, p) => a + fen(p['central_allocation']!), 0)).toBe(68_600_000_000_000);
   });
 
   it('runs a user file with --reference none over several years', async () => {
@@ -107,7 +113,11 @@ describe('fiscal-sim explain, compare, params', () => {
     expect(r.out).toMatch(/^县510101 \(510101\)/);
     expect(r.out).toMatch(/edu\.running_costs_rural_primary/);
     expect(r.out).toMatch(/seed ch\.3/);
-    expect(r.out).toMatch(/financing gap = own burden − capacity = /);
+    expect(r.out).toMatch(/financing gap = needs − resources = /);
+    // every resource and every general transfer is named, with its source
+    for (const label of ['own revenue 本级收入', 'tax rebates 税收返还', 'system subsidy 体制补助', 'remittance 上解', 'guarantee gap 保障缺口', 'plan gap 规划服务缺口', 'salaries 保工资', 'running costs 保运转']) expect(r.out).toContain(label);
+    for (const m of Object.values(MECHANISM_NAMES)) expect(r.out).toContain(m.zh);
+    expect(r.out).toMatch(/财预〔2011〕392号/);
     const missing = await cli('explain', '999999', '--counties', sample, '--reference', 'none');
     expect(missing.code).toBe(2);
     expect(missing.err).toMatch(/no county with code or name "999999"/);

@@ -51,7 +51,7 @@ export function writeFixture(dir: string): ReportFixture {
   cpSync(DATA_DIR, data, { recursive: true });
   const general = join(data, 'transfers', 'general.yaml');
   const text = readFileSync(general, 'utf8');
-  const pool = /(central_equalization_pool:[\s\S]*?values:\s*\n\s*\d{4}:\s*)(\d+)/;
+  const pool = /(equalization_pool:[\s\S]*?values:\s*\n\s*\d{4}:\s*)(\d+)/;
   if (!pool.test(text)) throw new Error(`cannot find the central pool in ${general}`);
   writeFileSync(general, text.replace(pool, '$13000000000'));
   const scenario = join(dir, 'raise-health.yaml');
@@ -62,7 +62,7 @@ export function writeFixture(dir: string): ReportFixture {
     '    values: {2012: {by: tier_2018, "1": 0.8, "2": 0.6, "3": 0.5, "4": 0.3, "5": 0.1}}',
     '  - path: standards.health.basic_public_health.standard',
     '    values: {2012: 45}',
-    '  - path: transfers.guarantee_fill_rate',
+    '  - path: transfers.guarantee_close_rate',
     '    values: {2012: 0.8}',
     '',
   ].join('\n'));

@@ -9,6 +9,8 @@ import { createProgress } from '../../src/report/progress.ts';
 import { TIDY_COLUMNS } from '../../src/report/tidy/tidy.ts';
 import { yuanToFen } from '../../src/model/money.ts';
 import { writeFixture, type ReportFixture } from './fixture.ts';
+import { MECHANISM_NAMES } from '../../src/model/transfers/mechanisms.ts';
+import { TRANSFER_COLUMNS } from '../../src/tables/countyTable.ts';
 import { cli, fen, headlineValues, readCsv, sumFen, type CsvRecord } from './helpers.ts';
 
 let dir: string;
@@ -89,7 +91,9 @@ describe('fiscal-sim report (baseline)', () => {
     for (const id of ['items', 'transfers', 'peers', 'sources']) expect(html).toContain(`<section id="${id}">`);
     const row = counties.find((r) => r['code'] === '440205')!;
     const h = headlineValues(html);
-    for (const k of ['standard_cost', 'gap', 'capacity', 'own_burden', 'special_transfers']) expect(h.get(k), k).toBe(row[k === 'special_transfers' ? 'special_transfers' : k]);
+    for (const k of ['standard_cost', 'gap', 'resources', 'needs', 'own_burden', 'special_transfers', 'guarantee_gap']) expect(h.get(k), k).toBe(row[k]);
+    // the gap chain names the tax rebates and every general transfer, in Chinese
+    for (const label of ['税收返还', '体制补助', '上解', ...Object.values(MECHANISM_NAMES).map((m) => m.zh)]) expect(html, label).toContain(label);
     const mine = items.filter((r) => r['code'] === '440205' && (fen(r['cost']!) !== 0 || Number(r['beneficiaries']) !== 0));
     expect((html.match(/<tr><td>[^<]*<br><code>/g) ?? []).length).toBe(mine.length);
     expect(html).toContain('href="../province-440000-2012.html"');
@@ -111,7 +115,8 @@ describe('fiscal-sim report (baseline)', () => {
       expect(ws.autoFilter).toBeTruthy();
       return { header, rows: all.slice(0, -1), total: all[all.length - 1]! };
     };
-    const num = (v: ExcelJS.CellValue): number => (typeof v === 'number' ? v : v && typeof v === 'object' && 'result' in v ? Number(v.result) : Number.NaN);
+    // exceljs writes no cached value for a formula whose result is 0: read that as 0
+    const num = (v: ExcelJS.CellValue): number => (typeof v === 'number' ? v : v && typeof v === 'object' && 'formula' in v ? Number((v as { result?: unknown }).result ?? 0) : Number.NaN);
     const check = (name: string, csv: readonly CsvRecord[], moneyColumns: readonly string[]): void => {
       const s = sheet(name);
       expect(s.rows).toHaveLength(csv.length);
@@ -128,7 +133,7 @@ describe('fiscal-sim report (baseline)', () => {
         expect(s.total[k], `${name}.${col}`).toMatchObject({ formula: expect.stringMatching(/^SUM\(/) as unknown });
       }
     };
-    check('县', counties, ['standard_cost', 'central', 'provincial', 'prefecture_level', 'county', 'special_transfers', 'own_revenue', 'general_transfer', 'capacity', 'gap']);
+    check('县', counties, ['standard_cost', 'central', 'provincial', 'prefecture_level', 'county', 'special_transfers', 'own_revenue', 'tax_rebates', ...TRANSFER_COLUMNS, 'general_transfer', 'resources', 'needs', 'gap', 'plan_gap', 'guarantee_gap']);
     check('项目', items, ['cost', 'central', 'provincial', 'prefecture_level', 'county', 'special_transfer']);
     const ws = wb.getWorksheet('县')!;
     expect(ws.getRow(1).getCell(8).value).toBe('standard_cost');

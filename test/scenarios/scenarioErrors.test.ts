@@ -67,7 +67,7 @@ describe('broken scenarios get precise errors with line and column', () => {
     expect(p.every((x) => x.line === 4)).toBe(true);
   });
   it('a formula on a parameter that takes none, and a formula syntax error', () => {
-    const p = problems('formula2.yaml', `${head}  - path: transfers.provincial_pool_rate\n    values: { 2012: "= 0.1" }\n  - path: standards.ss.dibao_rural.coverage\n    values: { 2012: "= 1 +" }\n`);
+    const p = problems('formula2.yaml', `${head}  - path: transfers.provincial_top_up_rate\n    values: { 2012: "= 0.1" }\n  - path: standards.ss.dibao_rural.coverage\n    values: { 2012: "= 1 +" }\n`);
     expect(p.map((x) => x.message)).toEqual([
       expect.stringMatching(/does not take a formula/),
       expect.stringMatching(/^formula: syntax: Unexpected end of expression/),

@@ -51,6 +51,14 @@ describe('China equalization transfer', () => {
   });
 });
 
+describe('the simple gap rule (before the 2011 formula)', () => {
+  it('pool × gap ÷ Σ gaps, with no cap at the gap', () => {
+    // gaps 800, 500, 0, 700 (Σ 2000): pool 1000 → 400, 250, 0, 350; pool 4000 → twice each gap
+    expect(run({ id: 'simple_gap', settings: {} }, 1000)).toEqual([400, 250, 0, 350]);
+    expect(run({ id: 'simple_gap', settings: {} }, 4000)).toEqual([1600, 1000, 0, 1400]);
+  });
+});
+
 describe('county basic financial guarantee with awards', () => {
   it('fills gaps with the pool less the award share, awards by revenue growth', () => {
     // guarantee gaps (std exp − own revenue): 800, 500, 0, 700 (Σ 2000); pool 1000, award share 0.2

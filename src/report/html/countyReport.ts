@@ -56,7 +56,7 @@ function gapSection(ctx: ReportContext, countyIndex: number): string {
     line(ctx.t('taxRebates'), r.rebatesFen, '+'),
     line(ctx.t('systemSubsidy'), r.systemSubsidyFen, '+'),
     line(ctx.t('remittance'), r.remittanceFen, '−'),
-    ...GENERAL_MECHANISMS.filter((m) => t[m] !== 0 || m === 'equalization' || m === 'guarantee').map((m) => line(ctx.t(`transfer_${m}`), t[m], '+')),
+    ...GENERAL_MECHANISMS.map((m) => line(ctx.t(`transfer_${m}`), t[m], '+')),
     line(ctx.t('transfer_earmarked_upper'), t.earmarked_upper, '+'),
     line(ctx.t('transfer_earmarked_prefecture'), t.earmarked_prefecture, '+'),
     ...(t.retainedFen ? [line(ctx.t('transfer_retained'), t.retainedFen, '')] : []),
