@@ -28,7 +28,7 @@ export const BUDGET_STEM_METHODS: Readonly<Record<string, string>> = {
 export const BUDGET_FLAG_METHODS: Readonly<Record<string, string>> = {
   eco_zone: 'PROXY: non-district units of prefectures inside the 25 key ecological function zones of 国发〔2010〕46号, plus listed units (budget.yaml flags.eco_zone)',
   resource_exhausted: 'by name: the three batches of resource-exhausted cities (2008, 2009, 2011) matched to 2012 units; prefecture-level cities flag their districts (budget.yaml flags.resource_exhausted; batches 1 and 3 recalled, batch 2 cited)',
-  grain_county: 'PROXY: non-district units of the 13 major grain provinces with rural share ≥ 0.6 (budget.yaml flags.grain_county)',
+  grain_county: 'PROXY of the 产粮大县 reward rule (output > 4亿斤, or top 15 of a major province, top 5 elsewhere) with rural residents for grain output: non-district units of the 13 major grain provinces with ≥ 200,000 rural residents or in the top 15 of their province, elsewhere the top 5 (budget.yaml flags.grain_county)',
   ethnic_area: 'every unit of the five autonomous regions, Guizhou, Yunnan and Qinghai, plus autonomous counties/banners and units of autonomous prefectures (county_codes_2010_2012_gb2260.csv)',
   old_revolutionary: 'PROXY: non-district units of the core prefectures of the key old revolutionary areas (原中央苏区, 陕甘宁, 大别山, 川陕, 左右江) (budget.yaml flags.old_revolutionary)',
   border: 'by name: the land-border county-level units listed province by province in budget.yaml flags.border (compiled, not an official roster)',
@@ -56,7 +56,15 @@ export function budgetReportLines(r: BuildResult): string[] {
   const e = r.budgetEstimates;
   L('## County budget columns (contract section B)');
   L();
-  L('All ESTIMATES from `data/provinces/budget.yaml`; amounts in 亿元 (100 million yuan), summed over all units.');
+  L('All ESTIMATES from `data/provinces/budget.yaml` (src/import/budgetColumns.ts, programmeFlags.ts); every split is in fen by largest remainder, so units add up exactly to each total. Method:');
+  L();
+  L('1. `tax_base_Y` (value added of secondary + tertiary industry): each province\'s 2012 GDP less primary industry (`tax_base.province_nonagri_va_2012`), moved to year Y with the national figure (`tax_base.national_nonagri_va`), spread over the province\'s units ∝ urban residents aged 16–59 + `rural_nonfarm_weight` × rural residents aged 16–59. It never uses own revenue, so collecting more does not raise a county\'s standard revenue.');
+  L('2. `rebate_two_tax_Y`, `rebate_income_tax_Y`, `rebate_oil_Y`: the national rebate of the type (`rebates.national`) → the 31 provinces ∝ their 2012 non-agricultural value added → × the county-level share of the type (`rebates.county_level_share`; the province and prefecture-level cities keep the rest) → the province\'s units ∝ `tax_base_Y`.');
+  L('3. `system_subsidy_Y`: a county-level total (`system_subsidy.county_total`, PLACEHOLDER assumption) → units flagged `difficult` ∝ residents. `remittance_Y`: a county-level total (`remittance.county_total`, PLACEHOLDER assumption) → all units ∝ `tax_base_Y`² ÷ residents.');
+  L('4. `fiscal_staff`: national 财政供养人员 (中间口径, interpolated linearly to the data year) × in-service establishment share × county-level share → provinces ∝ residents → units ∝ residents^`scale_exponent`.');
+  L('5. Flags: the rules of `flags.<name>.select` (listed units, non-district units of listed prefectures, districts of listed prefecture-level cities, whole provinces, autonomous units, rural-resident rank); see the table below. `directly_managed` is the 2012 fiscal 省直管县 rule.');
+  L();
+  L('National totals over all units (亿元):');
   L();
   L(`| column | ${b.years.join(' | ')} |`);
   L(`|---|${b.years.map(() => '---:').join('|')}|`);
