@@ -178,7 +178,6 @@ export function importReport(r: BuildResult): string {
   }
   L();
 
-  for (const line of budgetReportLines(r)) L(line);
   L('## Flags');
   L();
   const f = flagCounts(r.units);
@@ -209,6 +208,8 @@ export function importReport(r: BuildResult): string {
     L(`| ${p.provinceCode} ${r.params.provinces[p.provinceCode]?.short_name ?? ''} | ${p.year} | ${yi(p.expenditure)} | ${yi(p.revenue)} | ${yi(p.countyRevenue)} | ${yi(p.countyExpenditure)} | ${yi(p.countyOther)} | ${pct(p.educationShare, 1)} |`);
   }
   L();
+  // the county budget columns (budgetOutput.ts) close the report
+  for (const line of budgetReportLines(r)) L(line);
   return `${out.join('\n')}\n`;
 }
 
