@@ -85,6 +85,19 @@ export function budgetReportLines(r: BuildResult): string[] {
     `remittance — ${describeImportSource(b.remittance.source)}`,
   ].map(esc).join('; '));
   L();
+  const y = e.dataYear;
+  const types = ['two_tax', 'income_tax', 'oil'] as const;
+  L(`By province, ${y} (亿元): the province's whole rebates (all levels: province, prefecture-level cities, county level) and the county-level part in the unit columns; tax base; subsidy and remittance over the province's units.`);
+  L();
+  L('| province | rebates, whole province | of which county level | tax_base | system_subsidy | remittance |');
+  L('|---|---:|---:|---:|---:|---:|');
+  const provinceNames = new Map(r.units.map((u) => [u.provinceCode, u.province]));
+  for (const [code, t] of [...e.provinceTotals].sort((a, b2) => a[0].localeCompare(b2[0]))) {
+    const whole = types.reduce((s2, ty) => s2 + (e.provinceRebates.get(code)?.get(`${ty}_${y}`) ?? 0), 0);
+    const county = types.reduce((s2, ty) => s2 + (t.get(`rebate_${ty}_${y}`) ?? 0), 0);
+    L(`| ${code} ${provinceNames.get(code) ?? ''} | ${yi(whole)} | ${yi(county)} | ${yi(t.get(`tax_base_${y}`) ?? 0)} | ${yi(t.get(`system_subsidy_${y}`) ?? 0)} | ${yi(t.get(`remittance_${y}`) ?? 0)} |`);
+  }
+  L();
   L('### Programme flags: units marked, nationally and by province, against the published count');
   L();
   const counts = countFlags(r.units);

@@ -52,8 +52,10 @@ describe('tax rebates', () => {
     // the national amount is held for 2013 (dated value from 2012)
     expect(col('441802', 'rebate_two_tax_2013')).toBe(2.25 * YI);
     expect(r.nationalRebates.get('two_tax_2013')).toBe(10 * YI);
-    // Guangxi (450000) has no unit here: its 2亿 share is not given to anyone else
+    // Guangxi (450000) has no unit here: its 2亿 share is not given to anyone else, but is reported for the province
     expect(r.totals.get('rebate_two_tax_2012')).toBe(4 * YI);
+    expect(r.provinceRebates.get('450000')!.get('two_tax_2012')).toBe(2 * YI);
+    expect(r.provinceRebates.get('440000')!.get('oil_2012')).toBe(0.6 * YI);
   });
 });
 
