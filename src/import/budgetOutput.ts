@@ -7,6 +7,7 @@ import { BUDGET_FLAGS, ROSTER_FLAGS, type BudgetFile } from './budgetParams.ts';
 import { BUDGET_STEM_NAMES } from './budgetColumns.ts';
 import { countFlags } from './programmeFlags.ts';
 import { describeImportSource } from './params.ts';
+import { valueAt } from '../input/datedValues.ts';
 import type { BuildResult } from './pipeline.ts';
 
 export interface BudgetColumnInfo {
@@ -72,6 +73,9 @@ export function budgetReportLines(r: BuildResult): string[] {
   L(`|---|${b.years.map(() => '---:').join('|')}|`);
   for (const stem of BUDGET_STEM_NAMES) L(`| \`${stem}\` | ${b.years.map((y) => yi(e.totals.get(`${stem}_${y}`) ?? 0)).join(' | ')} |`);
   L(`| national rebates before the county-level share (two-tax + income-tax + oil) | ${b.years.map((y) => yi(['two_tax', 'income_tax', 'oil'].reduce((s, t) => s + (e.nationalRebates.get(`${t}_${y}`) ?? 0), 0))).join(' | ')} |`);
+  L();
+  const natVa = (y: number): number => Number(valueAt(b.tax_base.national_nonagri_va.values, y) ?? 'NaN') * 1e10;
+  L(`\`tax_base\` sums the provincial accounts, which exceed the national accounts' non-agricultural value added (a known feature of China's regional GDP): ${b.years.map((y) => `${y} ${(((e.totals.get(`tax_base_${y}`) ?? 0) / natVa(y) - 1) * 100).toFixed(1)}%`).join(', ')}. A standard tax rate applied to it should be calibrated on the same basis.`);
   L();
   L(`\`fiscal_staff\` (${e.dataYear}): ${fmt(e.fiscalStaffTotal)} persons over ${fmt(r.units.length)} units.`);
   L();
