@@ -48,6 +48,8 @@ export interface BudgetEstimates {
   readonly provinceTotals: ReadonlyMap<string, ReadonlyMap<string, number>>;
   /** `<type>_<year>` → the national rebate before the county-level share (fen) */
   readonly nationalRebates: ReadonlyMap<string, number>;
+  /** province code → `<type>_<year>` → the province's whole rebate (all levels) before the county-level share (fen), every province of budget.yaml */
+  readonly provinceRebates: ReadonlyMap<string, ReadonlyMap<string, number>>;
   readonly fiscalStaffTotal: number;
   readonly dataYear: number;
 }
@@ -90,6 +92,7 @@ export function estimateBudget(units: readonly BudgetUnit[], file: BudgetFile, d
   const totals = new Map<string, number>();
   const provinceTotals = new Map<string, Map<string, number>>();
   const nationalRebates = new Map<string, number>();
+  const provinceRebates = new Map<string, Map<string, number>>();
   const va2012 = provinceNonagri2012(file);
   const provinces = [...new Set(units.map((u) => u.provinceCode))].sort();
   for (const p of provinces) if (!va2012.has(p)) throw new Error(`budget.yaml tax_base.province_nonagri_va_2012 has no entry for province ${p}`);
@@ -120,6 +123,7 @@ export function estimateBudget(units: readonly BudgetUnit[], file: BudgetFile, d
       nationalRebates.set(`${type}_${year}`, national);
       const share = budgetAt(file.rebates.county_level_share[type].values, year, `rebates.county_level_share.${type}`);
       const byProvince = splitInteger(national, provinceKey);
+      allProvinces.forEach((p, i) => (provinceRebates.get(p) ?? provinceRebates.set(p, new Map()).get(p)!).set(`${type}_${year}`, byProvince[i]!));
       for (const p of provinces) {
         const list = unitsOf.get(p)!;
         const countyLevel = new Decimal(byProvince[allProvinces.indexOf(p)]!).mul(share).toDecimalPlaces(0, Decimal.ROUND_HALF_EVEN).toNumber();
@@ -148,5 +152,5 @@ export function estimateBudget(units: readonly BudgetUnit[], file: BudgetFile, d
     const list = unitsOf.get(p)!;
     splitInteger(byProvinceStaff[i]!, list.map((u) => u.residents ** beta)).forEach((n, j) => fiscalStaff.set(list[j]!.code, n));
   });
-  return { byUnit, fiscalStaff, totals, provinceTotals, nationalRebates, fiscalStaffTotal: countyStaff, dataYear };
+  return { byUnit, fiscalStaff, totals, provinceTotals, nationalRebates, provinceRebates, fiscalStaffTotal: countyStaff, dataYear };
 }

@@ -30,6 +30,19 @@ const Selection = z.strictObject({
   autonomous_units: z.boolean().optional(),
   /** non-district units of these provinces with at least this rural share of residents */
   rural_in_provinces: z.strictObject({ provinces: z.array(provinceCode), min_rural_share: share }).optional(),
+  /**
+   * grain-county rule by rural residents (proxy for grain output): non-district units of the major
+   * provinces with at least min_rural_pop rural residents or among the top_in_major of their
+   * province; elsewhere the top_elsewhere non-district units of each province
+   */
+  rural_rank: z
+    .strictObject({
+      major_provinces: z.array(provinceCode),
+      min_rural_pop: z.number().int().min(0),
+      top_in_major: z.number().int().min(0),
+      top_elsewhere: z.number().int().min(0),
+    })
+    .optional(),
 });
 export type Selection = z.infer<typeof Selection>;
 

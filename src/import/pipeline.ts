@@ -136,26 +136,21 @@ export function buildCountyData(src: Sources): BuildResult {
   const regionOf = (u: Unit): 'east' | 'central' | 'west' => params.provinces[u.provinceCode]!.region_group;
   const poverty = matchPoverty(povertyEntries, units, cw, admin);
 
-  const budgetHook = budgetColumnsHook(src, units, admin, params.data_year, (u) => unitFlags({ ...u, regionGroup: regionOf(u) }, poverty.byUnit.has(u.code), params.flags), (u) => deriveDrivers(u.facts, driverParams(u.provinceCode)));
-
-  const built: BuiltUnit[] = units.map((u) => {
+  const baseUnits: BaseUnit[] = units.map((u) => {
     const tierOverride = params.tier_2018.prefecture_overrides[u.prefectureCode];
     const onList = poverty.byUnit.has(u.code);
-    const bf = budgetHook.flags.byUnit.get(u.code)!;
     return {
       ...u,
       regionGroup: regionOf(u),
       tier2018: tierOverride?.tier ?? params.provinces[u.provinceCode]!.tier_2018,
-      // directly_managed: the 2012 fiscal 省直管县 rule of budget.yaml replaces the rule of provinces.yaml
-      flags: { ...unitFlags({ ...u, regionGroup: regionOf(u) }, onList, params.flags), directly_managed: bf.flags.directly_managed },
+      flags: unitFlags({ ...u, regionGroup: regionOf(u) }, onList, params.flags),
       drivers: deriveDrivers(u.facts, driverParams(u.provinceCode)),
-      fiscal: { ...fiscal.byUnit.get(u.code)!, ...budgetHook.estimates.byUnit.get(u.code)! },
+      fiscal: fiscal.byUnit.get(u.code)!,
       povertyEntries: poverty.byUnit.get(u.code)?.length ?? 0,
-      budgetFlags: bf.flags,
-      budgetFlagReasons: bf.reasons,
-      fiscalStaff: budgetHook.estimates.fiscalStaff.get(u.code)!,
     };
   });
+  const budget = budgetColumnsHook(src, baseUnits, admin, params.data_year);
+  const built: BuiltUnit[] = budget.units;
 
   // every province's units add up to its census total
   const provinceChecks: ProvinceCheck[] = [];
@@ -197,27 +192,34 @@ export function buildCountyData(src: Sources): BuildResult {
       budget: src.budget.name,
       countyCodes: src.countyCodes.name,
     },
-    budget: budgetHook.file,
-    budgetEstimates: budgetHook.estimates,
+    budget: budget.file,
+    budgetEstimates: budget.estimates,
   };
 }
 
-/** The county budget columns (budgetColumns.ts) and programme flags (programmeFlags.ts) of the units. */
-function budgetColumnsHook(
-  src: Sources,
-  units: readonly Unit[],
-  admin: AdminList,
-  dataYear: number,
-  flagsOf: (u: Unit) => { difficult: 0 | 1 },
-  driversOf: (u: Unit) => Record<DriverName, number>,
-): { file: BudgetFile; flags: ReturnType<typeof programmeFlags>; estimates: BudgetEstimates } {
+/** A unit before the county budget columns are attached. */
+type BaseUnit = Omit<BuiltUnit, 'budgetFlags' | 'budgetFlagReasons' | 'fiscalStaff'>;
+
+/**
+ * The county budget columns (budgetColumns.ts) and programme flags (programmeFlags.ts) attached to
+ * the built units; directly_managed becomes the 2012 fiscal 省直管县 rule of budget.yaml.
+ */
+function budgetColumnsHook(src: Sources, base: readonly BaseUnit[], admin: AdminList, dataYear: number): { file: BudgetFile; estimates: BudgetEstimates; units: BuiltUnit[] } {
   const file = loadBudgetParams(src.budget.text, src.budget.name);
-  checkSelections(file, admin, src.budget.name, new Set(units.map((u) => u.code)));
+  checkSelections(file, admin, src.budget.name, new Set(base.map((u) => u.code)));
   const autonomy = parseAutonomy(parseTable(src.countyCodes.text, src.countyCodes.name));
-  const flags = programmeFlags(units.map((u) => ({ code: u.code, name: u.name, kind: u.kind, provinceCode: u.provinceCode, prefectureCode: u.prefectureCode, urbanPop: u.facts.counts.urban_pop, ruralPop: u.facts.counts.rural_pop })), file, autonomy);
-  const estimates = estimateBudget(units.map((u) => {
-    const d = driversOf(u);
-    return { code: u.code, provinceCode: u.provinceCode, residents: u.facts.counts.resident_pop, urban16to59: d.urban_age_16_59, rural16to59: d.rural_age_16_59, difficult: flagsOf(u).difficult === 1 };
-  }), file, dataYear);
-  return { file, flags, estimates };
+  const flags = programmeFlags(base.map((u) => ({ code: u.code, name: u.name, kind: u.kind, provinceCode: u.provinceCode, prefectureCode: u.prefectureCode, urbanPop: u.facts.counts.urban_pop, ruralPop: u.facts.counts.rural_pop })), file, autonomy);
+  const estimates = estimateBudget(base.map((u) => ({ code: u.code, provinceCode: u.provinceCode, residents: u.facts.counts.resident_pop, urban16to59: u.drivers.urban_age_16_59, rural16to59: u.drivers.rural_age_16_59, difficult: u.flags.difficult === 1 })), file, dataYear);
+  const units = base.map((u): BuiltUnit => {
+    const bf = flags.byUnit.get(u.code)!;
+    return {
+      ...u,
+      flags: { ...u.flags, directly_managed: bf.flags.directly_managed },
+      fiscal: { ...u.fiscal, ...estimates.byUnit.get(u.code)! },
+      budgetFlags: bf.flags,
+      budgetFlagReasons: bf.reasons,
+      fiscalStaff: estimates.fiscalStaff.get(u.code)!,
+    };
+  });
+  return { file, estimates, units };
 }

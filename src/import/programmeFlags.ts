@@ -13,6 +13,9 @@
  *   autonomous_units      autonomous counties and banners, and every unit of an autonomous
  *                         prefecture (county_codes_2010_2012_gb2260.csv, 2012 rows)
  *   rural_in_provinces    non-district units of the listed provinces with rural share ≥ the minimum
+ *   rural_rank            non-district units of the major provinces with rural residents ≥ the
+ *                         minimum or ranked within the top n of their province by rural residents;
+ *                         elsewhere the top m of each province (ties: lower code first)
  *
  * "Non-district" means a county, county-level city, banner or unit under the province (xx90), or a
  * county of a municipality; city districts (yy 01–20), county-equivalent cities and residual units
@@ -117,7 +120,25 @@ export function selects(s: Selection, u: ProgrammeFlagUnit, all: readonly Progra
     const resident = u.urbanPop + u.ruralPop;
     if (resident > 0 && u.ruralPop / resident >= r.min_rural_share) return `rural share ${(u.ruralPop / resident).toFixed(3)} ≥ ${r.min_rural_share} in a major grain province`;
   }
+  const rr = s.rural_rank;
+  if (rr && isNonDistrict(u)) {
+    const major = rr.major_provinces.includes(u.provinceCode);
+    const rank = ruralRank(u, all);
+    if (major && u.ruralPop >= rr.min_rural_pop) return `${u.ruralPop} rural residents ≥ ${rr.min_rural_pop} in a major grain province`;
+    if (major && rank <= rr.top_in_major) return `rank ${rank} of its major grain province by rural residents`;
+    if (!major && rank <= rr.top_elsewhere) return `rank ${rank} of its province by rural residents (top ${rr.top_elsewhere} outside the major grain provinces)`;
+  }
   return undefined;
+}
+
+/** 1-based rank of a non-district unit among the non-district units of its province by rural residents (ties: lower code first). */
+export function ruralRank(u: ProgrammeFlagUnit, all: readonly ProgrammeFlagUnit[]): number {
+  let rank = 1;
+  for (const x of all) {
+    if (x.provinceCode !== u.provinceCode || x.code === u.code || !isNonDistrict(x)) continue;
+    if (x.ruralPop > u.ruralPop || (x.ruralPop === u.ruralPop && x.code < u.code)) rank++;
+  }
+  return rank;
 }
 
 /** directly_managed in 2012: under the province (xx90), municipal, or a non-district unit of a fiscal 省直管县 province. */

@@ -178,7 +178,6 @@ export function importReport(r: BuildResult): string {
   }
   L();
 
-  for (const line of budgetReportLines(r)) L(line);
   L('## Flags');
   L();
   const f = flagCounts(r.units);
@@ -209,6 +208,8 @@ export function importReport(r: BuildResult): string {
     L(`| ${p.provinceCode} ${r.params.provinces[p.provinceCode]?.short_name ?? ''} | ${p.year} | ${yi(p.expenditure)} | ${yi(p.revenue)} | ${yi(p.countyRevenue)} | ${yi(p.countyExpenditure)} | ${yi(p.countyOther)} | ${pct(p.educationShare, 1)} |`);
   }
   L();
+  // the county budget columns (budgetOutput.ts) close the report
+  for (const line of budgetReportLines(r)) L(line);
   return `${out.join('\n')}\n`;
 }
 
@@ -343,7 +344,9 @@ export function dataDictionary(r: BuildResult, columns: readonly ColumnInfo[]): 
   L('| `admin_code_changes.csv` | code history since 1980 (the crosswalk) | public repository yescallop/areacodes, result.csv (CC0) |');
   L('| `province_expenditure_2011_2012.csv` | general-budget expenditure by province 2011–2012 | public repository huhuaping/techme (MIT), from the national statistical yearbook |');
   L('| `poverty_counties_832.csv` | the 832 national poverty counties | official list of the State Council poverty alleviation office; this copy compiled by a third party (public repository Clebeech/ds_project, no licence stated); the list itself is public government information |');
+  L('| `county_codes_2010_2012_gb2260.csv` | county-level units of the 2010–2012 code lists with name-derived autonomy flags (ethnic_area) | public repository yescallop/areacodes (CC0), Ministry of Civil Affairs codes |');
   L('| `data/provinces/provinces.yaml` | parameters of this import, each with its source | this project |');
+  L('| `data/provinces/budget.yaml` | parameters and rosters of the county budget columns and programme flags, each with its source | this project |');
   L();
   return `${out.join('\n')}\n`;
 }

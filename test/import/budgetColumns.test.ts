@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { estimateBudget, interpolate, provinceNonagri2012, provinceNonagriAt, type BudgetUnit } from '../../src/import/budgetColumns.ts';
 import { loadBudgetParams } from '../../src/import/budgetParams.ts';
-import { fixtureText } from './fixture.ts';
+import { buildCountyData } from '../../src/import/pipeline.ts';
+import { renderFiles } from '../../src/import/report.ts';
+import { fixtureSources, fixtureText } from './fixture.ts';
 
 // test/fixtures/census/budget.yaml: provinces 110000 (GDP 3亿, primary 1亿), 440000 (7, 1) and
 // 450000 (2.5, 0.5); national non-agricultural VA 100 in 2012 and 110 in 2013; rebates 10 / 5 / 1亿
@@ -50,8 +52,10 @@ describe('tax rebates', () => {
     // the national amount is held for 2013 (dated value from 2012)
     expect(col('441802', 'rebate_two_tax_2013')).toBe(2.25 * YI);
     expect(r.nationalRebates.get('two_tax_2013')).toBe(10 * YI);
-    // Guangxi (450000) has no unit here: its 2亿 share is not given to anyone else
+    // Guangxi (450000) has no unit here: its 2亿 share is not given to anyone else, but is reported for the province
     expect(r.totals.get('rebate_two_tax_2012')).toBe(4 * YI);
+    expect(r.provinceRebates.get('450000')!.get('two_tax_2012')).toBe(2 * YI);
+    expect(r.provinceRebates.get('440000')!.get('oil_2012')).toBe(0.6 * YI);
   });
 });
 
@@ -92,5 +96,26 @@ describe('budget.yaml', () => {
   });
   it('refuses a province without value added', () => {
     expect(() => estimateBudget([{ ...units[0]!, provinceCode: '120000' }], file, 2012)).toThrow(/no entry for province 120000/);
+  });
+});
+
+describe('the fixture build end to end', () => {
+  it('spends every province total exactly over its units and writes the columns', () => {
+    const built = buildCountyData(fixtureSources());
+    const sum = (province: string, key: string): number => built.units.filter((x) => x.provinceCode === province).reduce((s, x) => s + x.fiscal[key]!, 0);
+    // Beijing 2亿 of value added, Guangdong 6亿 (× 1.1 in 2013); two-tax 10亿 → 1亿 and 3亿 at county level
+    expect(sum('110000', 'tax_base_2012')).toBe(2 * YI);
+    expect(sum('440000', 'tax_base_2013')).toBe(6.6 * YI);
+    expect(sum('110000', 'rebate_two_tax_2012')).toBe(1 * YI);
+    expect(sum('440000', 'rebate_two_tax_2012')).toBe(3 * YI);
+    expect(sum('440000', 'rebate_oil_2013')).toBe(0.15 * YI);
+    // the whole subsidy and remittance are spent over the units built
+    expect(sum('110000', 'remittance_2012') + sum('440000', 'remittance_2012')).toBe(2 * YI);
+    expect(built.units.reduce((s, x) => s + x.fiscalStaff, 0)).toBe(450);
+    const files = renderFiles(built);
+    const header = files['china_2012.csv'].split('\n')[0]!.split(',');
+    expect(header).toEqual(expect.arrayContaining(['eco_zone', 'border', 'fiscal_staff', 'rebate_two_tax_2013', 'tax_base_2012', 'remittance_2013']));
+    expect(files['columns.csv']).toContain('rebate_oil_2012,estimated by method,yuan/year,no,');
+    expect(files['import_report.md']).toContain('## County budget columns (contract section B)');
   });
 });

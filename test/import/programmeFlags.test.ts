@@ -90,3 +90,21 @@ describe('the fixture rules end to end', () => {
     expect(() => parseAutonomy(parseTable(text, 'codes.csv'))).toThrow(/"yes" is not 0 or 1/);
   });
 });
+
+describe('grain counties by rural residents', () => {
+  const rule: Selection = { rural_rank: { major_provinces: ['360000'], min_rural_pop: 200, top_in_major: 1, top_elsewhere: 2 } };
+  // Jiangxi (major): 250 ≥ 200 counts; 150 is rank 2 of 3, beyond the top 1; 100 neither; the district never
+  const jx = [u('360721', { ruralPop: 150 }), u('360722', { ruralPop: 250 }), u('360723', { ruralPop: 100 }), u('360702', { ruralPop: 900 })];
+  // Guangdong (not major): the top 2 of 3 counties count, a tie goes to the lower code
+  const gd = [u('441821', { ruralPop: 100 }), u('441823', { ruralPop: 100 }), u('441825', { ruralPop: 300 })];
+  const everyone = [...jx, ...gd];
+  it('counts major-province counties above the minimum or in the top n, and the top m elsewhere', () => {
+    expect(everyone.filter((x) => selects(rule, x, everyone, none)).map((x) => x.code)).toEqual(['360722', '441821', '441825']);
+    expect(selects(rule, jx[1]!, everyone, none)).toBe('250 rural residents ≥ 200 in a major grain province');
+    expect(selects(rule, gd[0]!, everyone, none)).toBe('rank 2 of its province by rural residents (top 2 outside the major grain provinces)');
+  });
+  it('lets the top n of a major province in below the minimum', () => {
+    const top2: Selection = { rural_rank: { major_provinces: ['360000'], min_rural_pop: 1000, top_in_major: 2, top_elsewhere: 0 } };
+    expect(jx.filter((x) => selects(top2, x, everyone, none)).map((x) => x.code)).toEqual(['360721', '360722']);
+  });
+});
