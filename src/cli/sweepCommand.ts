@@ -111,7 +111,7 @@ export function registerSweepCommand(program: Command): void {
       counties_reported: set.focus.length,
       counties_computed: inputs.counties.length,
       arithmetic:
-        "floating point (analytic path): the catalog's linear pieces, revenue, tax base, rebates and the pool transfers' allocations from the exact engine; each grid point re-runs equalization (both stages), the guarantee and the budget account in double precision; the pool transfers are held at the exact run's allocations. The scenario row is the same evaluation at the scenario's own values",
+        "floating point (analytic path): the catalog's linear pieces, revenue, tax base, rebates and the pool transfers from the exact engine; each grid point re-runs in double precision the pool transfers weighted by the standard gap (the others are held at the exact run's allocations), equalization (both stages), the guarantee and the budget account. The scenario row is the same evaluation at the scenario's own values",
       measures:
         'population-weighted, of per-capita resources after all transfers (own revenue + rebates + system subsidy − remittance + general + earmarked), over the reported counties; gini_before_transfers of own revenue; gini_after_general in the economic convention (item-tied transfers counted as earmarked) and gini_after_general_mof in the MoF\'s (their central money counted as general); gap = needs − resources, plan_shortfall = Σ positive min(gap, own burden); money in yuan',
       scenario_values: scenarioRows,

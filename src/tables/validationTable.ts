@@ -65,8 +65,15 @@ export function measureValue(run: YearRun, measure: Measure, scope: LoadedFigure
     }
     return measure.quantity === 'beneficiaries' ? total : total / 100;
   }
+  // the centre's money: a pool less what it could not spend; within a scope, equalization and the
+  // guarantee award by the provinces' allocations, the other transfers by what reached the counties
   const spent = (id: GeneralMechanismId): number => {
-    if (scope !== 'national') return sum((r) => r.generalByMechanismFen[id] + r.generalRetainedByMechanism[id]);
+    if (scope !== 'national') {
+      const provinces = run.result.provinces.filter((p) => inScope(scope, p.provinceCode));
+      if (id === 'equalization') return provinces.reduce((a, p) => a + p.centralAllocationFen, 0) / 100;
+      if (id === 'guarantee') return provinces.reduce((a, p) => a + p.guaranteeAwardFen, 0) / 100;
+      return sum((r) => r.generalByMechanismFen[id] + r.generalRetainedByMechanism[id]);
+    }
     const m = run.result.mechanisms.find((x) => x.id === id);
     return m ? (m.poolFen - m.unspentFen) / 100 : 0;
   };
