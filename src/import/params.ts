@@ -46,12 +46,10 @@ export interface Param {
 
 const Province = z.strictObject({
   name: z.string().min(2),
-  /** the name used in province_expenditure_2011_2012.csv (广东, 内蒙古 …) */
+  /** short name (广东, 内蒙古 …), used by the wide expenditure table province_expenditure_2011_2012.csv */
   short_name: z.string().min(2),
   region_group: z.enum(REGION_GROUPS),
   tier_2018: z.number().int().min(1).max(5),
-  /** own general-budget revenue ÷ general-budget expenditure, province as a whole (all levels) */
-  self_financing_ratio: share,
 });
 export type ProvinceFacts = z.infer<typeof Province>;
 
@@ -91,6 +89,16 @@ export const ProvincesFile = z
       senior_gross_enrolment: param(z.number().positive().max(1.5)),
       senior_vocational_share: param(share),
       preschool_gross_enrolment: param(z.number().positive().max(1.5)),
+      /**
+       * Published national enrolment (persons) that pupils are calibrated to; without it pupils
+       * are age group × rate.
+       */
+      published_pupils: z
+        .strictObject({
+          primary: param(z.number().int().positive()),
+          junior: param(z.number().int().positive()),
+        })
+        .optional(),
       /** optional per-province replacements of the national rates */
       province_overrides: z
         .record(
@@ -105,19 +113,41 @@ export const ProvincesFile = z
         )
         .default({}),
     }),
+    /** School location rule of rural pupils (2006 rural compulsory-education mechanism). */
+    rural_pupils: z.strictObject({
+      whole_unit_types: z.array(z.enum(['district', 'county', 'county_level_city', 'city_equivalent', 'residual'])),
+      source: ImportSource,
+      /** published number of pupils covered by the mechanism, for the check in the import report */
+      published_check: z
+        .strictObject({ year: z.number().int(), persons: z.number().int().positive(), source: ImportSource })
+        .optional(),
+      /** published number of urban (city) pupils, for the check */
+      published_urban_check: z
+        .strictObject({ year: z.number().int(), persons: z.number().int().positive(), share_of_all: share.optional(), source: ImportSource })
+        .optional(),
+    }),
+    hukou: z.strictObject({ migrant_agri_share: param(share) }),
     rural_proxy: z.strictObject({
       children_odds_ratio: param(positive),
       age_16_59_odds_ratio: param(positive),
       age_60plus_odds_ratio: param(positive),
     }),
+    /** published local general-budget revenue by province, 亿元 (own_revenue is calibrated to it) */
+    revenue: z.strictObject({
+      source: ImportSource,
+      national_totals: param(z.number().positive()).optional(),
+      /** largest accepted gap (亿元) between the provinces' sum and the national total */
+      national_tolerance: z.number().nonnegative().default(0.1),
+      by_province: z.record(provinceCode, z.record(z.string().regex(/^\d{4}$/, 'a year'), z.number().nonnegative())),
+    }),
     fiscal: z.strictObject({
-      self_financing_ratio_source: ImportSource,
       county_share_revenue: param(share),
       county_share_expenditure: param(share),
-      revenue_elasticity: param(z.number().min(0).max(5)),
+      /** fixed elasticity; when absent it is estimated across provinces each year */
+      revenue_elasticity: param(z.number().min(0).max(8)).optional(),
+      revenue_elasticity_method: z.strictObject({ source: ImportSource }).optional(),
       expenditure_elasticity: param(z.number().min(0).max(5)),
       urban_share_floor: param(share),
-      nonagri_share_floor: param(share),
       non_education_basic_share: param(share),
     }),
     flags: z.strictObject({
@@ -133,7 +163,29 @@ export const ProvincesFile = z
         prefectures: z.record(code6, z.string()),
         prefectures_source: ImportSource,
       }),
-      nutrition_pilot: z.strictObject({ poverty_list: z.literal(true), source: ImportSource }),
+      nutrition_pilot: z.strictObject({
+        poverty_list: z.literal(true),
+        source: ImportSource,
+        /** published number of pilot counties, for the check in the import report */
+        published_counties: z.number().int().positive().optional(),
+        /**
+         * The contiguous poverty areas: an 832-list unit is a pilot county when its province, its
+         * prefecture or the unit itself is listed under one of the areas. Without areas, every
+         * 832-list unit is flagged.
+         */
+        areas: z
+          .array(
+            z.strictObject({
+              name: z.string().min(2),
+              counties: z.number().int().positive(),
+              provinces: z.array(provinceCode).default([]),
+              prefectures: z.record(code6, z.string()).default({}),
+              units: z.record(code6, z.string()).default({}),
+            }),
+          )
+          .default([]),
+        areas_source: ImportSource.optional(),
+      }),
     }),
     boundary: z.strictObject({
       county_equivalents: z.record(code6, z.string()),

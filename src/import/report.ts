@@ -2,6 +2,8 @@
  * The texts the import writes: the CSV files, the import report and the data dictionary.
  * Generated from the build result so that they never disagree with the data.
  */
+import type { DriverName } from './drivers.ts';
+import { pilotArea } from './flags.ts';
 import { describeImportSource, type Param } from './params.ts';
 import { columnsCsv, outputColumns, toCsv, type ColumnInfo } from './output.ts';
 import type { BuildResult, BuiltUnit } from './pipeline.ts';
@@ -36,6 +38,69 @@ export function flagCounts(units: readonly BuiltUnit[]): FlagCounts {
     nutrition_pilot: units.filter((u) => u.flags.nutrition_pilot).length,
     directly_managed: units.filter((u) => u.flags.directly_managed).length,
   };
+}
+
+/** National sum of a driver over the units. */
+export function driverTotal(units: readonly BuiltUnit[], name: DriverName): number {
+  return units.reduce((s, u) => s + u.drivers[name], 0);
+}
+
+/** Pilot units by contiguous area (each unit under the first area that lists it). */
+export function pilotByArea(r: BuildResult): Array<{ name: string; published: number; flagged: number }> {
+  const areas = r.params.flags.nutrition_pilot.areas;
+  return areas.map((a) => ({
+    name: a.name,
+    published: a.counties,
+    flagged: r.units.filter((u) => u.flags.nutrition_pilot && pilotArea(u, areas) === a.name).length,
+  }));
+}
+
+/** Lines checking the new drivers against published national figures (import report and dictionary). */
+export function driverCheckLines(r: BuildResult): string[] {
+  const out: string[] = [];
+  const c = r.pupilCalibration;
+  const y = r.params.data_year;
+  for (const [level, name] of [['primary', 'pupils_primary'], ['junior', 'pupils_junior']] as const) {
+    const cal = c[level];
+    const total = driverTotal(r.units, name);
+    out.push(cal.published === undefined
+      ? `\`${name}\`: ${fmt(total)} (no published total configured: age group × rate, not calibrated)`
+      : `\`${name}\`: ${fmt(total)} against published ${y} enrolment ${fmt(cal.published)} (${pct(total / cal.published - 1, 3)}, rounding); age group × rate gave ${fmt(Math.round(cal.modelled))}, calibration factor ${cal.factor.toFixed(4)}`);
+  }
+  const rural = driverTotal(r.units, 'rural_pupils_primary') + driverTotal(r.units, 'rural_pupils_junior');
+  const urban = driverTotal(r.units, 'urban_pupils_primary') + driverTotal(r.units, 'urban_pupils_junior');
+  const all = rural + urban;
+  out.push(`rural compulsory pupils (school location): primary ${fmt(driverTotal(r.units, 'rural_pupils_primary'))} + junior ${fmt(driverTotal(r.units, 'rural_pupils_junior'))} = ${fmt(rural)} (${pct(all ? rural / all : 0, 1)} of all compulsory pupils); city pupils ${fmt(urban)} (${pct(all ? urban / all : 0, 1)})`);
+  const uc = r.params.rural_pupils.published_urban_check;
+  if (uc) out.push(`published check: ${uc.year} city pupils ${fmt(uc.persons)}${uc.share_of_all === undefined ? '' : ` = ${pct(uc.share_of_all, 0)} of compulsory pupils`} (${describeImportSource(uc.source)}); modelled city share ${pct(all ? urban / all : 0, 1)}`);
+  const rc = r.params.rural_pupils.published_check;
+  if (rc) out.push(`published check: ${rc.year} rural compulsory pupils ${fmt(rc.persons)} (${describeImportSource(rc.source)}); modelled ${fmt(rural)} (${pct(rural / rc.persons - 1, 1)})`);
+  const agri = driverTotal(r.units, 'agri_hukou_pop');
+  const nonagri = driverTotal(r.units, 'nonagri_hukou_pop');
+  out.push(`\`agri_hukou_pop\` ${fmt(agri)}, \`nonagri_hukou_pop\` ${fmt(nonagri)} (sum ${fmt(agri + nonagri)} = registered population; agricultural share ${pct(agri / Math.max(1, agri + nonagri), 1)})`);
+  out.push(`\`age_0_6\` ${fmt(driverTotal(r.units, 'age_0_6'))} (age_0_5 ${fmt(driverTotal(r.units, 'age_0_5'))})`);
+  const pub = r.params.flags.nutrition_pilot.published_counties;
+  const f = flagCounts(r.units);
+  out.push(`\`nutrition_pilot\` (PROXY): ${f.nutrition_pilot} units flagged${pub === undefined ? '' : ` against ${pub} counties in the published roster (${f.nutrition_pilot - pub >= 0 ? '+' : ''}${f.nutrition_pilot - pub})`}`);
+  return out;
+}
+
+/** Own revenue per resident in Guangdong: the migrant districts against the mountain county seats. */
+export function revenueCheckLines(r: BuildResult): string[] {
+  const year = r.params.fiscal_years.includes(r.params.data_year) ? r.params.data_year : r.params.fiscal_years[0]!;
+  const key = `own_revenue_${year}`;
+  const gd = r.units.filter((u) => u.provinceCode === '440000' && u.fiscal[key] !== undefined);
+  if (!gd.length) return [];
+  const per = (u: BuiltUnit): number => u.fiscal[key]! / 100 / u.facts.counts.resident_pop;
+  const ranked = [...gd].sort((a, b) => per(b) - per(a));
+  const rank = (code: string): string => {
+    const i = ranked.findIndex((u) => u.code === code);
+    return i < 0 ? 'not in the data' : `${per(ranked[i]!).toFixed(0)} yuan per resident (rank ${i + 1} of ${ranked.length})`;
+  };
+  return [
+    `${year}: highest ${ranked.slice(0, 8).map((u) => `${u.name} ${per(u).toFixed(0)}`).join(', ')}; lowest ${ranked.slice(-3).map((u) => `${u.name} ${per(u).toFixed(0)}`).join(', ')} (yuan per resident)`,
+    `宝安区 ${rank('440306')}; 梅江区 ${rank('441402')}`,
+  ];
 }
 
 export function renderFiles(r: BuildResult): Record<(typeof OUTPUT_FILES)[number], string> {
@@ -178,6 +243,20 @@ export function importReport(r: BuildResult): string {
   }
   L();
 
+  L('## Drivers checked against published national figures');
+  L();
+  for (const line of driverCheckLines(r)) L(`- ${line}`);
+  L();
+  L('Pupils by province (after calibration) and the school-location split:');
+  L();
+  L('| province | pupils_primary | pupils_junior | rural_pupils_primary | rural_pupils_junior | urban pupils (both) | agri_hukou_pop | nonagri_hukou_pop |');
+  L('|---|---:|---:|---:|---:|---:|---:|---:|');
+  for (const c of r.provinceChecks) {
+    const us = r.units.filter((u) => u.provinceCode === c.code);
+    const t = (n: DriverName): number => driverTotal(us, n);
+    L(`| ${c.code} ${c.name} | ${fmt(t('pupils_primary'))} | ${fmt(t('pupils_junior'))} | ${fmt(t('rural_pupils_primary'))} | ${fmt(t('rural_pupils_junior'))} | ${fmt(t('urban_pupils_primary') + t('urban_pupils_junior'))} | ${fmt(t('agri_hukou_pop'))} | ${fmt(t('nonagri_hukou_pop'))} |`);
+  }
+  L();
   L('## Flags');
   L();
   const f = flagCounts(r.units);
@@ -186,6 +265,14 @@ export function importReport(r: BuildResult): string {
   L(`| difficult | ${f.difficult} | ${esc(describeImportSource(r.params.flags.difficult.source))} |`);
   L(`| nutrition_pilot | ${f.nutrition_pilot} | ${esc(describeImportSource(r.params.flags.nutrition_pilot.source))} |`);
   L(`| directly_managed | ${f.directly_managed} | 2012 fiscal 省直管县 rule of budget.yaml: ${esc(describeImportSource(r.budget.flags.directly_managed.source))} |`);
+  L();
+  L('Nutrition pilot proxy by contiguous poverty area (832-list units inside the area\'s provinces, prefectures and units; a unit counts under the first area that lists it):');
+  L();
+  L('| area | counties in the published roster | units flagged |');
+  L('|---|---:|---:|');
+  for (const a of pilotByArea(r)) L(`| ${a.name} | ${a.published} | ${a.flagged} |`);
+  const areaTotal = pilotByArea(r);
+  L(`| total | ${areaTotal.reduce((s2, a) => s2 + a.published, 0)} | ${areaTotal.reduce((s2, a) => s2 + a.flagged, 0)} |`);
   L();
   L('By province:');
   L();
@@ -200,9 +287,18 @@ export function importReport(r: BuildResult): string {
 
   L('## Fiscal estimates by province (亿元)');
   L();
-  L('All estimates; see the data dictionary (README.md, Estimates) for the method.');
+  L('County-level columns are estimates; see the data dictionary (README.md, Estimates) for the method. Revenue elasticity by year (estimated across provinces):');
   L();
-  L('| province | year | expenditure (source) | own revenue (est.) | county-level revenue | county-level expenditure | other std. expenditure | education share |');
+  for (const y of r.params.fiscal_years) {
+    const e = r.fiscal.provinces.find((x) => x.year === y);
+    if (e) L(`- ${y}: ε = ${e.revenueElasticity.toFixed(3)}${e.fit ? ` (R² ${e.fit.r2.toFixed(3)} over ${e.fit.provinces} provinces)` : ' (fixed in provinces.yaml)'}`);
+  }
+  L();
+  L('Own revenue per resident in Guangdong:');
+  L();
+  for (const line of revenueCheckLines(r)) L(`- ${line}`);
+  L();
+  L('| province | year | expenditure (source) | own revenue (provinces.yaml) | county-level revenue | county-level expenditure | other std. expenditure | education share |');
   L('|---|---:|---:|---:|---:|---:|---:|---:|');
   for (const p of r.fiscal.provinces) {
     L(`| ${p.provinceCode} ${r.params.provinces[p.provinceCode]?.short_name ?? ''} | ${p.year} | ${yi(p.expenditure)} | ${yi(p.revenue)} | ${yi(p.countyRevenue)} | ${yi(p.countyExpenditure)} | ${yi(p.countyOther)} | ${pct(p.educationShare, 1)} |`);
@@ -285,37 +381,76 @@ export function dataDictionary(r: BuildResult, columns: readonly ColumnInfo[]): 
   const overrides = Object.keys(p.education.province_overrides);
   L(`Rates of data year ${p.data_year} are used. The national rates apply to every province${overrides.length ? ` except the overrides for ${overrides.join(', ')}` : ' (no provincial overrides are set)'}; primary age is taken as 6–11 (six-year primary school) everywhere.`);
   L();
+  L('### Pupils: calibrated to published enrolment');
+  L();
+  L(`Age group × enrolment rate falls short of the pupils actually enrolled: the census (November 2010) undercounts young children, and enrolment includes over-age pupils and the pupils of five-year primary systems in 12–14. Pupils are therefore calibrated to the published national enrolment of the data year: pupils = age group × rate × f, where f = published national enrolment ÷ the national sum of age group × rate (one factor per level, applied in every province). No published enrolment by province was found in open sources for ${p.data_year}, so the provinces keep the census distribution of the age groups.`);
+  L();
+  if (p.education.published_pupils) {
+    L('| parameter | value | source |');
+    L('|---|---|---|');
+    L(paramLine('education.published_pupils.primary', p.education.published_pupils.primary));
+    L(paramLine('education.published_pupils.junior', p.education.published_pupils.junior));
+    L();
+  }
+  L('### Rural and city pupils: by school location');
+  L();
+  L(`\`rural_pupils_*\` count pupils by WHERE THEIR SCHOOL IS, because that is the rule of the programmes that use them: the 2006 rural compulsory-education funding mechanism (fee waiver, running-cost benchmarks, free textbooks, boarding subsidy) funds the pupils of rural schools — township and village schools and the schools of county towns — whatever the pupils' residence or hukou; the 2008 urban fee waiver covers the remaining city schools. A census-rural-resident proxy would leave out the county towns, which hold a large part of rural-mechanism pupils. Rule: every pupil of a unit of type ${p.rural_pupils.whole_unit_types.join(', ')} (GB/T 2260 code yy 21–99, or a xx90 unit) is in a rural school; in city districts (yy 01–20), county-equivalent cities and residual units the rural share of children (rural share of residents adjusted by \`rural_proxy.children_odds_ratio\`) is. \`urban_pupils_*\` = pupils − rural pupils. Source: ${esc(describeImportSource(p.rural_pupils.source))}`);
+  L();
+  L('### Hukou populations');
+  L();
+  L(`\`agri_hukou_pop\` counts persons with agricultural hukou WHERE THEIR HUKOU IS REGISTERED, and \`nonagri_hukou_pop\` = registered_pop − agri_hukou_pop. The new rural cooperative medical scheme (NCMS) enrolls persons with agricultural hukou where their hukou is registered (migrants enrol at home), and the urban resident medical insurance enrolls non-agricultural-hukou persons not in the employee scheme; the programmes’ own eligibility rule is hukou, so the hukou split of the REGISTERED population is their base, not the census rural residents (who omit registered villagers working elsewhere and include urban-hukou residents of villages). The census share \`nonagri_hukou_pct\` is a share of RESIDENTS, migrants included (the province rows equal the resident-weighted mean of their counties, and 宝安区, whose hukou have all been non-agricultural since 2004, shows 19.58% because of its migrants), so it cannot be applied to the registered population as it is: the residents registered in another county (in_migrants_other_county_same_province + in_migrants_other_province) are taken out with the agricultural share \`hukou.migrant_agri_share\` = ${p.hukou.migrant_agri_share.values.map((v) => v.value).join(', ')}, and the agricultural share of the remaining (local-hukou) residents is applied to registered_pop. ${esc(describeImportSource(p.hukou.migrant_agri_share.source))}. Several provinces were merging the two hukou categories from 2010; the shares reflect the census classification.`);
+  L();
+  L('`age_0_6` = age_0 + age_1_4 + 0.4 × age_5_9 (ages 5 and 6 as two fifths of the 5–9 band): immunisation and child health care cover children up to 6 years; `age_0_5` is kept.');
+  L();
+  L('Checks against published national figures:');
+  L();
+  for (const line of driverCheckLines(r)) L(`- ${line}`);
+  L();
   L('## Estimates (fiscal columns)');
   L();
-  L('**All fiscal columns are estimates.** The shared data hold no county fiscal figures and no provincial revenue; provincial general-budget expenditure (`province_expenditure_2011_2012.csv`, total and education) is the only fiscal source. For each province and year:');
+  L(`**All fiscal columns are estimates**, for the fiscal years ${r.params.fiscal_years.join(', ')}. The shared data hold no county fiscal figures; the provincial totals are general-budget expenditure by province (\`${r.sources.expenditure}\`, total and education) and the provinces' own general-budget revenue (\`provinces.yaml\` \`revenue.by_province\`, 亿元). For each province and year:`);
   L();
-  L('1. Province own revenue = province expenditure × the province\'s self-financing ratio (`provinces.<code>.self_financing_ratio`, an assumption: approximate 2012 revenue ÷ expenditure by province, rounded to 0.05).');
+  L('1. Province own revenue = the province\'s local general-budget revenue (地方一般公共预算收入, all levels below the centre) as the statistical yearbook publishes it, entered in `revenue.by_province` (labelled an assumption because the values were entered from recall, not from a file found here; as a set they reproduce the national totals, see the check below). It replaces the earlier self-financing ratio × expenditure, which were rounded guesses.');
   L('2. County-level totals: revenue × `fiscal.county_share_revenue`, expenditure × `fiscal.county_share_expenditure` — the province and prefecture levels keep the rest.');
   L('3. Other standard expenditure (outside basic services) = county-level expenditure × (1 − the province\'s education share of expenditure − `fiscal.non_education_basic_share`).');
-  L('4. Each total is spread over the province\'s units in proportion to residents × d^ε, where the development index d is the geometric mean of the urban share of residents (floored), the non-agricultural registration share (floored) and the average years of schooling; ε is `fiscal.revenue_elasticity` for revenue and `fiscal.expenditure_elasticity` for expenditure. Money is split in fen by largest remainder, so the units add up exactly to the county-level totals.');
+  L('4. Each total is spread over the province\'s units in proportion to residents × d^ε. Residents include migrants, who work and pay taxes where they live. The development index d is the geometric mean of the urban share of residents (floored at `fiscal.urban_share_floor`), 1 + the share of residents who came from another county (in_migrants_other_county_same_province + in_migrants_other_province: in-migration marks where the jobs and the tax base are) and the average years of schooling. The earlier index used the non-agricultural hukou share in place of in-migration, which counts migrants as agricultural and made the migrant districts of the Pearl River Delta poorer per resident than mountain county seats (梅江区 above 宝安区); d now uses characteristics of residents that do not penalise in-migrants.');
+  L('5. The revenue elasticity ε is not assumed but estimated each year across the 31 provinces: the least-squares slope of log(own revenue per resident) on log(d of the province, from the sum of its units). The within-province spread is assumed to follow the cross-province relation. Expenditure uses `fiscal.expenditure_elasticity` (transfers equalise spending).');
+  L('6. Money is split in fen by largest remainder, so the units add up exactly to the county-level totals.');
   L();
   L('County-equivalent cities and residual units are spread like counties, although a prefecture-level city\'s budget also carries prefecture-level revenue and spending; their estimates are therefore low.');
+  L();
+  L('| year | revenue elasticity ε | R² across provinces | provinces |');
+  L('|---:|---:|---:|---:|');
+  for (const y of r.params.fiscal_years) {
+    const e = r.fiscal.provinces.find((x) => x.year === y);
+    if (e) L(`| ${y} | ${e.revenueElasticity.toFixed(3)} | ${e.fit ? e.fit.r2.toFixed(3) : 'fixed'} | ${e.fit?.provinces ?? ''} |`);
+  }
   L();
   L('| parameter | value | source |');
   L('|---|---|---|');
   L(paramLine('fiscal.county_share_revenue', p.fiscal.county_share_revenue));
   L(paramLine('fiscal.county_share_expenditure', p.fiscal.county_share_expenditure));
-  L(paramLine('fiscal.revenue_elasticity', p.fiscal.revenue_elasticity));
+  if (p.fiscal.revenue_elasticity) L(paramLine('fiscal.revenue_elasticity', p.fiscal.revenue_elasticity));
+  if (p.fiscal.revenue_elasticity_method) L(`| \`fiscal.revenue_elasticity_method\` | estimated each year (table above) | ${esc(describeImportSource(p.fiscal.revenue_elasticity_method.source))} |`);
   L(paramLine('fiscal.expenditure_elasticity', p.fiscal.expenditure_elasticity));
   L(paramLine('fiscal.urban_share_floor', p.fiscal.urban_share_floor));
-  L(paramLine('fiscal.nonagri_share_floor', p.fiscal.nonagri_share_floor));
   L(paramLine('fiscal.non_education_basic_share', p.fiscal.non_education_basic_share));
-  L(`| \`provinces.<code>.self_financing_ratio\` | ${Object.values(p.provinces).map((x) => `${x.short_name} ${x.self_financing_ratio}`).join(', ')} | ${esc(describeImportSource(p.fiscal.self_financing_ratio_source))} |`);
+  L(`| \`revenue.by_province\` | ${r.params.fiscal_years.length} years × ${Object.keys(p.revenue.by_province).length} provinces (亿元; the table in the import report) | ${esc(describeImportSource(p.revenue.source))} |`);
+  if (p.revenue.national_totals) L(paramLine('revenue.national_totals', p.revenue.national_totals));
   L();
   const totals = r.params.fiscal_years.map((y) => {
     const list = r.fiscal.provinces.filter((x) => x.year === y);
-    return `${y}: provincial expenditure ${yi(list.reduce((s, x) => s + x.expenditure, 0))} 亿元, implied own revenue ${yi(list.reduce((s, x) => s + x.revenue, 0))} 亿元, county-level revenue ${yi(list.reduce((s, x) => s + x.countyRevenue, 0))} 亿元, county-level expenditure ${yi(list.reduce((s, x) => s + x.countyExpenditure, 0))} 亿元`;
+    return `${y}: provincial expenditure ${yi(list.reduce((s, x) => s + x.expenditure, 0))} 亿元, own revenue ${yi(list.reduce((s, x) => s + x.revenue, 0))} 亿元, county-level revenue ${yi(list.reduce((s, x) => s + x.countyRevenue, 0))} 亿元, county-level expenditure ${yi(list.reduce((s, x) => s + x.countyExpenditure, 0))} 亿元`;
   });
   L(`National sums: ${totals.join('; ')}.`);
   L();
-  L('Plausibility: national local general-budget revenue was about 52,500 亿元 in 2011 and 61,100 亿元 in 2012 (Ministry of Finance final accounts), so the implied provincial revenues are of the right size in total; individual provinces can be off by the rounding of their ratio (±0.025 of expenditure).');
+  if (p.revenue.national_totals) L(`Check of the provincial revenue as a set: the provinces add up to the national totals of \`revenue.national_totals\` within ${p.revenue.national_tolerance} 亿元 in every year (the build stops otherwise).`);
   L();
-  L('Known limits of the estimates: the county-level shares are national round numbers, while the real split between province, prefecture and county differs by province (municipalities keep more at city level); the development index ranks units within a province but cannot see industry or resource revenue, so mining and industrial counties are underestimated and the poorest counties (floors of the urban and non-agricultural shares) may get too little; county-equivalent cities and residual units are spread like counties although their budgets include prefecture-level items. Replace these columns with real county fiscal data when available.');
+  L('Check in Guangdong (own revenue per resident, data year):');
+  L();
+  for (const line of revenueCheckLines(r)) L(`- ${line}`);
+  L();
+  L('Known limits of the estimates: the county-level shares are national round numbers, while the real split between province, prefecture and county differs by province (municipalities keep more at city level); the development index ranks units within a province but cannot see industry or resource revenue, so mining and industrial counties are underestimated; the cross-province elasticity need not hold within a province; county-equivalent cities and residual units are spread like counties although their budgets include prefecture-level items. Replace these columns with real county fiscal data when available.');
   L();
   for (const line of budgetReportLines(r)) L(line);
   L('## Flags');
@@ -324,7 +459,7 @@ export function dataDictionary(r: BuildResult, columns: readonly ColumnInfo[]): 
   L('|---|---:|---|---|');
   L(`| \`directly_managed\` | ${f.directly_managed} | 2012 fiscal 省直管县 (budget.yaml flags.directly_managed): 1 for units with no prefecture between them and the province (xx90yy units; districts and counties of Beijing, Tianjin, Shanghai, Chongqing) and for counties, county-level cities and banners (not districts) of ${Object.values(r.budget.flags.directly_managed.fiscal_reform_provinces).map((x) => `${x.name}${x.except_prefectures?.length ? ` (except ${x.except_prefectures.join(', ')})` : ''}`).join(', ')}. County-equivalent cities and residual units: 0. This replaces the provinces.yaml rule (flags.directly_managed), which is no longer used. | ${esc(describeImportSource(r.budget.flags.directly_managed.source))} |`);
   L(`| \`difficult\` | ${f.difficult} | 1 when the province is in the ${p.flags.difficult.region_groups.join(' or ')} region group, the prefecture is one of ${Object.values(p.flags.difficult.prefectures).join(', ')}, or the unit is on the 832 poverty list | ${esc(describeImportSource(p.flags.difficult.source))} Prefectures: ${esc(describeImportSource(p.flags.difficult.prefectures_source))} |`);
-  L(`| \`nutrition_pilot\` | ${f.nutrition_pilot} | 1 when the unit is on the 832 poverty list. **Approximation**: the 2011 pilot was the 680 contiguous-area counties; the 832 list adds the key counties outside those areas. | ${esc(describeImportSource(p.flags.nutrition_pilot.source))} |`);
+  L(`| \`nutrition_pilot\` | ${f.nutrition_pilot} | **ESTIMATE (proxy)**: 1 when the unit is on the 832 poverty list AND inside a province, prefecture or unit listed for one of the 14 contiguous poverty areas (\`flags.nutrition_pilot.areas\`: ${p.flags.nutrition_pilot.areas.map((a) => a.name).join(', ')}). The 2011 national pilot was the ${p.flags.nutrition_pilot.published_counties ?? 680} counties of these areas; their roster is not open data. The proxy flags ${f.nutrition_pilot}: prefectures only partly inside an area bring their key counties outside the area. A county file may replace the flag. | ${esc(describeImportSource(p.flags.nutrition_pilot.source))} Areas: ${p.flags.nutrition_pilot.areas_source ? esc(describeImportSource(p.flags.nutrition_pilot.areas_source)) : 'none'} |`);
   L();
   L(`The 832 list (codes of about 2019–2021) is matched to 2012 units by code and name, through the code history, then by name within the province and prefecture; ${r.poverty.matches.length} of ${r.povertyRows} rows matched, ${r.poverty.unmatched.length} not (listed in the import report).`);
   L();
@@ -342,7 +477,7 @@ export function dataDictionary(r: BuildResult, columns: readonly ColumnInfo[]): 
   L('| `census2010_county.csv` | 2010 Sixth Census by county-level unit | extracted from `data/census/census_county_2010_v1.xlsx` of the public repository leiii/census (MIT licence, © 2022 Lei Dong), digitized from the census county volume |');
   L('| `admin_codes_2012.tsv` | administrative division codes, Ministry of Civil Affairs, December 2012 | public repository cn/GB2260 (file mca/201212.tsv) |');
   L('| `admin_code_changes.csv` | code history since 1980 (the crosswalk) | public repository yescallop/areacodes, result.csv (CC0) |');
-  L('| `province_expenditure_2011_2012.csv` | general-budget expenditure by province 2011–2012 | public repository huhuaping/techme (MIT), from the national statistical yearbook |');
+  L(`| \`${r.sources.expenditure}\` | general-budget expenditure by province (total and education) | public repository huhuaping/techme (MIT), China Statistical Yearbook table 各地区一般公共预算支出 |`);
   L('| `poverty_counties_832.csv` | the 832 national poverty counties | official list of the State Council poverty alleviation office; this copy compiled by a third party (public repository Clebeech/ds_project, no licence stated); the list itself is public government information |');
   L('| `county_codes_2010_2012_gb2260.csv` | county-level units of the 2010–2012 code lists with name-derived autonomy flags (ethnic_area) | public repository yescallop/areacodes (CC0), Ministry of Civil Affairs codes |');
   L('| `data/provinces/provinces.yaml` | parameters of this import, each with its source | this project |');

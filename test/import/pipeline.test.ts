@@ -82,8 +82,8 @@ describe('census facts', () => {
     const header = files['china_2012.csv'].split('\n')[0]!.split(',');
     const row = files['china_2012.csv'].split('\n').find((l) => l.startsWith('110101,'))!.split(',');
     const v = (c: string): string => row[header.indexOf(c)]!;
-    // (80% × 900 + 90% × 500) / 1400 = 83.571…
-    expect(v('nonagri_hukou_pct')).toBe('83.57');
+    // a share of residents: (80% × 1000 + 90% × 500) / 1500 = 83.333…
+    expect(v('nonagri_hukou_pct')).toBe('83.33');
     // (4% × 1000 + 2% × 500) / 1500 = 3.333…
     expect(v('minority_pct')).toBe('3.33');
     // person-years (12 × 940 + 11 × 470) / (940 + 470), base = residents − age 0–4 − 0.2 × age 5–9
@@ -126,6 +126,58 @@ describe('derived drivers (hand-computed)', () => {
     expect(d.children_preschool).toBe(36); // 60 × 0.6 (2012 rate)
   });
 
+  it('清新区: age 0–6 and the hukou split of the registered population', () => {
+    const d = unit('441803').drivers;
+    expect(d.age_0_6).toBe(140); // 20 + 80 + 0.4 × 100
+    // residents 2000, 20% non-agricultural: 1600 agricultural; 60 + 200 in-migrants, half agricultural (fixture):
+    // local share (1600 − 130) / (2000 − 260) = 0.844827…; registered 2100 → 1774.1 → 1774
+    expect([d.agri_hukou_pop, d.nonagri_hukou_pop]).toEqual([1774, 326]);
+    // merged 东城区: agricultural residents 200 + 50; in-migrants 130 + 50; (250 − 90) / 1320 × 1400 registered = 169.7 → 170
+    expect([unit('110101').drivers.agri_hukou_pop, unit('110101').drivers.nonagri_hukou_pop]).toEqual([170, 1230]);
+  });
+
+  it('without a published enrolment, pupils are age group × rate and the factor is 1', () => {
+    expect(result.pupilCalibration.primary.published).toBeUndefined();
+    expect(result.pupilCalibration.primary.modelled).toBeCloseTo(801.9, 9); // 810 × 0.99
+    expect(result.pupilCalibration.primary.factor).toBe(1);
+  });
+
+  it('calibrates pupils to the published national enrolment', () => {
+    const params = fixtureText('provinces.yaml');
+    const published = [
+      '  published_pupils:',
+      '    primary: { values: { 2012: 1200 }, source: { kind: assumption, reasoning: fixture values for the import tests } }',
+      '    junior: { values: { 2012: 810 }, source: { kind: assumption, reasoning: fixture values for the import tests } }',
+      'rural_pupils:',
+    ].join('\n');
+    const r = buildCountyData(fixtureSources({ provinces: { ...params, text: params.text.replace(/^rural_pupils:/m, published) } }));
+    // age 6–11 over the six units: 90 + 180 + 120 + 240 + 84 + 96 = 810; × 0.99 = 801.9; f = 1200 ÷ 801.9
+    expect(r.pupilCalibration.primary.factor).toBeCloseTo(1200 / 801.9, 12);
+    const pupils = (code: string): number[] => {
+      const d = r.units.find((u) => u.code === code)!.drivers;
+      return [d.pupils_primary, d.pupils_junior];
+    };
+    // pupils = age group × 1200 ÷ 810: 清新区 120 → 177.8 → 178; 清城区 180 → 266.7 → 267; 东莞 240 → 355.6 → 356
+    // junior: age 12–14 over the units 405, × 1.02, f = 810 ÷ 413.1: pupils = 2 × age 12–14
+    expect(pupils('441803')).toEqual([178, 120]);
+    expect(pupils('441802')).toEqual([267, 180]);
+    expect(pupils('441900')).toEqual([356, 240]);
+    expect(r.units.reduce((s, u) => s + u.drivers.pupils_primary, 0)).toBe(1200);
+    expect(r.units.reduce((s, u) => s + u.drivers.pupils_junior, 0)).toBe(810);
+  });
+
+  it('counts every pupil of the listed unit types as rural (school location)', () => {
+    const params = fixtureText('provinces.yaml');
+    const text = params.text.replace('whole_unit_types: [county, county_level_city]', 'whole_unit_types: [district]');
+    expect(text).not.toBe(params.text);
+    const r = buildCountyData(fixtureSources({ provinces: { ...params, text } }));
+    const d = (code: string) => r.units.find((u) => u.code === code)!.drivers;
+    // a district now counts whole: 119 and 61 pupils all rural
+    expect([d('441803').rural_pupils_primary, d('441803').urban_pupils_primary, d('441803').rural_pupils_junior, d('441803').urban_pupils_junior]).toEqual([119, 0, 61, 0]);
+    // the county-equivalent city keeps its rural share 400 ÷ 4000: 240 × 0.99 = 237.6 → 238 pupils, 23.8 → 24 rural
+    expect([d('441900').pupils_primary, d('441900').rural_pupils_primary, d('441900').urban_pupils_primary]).toEqual([238, 24, 214]);
+  });
+
   it('a fully urban district has no rural drivers', () => {
     const d = unit('110101').drivers;
     expect([d.rural_age_16_59, d.rural_age_60plus, d.rural_pupils_primary, d.rural_pupils_junior]).toEqual([0, 0, 0, 0]);
@@ -137,8 +189,8 @@ describe('derived drivers (hand-computed)', () => {
 describe('fiscal estimates (hand-computed)', () => {
   it('gives a single-unit province all its county-level money', () => {
     const f = unit('110101').fiscal;
-    expect(f['own_revenue_2011']).toBe(4_500_000_000_00); // 100亿 × 0.9 × 0.5, in fen
-    expect(f['own_revenue_2012']).toBe(5_400_000_000_00); // 120亿 × 0.9 × 0.5
+    expect(f['own_revenue_2011']).toBe(4_500_000_000_00); // published 90亿 × 0.5, in fen
+    expect(f['own_revenue_2012']).toBe(5_400_000_000_00); // published 108亿 × 0.5
     expect(f['general_expenditure_2011']).toBe(5_000_000_000_00); // 100亿 × 0.5
     expect(f['other_std_expenditure_2011']).toBe(3_000_000_000_00); // 50亿 × (1 − 20/100 − 0.2)
     expect(f['other_std_expenditure_2012']).toBe(3_300_000_000_00); // 60亿 × (1 − 30/120 − 0.2)
@@ -151,13 +203,37 @@ describe('fiscal estimates (hand-computed)', () => {
     expect(unit('441900').fiscal['general_expenditure_2011']).toBe(333_333_333_333);
     const gd = result.units.filter((u) => u.provinceCode === '440000');
     expect(gd.reduce((s, u) => s + u.fiscal['general_expenditure_2011']!, 0)).toBe(10_000_000_000_00);
-    expect(gd.reduce((s, u) => s + u.fiscal['own_revenue_2011']!, 0)).toBe(8_000_000_000_00); // 200亿 × 0.8 × 0.5
+    expect(gd.reduce((s, u) => s + u.fiscal['own_revenue_2011']!, 0)).toBe(8_000_000_000_00); // published 160亿 × 0.5
   });
 
-  it('spreads revenue by residents × d², d the geometric mean of urban share, non-agricultural share, schooling', () => {
-    // 清城区: d³ = 0.8 × 0.5 × 10 = 4; 东莞: d³ = 0.9 × 0.3 × 10 = 2.7
+  it('spreads revenue by residents × d², d the geometric mean of urban share, 1 + in-migrant share, schooling', () => {
+    // 清城区: d³ = 0.8 × (1 + (90 + 300) / 3000) × 10 = 9.04; 东莞: d³ = 0.9 × (1 + (120 + 2000) / 4000) × 10 = 13.77
     const ratio = unit('441802').fiscal['own_revenue_2011']! / unit('441900').fiscal['own_revenue_2011']!;
-    expect(ratio).toBeCloseTo((3000 * 4 ** (2 / 3)) / (4000 * 2.7 ** (2 / 3)), 9);
+    expect(ratio).toBeCloseTo((3000 * 9.04 ** (2 / 3)) / (4000 * 13.77 ** (2 / 3)), 9);
+    // the province's county-level revenue is the published revenue × the county share: 160亿 × 0.5 in 2011
+    const gd = result.units.filter((u) => u.provinceCode === '440000');
+    expect(gd.reduce((s, u) => s + u.fiscal['own_revenue_2011']!, 0)).toBe(8_000_000_000_00);
+    expect(result.fiscal.provinces.find((p) => p.provinceCode === '440000' && p.year === 2012)!.revenue).toBe(2_000_000_000_000); // 200亿 in fen
+  });
+
+  it('cannot estimate the revenue elasticity from two provinces', () => {
+    const params = fixtureText('provinces.yaml');
+    const text = params.text.replace(/^ {2}revenue_elasticity:.*\n/m, '');
+    expect(text).not.toBe(params.text);
+    expect(() => buildCountyData(fixtureSources({ provinces: { ...params, text } }))).toThrow(/cannot estimate the revenue elasticity from 2 province\(s\)/);
+  });
+
+  it('checks the provinces against the national revenue total and needs every year', () => {
+    const params = fixtureText('provinces.yaml');
+    const withTotals = params.text.replace(/^ {2}by_province:/m, "  national_totals: { values: { 2011: 250, 2012: 300 }, source: { kind: assumption, reasoning: fixture values for the import tests } }\n  by_province:");
+    // 2011: 90 + 160 = 250 agrees; 2012: 108 + 200 = 308 does not
+    expect(problemsOf(() => buildCountyData(fixtureSources({ provinces: { ...params, text: withTotals } })))).toEqual([
+      'provinces.yaml||revenue.by_province (2012)|the provinces add up to 308.00 亿元, the national total is 300 亿元 (tolerance 0.1)',
+    ]);
+    const missing = params.text.replace("'110000': { 2011: 90, 2012: 108 }", "'110000': { 2011: 90 }");
+    expect(problemsOf(() => buildCountyData(fixtureSources({ provinces: { ...params, text: missing } })))).toEqual([
+      'provinces.yaml||revenue.by_province.110000.2012|no own revenue for 北京市 in 2012',
+    ]);
   });
 });
 
@@ -170,6 +246,30 @@ describe('832 list', () => {
     expect(result.poverty.unmatched.map((u) => [u.entry.line, u.entry.code])).toEqual([[5, '449999']]);
     const report = renderFiles(result)['import_report.md'];
     expect(report).toContain('poverty.csv line 5, column adcode/county_name: 449999 无名县');
+  });
+
+  it('flags nutrition pilots on the list inside a configured contiguous area only', () => {
+    const params = fixtureText('provinces.yaml');
+    const areas = [
+      '    areas:',
+      '      - name: 清远片区',
+      '        counties: 2',
+      "        prefectures: { '441800': 清远市 }",
+      'boundary:',
+    ].join('\n');
+    const r = buildCountyData(fixtureSources({ provinces: { ...params, text: params.text.replace(/^boundary:/m, areas) } }));
+    const pilot = (code: string): number => r.units.find((u) => u.code === code)!.flags.nutrition_pilot;
+    // 清新区 and 清城区 are on the list and in 清远; 揭东区 is on the list outside any area; 东莞 is on neither
+    expect(['441803', '441802', '445203', '441900'].map(pilot)).toEqual([1, 1, 0, 0]);
+    // difficult still follows the whole list
+    expect(r.units.find((u) => u.code === '445203')!.flags.difficult).toBe(1);
+  });
+
+  it('an area code that is not a province, prefecture or unit is an error naming the field', () => {
+    const params = fixtureText('provinces.yaml');
+    const areas = ['    areas:', '      - name: 无名片区', '        counties: 1', "        prefectures: { '449900': 无名市 }", 'boundary:'].join('\n');
+    const problems = problemsOf(() => buildCountyData(fixtureSources({ provinces: { ...params, text: params.text.replace(/^boundary:/m, areas) } })));
+    expect(problems).toEqual(['provinces.yaml||flags.nutrition_pilot.areas[0] (无名片区)|449900 is not a province, prefecture or unit of the 2012 unit list']);
   });
 
   it('sets difficult and pilot flags from the list, directly managed for municipal units', () => {
