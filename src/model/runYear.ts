@@ -160,7 +160,7 @@ export function runYear(counties: readonly County[], fiscal: readonly CountyFisc
   const resourcesBefore = counties.map((_, c) => fiscal[c]!.ownRevenueFen + rebatesEtc[c]! + poolsReceived[c]! + received.equalization[c]!);
   const guaranteeNeeds = counties.map((_, c) => salaryFen[c]! + runningFen[c]! + sums[c]!.livelihood);
   const guarantee = basicFinancialGuarantee(
-    counties.map((county, c) => ({ provinceCode: county.provinceCode, needsFen: guaranteeNeeds[c]!, resourcesBeforeFen: resourcesBefore[c]! })),
+    counties.map((county, c) => ({ provinceCode: county.provinceCode, needsFen: guaranteeNeeds[c]!, resourcesBeforeFen: resourcesBefore[c]!, awardBasisFen: guaranteeNeeds[c]! - fiscal[c]!.ownRevenueFen - rebatesEtc[c]! })),
     t.guarantee.closeRatePpm,
     t.guarantee.awardPoolFen,
     room,

@@ -137,7 +137,8 @@ export function validationRows(figures: readonly LoadedFigure[], runs: readonly 
     try {
       model = measureValue(run, figure.measure, figure.scope);
     } catch (e) {
-      return [{ figure, model: Number.NaN, difference: Number.NaN, status: 'error', problem: (e as Error).message }];
+      // a reference figure the model does not represent says why; any other figure it cannot compute is an error
+      return [{ figure, model: Number.NaN, difference: Number.NaN, status: figure.compare === 'reference' ? 'reference' : 'error', problem: (e as Error).message }];
     }
     const difference = figure.published > 0 ? (model - figure.published) / figure.published : model === 0 ? 0 : Number.POSITIVE_INFINITY;
     const status: ValidationStatus = figure.compare === 'reference' ? 'reference' : Math.abs(difference) <= figure.band + 1e-12 ? 'pass' : 'outside';

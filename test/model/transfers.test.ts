@@ -75,11 +75,12 @@ describe('equalization transfer: centre → provinces → counties (hand-compute
 
 describe('county basic financial guarantee (财预〔2010〕443号)', () => {
   const counties = [
-    { provinceCode: '510000', needsFen: 1_000, resourcesBeforeFen: 600 }, // gap 400
-    { provinceCode: '510000', needsFen: 500, resourcesBeforeFen: 700 }, // no gap
-    { provinceCode: '440000', needsFen: 300, resourcesBeforeFen: 100 }, // gap 200
+    // the award goes by the shortfall before general transfers: 600 + 200 for 510000, 400 for 440000 (2 : 1)
+    { provinceCode: '510000', needsFen: 1_000, resourcesBeforeFen: 600, awardBasisFen: 600 }, // gap 400
+    { provinceCode: '510000', needsFen: 500, resourcesBeforeFen: 700, awardBasisFen: 200 }, // no gap
+    { provinceCode: '440000', needsFen: 300, resourcesBeforeFen: 100, awardBasisFen: 400 }, // gap 200
   ];
-  it('closes each gap at the close rate when award and room allow; the award goes by targets', () => {
+  it('closes each gap at the close rate when award and room allow; the award goes by the shortfall before general transfers', () => {
     // close rate 50%: targets 200, 0, 100; award pool 90 → 60 : 30; room ample
     const g = basicFinancialGuarantee(counties, 500_000, 90, new Map([['510000', 1_000], ['440000', 1_000]]));
     expect(g.gapFen).toEqual([400, 0, 200]);

@@ -10,8 +10,10 @@
  *                                    + general transfers received before the guarantee))
  *
  * Each province sets out to close a share of its counties' gaps (the close rate) from its own
- * budget. The centre rewards provinces from a bounded award pool (以奖代补), shared in
- * proportion to the gaps they set out to close and spent exactly. What a province can close is
+ * budget. The centre rewards provinces from a bounded award pool (以奖代补), spent exactly and
+ * shared in proportion to the basic financial shortfall their counties have before any general
+ * transfer (guarantee needs − own revenue − rebates − system subsidy + remittance): the part of
+ * the guarantee the province secures with transfers, this year's closing included. What a province can close is
  * bounded by its award plus the budget room it has left after its equalization top-up; where
  * that falls short, every county's closing is cut in proportion. An award larger than what the
  * province closes stays in the provincial budget.
@@ -22,6 +24,8 @@ export interface GuaranteeCounty {
   readonly provinceCode: string;
   readonly needsFen: number;
   readonly resourcesBeforeFen: number;
+  /** the county's shortfall before any general transfer: the basis of the province's award */
+  readonly awardBasisFen: number;
 }
 
 export interface GuaranteeProvince {
@@ -45,7 +49,7 @@ export interface GuaranteeResult {
   readonly transferFen: number[];
   readonly gapAfterFen: number[];
   readonly provinces: GuaranteeProvince[];
-  /** award pool not spent (no province set out to close anything) */
+  /** award pool not spent (no county short of its guarantee needs before general transfers) */
   readonly unspentAwardFen: number;
 }
 
@@ -61,8 +65,9 @@ export function basicFinancialGuarantee(
   counties.forEach((c, i) => (members.get(c.provinceCode) ?? members.set(c.provinceCode, []).get(c.provinceCode)!).push(i));
   const codes = [...members.keys()].sort();
   const targets = codes.map((code) => members.get(code)!.reduce((s, i) => s + targetFen[i]!, 0));
-  const totalTarget = targets.reduce((a, b) => a + b, 0);
-  const awards = totalTarget > 0 && awardPoolFen > 0 ? allocateByWeights(awardPoolFen, targets) : targets.map(() => 0);
+  const bases = codes.map((code) => members.get(code)!.reduce((s, i) => s + Math.max(0, counties[i]!.awardBasisFen), 0));
+  const totalBasis = bases.reduce((a, b) => a + b, 0);
+  const awards = totalBasis > 0 && awardPoolFen > 0 ? allocateByWeights(awardPoolFen, bases) : bases.map(() => 0);
   const transferFen = counties.map(() => 0);
   const provinces = codes.map((code, k): GuaranteeProvince => {
     const ids = members.get(code)!;
@@ -79,6 +84,6 @@ export function basicFinancialGuarantee(
     transferFen,
     gapAfterFen: gapFen.map((g, i) => g - transferFen[i]!),
     provinces,
-    unspentAwardFen: totalTarget > 0 ? 0 : awardPoolFen,
+    unspentAwardFen: totalBasis > 0 ? 0 : awardPoolFen,
   };
 }
