@@ -103,6 +103,24 @@ export function revenueCheckLines(r: BuildResult): string[] {
   ];
 }
 
+/** What changed in the drivers and estimates for issue 10, for the dictionary and the import report. */
+export function changeLines(r: BuildResult): string[] {
+  const short = (l: 'primary' | 'junior'): string => {
+    const c = r.pupilCalibration[l];
+    return c.published === undefined ? 'not calibrated' : pct(1 - c.modelled / c.published, 1);
+  };
+  return [
+    '`age_0_6` (new): children 0–6 for immunisation and child health care, which cover ages 0–6; `age_0_5` is kept.',
+    `\`pupils_primary\`, \`pupils_junior\` (changed): calibrated to the published national enrolment of the data year (education.published_pupils); before, age group × rate fell ${short('primary')} (primary) and ${short('junior')} (junior) short of enrolment.`,
+    '`rural_pupils_primary`, `rural_pupils_junior` (redefined): pupils of rural SCHOOLS by school location (all pupils of counties, banners and county-level cities; the rural share in city districts), the coverage rule of the 2006 rural compulsory-education mechanism; before, census-rural residents only, which left out the county towns.',
+    '`urban_pupils_primary`, `urban_pupils_junior` (new): pupils of city schools (pupils − rural pupils), for the 2008 urban fee waiver.',
+    '`agri_hukou_pop`, `nonagri_hukou_pop` (new): registered population by hukou type, counted where registered (NCMS and urban resident medical insurance bases).',
+    '`nonagri_hukou_pct` of merged or split units (changed): weighted by residents, because the census share is a share of residents; single units are unchanged.',
+    '`nutrition_pilot` (changed): the 832-list units inside the 14 contiguous poverty areas (a proxy of the 680-county roster) instead of the whole 832 list.',
+    '`own_revenue_YYYY` (changed) and all fiscal columns (extended to 2011–2015): calibrated to provincial own revenue instead of expenditure × an assumed self-financing ratio; spread with a development index that counts in-migration as activity instead of penalising migrants (non-agricultural hukou share), with the revenue elasticity estimated across provinces.',
+  ];
+}
+
 export function renderFiles(r: BuildResult): Record<(typeof OUTPUT_FILES)[number], string> {
   const columns = outputColumns(r.params.fiscal_years, r.budget.years);
   const guangdong = r.units.filter((u) => u.provinceCode === '440000');
@@ -158,6 +176,10 @@ export function importReport(r: BuildResult): string {
     `plus ${kinds.get('county_equivalent') ?? 0} prefecture-level cities without counties as county-equivalents and ${kinds.get('residual') ?? 0} residual units (prefecture population outside any listed county).`);
   L();
 
+  L('## Changed drivers (issue 10)');
+  L();
+  for (const line of changeLines(r)) L(`- ${line}`);
+  L();
   L('## Census data notes');
   L();
   for (const n of r.censusNotes) L(`- ${n}`);
@@ -337,6 +359,10 @@ export function dataDictionary(r: BuildResult, columns: readonly ColumnInfo[]): 
   L();
   L('CSV: UTF-8 without BOM, comma-separated, LF line ends, English headers (the loader contract `src/input/countyColumns.ts`). Populations are whole persons; money is yuan with two decimals; flags are 0/1. `cost_index` is not filled (the loader uses 1).');
   L();
+  L('## Changes for issue 10 (programme beneficiaries)');
+  L();
+  for (const line of changeLines(r)) L(`- ${line}`);
+  L();
   L('## What a row is');
   L();
   L(`- ${kinds.get('county') ?? 0} county-level units (districts, counties, county-level cities, banners …) of the Ministry of Civil Affairs list of December 2012, under their 2012 codes and names; dropped: ${r.unitsReport.dropped.map((d) => `${d.code} ${d.name} (${d.reason.replace(/\.$/, '')})`).join('; ') || 'none'}.`);
@@ -398,7 +424,7 @@ export function dataDictionary(r: BuildResult, columns: readonly ColumnInfo[]): 
   L();
   L('### Hukou populations');
   L();
-  L(`\`agri_hukou_pop\` counts persons with agricultural hukou WHERE THEIR HUKOU IS REGISTERED, and \`nonagri_hukou_pop\` = registered_pop − agri_hukou_pop. The new rural cooperative medical scheme (NCMS) enrolls persons with agricultural hukou where their hukou is registered (migrants enrol at home), and the urban resident medical insurance enrolls non-agricultural-hukou persons not in the employee scheme; the programmes’ own eligibility rule is hukou, so the hukou split of the REGISTERED population is their base, not the census rural residents (who omit registered villagers working elsewhere and include urban-hukou residents of villages). The census share \`nonagri_hukou_pct\` is a share of RESIDENTS, migrants included (the province rows equal the resident-weighted mean of their counties, and 宝安区, whose hukou have all been non-agricultural since 2004, shows 19.58% because of its migrants), so it cannot be applied to the registered population as it is: the residents registered in another county (in_migrants_other_county_same_province + in_migrants_other_province) are taken out with the agricultural share \`hukou.migrant_agri_share\` = ${p.hukou.migrant_agri_share.values.map((v) => v.value).join(', ')}, and the agricultural share of the remaining (local-hukou) residents is applied to registered_pop. ${esc(describeImportSource(p.hukou.migrant_agri_share.source))}. Several provinces were merging the two hukou categories from 2010; the shares reflect the census classification.`);
+  L(`\`agri_hukou_pop\` counts persons with agricultural hukou WHERE THEIR HUKOU IS REGISTERED, and \`nonagri_hukou_pop\` = registered_pop − agri_hukou_pop. The new rural cooperative medical scheme (NCMS) enrolls persons with agricultural hukou where their hukou is registered (migrants enrol at home), and the urban resident medical insurance enrolls non-agricultural-hukou persons not in the employee scheme; the programmes’ own eligibility rule is hukou, so the hukou split of the REGISTERED population is their base, not the census rural residents (who omit registered villagers working elsewhere and include urban-hukou residents of villages). The census share \`nonagri_hukou_pct\` is a share of RESIDENTS, migrants included (the province rows equal the resident-weighted mean of their counties, and 宝安区, whose hukou have all been non-agricultural since 2004, shows 19.58% because of its migrants), so it cannot be applied to the registered population as it is: the residents registered in another county (in_migrants_other_county_same_province + in_migrants_other_province) are taken out with the agricultural share \`hukou.migrant_agri_share\` = ${p.hukou.migrant_agri_share.values.map((v) => v.value).join(', ')}, and the agricultural share of the remaining (local-hukou) residents is applied to registered_pop. ${esc(describeImportSource(p.hukou.migrant_agri_share.source))}. Several provinces were merging the two hukou categories from 2010; the shares reflect the census classification. Limit: one migrant share for all counties cannot empty the local agricultural share of cities whose residents are nearly all migrants: 宝安区 keeps about 428 thousand agricultural-hukou persons of 509 thousand registered although Shenzhen abolished agricultural hukou in 2004 (its migrants are more agricultural than the national 0.8). A county file can replace the column.`);
   L();
   L('`age_0_6` = age_0 + age_1_4 + 0.4 × age_5_9 (ages 5 and 6 as two fifths of the 5–9 band): immunisation and child health care cover children up to 6 years; `age_0_5` is kept.');
   L();
