@@ -10,7 +10,8 @@
  *     (pass-down + top-up within capacity; the gap rule with difficulty and growth control, or
  *     the scheme in force), less what prefectures keep
  *   → the basic financial guarantee (gap against resources before it, close rate, the award
- *     pool shared by the provinces' targets, closing bounded by award + budget room)
+ *     pool shared by the provinces' shortfalls before any general transfer, closing bounded by
+ *     award + budget room)
  *   → the county budget account: gap = needs − resources → measures.
  *
  * Growth control reads the evaluation's own previous year when the model holds it, else the
@@ -344,7 +345,7 @@ export function evaluatePoint(model: LinearModel, point: Point, s: EvaluationScr
   const popRatio = new GrowthRatio(), revRatio = new GrowthRatio(), taxRatio = new GrowthRatio();
   const provE = new Float64Array(P), provR = new Float64Array(P), provOwn = new Float64Array(P), provGap = new Float64Array(P), provExp = new Float64Array(P);
   const provAlloc = new Float64Array(P), provPool = new Float64Array(P), provRoom = new Float64Array(P), provCentralEq = new Float64Array(P);
-  const provTarget = new Float64Array(P), provClosed = new Float64Array(P), provCentralG = new Float64Array(P), provPrevScratch = new Float64Array(P);
+  const provTarget = new Float64Array(P), provBasis = new Float64Array(P), provClosed = new Float64Array(P), provCentralG = new Float64Array(P), provPrevScratch = new Float64Array(P);
   const prevCounty = s.prevCounty;
   const J = model.gapPoolIds.length;
   const eligible = model.gapPoolEligible;
@@ -494,6 +495,7 @@ export function evaluatePoint(model: LinearModel, point: Point, s: EvaluationScr
     const eqOut = s.equalization[y]!;
     const gtOut = s.guarantee[y]!;
     provTarget.fill(0);
+    provBasis.fill(0);
     for (let c = 0; c < n; c++) {
       const a = allocation[c]!;
       prevCounty[c] = a;
@@ -504,11 +506,14 @@ export function evaluatePoint(model: LinearModel, point: Point, s: EvaluationScr
       const target = gg > 0 ? gg * closeRate : 0;
       gtOut[c] = target;
       provTarget[provinceOf[c]!]! += target;
+      // the award basis: the shortfall before any general transfer
+      const basis = guaranteeNeeds[c]! - inOwn[c]! - rebates[c]!;
+      if (basis > 0) provBasis[provinceOf[c]!]! += basis;
     }
-    let totalTarget = 0;
-    for (let p = 0; p < P; p++) totalTarget += provTarget[p]!;
+    let totalBasis = 0;
+    for (let p = 0; p < P; p++) totalBasis += provBasis[p]!;
     for (let p = 0; p < P; p++) {
-      const award = totalTarget > 0 && awardPool > 0 ? (awardPool * provTarget[p]!) / totalTarget : 0;
+      const award = totalBasis > 0 && awardPool > 0 ? (awardPool * provBasis[p]!) / totalBasis : 0;
       const closed = Math.min(provTarget[p]!, award + (provRoom[p]! > 0 ? provRoom[p]! : 0));
       provClosed[p] = provTarget[p]! > 0 ? closed / provTarget[p]! : 0;
       provCentralG[p] = closed > 0 ? Math.min(award, closed) / closed : 0;
