@@ -5,7 +5,7 @@
  */
 import { valueAt, type Dated } from '../input/datedValues.ts';
 import type { County } from '../model/county.ts';
-import { productToFen } from '../model/money.ts';
+import { MoneyOverflowError, productToFen } from '../model/money.ts';
 import type { CountyFiscalYear } from '../model/runYear.ts';
 
 /** The census year the population drivers describe. */
@@ -41,8 +41,13 @@ export function fiscalValueFen(county: County, stem: string, year: number, growt
 }
 
 export function fiscalForYear(county: County, year: number, revenueGrowth: Dated<number>, otherGrowth: Dated<number>): CountyFiscalYear {
-  return {
-    ownRevenueFen: fiscalValueFen(county, 'own_revenue', year, revenueGrowth),
-    otherStdExpenditureFen: fiscalValueFen(county, 'other_std_expenditure', year, otherGrowth),
-  };
+  try {
+    return {
+      ownRevenueFen: fiscalValueFen(county, 'own_revenue', year, revenueGrowth),
+      otherStdExpenditureFen: fiscalValueFen(county, 'other_std_expenditure', year, otherGrowth),
+    };
+  } catch (e) {
+    // a projected amount too large for exact money: say which county
+    throw e instanceof MoneyOverflowError ? e.at({ county: `${county.code} ${county.name}` }) : e;
+  }
 }

@@ -183,7 +183,7 @@ export async function buildWorkbook(input: WorkbookInput): Promise<Uint8Array> {
   const selectedSet = new Set(selected);
   summarySheet(wb, input);
   tableSheet(wb, t(lang, 'sheet_counties'), COUNTY_COLUMNS, selected.map((i) => countyRow(run, run.result.counties[i]!)), lang, { totals: true, freezeColumns: 2 });
-  tableSheet(wb, t(lang, 'sheet_items'), ITEM_COLUMNS, itemRows(run, selectedSet, new Map(policy.items.map((i) => [i.id, i]))), lang, { totals: true, freezeColumns: 2 });
+  tableSheet(wb, t(lang, 'sheet_items'), ITEM_COLUMNS, itemRows(run, selectedSet, new Map(policy.items.map((i) => [i.id, i])), policy), lang, { totals: true, freezeColumns: 2 });
   tableSheet(wb, t(lang, 'sheet_transfers'), TRANSFER_COLUMNS, selected.map((i) => transferRow(run, run.result.counties[i]!)), lang, { totals: true, freezeColumns: 2 });
   tableSheet(wb, t(lang, 'sheet_provinces'), PROVINCE_COLUMNS, provinceRows(run, new Set(selected.map((i) => run.counties[i]!.provinceCode))), lang, { totals: true, freezeColumns: 2 });
   if (input.comparison) {
