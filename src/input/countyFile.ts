@@ -242,8 +242,9 @@ export function parseCountyText(text: string, file: string): CountyFile {
     },
   });
   if (stopped === 'rows') {
-    problems.push({ file, line: record, message: `refused: the file has more than ${formatLimit(MAX_COUNTY_ROWS)} data rows, the most a county file may have (China has about 2,850 county-level units) / 行数超过上限 ${formatLimit(MAX_COUNTY_ROWS)}` });
-    throw problems.error();
+    // the refusal comes first; problems found in the rows read so far follow
+    const refusal = { file, line: record, message: `refused: the file has more than ${formatLimit(MAX_COUNTY_ROWS)} data rows, the most a county file may have (China has about 2,850 county-level units) / 行数超过上限 ${formatLimit(MAX_COUNTY_ROWS)}` };
+    throw new InputError([refusal, ...problems.listed], problems.omitted);
   }
   if (stopped === 'header') throw problems.error();
   if (!header) throw new InputError([{ file, line: 1, message: 'the file is empty or has no header row' }]);
