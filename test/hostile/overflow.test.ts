@@ -51,10 +51,10 @@ describe('overflow: refused at load time with file, line, path, value and the la
   });
   it('years far ahead: 2090 in a scenario and on the command line', async () => {
     const { r, out } = await runScenario('title: far ahead\nyears: { from: 2012, to: 2090 }\n');
-    expectRefused(r, out, /:2:\d+: years.to: the latest year accepted is 2050/);
+    expectRefused(r, out, /:2:\d+: years.to: the latest year accepted is 2040/);
     const r2 = await cli('run', '--counties', counties, '--reference', 'none', '--year', '2090', '--out', join(dir, 'far'), '--quiet');
     expect(r2.code).not.toBe(0);
-    expect(r2.err).toMatch(/2090 is too far ahead: the latest year accepted is 2050/);
+    expect(r2.err).toMatch(/2090 is too far ahead: the latest year accepted is 2040/);
     expect(r2.err).not.toMatch(/\n\s+at /);
   });
   it('a population of 1e15 in a county file', async () => {
@@ -95,7 +95,7 @@ describe('overflow: harmless variants give exactly the original result', () => {
   it('a share with six decimals and the largest year are accepted', async () => {
     const ok = await runScenario(change('standards.edu.running_costs_rural_primary.coverage', '0.333333'));
     expect(ok.r.code).toBe(0);
-    const far = await runScenario('title: to 2050\nyears: { from: 2049, to: 2050 }\n', '--year', '2050');
+    const far = await runScenario('title: to 2040\nyears: { from: 2039, to: 2040 }\n', '--year', '2040');
     expect(far.r.err).not.toMatch(/unexpected/);
     expect(far.r.code).toBe(0);
   });
