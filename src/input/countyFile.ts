@@ -201,10 +201,34 @@ function parseCell(spec: ColumnSpec, raw: string): { value: Cell } | { error: st
   }
 }
 
+/** Number of lines (newlines + 1) in the text. */
+function countLines(text: string): number {
+  let n = 1;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
 export function parseCountyText(text: string, file: string): CountyFile {
   // the delimiter is a comma, or a tab where the header has tabs and no commas (never guessed from data)
   const firstLine = text.slice(0, text.search(/\r?\n|$/));
   const delimiter = firstLine.includes('\t') && !firstLine.includes(',') ? '\t' : ',';
+  const rowLimit = (line: number) => ({ file, line, message: `refused: the file has more than ${formatLimit(MAX_COUNTY_ROWS)} data rows, the most a county file may have (China has about 2,850 county-level units) / 行数超过上限 ${formatLimit(MAX_COUNTY_ROWS)}` });
+  // more lines than the row limit: count the records first (keeping nothing), so that a file
+  // with too many rows is refused before any row is kept in memory
+  if (countLines(text) > MAX_COUNTY_ROWS + 1) {
+    let records = 0;
+    let dataRows = 0;
+    Papa.parse<string[]>(text, {
+      header: false,
+      skipEmptyLines: false,
+      delimiter,
+      step: (results, parser) => {
+        records++;
+        if (records > 1 && !results.data.every((c) => c.trim() === '') && ++dataRows > MAX_COUNTY_ROWS) parser.abort();
+      },
+    });
+    if (dataRows > MAX_COUNTY_ROWS) throw new InputError([rowLimit(records)]);
+  }
   const problems = new ProblemList();
   const counties: County[] = [];
   const notes = new Map<string, Record<string, string>>();
@@ -243,8 +267,7 @@ export function parseCountyText(text: string, file: string): CountyFile {
   });
   if (stopped === 'rows') {
     // the refusal comes first; problems found in the rows read so far follow
-    const refusal = { file, line: record, message: `refused: the file has more than ${formatLimit(MAX_COUNTY_ROWS)} data rows, the most a county file may have (China has about 2,850 county-level units) / 行数超过上限 ${formatLimit(MAX_COUNTY_ROWS)}` };
-    throw new InputError([refusal, ...problems.listed], problems.omitted);
+    throw new InputError([rowLimit(record), ...problems.listed], problems.omitted);
   }
   if (stopped === 'header') throw problems.error();
   if (!header) throw new InputError([{ file, line: 1, message: 'the file is empty or has no header row' }]);

@@ -29,7 +29,7 @@ export const MAX_EXTENDS_DEPTH = 20;
 export { MAX_LISTED_PROBLEMS } from './inputError.ts';
 
 /** Latest year a run or scenario may reach (projection from the 2010 census and 2012 fiscal data). */
-export const MAX_YEAR = 2050;
+export const MAX_YEAR = 2040;
 /** Earliest year a run or scenario may ask for. */
 export const MIN_YEAR = 2000;
 /** Largest count of people in one county column (the largest county-level unit has a few million). */

@@ -120,9 +120,9 @@ describe('injection: hostile names in every output', () => {
       });
     });
     expect(texts).toBeGreaterThan(0);
-    const countiesSheet = wb.worksheets.find((w) => w.getRow(1).values.toString().includes('gap'))!;
+    const countiesSheet = wb.worksheets.find((w) => (w.getRow(1).values as unknown[]).includes('gap'))!;
     const names: string[] = [];
-    countiesSheet.eachRow((row) => names.push(String(row.getCell(2).value)));
+    countiesSheet.eachRow((row) => names.push(typeof row.getCell(2).value === 'string' ? (row.getCell(2).value as string) : ''));
     expect(names).toContain(`'${HOSTILE[0]}`);
 
     const html = files.filter((f) => f.endsWith('.html')).map((f) => readFileSync(join(out, f), 'utf8')).join('\n');
