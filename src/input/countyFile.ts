@@ -169,8 +169,12 @@ type Cell = string | number | boolean;
 function parseCell(spec: ColumnSpec, raw: string): { value: Cell } | { error: string } {
   const s = raw.trim();
   switch (spec.kind) {
-    case 'text':
+    case 'text': {
+      // control characters (other than tab) could rewrite a terminal or a report: refused
+      const control = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/.exec(s);
+      if (control) return { error: `the text contains a control character (U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}) / 文本含有控制字符` };
       return { value: s };
+    }
     case 'code':
       return /^\d{6}$/.test(s) ? { value: s } : { error: `"${raw}" is not a six-digit code` };
     case 'count':

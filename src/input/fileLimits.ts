@@ -40,6 +40,8 @@ export const MAX_AMOUNT_YUAN = 10_000_000_000_000;
 export const MAX_STANDARD_YUAN = 1_000_000;
 /** Largest cost index of a county. */
 export const MAX_COST_INDEX = 10;
+/** Largest multiplier a sweep applies to unit standards, coverage or own revenue. */
+export const MAX_MULTIPLIER = 1000;
 /** Shares are held as parts per million: at most 6 decimals. */
 export const SHARE_DECIMALS = 6;
 

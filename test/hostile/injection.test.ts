@@ -130,3 +130,10 @@ describe('injection: hostile names in every output', () => {
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;&amp;');
   });
 });
+
+describe('injection: control characters in county text', () => {
+  it('a name with an escape sequence (terminal injection) is refused, naming row and column', async () => {
+    const { parseCountyText } = await import('../../src/input/countyFile.ts');
+    expect(() => parseCountyText(countyCsv({ name: 'a\u001b[2Jb' }), 'esc.csv')).toThrow(/esc\.csv:2:name: the text contains a control character \(U\+001B\)/);
+  });
+});
