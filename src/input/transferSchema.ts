@@ -5,18 +5,25 @@
 import { z } from 'zod';
 import { datedSchema } from './datedValues.ts';
 import { Source } from './sourceSchema.ts';
+import { formatLimit, MAX_AMOUNT_YUAN, SHARE_DECIMALS } from './fileLimits.ts';
 
 const shareParameter = z.strictObject({
   unit: z.literal('share'),
   description: z.string().min(3),
-  values: datedSchema(z.number().min(0).max(1)),
+  values: datedSchema(
+    z
+      .number()
+      .min(0)
+      .max(1)
+      .refine((v) => Math.abs(Math.round(v * 1e6) / 1e6 - v) < 1e-12, { error: (i) => `share ${String(i.input)} has more than ${SHARE_DECIMALS} decimals: shares are held in parts per million` }),
+  ),
   source: Source,
 });
 
 const yuanParameter = z.strictObject({
   unit: z.literal('yuan'),
   description: z.string().min(3),
-  values: datedSchema(z.number().min(0)),
+  values: datedSchema(z.number().min(0).max(MAX_AMOUNT_YUAN, { error: (i) => `${String(i.input)} yuan is too large: the largest amount accepted is ${formatLimit(MAX_AMOUNT_YUAN)} yuan` })),
   source: Source,
 });
 

@@ -54,10 +54,10 @@ export function assertFen(n: number, what: string): number {
  * Uses doubles, and falls back to exact decimal arithmetic when the double result is
  * too close to a half-fen to be trusted.
  */
-export function productToFen(factors: readonly number[]): number {
+export function productToFen(factors: readonly number[], what = 'amount'): number {
   let v = FEN_PER_YUAN;
   for (const f of factors) v *= f;
-  return yuanProductToFen(v / FEN_PER_YUAN, () => factors);
+  return yuanProductToFen(v / FEN_PER_YUAN, () => factors, what);
 }
 
 /**
@@ -65,8 +65,8 @@ export function productToFen(factors: readonly number[]): number {
  * `factors` is asked for only when the double is too close to a half-fen to be trusted;
  * the exact product of the factors is then rounded with decimal arithmetic.
  */
-export function yuanProductToFen(yuan: number, factors: () => readonly number[]): number {
-  return nearHalfFen(yuan) ? exactProductToFen(factors()) : roundYuanToFen(yuan);
+export function yuanProductToFen(yuan: number, factors: () => readonly number[], what = 'amount'): number {
+  return nearHalfFen(yuan) ? exactProductToFen(factors(), what) : roundYuanToFen(yuan);
 }
 
 /** Whether a double amount of yuan is too close to a half-fen (or too large) to round safely. */
@@ -84,11 +84,11 @@ export function roundYuanToFen(yuan: number): number {
 }
 
 /** The exact product of the factors (× 100) rounded half away from zero, in decimal arithmetic. */
-export function exactProductToFen(factors: readonly number[]): number {
+export function exactProductToFen(factors: readonly number[], what = 'cost'): number {
   let d = new Decimal(FEN_PER_YUAN);
   for (const f of factors) d = d.times(f);
   const fen = d.toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber();
-  return assertFen(fen === 0 ? 0 : fen, 'cost');
+  return assertFen(fen === 0 ? 0 : fen, what);
 }
 
 /** A share in [0, 1] as integer parts per million; refuses shares with more than 6 decimals. */

@@ -32,12 +32,12 @@ export class ProjectionError extends Error {}
 export function fiscalValueFen(county: County, stem: string, year: number, growth: Dated<number>): number {
   const byYear = county.fiscal[stem] ?? {};
   const exact = byYear[year];
-  if (exact !== undefined) return productToFen([exact]);
+  if (exact !== undefined) return productToFen([exact], `${stem} ${year}`);
   const earlier = Object.keys(byYear).map(Number).filter((y) => y < year).sort((a, b) => b - a)[0];
   if (earlier === undefined) {
     throw new ProjectionError(`county ${county.code} has no ${stem} for ${year} or any earlier year to project from`);
   }
-  return productToFen([byYear[earlier]!, growthFactor(growth, earlier, year)]);
+  return productToFen([byYear[earlier]!, growthFactor(growth, earlier, year)], `${stem} ${year} (projected from ${earlier})`);
 }
 
 export function fiscalForYear(county: County, year: number, revenueGrowth: Dated<number>, otherGrowth: Dated<number>): CountyFiscalYear {

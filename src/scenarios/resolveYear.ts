@@ -142,7 +142,7 @@ export function resolveYear(policy: PolicyData, year: number, basis: PopulationB
     items,
     localSplit: (provinceCode) => provinceSplits.get(provinceCode) ?? defaultSplit,
     transfers: {
-      centralPoolFen: productToFen([at(t.central_equalization_pool.values, year, 'central_equalization_pool')]),
+      centralPoolFen: productToFen([at(t.central_equalization_pool.values, year, 'central_equalization_pool')], 'central_equalization_pool'),
       provincialPoolRatePpm: share(t.provincial_pool_rate, 'provincial_pool_rate'),
       prefectureRetentionPpm: share(t.prefecture_retention_rate, 'prefecture_retention_rate'),
       standardRevenueRatePpm: share(t.standard_revenue_rate, 'standard_revenue_rate'),

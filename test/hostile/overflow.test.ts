@@ -4,6 +4,7 @@
  * accepted value; an amount that still overflows when computed names the county, item and year.
  * Never a stack trace; nothing written.
  */
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MoneyOverflowError, productToFen, splitByPpm } from '../../src/model/money.ts';
@@ -67,6 +68,18 @@ describe('overflow: refused at load time with file, line, path, value and the la
     const file = write(dir, 'rev.csv', countyCsv({ own_revenue_2012: '1e20' }));
     const out = join(dir, 'out-rev');
     expectRefused(await cli('run', '--counties', file, '--reference', 'none', '--out', out, '--quiet'), out, /rev\.csv:2:own_revenue_2012: 1e20 yuan is too large: the largest amount accepted is 10,000,000,000,000 yuan/);
+  });
+});
+
+describe('overflow: policy data folders (--data) are bounded too', () => {
+  it('a central pool of 1e17 in data/transfers/general.yaml is refused with file, line and limit', async () => {
+    const data = join(dir, 'data');
+    cpSync(new URL('../../data/', import.meta.url).pathname, data, { recursive: true });
+    const general = join(data, 'transfers', 'general.yaml');
+    writeFileSync(general, readFileSync(general, 'utf8').replace('2011: 583411000000', '2011: 100000000000000000'));
+    const out = join(dir, 'out-data');
+    const r = await cli('run', '--data', data, '--counties', counties, '--reference', 'none', '--out', out, '--quiet');
+    expectRefused(r, out, /general\.yaml:8:\d+: central_equalization_pool\.values\.2011: 100000000000000000 yuan is too large: the largest amount accepted is 10,000,000,000,000 yuan/);
   });
 });
 
