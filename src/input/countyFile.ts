@@ -166,13 +166,19 @@ const REGION_VALUES: Record<string, RegionGroup> = { east: 'east', central: 'cen
 
 type Cell = string | number | boolean;
 
+/** C0 and C1 control characters other than tab (escape sequences, NUL, …). */
+function isControl(ch: string): boolean {
+  const c = ch.charCodeAt(0);
+  return (c < 0x20 && c !== 0x09) || (c >= 0x7f && c <= 0x9f);
+}
+
 function parseCell(spec: ColumnSpec, raw: string): { value: Cell } | { error: string } {
   const s = raw.trim();
   switch (spec.kind) {
     case 'text': {
       // control characters (other than tab) could rewrite a terminal or a report: refused
-      const control = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/.exec(s);
-      if (control) return { error: `the text contains a control character (U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}) / 文本含有控制字符` };
+      const control = [...s].find(isControl);
+      if (control !== undefined) return { error: `the text contains a control character (U+${control.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}) / 文本含有控制字符` };
       return { value: s };
     }
     case 'code':
