@@ -11,6 +11,7 @@
  *   every projected year); own_revenue, unit_cost[.domain], coverage[.domain] (multipliers);
  *   scheme.<setting> (a setting of the scheme in force, e.g. scheme.difficulty_weight).
  */
+import { formatLimit, MAX_AMOUNT_YUAN, MAX_MULTIPLIER } from '../input/fileLimits.ts';
 import { SCHEMES, type SchemeConfig } from '../model/transfers/schemes/registry.ts';
 import { SETTING_SPECS } from '../scenarios/schemeSchema.ts';
 import { parseYuan } from './amounts.ts';
@@ -86,6 +87,9 @@ export function parseAxis(text: string): Axis {
     if (kind === 'share' && !(v >= 0 && v <= 1)) throw new SweepError(`${name}: ${v} is not a share from 0 to 1`);
     if ((kind === 'money' || kind === 'multiplier') && !(v >= 0)) throw new SweepError(`${name}: ${v} is negative`);
     if (kind === 'rate' && !(v > -1)) throw new SweepError(`${name}: a rate of ${v} is below −100%`);
+    if (kind === 'rate' && v > 1) throw new SweepError(`${name}: a rate of ${v} is above 100% a year, the largest accepted`);
+    if (kind === 'money' && v > MAX_AMOUNT_YUAN) throw new SweepError(`${name}: ${v} is too large: the largest amount accepted is ${formatLimit(MAX_AMOUNT_YUAN)} yuan`);
+    if (kind === 'multiplier' && v > MAX_MULTIPLIER) throw new SweepError(`${name}: ${v} is too large: the largest multiplier accepted is ${MAX_MULTIPLIER}`);
   }
   return { name, values };
 }

@@ -41,7 +41,7 @@ export function registerRunCommand(program: Command): void {
     const provinceTable: Row[] = [];
     const summaries = runs.map((run) => {
       for (const i of set.focus) countyTable.push(countyRow(run, run.result.counties[i]!));
-      for (const row of itemRows(run, focus, catalog)) itemTable.push(row);
+      for (const row of itemRows(run, focus, catalog, policy)) itemTable.push(row);
       provinceTable.push(...provinceRows(run, new Set(set.focus.map((i) => set.counties[i]!.provinceCode))));
       return summarize(run, set.focus);
     });

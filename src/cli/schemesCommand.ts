@@ -6,7 +6,8 @@
 import { basename, join, resolve } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { loadAnalysisInputs } from '../analysis/analysisInputs.ts';
-import { parseFen } from '../analysis/amounts.ts';
+import { parseYuan, parseFen } from '../analysis/amounts.ts';
+import { formatLimit, MAX_AMOUNT_YUAN } from '../input/fileLimits.ts';
 import { compareSchemes, runSchemes } from '../analysis/schemeComparison.ts';
 import { parseSchemeList } from '../analysis/schemeData.ts';
 import { comparisonChart, countyRows, formatComparison, SCHEME_COUNTY_COLUMNS, SCHEME_SUMMARY_COLUMNS, summaryRows } from '../analysis/schemeReport.ts';
@@ -30,6 +31,8 @@ interface SchemesCommandOptions extends RunOptions {
 }
 
 function parsePool(value: string): number {
+  const yuan = parseYuan(value);
+  if (yuan !== undefined && yuan > MAX_AMOUNT_YUAN) throw new InvalidArgumentError(`${value} is too large: the largest pool accepted is ${formatLimit(MAX_AMOUNT_YUAN)} yuan / 金额超出上限`);
   const fen = parseFen(value);
   if (fen === undefined || fen < 0) throw new InvalidArgumentError(`"${value}" is not an amount in yuan (e.g. 686000000000, 6860亿, 500万)`);
   return fen;

@@ -4,14 +4,17 @@
  * Forgiving about how real spreadsheets come: UTF-8 with or without BOM, or GBK;
  * English or Chinese headers; thousands separators (1,234,567); 是/否 and 东部/中部/西部.
  * Strict about what is wrong: every problem is reported with file, row, column and reason,
- * all at once, and nothing is returned when any is found.
+ * all at once (the first 100 listed, the rest counted per column), and nothing is returned when
+ * any is found. A file whose encoding is mixed (UTF-8 rows and rows that are not) is refused,
+ * naming the rows. Limits (src/input/fileLimits.ts): only regular files, at most 64 MiB and
+ * 100,000 rows; rows are parsed one at a time, so memory grows with the rows kept.
  */
-import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import iconv from 'iconv-lite';
 import type { County } from '../model/county.ts';
 import { BUDGET_FLAG_COLUMNS, BUDGET_STEMS, FISCAL_STEMS, FIXED_COLUMNS, NOTE_PREFIX, POPULATION_COLUMNS, type ColumnSpec, type RegionGroup } from './countyColumns.ts';
-import { InputError, type InputProblem } from './inputError.ts';
+import { InputError, ProblemList } from './inputError.ts';
+import { formatLimit, MAX_AMOUNT_YUAN, MAX_COST_INDEX, MAX_COUNT, MAX_COUNTY_BYTES, MAX_COUNTY_ROWS, readInputFile } from './fileLimits.ts';
 import { PROVINCES } from './provinces.ts';
 
 export interface CountyFile {
@@ -23,14 +26,80 @@ export interface CountyFile {
   readonly notes: ReadonlyMap<string, Readonly<Record<string, string>>>;
 }
 
-/** Decode bytes as UTF-8 (BOM stripped) or, when they are not valid UTF-8, as GBK. */
-export function decodeText(bytes: Uint8Array): { text: string; encoding: 'utf-8' | 'gbk' } {
+/** Lines (1-based) of the bytes: [start, end) offsets, without the newline. */
+function* byteLines(bytes: Uint8Array): Generator<{ line: number; start: number; end: number }> {
+  let line = 1;
+  let start = 0;
+  for (;;) {
+    const nl = bytes.indexOf(0x0a, start);
+    const end = nl < 0 ? bytes.length : nl;
+    yield { line, start, end };
+    if (nl < 0) return;
+    line++;
+    start = nl + 1;
+  }
+}
+
+function rowList(rows: readonly number[], total: number): string {
+  return `${rows.join(', ')}${total > rows.length ? ` and ${total - rows.length} more` : ''}`;
+}
+
+/**
+ * Decode bytes as UTF-8 (BOM stripped) or, when they are not valid UTF-8, as GBK. A file whose
+ * rows are in different encodings (UTF-8 Chinese text on some rows, bytes that are not UTF-8 on
+ * others, e.g. one GBK row or a stray Latin-1 byte) is refused, naming the rows, since reading
+ * it either way would turn some names into mojibake silently. So is a GBK file with bytes GBK
+ * cannot decode.
+ */
+export function decodeText(bytes: Uint8Array, file = '(county file)'): { text: string; encoding: 'utf-8' | 'gbk' } {
+  const fatal = new TextDecoder('utf-8', { fatal: true });
   try {
-    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    const text = fatal.decode(bytes);
     return { text: text.replace(/^\uFEFF/, ''), encoding: 'utf-8' };
   } catch {
-    return { text: iconv.decode(Buffer.from(bytes), 'gbk'), encoding: 'gbk' };
+    // not UTF-8 as a whole: look at each line that has non-ASCII bytes
   }
+  const utf8Rows: number[] = [];
+  const otherRows: number[] = [];
+  let utf8Count = 0;
+  let otherCount = 0;
+  for (const { line, start, end } of byteLines(bytes)) {
+    const slice = bytes.subarray(start, end);
+    if (!slice.some((b) => b >= 0x80)) continue;
+    let decoded: string | undefined;
+    try {
+      decoded = fatal.decode(slice);
+    } catch {
+      decoded = undefined;
+    }
+    // a line counts as UTF-8 when it decodes and holds CJK text (GBK bytes rarely do both)
+    if (decoded !== undefined && /[\u3400-\u9fff]/.test(decoded)) {
+      if (utf8Rows.length < 10) utf8Rows.push(line);
+      utf8Count++;
+    } else if (decoded === undefined) {
+      if (otherRows.length < 10) otherRows.push(line);
+      otherCount++;
+    }
+  }
+  if (utf8Count > 0 && otherCount > 0) {
+    throw new InputError([{
+      file,
+      line: otherRows[0],
+      message: `the file mixes encodings: row${otherCount === 1 ? '' : 's'} ${rowList(otherRows, otherCount)} ${otherCount === 1 ? 'is' : 'are'} not UTF-8 (e.g. GBK or Latin-1 bytes) while row${utf8Count === 1 ? '' : 's'} ${rowList(utf8Rows, utf8Count)} ${utf8Count === 1 ? 'is' : 'are'} UTF-8; save the whole file in one encoding (UTF-8 or GBK) / 文件混用了多种编码，请以同一种编码（UTF-8 或 GBK）保存`,
+    }]);
+  }
+  const text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'gbk');
+  if (text.includes('\uFFFD')) {
+    const bad: number[] = [];
+    let count = 0;
+    text.split('\n').forEach((l, i) => {
+      if (!l.includes('\uFFFD')) return;
+      if (bad.length < 10) bad.push(i + 1);
+      count++;
+    });
+    throw new InputError([{ file, line: bad[0], message: `the file is neither UTF-8 nor GBK: row${count === 1 ? '' : 's'} ${rowList(bad, count)} hold${count === 1 ? 's' : ''} bytes that neither encoding can read / 文件既不是 UTF-8 也不是 GBK 编码` }]);
+  }
+  return { text: text.replace(/^\uFEFF/, ''), encoding: 'gbk' };
 }
 
 function normalizeHeader(h: string): string {
@@ -97,11 +166,21 @@ const REGION_VALUES: Record<string, RegionGroup> = { east: 'east', central: 'cen
 
 type Cell = string | number | boolean;
 
+/** C0 and C1 control characters other than tab (escape sequences, NUL, …). */
+function isControl(ch: string): boolean {
+  const c = ch.charCodeAt(0);
+  return (c < 0x20 && c !== 0x09) || (c >= 0x7f && c <= 0x9f);
+}
+
 function parseCell(spec: ColumnSpec, raw: string): { value: Cell } | { error: string } {
   const s = raw.trim();
   switch (spec.kind) {
-    case 'text':
+    case 'text': {
+      // control characters (other than tab) could rewrite a terminal or a report: refused
+      const control = [...s].find(isControl);
+      if (control !== undefined) return { error: `the text contains a control character (U+${control.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}) / 文本含有控制字符` };
       return { value: s };
+    }
     case 'code':
       return /^\d{6}$/.test(s) ? { value: s } : { error: `"${raw}" is not a six-digit code` };
     case 'count':
@@ -111,6 +190,10 @@ function parseCell(spec: ColumnSpec, raw: string): { value: Cell } | { error: st
       const n = parseNumber(s);
       if (n === undefined || !Number.isFinite(n)) return { error: `"${raw}" is not a number` };
       if (spec.kind === 'count' && n < 0) return { error: `${n} is negative; a count of people cannot be` };
+      if (spec.kind === 'count' && n > MAX_COUNT) return { error: `${raw.trim()} is too large: the largest count accepted is ${formatLimit(MAX_COUNT)} (a county-level unit has at most a few million people)` };
+      if (spec.kind === 'money' && n > MAX_AMOUNT_YUAN) return { error: `${raw.trim()} yuan is too large: the largest amount accepted is ${formatLimit(MAX_AMOUNT_YUAN)} yuan` };
+      if (spec.kind === 'ratio' && spec.name === 'cost_index' && n > MAX_COST_INDEX) return { error: `cost index ${n} is too large: the largest accepted is ${MAX_COST_INDEX}` };
+      if (spec.kind === 'integer' && Math.abs(n) > 1e6) return { error: `${raw.trim()} is too large for ${spec.name}` };
       if (spec.kind === 'money' && n < 0) return { error: `${n} is negative` };
       if (spec.kind === 'money' && Math.round(n * 100) / 100 !== n) return { error: `${n} has more than two decimals (money is in yuan to the fen)` };
       if (spec.kind === 'ratio' && spec.name === 'cost_index' && !(n > 0)) return { error: `cost index ${n} must be positive` };
@@ -128,158 +211,214 @@ function parseCell(spec: ColumnSpec, raw: string): { value: Cell } | { error: st
   }
 }
 
+/** Number of lines (newlines + 1) in the text. */
+function countLines(text: string): number {
+  let n = 1;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
 export function parseCountyText(text: string, file: string): CountyFile {
   // the delimiter is a comma, or a tab where the header has tabs and no commas (never guessed from data)
   const firstLine = text.slice(0, text.search(/\r?\n|$/));
   const delimiter = firstLine.includes('\t') && !firstLine.includes(',') ? '\t' : ',';
-  const parsed = Papa.parse<string[]>(text, { header: false, skipEmptyLines: false, delimiter });
-  const problems: InputProblem[] = [];
-  for (const e of parsed.errors) {
-    problems.push({ file, line: (e.row ?? 0) + 1, message: `CSV: ${e.message}` });
+  const rowLimit = (line: number) => ({ file, line, message: `refused: the file has more than ${formatLimit(MAX_COUNTY_ROWS)} data rows, the most a county file may have (China has about 2,850 county-level units) / 行数超过上限 ${formatLimit(MAX_COUNTY_ROWS)}` });
+  // more lines than the row limit: count the records first (keeping nothing), so that a file
+  // with too many rows is refused before any row is kept in memory
+  if (countLines(text) > MAX_COUNTY_ROWS + 1) {
+    let records = 0;
+    let dataRows = 0;
+    Papa.parse<string[]>(text, {
+      header: false,
+      skipEmptyLines: false,
+      delimiter,
+      step: (results, parser) => {
+        records++;
+        if (records > 1 && !results.data.every((c) => c.trim() === '') && ++dataRows > MAX_COUNTY_ROWS) parser.abort();
+      },
+    });
+    if (dataRows > MAX_COUNTY_ROWS) throw new InputError([rowLimit(records)]);
   }
-  const rows = parsed.data;
-  const header = rows[0];
-  if (!header || header.every((h) => h.trim() === '')) throw new InputError([{ file, line: 1, message: 'the file is empty or has no header row' }]);
-
-  const targets = header.map((h, col) => ({ col, raw: h, target: resolveHeader(h) }));
-  const seen = new Map<string, string>();
-  for (const t of targets) {
-    if (t.raw.trim() === '') {
-      problems.push({ file, line: 1, column: t.col + 1, message: 'empty column header' });
-      continue;
-    }
-    if (!t.target) {
-      problems.push({ file, line: 1, column: t.raw, message: `unknown column "${t.raw}" (see data/counties/README.md for the accepted columns; prefix your own note columns with ${NOTE_PREFIX})` });
-      continue;
-    }
-    const key = t.target.kind === 'fixed' ? t.target.spec.name : t.target.kind === 'fiscal' ? `${t.target.spec.name}_${t.target.year}` : t.target.name;
-    const earlier = seen.get(key);
-    if (earlier !== undefined) problems.push({ file, line: 1, column: t.raw, message: `column "${t.raw}" means the same as "${earlier}" (${key})` });
-    seen.set(key, t.raw);
-  }
-  for (const spec of FIXED_COLUMNS) {
-    if (spec.required && !seen.has(spec.name)) problems.push({ file, line: 1, column: spec.name, message: `required column ${spec.name} is missing${spec.aliases.length ? ` (also accepted: ${spec.aliases.join(', ')})` : ''}` });
-  }
-  // the run years are those of the fiscal stems (own_revenue …); budget stems may cover other years
-  const fiscalYears = [...new Set(targets.flatMap((t) => (t.target?.kind === 'fiscal' && FISCAL_STEMS.includes(t.target.spec) ? [t.target.year] : [])))].sort();
-  for (const stem of FISCAL_STEMS.filter((s) => s.required)) {
-    if (!targets.some((t) => t.target?.kind === 'fiscal' && t.target.spec.name === stem.name)) {
-      problems.push({ file, line: 1, column: `${stem.name}_<year>`, message: `no ${stem.name}_<year> column (e.g. ${stem.name}_2012)` });
-    }
-  }
-  for (const year of fiscalYears) {
-    for (const stem of FISCAL_STEMS.filter((s) => s.required)) {
-      if (!seen.has(`${stem.name}_${year}`)) problems.push({ file, line: 1, column: `${stem.name}_${year}`, message: `the file has fiscal columns for ${year} but no ${stem.name}_${year}` });
-    }
-  }
-  if (problems.length) throw new InputError(problems);
-
+  const problems = new ProblemList();
   const counties: County[] = [];
   const notes = new Map<string, Record<string, string>>();
-  const codes = new Map<string, number>();
-  rows.slice(1).forEach((cells, r) => {
-    const line = r + 2;
-    if (cells.every((c) => c.trim() === '')) return; // blank line: nothing the user gave
-    if (cells.length !== header.length) {
-      problems.push({ file, line, message: `row has ${cells.length} cells, the header has ${header.length}` });
-      return;
-    }
-    const fixed: Record<string, Cell> = {};
-    const fiscal: Record<string, Record<number, number>> = {};
-    const note: Record<string, string> = {};
-    let rowOk = true;
-    for (const t of targets) {
-      const raw = cells[t.col] ?? '';
-      const target = t.target!;
-      if (target.kind === 'note') {
-        note[target.name] = raw;
-        continue;
-      }
-      if (raw.trim() === '') {
-        if (target.spec.required) {
-          problems.push({ file, line, column: t.raw, message: 'empty value in a required column' });
-          rowOk = false;
+  let fiscalYears: number[] = [];
+  // rows are handled one at a time as the parser reads them: only the counties kept stay in memory
+  let header: string[] | undefined;
+  let onRow: ((cells: string[], line: number) => void) | undefined;
+  let record = 0;
+  let dataRows = 0;
+  let stopped: 'header' | 'rows' | undefined;
+  Papa.parse<string[]>(text, {
+    header: false,
+    skipEmptyLines: false,
+    delimiter,
+    step: (results, parser) => {
+      const line = ++record;
+      for (const e of results.errors) problems.push({ file, line, message: `CSV: ${e.message}` });
+      const cells = results.data;
+      if (line === 1) {
+        header = cells;
+        onRow = startRows(cells);
+        if (!onRow) {
+          stopped = 'header';
+          parser.abort();
         }
-        continue;
+        return;
       }
-      const res = parseCell(target.spec, raw);
-      if ('error' in res) {
-        problems.push({ file, line, column: t.raw, message: res.error });
-        rowOk = false;
-        continue;
+      if (cells.every((c) => c.trim() === '')) return; // blank line: nothing the user gave
+      if (++dataRows > MAX_COUNTY_ROWS) {
+        stopped = 'rows';
+        parser.abort();
+        return;
       }
-      if (target.kind === 'fixed') fixed[target.spec.name] = res.value;
-      else (fiscal[target.spec.name] ??= {})[target.year] = res.value as number;
-    }
-    const where = (column: string, message: string): void => void problems.push({ file, line, column, message });
-    const code = fixed['code'] as string | undefined;
-    if (code !== undefined) {
-      // duplicates are checked even on rows with other problems, so that all are reported at once
-      const earlier = codes.get(code);
-      if (earlier !== undefined) where('code', `duplicate code ${code} (also on row ${earlier})`);
-      else codes.set(code, line);
-    }
-    if (!rowOk || code === undefined) return;
-    const provinceCode = fixed['province_code'] as string;
-    if (!PROVINCES[provinceCode]) where('province_code', `unknown province ${provinceCode}`);
-    else if (code.slice(0, 2) !== provinceCode.slice(0, 2)) where('province_code', `county ${code} is not in province ${provinceCode}`);
-    const prefectureCode = fixed['prefecture_code'] as string;
-    if (prefectureCode.slice(0, 2) !== code.slice(0, 2)) where('prefecture_code', `prefecture ${prefectureCode} is not in the county's province`);
-    const tier = fixed['tier_2018'] as number;
-    if (tier < 1 || tier > 5) where('tier_2018', `tier ${tier} is not between 1 and 5`);
-    const resident = fixed['resident_pop'] as number;
-    const urban = fixed['urban_pop'] as number;
-    const rural = fixed['rural_pop'] as number;
-    if (Math.abs(urban + rural - resident) > Math.max(1, resident * 1e-4)) {
-      where('rural_pop', `urban_pop ${urban} + rural_pop ${rural} = ${urban + rural}, not resident_pop ${resident}`);
-    }
-    const drivers: Record<string, number> = {};
-    for (const spec of FIXED_COLUMNS) if (spec.kind === 'count' && typeof fixed[spec.name] === 'number') drivers[spec.name] = fixed[spec.name] as number;
-    for (const spec of POPULATION_COLUMNS) if (!spec.required && drivers[spec.name] === undefined) drivers[spec.name] = 0;
-    for (const year of fiscalYears) {
-      for (const stem of FISCAL_STEMS.filter((s) => !s.required)) {
-        if (fiscal[stem.name]?.[year] === undefined && seen.has(`${stem.name}_${year}`)) where(`${stem.name}_${year}`, 'empty value');
-      }
-    }
-    for (const t of targets) {
-      const tg = t.target;
-      if (tg?.kind === 'fiscal' && BUDGET_STEMS.includes(tg.spec) && fiscal[tg.spec.name]?.[tg.year] === undefined) where(t.raw, 'empty value');
-    }
-    for (const spec of [...BUDGET_FLAG_COLUMNS]) {
-      if (seen.has(spec.name) && fixed[spec.name] === undefined) where(spec.name, 'empty value');
-    }
-    const programmeFlags: Record<string, boolean> = {};
-    for (const spec of BUDGET_FLAG_COLUMNS) if (typeof fixed[spec.name] === 'boolean') programmeFlags[spec.name] = fixed[spec.name] as boolean;
-    counties.push({
-      code,
-      name: fixed['name'] as string,
-      provinceCode,
-      province: fixed['province'] as string,
-      prefectureCode,
-      prefecture: fixed['prefecture'] as string,
-      regionGroup: fixed['region_group'] as RegionGroup,
-      tier2018: tier,
-      directlyManaged: fixed['directly_managed'] as boolean,
-      difficult: fixed['difficult'] as boolean,
-      nutritionPilot: fixed['nutrition_pilot'] as boolean,
-      flags: programmeFlags,
-      drivers,
-      fiscal,
-      costIndex: (fixed['cost_index'] as number | undefined) ?? 1,
-    });
-    if (Object.keys(note).length) notes.set(code, note);
+      onRow!(cells, line);
+    },
   });
-  if (problems.length) throw new InputError(problems);
+  if (stopped === 'rows') {
+    // the refusal comes first; problems found in the rows read so far follow
+    throw new InputError([rowLimit(record), ...problems.listed], problems.omitted);
+  }
+  if (stopped === 'header') throw problems.error();
+  if (!header) throw new InputError([{ file, line: 1, message: 'the file is empty or has no header row' }]);
+  if (problems.length) throw problems.error();
   if (counties.length === 0) throw new InputError([{ file, message: 'the file has a header but no county rows' }]);
   return { file, counties, fiscalYears, notes };
+
+  // the header: check it, and return the row handler (undefined when the header has problems)
+  function startRows(header: string[]): ((cells: string[], line: number) => void) | undefined {
+    if (header.every((h) => h.trim() === '')) {
+      problems.push({ file, line: 1, message: 'the file is empty or has no header row' });
+      return undefined;
+    }
+    const targets = header.map((h, col) => ({ col, raw: h, target: resolveHeader(h) }));
+    const seen = new Map<string, string>();
+    for (const t of targets) {
+      if (t.raw.trim() === '') {
+        problems.push({ file, line: 1, column: t.col + 1, message: 'empty column header' });
+        continue;
+      }
+      if (!t.target) {
+        problems.push({ file, line: 1, column: t.raw, message: `unknown column "${t.raw}" (see data/counties/README.md for the accepted columns; prefix your own note columns with ${NOTE_PREFIX})` });
+        continue;
+      }
+      const key = t.target.kind === 'fixed' ? t.target.spec.name : t.target.kind === 'fiscal' ? `${t.target.spec.name}_${t.target.year}` : t.target.name;
+      const earlier = seen.get(key);
+      if (earlier !== undefined) problems.push({ file, line: 1, column: t.raw, message: `column "${t.raw}" means the same as "${earlier}" (${key})` });
+      seen.set(key, t.raw);
+    }
+    for (const spec of FIXED_COLUMNS) {
+      if (spec.required && !seen.has(spec.name)) problems.push({ file, line: 1, column: spec.name, message: `required column ${spec.name} is missing${spec.aliases.length ? ` (also accepted: ${spec.aliases.join(', ')})` : ''}` });
+    }
+    // the run years are those of the fiscal stems (own_revenue …); budget stems may cover other years
+    fiscalYears = [...new Set(targets.flatMap((t) => (t.target?.kind === 'fiscal' && FISCAL_STEMS.includes(t.target.spec) ? [t.target.year] : [])))].sort();
+    for (const stem of FISCAL_STEMS.filter((s) => s.required)) {
+      if (!targets.some((t) => t.target?.kind === 'fiscal' && t.target.spec.name === stem.name)) {
+        problems.push({ file, line: 1, column: `${stem.name}_<year>`, message: `no ${stem.name}_<year> column (e.g. ${stem.name}_2012)` });
+      }
+    }
+    for (const year of fiscalYears) {
+      for (const stem of FISCAL_STEMS.filter((s) => s.required)) {
+        if (!seen.has(`${stem.name}_${year}`)) problems.push({ file, line: 1, column: `${stem.name}_${year}`, message: `the file has fiscal columns for ${year} but no ${stem.name}_${year}` });
+      }
+    }
+    if (problems.length) return undefined;
+
+    const codes = new Map<string, number>();
+    return (cells, line) => {
+      if (cells.length !== header.length) {
+        problems.push({ file, line, message: `row has ${cells.length} cells, the header has ${header.length}` });
+        return;
+      }
+      const fixed: Record<string, Cell> = {};
+      const fiscal: Record<string, Record<number, number>> = {};
+      const note: Record<string, string> = {};
+      let rowOk = true;
+      for (const t of targets) {
+        const raw = cells[t.col] ?? '';
+        const target = t.target!;
+        if (target.kind === 'note') {
+          note[target.name] = raw;
+          continue;
+        }
+        if (raw.trim() === '') {
+          if (target.spec.required) {
+            problems.push({ file, line, column: t.raw, message: 'empty value in a required column' });
+            rowOk = false;
+          }
+          continue;
+        }
+        const res = parseCell(target.spec, raw);
+        if ('error' in res) {
+          problems.push({ file, line, column: t.raw, message: res.error });
+          rowOk = false;
+          continue;
+        }
+        if (target.kind === 'fixed') fixed[target.spec.name] = res.value;
+        else (fiscal[target.spec.name] ??= {})[target.year] = res.value as number;
+      }
+      const where = (column: string, message: string): void => void problems.push({ file, line, column, message });
+      const code = fixed['code'] as string | undefined;
+      if (code !== undefined) {
+        // duplicates are checked even on rows with other problems, so that all are reported at once
+        const earlier = codes.get(code);
+        if (earlier !== undefined) where('code', `duplicate code ${code} (also on row ${earlier})`);
+        else codes.set(code, line);
+      }
+      if (!rowOk || code === undefined) return;
+      const provinceCode = fixed['province_code'] as string;
+      if (!PROVINCES[provinceCode]) where('province_code', `unknown province ${provinceCode}`);
+      else if (code.slice(0, 2) !== provinceCode.slice(0, 2)) where('province_code', `county ${code} is not in province ${provinceCode}`);
+      const prefectureCode = fixed['prefecture_code'] as string;
+      if (prefectureCode.slice(0, 2) !== code.slice(0, 2)) where('prefecture_code', `prefecture ${prefectureCode} is not in the county's province`);
+      const tier = fixed['tier_2018'] as number;
+      if (tier < 1 || tier > 5) where('tier_2018', `tier ${tier} is not between 1 and 5`);
+      const resident = fixed['resident_pop'] as number;
+      const urban = fixed['urban_pop'] as number;
+      const rural = fixed['rural_pop'] as number;
+      if (Math.abs(urban + rural - resident) > Math.max(1, resident * 1e-4)) {
+        where('rural_pop', `urban_pop ${urban} + rural_pop ${rural} = ${urban + rural}, not resident_pop ${resident}`);
+      }
+      const drivers: Record<string, number> = {};
+      for (const spec of FIXED_COLUMNS) if (spec.kind === 'count' && typeof fixed[spec.name] === 'number') drivers[spec.name] = fixed[spec.name] as number;
+      for (const spec of POPULATION_COLUMNS) if (!spec.required && drivers[spec.name] === undefined) drivers[spec.name] = 0;
+      for (const year of fiscalYears) {
+        for (const stem of FISCAL_STEMS.filter((s) => !s.required)) {
+          if (fiscal[stem.name]?.[year] === undefined && seen.has(`${stem.name}_${year}`)) where(`${stem.name}_${year}`, 'empty value');
+        }
+      }
+      for (const t of targets) {
+        const tg = t.target;
+        if (tg?.kind === 'fiscal' && BUDGET_STEMS.includes(tg.spec) && fiscal[tg.spec.name]?.[tg.year] === undefined) where(t.raw, 'empty value');
+      }
+      for (const spec of BUDGET_FLAG_COLUMNS) {
+        if (seen.has(spec.name) && fixed[spec.name] === undefined) where(spec.name, 'empty value');
+      }
+      const programmeFlags: Record<string, boolean> = {};
+      for (const spec of BUDGET_FLAG_COLUMNS) if (typeof fixed[spec.name] === 'boolean') programmeFlags[spec.name] = fixed[spec.name] as boolean;
+      counties.push({
+        code,
+        name: fixed['name'] as string,
+        provinceCode,
+        province: fixed['province'] as string,
+        prefectureCode,
+        prefecture: fixed['prefecture'] as string,
+        regionGroup: fixed['region_group'] as RegionGroup,
+        tier2018: tier,
+        directlyManaged: fixed['directly_managed'] as boolean,
+        difficult: fixed['difficult'] as boolean,
+        nutritionPilot: fixed['nutrition_pilot'] as boolean,
+        flags: programmeFlags,
+        drivers,
+        fiscal,
+        costIndex: (fixed['cost_index'] as number | undefined) ?? 1,
+      });
+      if (Object.keys(note).length) notes.set(code, note);
+    };
+  }
 }
 
 export function loadCountyFile(file: string): CountyFile {
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(file);
-  } catch (e) {
-    throw new InputError([{ file, message: `cannot read file: ${(e as Error).message}` }]);
-  }
-  return parseCountyText(decodeText(bytes).text, file);
+  const bytes = readInputFile(file, MAX_COUNTY_BYTES, 'county file');
+  return parseCountyText(decodeText(bytes, file).text, file);
 }

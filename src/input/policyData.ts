@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { CatalogDomainFile, SharingFile, type CatalogItem, type Domain, type ResponsibilityRule } from './catalogSchema.ts';
 import { InputError, type InputProblem } from './inputError.ts';
 import { GrowthFile, MechanismsFile, REQUIRED_TRANSFER_PARAMETERS, TransfersFile, type TransferUnit } from './transferSchema.ts';
-import type { Dated } from './datedValues.ts';
+import { valueAt, type Dated } from './datedValues.ts';
+import type { Source } from './sourceSchema.ts';
 import type { CompiledFormula } from '../scenarios/formula.ts';
 import { positionOf, readYamlFile, validateYaml } from './yamlFile.ts';
 
@@ -37,6 +38,17 @@ export interface PolicyData {
   readonly growth: GrowthFile;
   /** scenario formulas by parameter path (dated; null where a number is in force) */
   readonly formulas?: ReadonlyMap<string, Dated<CompiledFormula | null>>;
+  /**
+   * sources of values a scenario set, by parameter path (dated: from the change's first year on;
+   * earlier years keep the catalog's source). Reports cite these for the values actually used.
+   */
+  readonly changeSources?: ReadonlyMap<string, Dated<Source>>;
+}
+
+/** The source of the value of `path` in force in `year`: a scenario's, else `base`. */
+export function sourceInForce(policy: Pick<PolicyData, 'changeSources'>, path: string, year: number, base: Source): Source {
+  const dated = policy.changeSources?.get(path);
+  return (dated ? valueAt(dated, year) : undefined) ?? base;
 }
 
 export const DEFAULT_DATA_DIR = new URL('../../data/', import.meta.url).pathname;

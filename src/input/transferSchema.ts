@@ -8,11 +8,16 @@
 import { z } from 'zod';
 import { datedSchema } from './datedValues.ts';
 import { Source } from './sourceSchema.ts';
+import { formatLimit, MAX_AMOUNT_YUAN, SHARE_DECIMALS } from './fileLimits.ts';
 
 /** Units a transfer parameter may carry, and the values each accepts. */
 export const TRANSFER_UNITS = {
-  yuan: z.number().min(0, 'an amount cannot be negative'),
-  share: z.number().min(0, 'a share cannot be below 0').max(1, 'a share cannot be above 1'),
+  yuan: z.number().min(0, 'an amount cannot be negative').max(MAX_AMOUNT_YUAN, `too large: the largest amount accepted is ${formatLimit(MAX_AMOUNT_YUAN)} yuan`),
+  share: z
+    .number()
+    .min(0, 'a share cannot be below 0')
+    .max(1, 'a share cannot be above 1')
+    .refine((v) => Math.abs(Math.round(v * 1e6) / 1e6 - v) < 1e-12, `a share has at most ${SHARE_DECIMALS} decimals: shares are held in parts per million`),
   'rate/year': z.number().min(-1, 'a rate below −100% a year is refused').max(10, 'a rate above 1000% a year is refused'),
   coefficient: z.number().min(0, 'a coefficient cannot be negative').max(100, 'a coefficient above 100 is refused'),
   persons: z.number().min(0, 'a count cannot be negative'),

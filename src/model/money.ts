@@ -15,9 +15,37 @@ import { Decimal } from 'decimal.js';
 export const PPM = 1_000_000;
 const FEN_PER_YUAN = 100;
 
+/**
+ * A money amount that cannot be held exactly: beyond ±(2^53 − 1) fen (about 90 trillion yuan),
+ * or not a finite number. Thrown by the money helpers; the cost step adds the county and item,
+ * the simulation the year, and the command line turns it into a plain error.
+ */
+export class MoneyOverflowError extends RangeError {
+  readonly what: string;
+  readonly value: number;
+  readonly county?: string;
+  readonly item?: string;
+  readonly year?: number;
+  constructor(what: string, value: number, where: { county?: string; item?: string; year?: number } = {}) {
+    const at = [where.county !== undefined ? `county ${where.county}` : '', where.item !== undefined ? `item ${where.item}` : '', where.year !== undefined ? `year ${where.year}` : ''].filter(Boolean).join(', ');
+    super(`${what}${at ? ` (${at})` : ''}: ${value} is not an exact number of fen; the largest amount money can hold exactly is ${Number.MAX_SAFE_INTEGER} fen (about 90 trillion yuan)`);
+    this.name = 'MoneyOverflowError';
+    this.what = what;
+    this.value = value;
+    this.county = where.county;
+    this.item = where.item;
+    this.year = where.year;
+  }
+
+  /** The same error with more of where it happened. */
+  at(where: { county?: string; item?: string; year?: number }): MoneyOverflowError {
+    return new MoneyOverflowError(this.what, this.value, { county: this.county ?? where.county, item: this.item ?? where.item, year: this.year ?? where.year });
+  }
+}
+
 /** Throws unless `n` is a safe integer (money must stay exact). */
 export function assertFen(n: number, what: string): number {
-  if (!Number.isSafeInteger(n)) throw new RangeError(`${what}: ${n} is not an exact number of fen`);
+  if (!Number.isSafeInteger(n)) throw new MoneyOverflowError(what, n);
   return n;
 }
 
@@ -26,10 +54,10 @@ export function assertFen(n: number, what: string): number {
  * Uses doubles, and falls back to exact decimal arithmetic when the double result is
  * too close to a half-fen to be trusted.
  */
-export function productToFen(factors: readonly number[]): number {
+export function productToFen(factors: readonly number[], what = 'amount'): number {
   let v = FEN_PER_YUAN;
   for (const f of factors) v *= f;
-  return yuanProductToFen(v / FEN_PER_YUAN, () => factors);
+  return yuanProductToFen(v / FEN_PER_YUAN, () => factors, what);
 }
 
 /**
@@ -37,8 +65,8 @@ export function productToFen(factors: readonly number[]): number {
  * `factors` is asked for only when the double is too close to a half-fen to be trusted;
  * the exact product of the factors is then rounded with decimal arithmetic.
  */
-export function yuanProductToFen(yuan: number, factors: () => readonly number[]): number {
-  return nearHalfFen(yuan) ? exactProductToFen(factors()) : roundYuanToFen(yuan);
+export function yuanProductToFen(yuan: number, factors: () => readonly number[], what = 'amount'): number {
+  return nearHalfFen(yuan) ? exactProductToFen(factors(), what) : roundYuanToFen(yuan);
 }
 
 /** Whether a double amount of yuan is too close to a half-fen (or too large) to round safely. */
@@ -56,11 +84,11 @@ export function roundYuanToFen(yuan: number): number {
 }
 
 /** The exact product of the factors (× 100) rounded half away from zero, in decimal arithmetic. */
-export function exactProductToFen(factors: readonly number[]): number {
+export function exactProductToFen(factors: readonly number[], what = 'cost'): number {
   let d = new Decimal(FEN_PER_YUAN);
   for (const f of factors) d = d.times(f);
   const fen = d.toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber();
-  return assertFen(fen === 0 ? 0 : fen, 'cost');
+  return assertFen(fen === 0 ? 0 : fen, what);
 }
 
 /** A share in [0, 1] as integer parts per million; refuses shares with more than 6 decimals. */
@@ -176,6 +204,7 @@ export function allocateByWeights(pool: number, weights: readonly number[]): num
   assertFen(pool, 'pool');
   if (pool < 0) throw new RangeError(`pool ${pool} is negative`);
   const w = weights.map((x, i) => {
+    if (x >= 0 && !Number.isSafeInteger(x)) throw new MoneyOverflowError(`weight ${i} of an allocation`, x);
     if (!Number.isSafeInteger(x) || x < 0) throw new RangeError(`weight ${i} (${x}) must be a non-negative integer`);
     return BigInt(x);
   });

@@ -3,7 +3,7 @@
  * eligibility and standard with their sources, the rule and its shares, the transfers and
  * the gap, every figure from the model's own rows.
  */
-import type { PolicyData } from '../input/policyData.ts';
+import { sourceInForce, type PolicyData } from '../input/policyData.ts';
 import { describeSource, type Source } from '../input/sourceSchema.ts';
 import { basisFactor } from '../model/cost/beneficiaries.ts';
 import { formatYuan, PPM } from '../model/money.ts';
@@ -35,7 +35,7 @@ export function explainCounty(run: YearRun, countyIndex: number, policy: PolicyD
     out.push(`  ${ip.id}  ${ip.nameZh} / ${ip.nameEn}`);
     const elig = ip.eligibility.map((e) => ` × ${e.id}${e.when ? ` (${e.when}: ${c[e.when === 'nutrition_pilot' ? 'nutritionPilot' : e.when === 'difficult' ? 'difficult' : 'directlyManaged'] ? 'yes' : 'no'})` : ''} ${num(eligibilityValue(e, c), 6)}${typeof e.value === 'function' ? ' (formula)' : ''} ${src(entry?.eligibility.find((x) => x.id === e.id)?.source)}`).join('');
     out.push(`    beneficiaries = ${ip.driver} ${num(c.drivers[ip.driver] ?? 0, 2)} × coverage ${num(valueFor(ip.coverage, c), 6)}${typeof ip.coverage === 'function' ? ' (formula)' : ''} ${src(entry?.coverage.source)}${elig}${p.basis === 'registered' ? ` × basis ${num(basisFactor(c, p.basis), 4)}` : ''} = ${num(it.beneficiaries)}`);
-    out.push(`    standard ${num(valueFor(ip.annualStandard, c))} yuan per beneficiary per year${typeof ip.annualStandard === 'function' ? ' (formula)' : ''} ${src(entry?.standard?.source)}`);
+    out.push(`    standard ${num(valueFor(ip.annualStandard, c))} yuan per beneficiary per year${typeof ip.annualStandard === 'function' ? ' (formula)' : ''} ${src(entry?.standard ? sourceInForce(policy, `standards.${ip.id}.standard`, run.year, entry.standard.source) : undefined)}`);
     out.push(`    cost = ${formatYuan(it.costFen)} yuan`);
     let ruleText = `${ip.rule.id} (${ip.rule.kind}; ${rule?.wording_zh ?? ''})`;
     if (ip.rule.centralSharePpm) ruleText += `: central share ${groupValue(ip.rule.centralSharePpm, c.regionGroup, c.tier2018) / PPM} by ${ip.rule.centralSharePpm.by}`;

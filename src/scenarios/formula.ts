@@ -7,28 +7,60 @@
  * and every other mathjs function are refused. The formula is evaluated by our own tree walk,
  * never by mathjs's evaluator, so a scenario file can never run code.
  */
+import { Decimal } from 'decimal.js';
 import { parse, type MathNode } from 'mathjs';
 import type { County } from '../model/county.ts';
 import { DRIVER_COLUMNS } from '../input/countyColumns.ts';
 
-export const FORMULA_FUNCTIONS: Readonly<Record<string, (...args: number[]) => number>> = {
-  min: Math.min,
-  max: Math.max,
-  abs: Math.abs,
-  round: Math.round,
-  floor: Math.floor,
-  ceil: Math.ceil,
-  sqrt: Math.sqrt,
-  log: Math.log,
-  exp: Math.exp,
+/** round(x, n): x to n decimals (default 0), half away from zero, in decimal arithmetic (so round(1.005, 2) = 1.01). */
+function roundTo(x: number, n = 0): number {
+  if (!Number.isInteger(n) || n < 0 || n > 10) throw new FormulaError(`round(x, n): n must be a whole number of decimals from 0 to 10, not ${n}`);
+  if (!Number.isFinite(x)) return x;
+  const r = new Decimal(x).toDecimalPlaces(n, Decimal.ROUND_HALF_UP).toNumber();
+  return r === 0 ? 0 : r;
+}
+
+/** log(x) is the natural logarithm; log(x, base) the logarithm to that base (exact for bases 2 and 10 at their powers). */
+function logarithm(x: number, base?: number): number {
+  if (!(x > 0)) throw new FormulaError(`log(${x}${base === undefined ? '' : `, ${base}`}) has no value: the logarithm needs a number above 0`);
+  if (base === undefined) return Math.log(x);
+  if (!(base > 0) || base === 1) throw new FormulaError(`log(${x}, ${base}) has no value: the base must be above 0 and not 1`);
+  if (base === 10) return Math.log10(x);
+  if (base === 2) return Math.log2(x);
+  return Math.log(x) / Math.log(base);
+}
+
+function squareRoot(x: number): number {
+  if (x < 0) throw new FormulaError(`sqrt(${x}) has no real value: the square root needs a number of 0 or more`);
+  return Math.sqrt(x);
+}
+
+/** The functions a formula may call, with the number of arguments each takes. */
+export const FORMULA_FUNCTIONS: Readonly<Record<string, { readonly fn: (...args: number[]) => number; readonly minArgs: number; readonly maxArgs: number }>> = {
+  min: { fn: Math.min, minArgs: 1, maxArgs: Infinity },
+  max: { fn: Math.max, minArgs: 1, maxArgs: Infinity },
+  abs: { fn: Math.abs, minArgs: 1, maxArgs: 1 },
+  round: { fn: roundTo, minArgs: 1, maxArgs: 2 },
+  floor: { fn: Math.floor, minArgs: 1, maxArgs: 1 },
+  ceil: { fn: Math.ceil, minArgs: 1, maxArgs: 1 },
+  sqrt: { fn: squareRoot, minArgs: 1, maxArgs: 1 },
+  log: { fn: logarithm, minArgs: 1, maxArgs: 2 },
+  exp: { fn: Math.exp, minArgs: 1, maxArgs: 1 },
 };
 
 const BINARY: Readonly<Record<string, (a: number, b: number) => number>> = {
   add: (a, b) => a + b,
   subtract: (a, b) => a - b,
   multiply: (a, b) => a * b,
-  divide: (a, b) => a / b,
-  pow: (a, b) => a ** b,
+  divide: (a, b) => {
+    if (b === 0) throw new FormulaError(`division by zero (${a} / 0)`);
+    return a / b;
+  },
+  pow: (a, b) => {
+    const v = a ** b;
+    if (Number.isNaN(v)) throw new FormulaError(`${a} ^ ${b} has no real value`);
+    return v;
+  },
   smaller: (a, b) => (a < b ? 1 : 0),
   larger: (a, b) => (a > b ? 1 : 0),
   smallerEq: (a, b) => (a <= b ? 1 : 0),
@@ -65,9 +97,18 @@ export interface FormulaScope {
 
 export type Evaluate = (scope: FormulaScope) => number;
 
+/** Where a formula was written: the scenario file and the position of its value. */
+export interface FormulaLocation {
+  readonly file: string;
+  readonly line?: number;
+  readonly column?: number;
+}
+
 export interface CompiledFormula {
   readonly text: string;
   readonly evaluate: Evaluate;
+  /** the scenario file, line and column of the formula, so that an error at run time can name them */
+  readonly where?: FormulaLocation;
 }
 
 export class FormulaError extends Error {
@@ -112,6 +153,7 @@ function compileNode(node: MathNode): Evaluate {
     case 'ConstantNode': {
       const v = (node as unknown as { value: unknown }).value;
       if (typeof v !== 'number') throw new FormulaError(`only numbers are allowed as constants, not ${JSON.stringify(v)}`);
+      if (!Number.isFinite(v)) throw new FormulaError(`the constant ${String(v)} is not a finite number`);
       return () => v;
     }
     case 'SymbolNode': {
@@ -145,11 +187,19 @@ function compileNode(node: MathNode): Evaluate {
     case 'FunctionNode': {
       const fnNode = node as unknown as { fn: MathNode; args: MathNode[] };
       const name = fnNode.fn.type === 'SymbolNode' ? (fnNode.fn as unknown as { name: string }).name : undefined;
-      const f = name !== undefined ? FORMULA_FUNCTIONS[name] : undefined;
+      const f = name !== undefined && Object.hasOwn(FORMULA_FUNCTIONS, name) ? FORMULA_FUNCTIONS[name] : undefined;
       if (!f || name === undefined) throw new FormulaError(`function ${name ?? '(expression)'} is not allowed (allowed: ${Object.keys(FORMULA_FUNCTIONS).join(', ')})`);
-      if (fnNode.args.length === 0) throw new FormulaError(`function ${name} needs arguments`);
+      const n = fnNode.args.length;
+      if (n < f.minArgs || n > f.maxArgs) {
+        const wanted = f.maxArgs === Infinity ? `at least ${f.minArgs}` : f.minArgs === f.maxArgs ? `${f.minArgs}` : `${f.minArgs} or ${f.maxArgs}`;
+        throw new FormulaError(`function ${name} takes ${wanted} argument${wanted === '1' ? '' : 's'}, not ${n}`);
+      }
       const args = fnNode.args.map(compileNode);
-      return (s) => f(...args.map((a) => a(s)));
+      return (s) => {
+        const v = f.fn(...args.map((a) => a(s)));
+        if (!Number.isFinite(v)) throw new FormulaError(`${name}(…) gives ${v}, which is not a finite number`);
+        return v;
+      };
     }
     case 'AssignmentNode':
     case 'FunctionAssignmentNode':
@@ -160,7 +210,7 @@ function compileNode(node: MathNode): Evaluate {
 }
 
 /** Parse and check a formula ("= …" or bare expression). Throws FormulaError with the reason. */
-export function compileFormula(source: string): CompiledFormula {
+export function compileFormula(source: string, where?: FormulaLocation): CompiledFormula {
   const text = source.replace(/^\s*=/, '').trim();
   if (text === '') throw new FormulaError('the formula is empty');
   if (text.length > 500) throw new FormulaError('the formula is longer than 500 characters');
@@ -172,7 +222,7 @@ export function compileFormula(source: string): CompiledFormula {
     throw new FormulaError(`syntax: ${err.message}`, err.char);
   }
   const evaluate = compileNode(node);
-  return { text, evaluate };
+  return { text, evaluate, ...(where ? { where } : {}) };
 }
 
 export function isFormula(value: unknown): value is string {

@@ -5,7 +5,7 @@
  */
 import { valueAt, type Dated } from '../input/datedValues.ts';
 import type { County } from '../model/county.ts';
-import { productToFen } from '../model/money.ts';
+import { MoneyOverflowError, productToFen } from '../model/money.ts';
 import type { CountyFiscalYear } from '../model/budget/countyFiscalYear.ts';
 
 /** The census year the population drivers describe. */
@@ -32,12 +32,12 @@ export class ProjectionError extends Error {}
 export function fiscalValueFen(county: County, stem: string, year: number, growth: Dated<number>): number {
   const byYear = county.fiscal[stem] ?? {};
   const exact = byYear[year];
-  if (exact !== undefined) return productToFen([exact]);
+  if (exact !== undefined) return productToFen([exact], `${stem} ${year}`);
   const earlier = Object.keys(byYear).map(Number).filter((y) => y < year).sort((a, b) => b - a)[0];
   if (earlier === undefined) {
     throw new ProjectionError(`county ${county.code} has no ${stem} for ${year} or any earlier year to project from`);
   }
-  return productToFen([byYear[earlier]!, growthFactor(growth, earlier, year)]);
+  return productToFen([byYear[earlier]!, growthFactor(growth, earlier, year)], `${stem} ${year} (projected from ${earlier})`);
 }
 
 /** The dated fiscal stems a year's budget reads, and how each is carried past the last year given. */
@@ -54,13 +54,18 @@ function stemFen(county: County, stem: string, year: number, growth: Dated<numbe
  * (the two-tax rebate grows far slower than revenue and the other two are fixed bases).
  */
 export function fiscalForYear(county: County, year: number, revenueGrowth: Dated<number>): CountyFiscalYear {
-  return {
-    ownRevenueFen: fiscalValueFen(county, 'own_revenue', year, revenueGrowth),
-    rebateTwoTaxFen: stemFen(county, 'rebate_two_tax', year, FLAT),
-    rebateIncomeTaxFen: stemFen(county, 'rebate_income_tax', year, FLAT),
-    rebateOilFen: stemFen(county, 'rebate_oil', year, FLAT),
-    systemSubsidyFen: stemFen(county, 'system_subsidy', year, FLAT),
-    remittanceFen: stemFen(county, 'remittance', year, FLAT),
-    taxBaseFen: stemFen(county, 'tax_base', year, revenueGrowth),
-  };
+  try {
+    return {
+      ownRevenueFen: fiscalValueFen(county, 'own_revenue', year, revenueGrowth),
+      rebateTwoTaxFen: stemFen(county, 'rebate_two_tax', year, FLAT),
+      rebateIncomeTaxFen: stemFen(county, 'rebate_income_tax', year, FLAT),
+      rebateOilFen: stemFen(county, 'rebate_oil', year, FLAT),
+      systemSubsidyFen: stemFen(county, 'system_subsidy', year, FLAT),
+      remittanceFen: stemFen(county, 'remittance', year, FLAT),
+      taxBaseFen: stemFen(county, 'tax_base', year, revenueGrowth),
+    };
+  } catch (e) {
+    // a projected amount too large for exact money: say which county
+    throw e instanceof MoneyOverflowError ? e.at({ county: `${county.code} ${county.name}` }) : e;
+  }
 }

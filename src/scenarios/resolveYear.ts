@@ -9,6 +9,8 @@ import { valueAt, type Dated } from '../input/datedValues.ts';
 import { itemMatches, type CatalogEntry, type PolicyData } from '../input/policyData.ts';
 import { PPM, productToFen, toPpm } from '../model/money.ts';
 import { FormulaError } from './formula.ts';
+import { InputError } from '../input/inputError.ts';
+import { formatLimit, MAX_STANDARD_YUAN } from '../input/fileLimits.ts';
 import type { CountyValue, Grouped, ItemParameters, LocalSplitParameters, LocalSplitPpm, PopulationBasis, RuleParameters, TransferParameters, YearParameters } from '../model/parameters.ts';
 
 export class ResolutionError extends Error {
@@ -65,11 +67,28 @@ function formulaValue(formulas: Formulas, path: string, year: number, kind: 'sta
   const dated = formulas?.get(path);
   const f = dated ? valueAt(dated, year) : undefined;
   if (!f) return undefined;
+  // an error at run time names the formula's file, line and column, as a load-time error does
+  const fail = (county: { code: string; name: string }, message: string): never => {
+    throw new InputError([{
+      file: f.where?.file ?? '(scenario)',
+      line: f.where?.line,
+      column: f.where?.column,
+      field: `${path} ${year}`,
+      message: `formula "${f.text}" for county ${county.code} ${county.name} in ${year}: ${message} / 公式计算失败`,
+    }]);
+  };
   return (county) => {
-    const v = f.evaluate({ county, year });
-    if (!Number.isFinite(v) || v < 0 || (kind === 'share' && v > 1)) {
-      throw new FormulaError(`${path} formula "${f.text}" gives ${v} for county ${county.code} in ${year}; ${kind === 'share' ? 'a share must be between 0 and 1' : 'a standard must be a non-negative number'}`);
+    let v: number;
+    try {
+      v = f.evaluate({ county, year });
+    } catch (e) {
+      if (e instanceof FormulaError) return fail(county, e.message);
+      throw e;
     }
+    if (!Number.isFinite(v)) return fail(county, `gives ${v}, not a finite number`);
+    if (v < 0) return fail(county, `gives ${v}; ${kind === 'share' ? 'a share' : 'a standard'} cannot be negative`);
+    if (kind === 'share' && v > 1) return fail(county, `gives ${v}; a share must be between 0 and 1`);
+    if (kind === 'standard' && v > MAX_STANDARD_YUAN) return fail(county, `gives ${v} yuan; the largest standard accepted is ${formatLimit(MAX_STANDARD_YUAN)} yuan per beneficiary and period`);
     return v * scale;
   };
 }

@@ -18,6 +18,8 @@ import type { Dated } from '../input/datedValues.ts';
 import { InputError, type InputProblem } from '../input/inputError.ts';
 import type { PolicyData } from '../input/policyData.ts';
 import { findProvince } from '../input/provinces.ts';
+import { formatLimit, MAX_AMOUNT_YUAN, MAX_EXTENDS_DEPTH, MAX_STANDARD_YUAN, MAX_YEAR, MIN_YEAR, SHARE_DECIMALS } from '../input/fileLimits.ts';
+import type { Source } from '../input/sourceSchema.ts';
 import { positionOf, readYamlFile, zodProblems, type ParsedYaml } from '../input/yamlFile.ts';
 import type { County } from '../model/county.ts';
 import { compileFormula, FormulaError, isFormula, type CompiledFormula } from './formula.ts';
@@ -52,7 +54,13 @@ export const ScenarioFileSchema = z.strictObject({
   /** the policy the scenario models (document, year) */
   reference: z.string().optional(),
   extends: z.string().optional(),
-  years: z.strictObject({ from: z.number().int().min(2000).max(2100), to: z.number().int().min(2000).max(2100) }).refine((y) => y.to >= y.from && y.to - y.from <= 50, 'years must run forwards, at most 50 years').optional(),
+  years: z
+    .strictObject({
+      from: z.number().int().min(MIN_YEAR, `the earliest year accepted is ${MIN_YEAR}`).max(MAX_YEAR, `the latest year accepted is ${MAX_YEAR} (projections further ahead are refused)`),
+      to: z.number().int().min(MIN_YEAR, `the earliest year accepted is ${MIN_YEAR}`).max(MAX_YEAR, `the latest year accepted is ${MAX_YEAR} (projections further ahead are refused)`),
+    })
+    .refine((y) => y.to >= y.from, 'years must run forwards')
+    .optional(),
   population_basis: z.enum(['resident', 'registered']).optional(),
   changes: z
     .array(
@@ -72,20 +80,38 @@ export const ScenarioFileSchema = z.strictObject({
 export type ScenarioFileData = z.infer<typeof ScenarioFileSchema>;
 
 const sixDecimals = (v: number): boolean => Math.abs(Math.round(v * 1e6) / 1e6 - v) < 1e-12;
+const tooFine = (v: number): string => `share ${v} has more than ${SHARE_DECIMALS} decimals: shares are held in parts per million, so the finest step accepted is 0.000001`;
+const finite = (what: string, max: number, unit: string) =>
+  z
+    .number({ error: (i) => (i.input === Infinity || i.input === -Infinity || Number.isNaN(i.input) ? `${what} must be a finite number, not ${String(i.input)}` : undefined) })
+    .min(0, `${what} cannot be negative`)
+    .max(max, { error: (i) => `${what} ${String(i.input)} is too large: the largest accepted is ${formatLimit(max)} ${unit}` });
+const share = z
+  .number()
+  .min(0, 'a share cannot be below 0')
+  .max(1, 'a share cannot be above 1')
+  .refine(sixDecimals, { error: (i) => tooFine(i.input as number) });
 
 const VALUE_SCHEMAS: Record<ValueKind, z.ZodType> = {
-  yuan_standard: z.number().min(0, 'a standard cannot be negative'),
-  share: z.number().min(0, 'a share cannot be below 0').max(1, 'a share cannot be above 1'),
+  yuan_standard: finite('a standard', MAX_STANDARD_YUAN, 'yuan per beneficiary and period'),
+  share,
   grouped_share: GroupedNumber.superRefine((g, ctx) => {
     const values = typeof g === 'number' ? [g] : Object.entries(g).filter(([k]) => k !== 'by').map(([, v]) => v as number);
     for (const v of values) {
       if (v > 1) ctx.addIssue({ code: 'custom', message: `share ${v} is above 1` });
-      else if (!sixDecimals(v)) ctx.addIssue({ code: 'custom', message: `share ${v} has more than 6 decimals` });
+      else if (!sixDecimals(v)) ctx.addIssue({ code: 'custom', message: tooFine(v) });
     }
   }),
-  grouped_yuan: GroupedNumber,
-  split: LocalSplitValue,
-  yuan: z.number().min(0, 'an amount cannot be negative'),
+  grouped_yuan: GroupedNumber.superRefine((g, ctx) => {
+    const values = typeof g === 'number' ? [g] : Object.entries(g).filter(([k]) => k !== 'by').map(([, v]) => v as number);
+    for (const v of values) {
+      if (v > MAX_STANDARD_YUAN) ctx.addIssue({ code: 'custom', message: `amount ${v} is too large: the largest accepted is ${formatLimit(MAX_STANDARD_YUAN)} yuan per beneficiary` });
+    }
+  }),
+  split: LocalSplitValue.superRefine((v, ctx) => {
+    for (const [k, x] of Object.entries(v)) if (!sixDecimals(x)) ctx.addIssue({ code: 'custom', path: [k], message: tooFine(x) });
+  }),
+  yuan: finite('an amount', MAX_AMOUNT_YUAN, 'yuan'),
   rate: z.number().min(-0.5, 'a growth rate below −50% a year is refused').max(1, 'a growth rate above 100% a year is refused'),
   number: z.number().min(0, 'this parameter cannot be negative'),
 };
@@ -96,6 +122,8 @@ interface CheckedChange {
   readonly info: ParameterInfo;
   readonly values: Dated<unknown>;
   readonly formulas: Dated<CompiledFormula | null>;
+  /** where the new values come from: the scenario file and its reference */
+  readonly source: Source;
 }
 
 interface CheckedCountyChange {
@@ -138,7 +166,7 @@ function checkChanges(parsed: ParsedYaml, data: ScenarioFileData, registry: Read
           continue;
         }
         try {
-          formulas.push({ from: year, value: compileFormula(raw) });
+          formulas.push({ from: year, value: compileFormula(raw, pos) });
         } catch (e) {
           if (!(e instanceof FormulaError)) throw e;
           problems.push({ ...pos, field: `${change.path} ${yearKey}`, message: `formula: ${e.message}` });
@@ -155,9 +183,19 @@ function checkChanges(parsed: ParsedYaml, data: ScenarioFileData, registry: Read
       values.push({ from: year, value: result.data });
       formulas.push({ from: year, value: null });
     }
-    if (ok) out.push({ path: change.path, info, values: values.sort((a, b) => a.from - b.from), formulas: formulas.sort((a, b) => a.from - b.from) });
+    if (ok) out.push({ path: change.path, info, values: values.sort((a, b) => a.from - b.from), formulas: formulas.sort((a, b) => a.from - b.from), source: changeSource(parsed, data, k) });
   });
   return out;
+}
+
+/** The source of a changed value: the scenario's reference, with the file and line of the change. */
+function changeSource(parsed: ParsedYaml, data: ScenarioFileData, k: number): Source {
+  const { line } = positionOf(parsed, ['changes', k, 'path']);
+  const where = `scenario ${basename(parsed.file)}${line !== undefined ? `:${line}` : ''}${data.changes[k]?.note ? `, ${data.changes[k].note}` : ''}`;
+  const reference = data.reference?.trim();
+  return reference && reference.length >= 2
+    ? { kind: 'policy', document: reference, note: `set by ${where}` }
+    : { kind: 'assumption', reasoning: `set by ${where} (“${data.title}”), which cites no reference` };
 }
 
 function checkCounties(parsed: ParsedYaml, data: ScenarioFileData, problems: InputProblem[]): CheckedCountyChange[] {
@@ -174,6 +212,10 @@ function checkCounties(parsed: ParsedYaml, data: ScenarioFileData, problems: Inp
 /** Read and check one file and (recursively) the files it extends, base first. */
 function checkChain(file: string, registry: ReadonlyMap<string, ParameterInfo>, stack: string[], problems: InputProblem[]): CheckedFile[] {
   const path = resolve(file);
+  if (stack.length >= MAX_EXTENDS_DEPTH) {
+    problems.push({ file: stack[stack.length - 1]!, field: 'extends', message: `the extends chain is longer than ${MAX_EXTENDS_DEPTH} files, the most accepted` });
+    return [];
+  }
   if (stack.includes(path)) {
     problems.push({ file: stack[stack.length - 1]!, field: 'extends', message: `extends cycle: ${[...stack, path].map((p) => basename(p)).join(' → ')}` });
     return [];
@@ -222,7 +264,10 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 function applyChanges(policy: PolicyData, changes: readonly CheckedChange[]): PolicyData {
   const next = structuredClone({ items: policy.items, rules: policy.rules, sharing: policy.sharing, transfers: policy.transfers, growth: policy.growth });
   const formulas = new Map(policy.formulas ?? []);
+  const sources = new Map(policy.changeSources ?? []);
   for (const change of changes) {
+    const from = Math.min(...[...change.values, ...change.formulas].map((v) => v.from));
+    sources.set(change.path, replaceFrom(sources.get(change.path) ?? [], [{ from, value: change.source }]));
     const t = change.info.target;
     const missing = (): never => {
       throw new Error(`internal: parameter ${change.path} not found in the policy data`);
@@ -262,7 +307,7 @@ function applyChanges(policy: PolicyData, changes: readonly CheckedChange[]): Po
         break;
     }
   }
-  return { ...policy, ...next, formulas };
+  return { ...policy, ...next, formulas, changeSources: sources };
 }
 
 function matches(county: County, where: CheckedCountyChange['where']): boolean {

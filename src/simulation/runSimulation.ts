@@ -7,6 +7,7 @@ import type { County } from '../model/county.ts';
 import type { PopulationBasis, YearParameters } from '../model/parameters.ts';
 import type { YearResult } from '../model/results.ts';
 import { previousYearOf, runYear, type PreviousYear } from '../model/runYear.ts';
+import { MoneyOverflowError } from '../model/money.ts';
 import { fiscalForYear, projectDrivers } from '../scenarios/projection.ts';
 import { resolveYear } from '../scenarios/resolveYear.ts';
 import type { SchemeConfig } from '../model/transfers/schemes/registry.ts';
@@ -50,10 +51,54 @@ export function runSimulation(policy: PolicyData, counties: readonly County[], s
     const resolved = resolveYear(policy, year, settings.basis);
     const params = settings.scheme ? { ...resolved, transfers: { ...resolved.transfers, scheme: settings.scheme } } : resolved;
     const projected = counties.map((c) => projectDrivers(c, year, policy.growth.population_growth.values));
-    const fiscal = projected.map((c) => fiscalForYear(c, year, policy.growth.revenue_growth.values));
-    const result = runYear(projected, fiscal, params, previous);
+    let fiscal;
+    try {
+      fiscal = projected.map((c) => fiscalForYear(c, year, policy.growth.revenue_growth.values));
+    } catch (e) {
+      throw e instanceof MoneyOverflowError ? e.at({ year }) : e;
+    }
+    let result: YearResult;
+    try {
+      result = runYear(projected, fiscal, params, previous);
+      checkExactMoney(result, projected, params);
+    } catch (e) {
+      // an amount too large for exact money: say which year
+      throw e instanceof MoneyOverflowError ? e.at({ year }) : e;
+    }
     previous = previousYearOf(result);
     if (asked.has(year)) runs.push({ year, params, counties: projected, result });
   }
   return runs;
+}
+
+/**
+ * Every money figure of a year must be an exact integer of fen, and so must every total a report
+ * makes of them (sums over counties of each figure, by absolute value). An amount past that
+ * raises MoneyOverflowError naming the county (and the item) where it happened, rather than
+ * printing an inexact number. Checked here, outside the pure model, over whatever *Fen fields
+ * the results carry.
+ */
+export function checkExactMoney(result: YearResult, counties: readonly County[], params: YearParameters): void {
+  const name = (c: number): string => `${counties[c]?.code ?? c} ${counties[c]?.name ?? ''}`.trim();
+  const items = result.items as unknown as { columns?: Readonly<Record<string, Float64Array>>; itemsPerCounty?: number };
+  if (items.columns && items.itemsPerCounty) {
+    for (const [column, values] of Object.entries(items.columns)) {
+      if (!column.endsWith('Fen')) continue;
+      for (let k = 0; k < values.length; k++) {
+        if (!Number.isSafeInteger(values[k]!)) {
+          throw new MoneyOverflowError(column, values[k]!, { county: name(Math.floor(k / items.itemsPerCounty)), item: params.items[k % items.itemsPerCounty]?.id });
+        }
+      }
+    }
+  }
+  const totals = new Map<string, number>();
+  result.counties.forEach((r, c) => {
+    for (const [field, v] of Object.entries(r)) {
+      if (!field.endsWith('Fen') || typeof v !== 'number') continue;
+      const total = (totals.get(field) ?? 0) + Math.abs(v);
+      if (!Number.isSafeInteger(v)) throw new MoneyOverflowError(field, v, { county: name(c) });
+      if (!Number.isSafeInteger(total)) throw new MoneyOverflowError(`the national total of ${field} (reached at this county)`, total, { county: name(c) });
+      totals.set(field, total);
+    }
+  });
 }

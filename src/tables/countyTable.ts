@@ -3,7 +3,7 @@
  * from integer fen), ready for any writer. Totals are sums of the same integers, so every
  * printed total equals the sum of its printed parts.
  */
-import type { CatalogEntry } from '../input/policyData.ts';
+import { sourceInForce, type CatalogEntry, type PolicyData } from '../input/policyData.ts';
 import { describeSource } from '../input/sourceSchema.ts';
 import { fenToYuanString } from '../model/money.ts';
 import type { CountyResult } from '../model/results.ts';
@@ -95,7 +95,7 @@ export function countyRow(run: YearRun, r: CountyResult): Row {
 }
 
 /** Item rows for the selected counties (by index), in county then catalog order. */
-export function itemRows(run: YearRun, selected: ReadonlySet<number>, catalog: ReadonlyMap<string, CatalogEntry>): Row[] {
+export function itemRows(run: YearRun, selected: ReadonlySet<number>, catalog: ReadonlyMap<string, CatalogEntry>, policy: Pick<PolicyData, 'changeSources'> = {}): Row[] {
   const rows: Row[] = [];
   for (const it of run.result.items) {
     if (!selected.has(it.countyIndex)) continue;
@@ -121,7 +121,8 @@ export function itemRows(run: YearRun, selected: ReadonlySet<number>, catalog: R
       special_transfer: yuan(it.specialFen),
       retained_by_prefecture: yuan(it.retainedFen),
       rule: p.rule.id,
-      source: entry?.standard ? describeSource(entry.standard.source) : '',
+      // the source of the value used: a scenario's change where one is in force, else the catalog's
+      source: entry?.standard ? describeSource(sourceInForce(policy, `standards.${p.id}.standard`, run.year, entry.standard.source)) : '',
     });
   }
   return rows;

@@ -4,7 +4,7 @@
  * value that applies to that county (for its report).
  */
 import { valueAt } from '../input/datedValues.ts';
-import type { PolicyData } from '../input/policyData.ts';
+import { sourceInForce, type PolicyData } from '../input/policyData.ts';
 import { describeSource, type Source } from '../input/sourceSchema.ts';
 import type { County } from '../model/county.ts';
 import { PPM } from '../model/money.ts';
@@ -48,15 +48,15 @@ function formulaText(policy: PolicyData, path: string, year: number): string | u
 
 const described = new WeakMap<Source, string>();
 
-function row(info: ParameterInfo, value: string): ParameterRow {
-  let source = described.get(info.source);
-  if (source === undefined) described.set(info.source, (source = describeSource(info.source)));
-  return { path: info.path, description: info.description, value, unit: info.unit, sourceKind: info.source.kind, source };
+function row(info: ParameterInfo, value: string, inForce: Source = info.source): ParameterRow {
+  let source = described.get(inForce);
+  if (source === undefined) described.set(inForce, (source = describeSource(inForce)));
+  return { path: info.path, description: info.description, value, unit: info.unit, sourceKind: inForce.kind, source };
 }
 
 /** Every parameter with the value in force in `year` (empty when none is in force yet). */
 export function parameterRows(policy: PolicyData, year: number): ParameterRow[] {
-  return listParameters(policy).map((info) => row(info, formulaText(policy, info.path, year) ?? valueText(valueAt(info.values, year))));
+  return listParameters(policy).map((info) => row(info, formulaText(policy, info.path, year) ?? valueText(valueAt(info.values, year)), sourceInForce(policy, info.path, year, info.source)));
 }
 
 /**

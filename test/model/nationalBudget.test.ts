@@ -16,7 +16,7 @@ let run: YearRun;
 beforeAll(() => {
   policy = loadPolicyData();
   const counties = loadCountyFile(NATIONAL_COUNTIES).counties;
-  [run] = runSimulation(policy, counties, { years: [2012], basis: 'resident' });
+  run = runSimulation(policy, counties, { years: [2012], basis: "resident" })[0]!;
 }, 60_000);
 
 describe('the national 2012 baseline', () => {

@@ -83,8 +83,10 @@ describe('formulas over county columns', () => {
     const base = baseline2012[0]!.result.items;
     expect(run!.result.items.at(0).costFen).toBe(base.at(0).costFen);
   });
-  it('a formula that gives a share above 1 for some county is refused with the county named', () => {
-    const scenario = loadScenario(write({ title: 'bad share', changes: [{ path: 'standards.ss.dibao_rural.coverage', values: { 2012: '= rural_pop / 1000' } }] }), policy);
-    expect(() => runScenario(scenario, set.counties, [2012])).toThrow(/standards.ss.dibao_rural.coverage formula "rural_pop \/ 1000" gives \d+(\.\d+)? for county \d{6} in 2012; a share must be between 0 and 1/);
+  it('a formula that gives a share above 1 for some county is refused with the county named, and the file, line and column of the formula', () => {
+    const file = write({ title: 'bad share', changes: [{ path: 'standards.ss.dibao_rural.coverage', values: { 2012: '= rural_pop / 1000' } }] });
+    const scenario = loadScenario(file, policy);
+    expect(() => runScenario(scenario, set.counties, [2012])).toThrow(/:1:\d+: standards.ss.dibao_rural.coverage 2012: formula "rural_pop \/ 1000" for county \d{6} \S+ in 2012: gives \d+(\.\d+)?; a share must be between 0 and 1/);
+    expect(() => runScenario(scenario, set.counties, [2012])).toThrow(file);
   });
 });

@@ -2,7 +2,7 @@
  * cost[c,i,t] = beneficiaries × annual unit standard × cost index, rounded once to the fen.
  */
 import type { County } from '../county.ts';
-import { exactProductToFen, nearHalfFen, roundYuanToFen } from '../money.ts';
+import { exactProductToFen, MoneyOverflowError, nearHalfFen, roundYuanToFen } from '../money.ts';
 import { valueFor, type ItemParameters, type PopulationBasis } from '../parameters.ts';
 import { beneficiaryCount, beneficiaryFactors } from './beneficiaries.ts';
 
@@ -20,5 +20,11 @@ export function itemCost(county: County, item: ItemParameters, basis: Population
 export function costFenFor(county: County, item: ItemParameters, basis: PopulationBasis, beneficiaries: number): number {
   const standard = valueFor(item.annualStandard, county);
   const yuan = beneficiaries * standard * county.costIndex;
-  return nearHalfFen(yuan) ? exactProductToFen([...beneficiaryFactors(county, item, basis), standard, county.costIndex]) : roundYuanToFen(yuan);
+  if (!nearHalfFen(yuan)) return roundYuanToFen(yuan);
+  try {
+    return exactProductToFen([...beneficiaryFactors(county, item, basis), standard, county.costIndex]);
+  } catch (e) {
+    // an amount too large to hold exactly: say which county and item
+    throw e instanceof MoneyOverflowError ? e.at({ county: `${county.code} ${county.name}`, item: item.id }) : e;
+  }
 }

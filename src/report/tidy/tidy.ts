@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { fenToYuanString } from '../../model/money.ts';
+import { csvField } from '../csv.ts';
 import type { YearRun } from '../../simulation/runSimulation.ts';
 import { itemsOfCounty, LEVELS } from '../../tables/reportTables.ts';
 
@@ -30,10 +31,6 @@ export const TIDY_COLUMN_DOCS: Readonly<Record<(typeof TIDY_COLUMNS)[number], { 
   level: { description: 'level of government paying this part of the cost: central, provincial, prefecture or county', unit: '-' },
   amount_yuan: { description: "the level's share of the item's standard cost in the county; the four levels sum exactly to the item's cost", unit: 'yuan (exact to the fen: two decimals in CSV, a number in JSON)' },
 };
-
-function csvCell(v: string): string {
-  return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
-}
 
 /** Calls `emit` with each tidy row's values (strings, in TIDY_COLUMNS order) and the amount in fen. */
 export function forEachTidyRow(runs: readonly YearRun[], selected: readonly number[], scenario: string, emit: (values: readonly string[], fen: number) => void): void {
@@ -73,7 +70,7 @@ export function tidyFiles(runs: readonly YearRun[], selected: readonly number[],
   if (formats.csv) csvPart.push(`${TIDY_COLUMNS.join(',')}\n`);
   if (formats.json) jsonPart.push('[');
   forEachTidyRow(runs, selected, scenario, (values, fen) => {
-    if (formats.csv) csvPart.push(`${values.map(csvCell).join(',')}\n`);
+    if (formats.csv) csvPart.push(`${values.map(csvField).join(',')}\n`);
     if (formats.json) {
       const fields = TIDY_COLUMNS.map((col, k) => {
         const v = values[k]!;

@@ -22,6 +22,7 @@ import { TRANSFER_COLUMNS, transferRow } from '../../tables/reportTables.ts';
 import type { YearSummary } from '../../tables/summary.ts';
 import { t, type Lang, type LabelKey } from '../html/labels.ts';
 import { columnInfo, NUMBER_FORMATS, type ColumnKind } from './columns.ts';
+import { safeText } from '../cellSafety.ts';
 
 export interface WorkbookInput {
   readonly lang: Lang;
@@ -45,9 +46,9 @@ const TOTAL_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: {
 
 function cellValue(kind: ColumnKind, v: string | number | undefined): ExcelJS.CellValue {
   if (v === undefined || v === '') return null;
-  if (kind === 'text') return String(v);
+  if (kind === 'text') return safeText(String(v));
   const n = typeof v === 'number' ? v : Number(v);
-  return Number.isFinite(n) ? n : String(v);
+  return Number.isFinite(n) ? n : safeText(String(v));
 }
 
 function widthFor(kind: ColumnKind, name: string, label: string): number {
@@ -118,7 +119,7 @@ function summarySheet(wb: Book, input: WorkbookInput): void {
   const head = ws.addRow([t(lang, 'figure'), t(lang, 'amount'), t(lang, 'unit')]);
   head.font = { bold: true };
   head.eachCell((c) => (c.fill = HEADER_FILL));
-  const text = (label: string, value: string): void => void ws.addRow([label, value]);
+  const text = (label: string, value: string): void => void ws.addRow([safeText(label), safeText(value)]);
   const money = (key: LabelKey, fen: number): void => {
     const row = ws.addRow([t(lang, key), Number(fenToYuanString(fen)), t(lang, 'yuan')]);
     row.getCell(2).numFmt = NUMBER_FORMATS.yuan!;
@@ -192,7 +193,7 @@ export async function buildWorkbook(input: WorkbookInput): Promise<Uint8Array> {
   const selectedSet = new Set(selected);
   summarySheet(wb, input);
   tableSheet(wb, t(lang, 'sheet_counties'), COUNTY_COLUMNS, selected.map((i) => countyRow(run, run.result.counties[i]!)), lang, { totals: true, freezeColumns: 2 });
-  tableSheet(wb, t(lang, 'sheet_items'), ITEM_COLUMNS, itemRows(run, selectedSet, new Map(policy.items.map((i) => [i.id, i]))), lang, { totals: true, freezeColumns: 2 });
+  tableSheet(wb, t(lang, 'sheet_items'), ITEM_COLUMNS, itemRows(run, selectedSet, new Map(policy.items.map((i) => [i.id, i])), policy), lang, { totals: true, freezeColumns: 2 });
   tableSheet(wb, t(lang, 'sheet_transfers'), TRANSFER_COLUMNS, selected.map((i) => transferRow(run, run.result.counties[i]!)), lang, { totals: true, freezeColumns: 2 });
   tableSheet(wb, t(lang, 'sheet_provinces'), PROVINCE_COLUMNS, provinceRows(run, new Set(selected.map((i) => run.counties[i]!.provinceCode))), lang, { totals: true, freezeColumns: 2 });
   if (input.comparison) {
