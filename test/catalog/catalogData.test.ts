@@ -331,6 +331,11 @@ describe('spot checks of real values', () => {
     // 民政部 2012 bulletin: the centre paid 65.1% (urban) and 60.1% (rural), in every province: a subsidy by region, not only difficult counties
     expect(rule(urban.responsibility).kind).toBe('subsidy');
     expect(rule(rural.responsibility).kind).toBe('subsidy');
+    // rates solved so the national central share equals the published 75.7% (2011) and 62.5% (2012), east at half the rate
+    expect(valueAt(rule('ss_dibao').central_share!.values, 2012)).toEqual({ by: 'region_group', west: 0.7859, central: 0.7859, east: 0.393 });
+    // recipients: published year-end counts ÷ the driver's national sum (2012: 2143.5万 urban, 5344.5万 rural)
+    expect(valueAt(urban.eligibility[0]!.values, 2012)).toBe(0.032);
+    expect(valueAt(rural.eligibility[0]!.values, 2012)).toBe(0.0806);
   });
 
   // Employee schemes: the seed's participant targets (3 / 2.6 / 1.6 / 2.1 / 1.5亿) ÷ the driver's national sum (491.955 million)
