@@ -73,8 +73,15 @@ export type ScenarioFileData = z.infer<typeof ScenarioFileSchema>;
 
 const sixDecimals = (v: number): boolean => Math.abs(Math.round(v * 1e6) / 1e6 - v) < 1e-12;
 
+/** A plain number checked by `plain`, or (an object) a value by province group checked by `grouped`. */
+const numberOrGrouped = (plain: z.ZodType, grouped: z.ZodType): z.ZodType => z.unknown().pipe(z.custom<unknown>()).superRefine((v, ctx) => {
+  const result = (v !== null && typeof v === 'object' ? grouped : plain).safeParse(v);
+  if (!result.success) for (const issue of result.error.issues) ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path });
+});
+
 const VALUE_SCHEMAS: Record<ValueKind, z.ZodType> = {
-  yuan_standard: z.number().min(0, 'a standard cannot be negative'),
+  // a standard may differ by province group, like the catalog's own values
+  yuan_standard: numberOrGrouped(z.number().min(0, 'a standard cannot be negative'), GroupedNumber),
   share: z.number().min(0, 'a share cannot be below 0').max(1, 'a share cannot be above 1'),
   grouped_share: GroupedNumber.superRefine((g, ctx) => {
     const values = typeof g === 'number' ? [g] : Object.entries(g).filter(([k]) => k !== 'by').map(([, v]) => v as number);
