@@ -150,7 +150,8 @@ export interface FlagUnitWithKind extends FlagUnit {
  *   and for counties and county-level cities (not districts) of the provinces whose fiscal
  *   省直管县 reform covered all counties (flags.directly_managed), except listed prefectures.
  * difficult: 1 in the listed region groups, in the listed prefectures, and for 832-list counties.
- * nutrition_pilot: 1 for 832-list counties (an approximation of the 680 contiguous-area counties).
+ * nutrition_pilot: 1 for 832-list units inside the provinces, prefectures or units configured for
+ *   the 14 contiguous poverty areas (flags.nutrition_pilot.areas) — a proxy of the 680-county list.
  */
 export function unitFlags(u: FlagUnitWithKind, onPovertyList: boolean, rules: ProvincesFile['flags']): UnitFlags {
   const reasons: string[] = [];
@@ -183,7 +184,24 @@ export function unitFlags(u: FlagUnitWithKind, onPovertyList: boolean, rules: Pr
     difficult = 1;
     reasons.push('difficult: 832 list');
   }
-  const nutrition: 0 | 1 = onPovertyList ? 1 : 0;
-  if (nutrition) reasons.push('nutrition_pilot: 832 list (approximates the 680 contiguous-area pilot counties)');
+  let nutrition: 0 | 1 = 0;
+  if (onPovertyList) {
+    const area = pilotArea(u, rules.nutrition_pilot.areas);
+    if (rules.nutrition_pilot.areas.length === 0) {
+      nutrition = 1;
+      reasons.push('nutrition_pilot: 832 list (no contiguous areas configured)');
+    } else if (area) {
+      nutrition = 1;
+      reasons.push(`nutrition_pilot: 832 list and in the ${area} contiguous poverty area (proxy of the 680-county list)`);
+    }
+  }
   return { directly_managed: directly, difficult, nutrition_pilot: nutrition, reasons };
+}
+
+/**
+ * The contiguous poverty area a unit lies in, by the configured provinces, prefectures and units
+ * of each area (first area in file order), or undefined.
+ */
+export function pilotArea(u: Pick<FlagUnit, 'code' | 'provinceCode' | 'prefectureCode'>, areas: ProvincesFile['flags']['nutrition_pilot']['areas']): string | undefined {
+  return areas.find((a) => a.provinces.includes(u.provinceCode) || a.prefectures[u.prefectureCode] !== undefined || a.units[u.code] !== undefined)?.name;
 }

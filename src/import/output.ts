@@ -36,7 +36,7 @@ const IDENTITY_METHODS: Readonly<Record<string, [Origin, string]>> = {
   tier_2018: ['identity', 'province tier under 国办发〔2018〕6号, 计划单列市 counties tier 4 (provinces.yaml tier_2018)'],
   directly_managed: ['flag by rule', 'units under the province (xx90) and municipal units; counties and county-level cities (not districts) of provinces listed in flags.directly_managed'],
   difficult: ['flag by rule', 'western region, prefectures treated as western, or on the 832 poverty list (flags.difficult)'],
-  nutrition_pilot: ['flag by rule', 'on the 832 poverty list — an APPROXIMATION of the 680 contiguous-area pilot counties'],
+  nutrition_pilot: ['flag by rule', 'ESTIMATE (proxy): on the 832 poverty list AND inside a province, prefecture or unit listed for one of the 14 contiguous poverty areas (provinces.yaml flags.nutrition_pilot.areas) — approximates the 680 contiguous-area counties of the 2011 national pilot; replace with a roster when available'],
 };
 
 const RATE_COLUMNS = new Set(['avg_years_schooling', 'minority_pct', 'nonagri_hukou_pct']);

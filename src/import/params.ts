@@ -91,6 +91,16 @@ export const ProvincesFile = z
       senior_gross_enrolment: param(z.number().positive().max(1.5)),
       senior_vocational_share: param(share),
       preschool_gross_enrolment: param(z.number().positive().max(1.5)),
+      /**
+       * Published national enrolment (persons) that pupils are calibrated to; without it pupils
+       * are age group × rate.
+       */
+      published_pupils: z
+        .strictObject({
+          primary: param(z.number().int().positive()),
+          junior: param(z.number().int().positive()),
+        })
+        .optional(),
       /** optional per-province replacements of the national rates */
       province_overrides: z
         .record(
@@ -104,6 +114,19 @@ export const ProvincesFile = z
           }),
         )
         .default({}),
+    }),
+    /** School location rule of rural pupils (2006 rural compulsory-education mechanism). */
+    rural_pupils: z.strictObject({
+      whole_unit_types: z.array(z.enum(['district', 'county', 'county_level_city', 'city_equivalent', 'residual'])),
+      source: ImportSource,
+      /** published number of pupils covered by the mechanism, for the check in the import report */
+      published_check: z
+        .strictObject({ year: z.number().int(), persons: z.number().int().positive(), source: ImportSource })
+        .optional(),
+      /** published number of urban (city) pupils, for the check */
+      published_urban_check: z
+        .strictObject({ year: z.number().int(), persons: z.number().int().positive(), share_of_all: share.optional(), source: ImportSource })
+        .optional(),
     }),
     rural_proxy: z.strictObject({
       children_odds_ratio: param(positive),
@@ -133,7 +156,29 @@ export const ProvincesFile = z
         prefectures: z.record(code6, z.string()),
         prefectures_source: ImportSource,
       }),
-      nutrition_pilot: z.strictObject({ poverty_list: z.literal(true), source: ImportSource }),
+      nutrition_pilot: z.strictObject({
+        poverty_list: z.literal(true),
+        source: ImportSource,
+        /** published number of pilot counties, for the check in the import report */
+        published_counties: z.number().int().positive().optional(),
+        /**
+         * The contiguous poverty areas: an 832-list unit is a pilot county when its province, its
+         * prefecture or the unit itself is listed under one of the areas. Without areas, every
+         * 832-list unit is flagged.
+         */
+        areas: z
+          .array(
+            z.strictObject({
+              name: z.string().min(2),
+              counties: z.number().int().positive(),
+              provinces: z.array(provinceCode).default([]),
+              prefectures: z.record(code6, z.string()).default({}),
+              units: z.record(code6, z.string()).default({}),
+            }),
+          )
+          .default([]),
+        areas_source: ImportSource.optional(),
+      }),
     }),
     boundary: z.strictObject({
       county_equivalents: z.record(code6, z.string()),

@@ -4,10 +4,10 @@
  */
 import { InputError, type InputProblem } from '../input/inputError.ts';
 import { parseYamlText, validateYaml } from '../input/yamlFile.ts';
-import { parseAdminCodes, type AdminList } from './adminCodes.ts';
+import { parseAdminCodes, provinceOf, type AdminList } from './adminCodes.ts';
 import { parseCensus, reconcileAgeBands, type BandCheck, type CensusRow } from './census.ts';
 import { parseCrosswalk, type Crosswalk } from './crosswalk.ts';
-import { deriveDrivers, type DriverName, type DriverParams } from './drivers.ts';
+import { calibrationFactor, deriveDrivers, schoolUnitType, type DriverName, type DriverParams } from './drivers.ts';
 import { estimateFiscal, fiscalParamsAt, parseProvinceSpending, type FiscalEstimates } from './estimates.ts';
 import { matchPoverty, parsePoverty, unitFlags, type PovertyResult, type UnitFlags } from './flags.ts';
 import { enrolmentParam, paramAt, ProvincesFile } from './params.ts';
@@ -50,8 +50,22 @@ export interface ProvinceCheck {
   readonly explanation?: string;
 }
 
+export interface PupilCalibrationLevel {
+  /** published national enrolment (persons), when given */
+  published: number | undefined;
+  /** national sum of age group × enrolment rate before calibration */
+  modelled: number;
+  /** published ÷ modelled (1 without a published figure) */
+  factor: number;
+}
+export interface PupilCalibration {
+  primary: PupilCalibrationLevel;
+  junior: PupilCalibrationLevel;
+}
+
 export interface BuildResult {
   readonly params: ProvincesFile;
+  readonly pupilCalibration: PupilCalibration;
   readonly units: BuiltUnit[];
   readonly censusNotes: readonly string[];
   readonly bands: Omit<BandCheck, 'rows'>;
@@ -106,7 +120,7 @@ export function buildCountyData(src: Sources): BuildResult {
   if (problems.length) throw new InputError(problems);
 
   const year = params.data_year;
-  const driverParams = (provinceCode: string): DriverParams => ({
+  const driverParams = (provinceCode: string, factors = { primary: 1, junior: 1 }, allSchoolsRural = false): DriverParams => ({
     primaryNetEnrolment: paramAt(enrolmentParam(params, provinceCode, 'primary_net_enrolment'), year, 'education.primary_net_enrolment'),
     juniorGrossEnrolment: paramAt(enrolmentParam(params, provinceCode, 'junior_gross_enrolment'), year, 'education.junior_gross_enrolment'),
     seniorGrossEnrolment: paramAt(enrolmentParam(params, provinceCode, 'senior_gross_enrolment'), year, 'education.senior_gross_enrolment'),
@@ -115,7 +129,45 @@ export function buildCountyData(src: Sources): BuildResult {
     childrenRuralOddsRatio: paramAt(params.rural_proxy.children_odds_ratio, year, 'rural_proxy.children_odds_ratio'),
     age16to59RuralOddsRatio: paramAt(params.rural_proxy.age_16_59_odds_ratio, year, 'rural_proxy.age_16_59_odds_ratio'),
     age60plusRuralOddsRatio: paramAt(params.rural_proxy.age_60plus_odds_ratio, year, 'rural_proxy.age_60plus_odds_ratio'),
+    primaryPupilFactor: factors.primary,
+    juniorPupilFactor: factors.junior,
+    allSchoolsRural,
   });
+
+  // pupils calibrated to published national enrolment: first pass without calibration gives
+  // the national sum of age group × rate (unrounded), the factor is published ÷ that sum
+  const published = params.education.published_pupils;
+  let modelledPrimary = 0;
+  let modelledJunior = 0;
+  for (const u of units) {
+    const p = driverParams(u.provinceCode);
+    const d = deriveDrivers(u.facts, p);
+    modelledPrimary += d.age_6_11 * p.primaryNetEnrolment;
+    modelledJunior += d.age_12_14 * p.juniorGrossEnrolment;
+  }
+  const pupilCalibration: PupilCalibration = {
+    primary: { published: published ? paramAt(published.primary, year, 'education.published_pupils.primary') : undefined, modelled: modelledPrimary, factor: 0 },
+    junior: { published: published ? paramAt(published.junior, year, 'education.published_pupils.junior') : undefined, modelled: modelledJunior, factor: 0 },
+  };
+  const factors = {
+    primary: calibrationFactor(pupilCalibration.primary.published, modelledPrimary),
+    junior: calibrationFactor(pupilCalibration.junior.published, modelledJunior),
+  };
+  pupilCalibration.primary.factor = factors.primary;
+  pupilCalibration.junior.factor = factors.junior;
+  const wholeTypes: readonly string[] = params.rural_pupils.whole_unit_types;
+
+  // every code named for a contiguous poverty area must be a province, prefecture or unit of the units
+  const known = new Set(units.flatMap((u) => [u.code, u.prefectureCode, u.provinceCode]));
+  params.flags.nutrition_pilot.areas.forEach((a, i) => {
+    for (const code of [...a.provinces, ...Object.keys(a.prefectures), ...Object.keys(a.units)]) {
+      // a province absent from the list (a partial test list) is not checked
+      if (!known.has(code) && admin.byCode.has(provinceOf(code))) {
+        problems.push({ file: src.provinces.name, field: `flags.nutrition_pilot.areas[${i}] (${a.name})`, message: `${code} is not a province, prefecture or unit of the 2012 unit list` });
+      }
+    }
+  });
+  if (problems.length) throw new InputError(problems);
 
   const fiscal = estimateFiscal(units, spending, params.provinces, years, (y) => fiscalParamsAt(params, y));
 
@@ -130,7 +182,7 @@ export function buildCountyData(src: Sources): BuildResult {
       regionGroup: regionOf(u),
       tier2018: tierOverride?.tier ?? params.provinces[u.provinceCode]!.tier_2018,
       flags: unitFlags({ ...u, regionGroup: regionOf(u) }, onList, params.flags),
-      drivers: deriveDrivers(u.facts, driverParams(u.provinceCode)),
+      drivers: deriveDrivers(u.facts, driverParams(u.provinceCode, factors, wholeTypes.includes(schoolUnitType(u.code, u.name, u.kind)))),
       fiscal: fiscal.byUnit.get(u.code)!,
       povertyEntries: poverty.byUnit.get(u.code)?.length ?? 0,
     };
@@ -156,6 +208,7 @@ export function buildCountyData(src: Sources): BuildResult {
 
   return {
     params,
+    pupilCalibration,
     units: built,
     censusNotes: censusParsed.notes,
     bands: { corrections: bands.corrections, unresolved: bands.unresolved },

@@ -2,6 +2,8 @@
  * The texts the import writes: the CSV files, the import report and the data dictionary.
  * Generated from the build result so that they never disagree with the data.
  */
+import type { DriverName } from './drivers.ts';
+import { pilotArea } from './flags.ts';
 import { describeImportSource, type Param } from './params.ts';
 import { columnsCsv, outputColumns, toCsv, type ColumnInfo } from './output.ts';
 import type { BuildResult, BuiltUnit } from './pipeline.ts';
@@ -35,6 +37,51 @@ export function flagCounts(units: readonly BuiltUnit[]): FlagCounts {
     nutrition_pilot: units.filter((u) => u.flags.nutrition_pilot).length,
     directly_managed: units.filter((u) => u.flags.directly_managed).length,
   };
+}
+
+/** National sum of a driver over the units. */
+export function driverTotal(units: readonly BuiltUnit[], name: DriverName): number {
+  return units.reduce((s, u) => s + u.drivers[name], 0);
+}
+
+/** Pilot units by contiguous area (each unit under the first area that lists it). */
+export function pilotByArea(r: BuildResult): Array<{ name: string; published: number; flagged: number }> {
+  const areas = r.params.flags.nutrition_pilot.areas;
+  return areas.map((a) => ({
+    name: a.name,
+    published: a.counties,
+    flagged: r.units.filter((u) => u.flags.nutrition_pilot && pilotArea(u, areas) === a.name).length,
+  }));
+}
+
+/** Lines checking the new drivers against published national figures (import report and dictionary). */
+export function driverCheckLines(r: BuildResult): string[] {
+  const out: string[] = [];
+  const c = r.pupilCalibration;
+  const y = r.params.data_year;
+  for (const [level, name] of [['primary', 'pupils_primary'], ['junior', 'pupils_junior']] as const) {
+    const cal = c[level];
+    const total = driverTotal(r.units, name);
+    out.push(cal.published === undefined
+      ? `\`${name}\`: ${fmt(total)} (no published total configured: age group × rate, not calibrated)`
+      : `\`${name}\`: ${fmt(total)} against published ${y} enrolment ${fmt(cal.published)} (${pct(total / cal.published - 1, 3)}, rounding); age group × rate gave ${fmt(Math.round(cal.modelled))}, calibration factor ${cal.factor.toFixed(4)}`);
+  }
+  const rural = driverTotal(r.units, 'rural_pupils_primary') + driverTotal(r.units, 'rural_pupils_junior');
+  const urban = driverTotal(r.units, 'urban_pupils_primary') + driverTotal(r.units, 'urban_pupils_junior');
+  const all = rural + urban;
+  out.push(`rural compulsory pupils (school location): primary ${fmt(driverTotal(r.units, 'rural_pupils_primary'))} + junior ${fmt(driverTotal(r.units, 'rural_pupils_junior'))} = ${fmt(rural)} (${pct(all ? rural / all : 0, 1)} of all compulsory pupils); city pupils ${fmt(urban)} (${pct(all ? urban / all : 0, 1)})`);
+  const uc = r.params.rural_pupils.published_urban_check;
+  if (uc) out.push(`published check: ${uc.year} city pupils ${fmt(uc.persons)}${uc.share_of_all === undefined ? '' : ` = ${pct(uc.share_of_all, 0)} of compulsory pupils`} (${describeImportSource(uc.source)}); modelled city share ${pct(all ? urban / all : 0, 1)}`);
+  const rc = r.params.rural_pupils.published_check;
+  if (rc) out.push(`published check: ${rc.year} rural compulsory pupils ${fmt(rc.persons)} (${describeImportSource(rc.source)}); modelled ${fmt(rural)} (${pct(rural / rc.persons - 1, 1)})`);
+  const agri = driverTotal(r.units, 'agri_hukou_pop');
+  const nonagri = driverTotal(r.units, 'nonagri_hukou_pop');
+  out.push(`\`agri_hukou_pop\` ${fmt(agri)}, \`nonagri_hukou_pop\` ${fmt(nonagri)} (sum ${fmt(agri + nonagri)} = registered population; agricultural share ${pct(agri / Math.max(1, agri + nonagri), 1)})`);
+  out.push(`\`age_0_6\` ${fmt(driverTotal(r.units, 'age_0_6'))} (age_0_5 ${fmt(driverTotal(r.units, 'age_0_5'))})`);
+  const pub = r.params.flags.nutrition_pilot.published_counties;
+  const f = flagCounts(r.units);
+  out.push(`\`nutrition_pilot\` (PROXY): ${f.nutrition_pilot} units flagged${pub === undefined ? '' : ` against ${pub} counties in the published roster (${f.nutrition_pilot - pub >= 0 ? '+' : ''}${f.nutrition_pilot - pub})`}`);
+  return out;
 }
 
 export function renderFiles(r: BuildResult): Record<(typeof OUTPUT_FILES)[number], string> {
@@ -177,6 +224,20 @@ export function importReport(r: BuildResult): string {
   }
   L();
 
+  L('## Drivers checked against published national figures');
+  L();
+  for (const line of driverCheckLines(r)) L(`- ${line}`);
+  L();
+  L('Pupils by province (after calibration) and the school-location split:');
+  L();
+  L('| province | pupils_primary | pupils_junior | rural_pupils_primary | rural_pupils_junior | urban pupils (both) | agri_hukou_pop | nonagri_hukou_pop |');
+  L('|---|---:|---:|---:|---:|---:|---:|---:|');
+  for (const c of r.provinceChecks) {
+    const us = r.units.filter((u) => u.provinceCode === c.code);
+    const t = (n: DriverName): number => driverTotal(us, n);
+    L(`| ${c.code} ${c.name} | ${fmt(t('pupils_primary'))} | ${fmt(t('pupils_junior'))} | ${fmt(t('rural_pupils_primary'))} | ${fmt(t('rural_pupils_junior'))} | ${fmt(t('urban_pupils_primary') + t('urban_pupils_junior'))} | ${fmt(t('agri_hukou_pop'))} | ${fmt(t('nonagri_hukou_pop'))} |`);
+  }
+  L();
   L('## Flags');
   L();
   const f = flagCounts(r.units);
@@ -185,6 +246,14 @@ export function importReport(r: BuildResult): string {
   L(`| difficult | ${f.difficult} | ${esc(describeImportSource(r.params.flags.difficult.source))} |`);
   L(`| nutrition_pilot | ${f.nutrition_pilot} | ${esc(describeImportSource(r.params.flags.nutrition_pilot.source))} |`);
   L(`| directly_managed | ${f.directly_managed} | ${esc(describeImportSource(r.params.flags.directly_managed.source))} |`);
+  L();
+  L('Nutrition pilot proxy by contiguous poverty area (832-list units inside the area\'s provinces, prefectures and units; a unit counts under the first area that lists it):');
+  L();
+  L('| area | counties in the published roster | units flagged |');
+  L('|---|---:|---:|');
+  for (const a of pilotByArea(r)) L(`| ${a.name} | ${a.published} | ${a.flagged} |`);
+  const areaTotal = pilotByArea(r);
+  L(`| total | ${areaTotal.reduce((s2, a) => s2 + a.published, 0)} | ${areaTotal.reduce((s2, a) => s2 + a.flagged, 0)} |`);
   L();
   L('By province:');
   L();
@@ -282,6 +351,31 @@ export function dataDictionary(r: BuildResult, columns: readonly ColumnInfo[]): 
   const overrides = Object.keys(p.education.province_overrides);
   L(`Rates of data year ${p.data_year} are used. The national rates apply to every province${overrides.length ? ` except the overrides for ${overrides.join(', ')}` : ' (no provincial overrides are set)'}; primary age is taken as 6–11 (six-year primary school) everywhere.`);
   L();
+  L('### Pupils: calibrated to published enrolment');
+  L();
+  L(`Age group × enrolment rate falls short of the pupils actually enrolled: the census (November 2010) undercounts young children, and enrolment includes over-age pupils and the pupils of five-year primary systems in 12–14. Pupils are therefore calibrated to the published national enrolment of the data year: pupils = age group × rate × f, where f = published national enrolment ÷ the national sum of age group × rate (one factor per level, applied in every province). No published enrolment by province was found in open sources for ${p.data_year}, so the provinces keep the census distribution of the age groups.`);
+  L();
+  if (p.education.published_pupils) {
+    L('| parameter | value | source |');
+    L('|---|---|---|');
+    L(paramLine('education.published_pupils.primary', p.education.published_pupils.primary));
+    L(paramLine('education.published_pupils.junior', p.education.published_pupils.junior));
+    L();
+  }
+  L('### Rural and city pupils: by school location');
+  L();
+  L(`\`rural_pupils_*\` count pupils by WHERE THEIR SCHOOL IS, because that is the rule of the programmes that use them: the 2006 rural compulsory-education funding mechanism (fee waiver, running-cost benchmarks, free textbooks, boarding subsidy) funds the pupils of rural schools — township and village schools and the schools of county towns — whatever the pupils' residence or hukou; the 2008 urban fee waiver covers the remaining city schools. A census-rural-resident proxy would leave out the county towns, which hold a large part of rural-mechanism pupils. Rule: every pupil of a unit of type ${p.rural_pupils.whole_unit_types.join(', ')} (GB/T 2260 code yy 21–99, or a xx90 unit) is in a rural school; in city districts (yy 01–20), county-equivalent cities and residual units the rural share of children (rural share of residents adjusted by \`rural_proxy.children_odds_ratio\`) is. \`urban_pupils_*\` = pupils − rural pupils. Source: ${esc(describeImportSource(p.rural_pupils.source))}`);
+  L();
+  L('### Hukou populations');
+  L();
+  L('`agri_hukou_pop` = registered_pop × (1 − nonagri_hukou_pct ÷ 100), rounded half up, and `nonagri_hukou_pop` = registered_pop − agri_hukou_pop. The new rural cooperative medical scheme (NCMS) enrolls persons with agricultural hukou where their hukou is registered (migrants enrol at home), and the urban resident medical insurance enrolls non-agricultural-hukou residents not in the employee scheme; the programmes\' own eligibility rule is hukou, so the hukou split of the REGISTERED population is their base, not the census rural residents (who omit registered villagers working elsewhere and include urban-hukou residents of villages). The non-agricultural share is the 2010 census county figure; several provinces were merging the two hukou categories from 2010, so the share reflects the census classification.');
+  L();
+  L('`age_0_6` = age_0 + age_1_4 + 0.4 × age_5_9 (ages 5 and 6 as two fifths of the 5–9 band): immunisation and child health care cover children up to 6 years; `age_0_5` is kept.');
+  L();
+  L('Checks against published national figures:');
+  L();
+  for (const line of driverCheckLines(r)) L(`- ${line}`);
+  L();
   L('## Estimates (fiscal columns)');
   L();
   L('**All fiscal columns are estimates.** The shared data hold no county fiscal figures and no provincial revenue; provincial general-budget expenditure (`province_expenditure_2011_2012.csv`, total and education) is the only fiscal source. For each province and year:');
@@ -320,7 +414,7 @@ export function dataDictionary(r: BuildResult, columns: readonly ColumnInfo[]): 
   L('|---|---:|---|---|');
   L(`| \`directly_managed\` | ${f.directly_managed} | 1 for units with no prefecture between them and the province (xx90yy units; districts and counties of Beijing, Tianjin, Shanghai, Chongqing) and for counties and county-level cities (code yy ≥ 21, not districts) of ${p.flags.directly_managed.fiscal_reform_provinces.map((c) => p.provinces[c]?.name ?? c).join(', ')}${p.flags.directly_managed.except_prefectures.length ? `, except prefectures ${p.flags.directly_managed.except_prefectures.join(', ')}` : ''}. County-equivalent cities and residual units: 0 (their prefecture is themselves / their prefecture administers them). | ${esc(describeImportSource(p.flags.directly_managed.source))} |`);
   L(`| \`difficult\` | ${f.difficult} | 1 when the province is in the ${p.flags.difficult.region_groups.join(' or ')} region group, the prefecture is one of ${Object.values(p.flags.difficult.prefectures).join(', ')}, or the unit is on the 832 poverty list | ${esc(describeImportSource(p.flags.difficult.source))} Prefectures: ${esc(describeImportSource(p.flags.difficult.prefectures_source))} |`);
-  L(`| \`nutrition_pilot\` | ${f.nutrition_pilot} | 1 when the unit is on the 832 poverty list. **Approximation**: the 2011 pilot was the 680 contiguous-area counties; the 832 list adds the key counties outside those areas. | ${esc(describeImportSource(p.flags.nutrition_pilot.source))} |`);
+  L(`| \`nutrition_pilot\` | ${f.nutrition_pilot} | **ESTIMATE (proxy)**: 1 when the unit is on the 832 poverty list AND inside a province, prefecture or unit listed for one of the 14 contiguous poverty areas (\`flags.nutrition_pilot.areas\`: ${p.flags.nutrition_pilot.areas.map((a) => a.name).join(', ')}). The 2011 national pilot was the ${p.flags.nutrition_pilot.published_counties ?? 680} counties of these areas; their roster is not open data. The proxy flags ${f.nutrition_pilot}: prefectures only partly inside an area bring their key counties outside the area. A county file may replace the flag. | ${esc(describeImportSource(p.flags.nutrition_pilot.source))} Areas: ${p.flags.nutrition_pilot.areas_source ? esc(describeImportSource(p.flags.nutrition_pilot.areas_source)) : 'none'} |`);
   L();
   L(`The 832 list (codes of about 2019–2021) is matched to 2012 units by code and name, through the code history, then by name within the province and prefecture; ${r.poverty.matches.length} of ${r.povertyRows} rows matched, ${r.poverty.unmatched.length} not (listed in the import report).`);
   L();

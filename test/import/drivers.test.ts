@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emptyFacts, type CensusFacts, type CountField } from '../../src/import/census.ts';
-import { adjustedShare, deriveDrivers, roundHalfUp, type DriverParams } from '../../src/import/drivers.ts';
+import { adjustedShare, calibrationFactor, deriveDrivers, roundHalfUp, schoolUnitType, type DriverParams } from '../../src/import/drivers.ts';
 
 const params: DriverParams = {
   primaryNetEnrolment: 0.9985,
@@ -11,11 +11,14 @@ const params: DriverParams = {
   childrenRuralOddsRatio: 1.3,
   age16to59RuralOddsRatio: 0.9,
   age60plusRuralOddsRatio: 1.28,
+  primaryPupilFactor: 1,
+  juniorPupilFactor: 1,
+  allSchoolsRural: false,
 };
 
-function facts(counts: Partial<Record<CountField, number>>, births = 0): CensusFacts {
+function facts(counts: Partial<Record<CountField, number>>, births = 0, nonagriPersons = 0): CensusFacts {
   const f = emptyFacts();
-  return { ...f, counts: { ...f.counts, ...counts }, amounts: { ...f.amounts, births } };
+  return { ...f, counts: { ...f.counts, ...counts }, amounts: { ...f.amounts, births, nonagriPersons } };
 }
 
 describe('adjustedShare', () => {
@@ -63,7 +66,62 @@ describe('deriveDrivers', () => {
     expect(d.births).toBe(13); // 12.5 rounds half up
   });
 
+  it('age_0_6 takes two fifths of the 5–9 band', () => {
+    // 3 + 12 + 0.4 × 16 = 21.4 → 21; age_0_5 = 3 + 12 + 0.2 × 16 = 18.2 → 18
+    const d = deriveDrivers(facts({ resident_pop: 31, urban_pop: 31, age_0: 3, age_1_4: 12, age_5_9: 16 }), params);
+    expect([d.age_0_6, d.age_0_5]).toEqual([21, 18]);
+    // 0.4 × 5 = 2 exactly; 0.4 × 4 = 1.6 → 2; 0.4 × 1 = 0.4 → 0
+    expect([5, 4, 1].map((n) => deriveDrivers(facts({ resident_pop: n, urban_pop: n, age_5_9: n }), params).age_0_6)).toEqual([2, 2, 0]);
+  });
+
+  it('calibrates pupils by the factor before rounding', () => {
+    // age_6_11 = 0.8 × 100 + 0.4 × 100 = 120; 120 × 0.9985 × 1.25 = 149.775 → 150
+    // age_12_14 = 60; 60 × 1.021 × 1.1 = 67.386 → 67
+    const d = deriveDrivers(facts({ resident_pop: 200, urban_pop: 100, rural_pop: 100, age_5_9: 100, age_10_14: 100 }), { ...params, primaryPupilFactor: 1.25, juniorPupilFactor: 1.1 });
+    expect([d.pupils_primary, d.pupils_junior]).toEqual([150, 67]);
+  });
+
+  it('school location: all pupils of a county are rural, a district only its rural share', () => {
+    const f = facts({ resident_pop: 1000, urban_pop: 700, rural_pop: 300, age_5_9: 100, age_10_14: 100 });
+    // district: 120 × 0.9985 = 119.82 → 120 pupils; share 1.3 × 0.3 / (0.7 + 0.39) = 0.357798…; 120 × 0.3578 = 42.9 → 43
+    const district = deriveDrivers(f, params);
+    expect([district.pupils_primary, district.rural_pupils_primary, district.urban_pupils_primary]).toEqual([120, 43, 77]);
+    // junior 60 × 1.021 = 61.26 → 61; 61 × 0.357798 = 21.8 → 22
+    expect([district.pupils_junior, district.rural_pupils_junior, district.urban_pupils_junior]).toEqual([61, 22, 39]);
+    // county (county town included): every pupil in a rural school, none in city schools
+    const county = deriveDrivers(f, { ...params, allSchoolsRural: true });
+    expect([county.rural_pupils_primary, county.urban_pupils_primary, county.rural_pupils_junior, county.urban_pupils_junior]).toEqual([120, 0, 61, 0]);
+  });
+
+  it('splits the registered population by hukou', () => {
+    // registered 1000 with 355.5 non-agricultural persons (35.55%): agricultural 644.5 → 645, non-agricultural the rest
+    const d = deriveDrivers(facts({ resident_pop: 900, urban_pop: 900, registered_pop: 1000 }, 0, 355.5), params);
+    expect([d.agri_hukou_pop, d.nonagri_hukou_pop]).toEqual([645, 355]);
+    const allUrban = deriveDrivers(facts({ resident_pop: 10, urban_pop: 10, registered_pop: 10 }, 0, 10), params);
+    expect([allUrban.agri_hukou_pop, allUrban.nonagri_hukou_pop]).toEqual([0, 10]);
+  });
+
   it('rounds half up', () => {
     expect([roundHalfUp(2.5), roundHalfUp(2.4999999999999), roundHalfUp(0)]).toEqual([3, 3, 0]);
+  });
+});
+
+describe('schoolUnitType', () => {
+  it('reads the GB/T 2260 code structure', () => {
+    expect(schoolUnitType('440306', '宝安区', 'county')).toBe('district');
+    expect(schoolUnitType('441481', '兴宁市', 'county')).toBe('county_level_city');
+    expect(schoolUnitType('441422', '大埔县', 'county')).toBe('county');
+    expect(schoolUnitType('429004', '仙桃市', 'county')).toBe('county_level_city');
+    expect(schoolUnitType('429021', '神农架林区', 'county')).toBe('county');
+    expect(schoolUnitType('441900', '东莞市', 'county_equivalent')).toBe('city_equivalent');
+    expect(schoolUnitType('232700', '大兴安岭地区（加格达奇…）', 'residual')).toBe('residual');
+  });
+});
+
+describe('calibrationFactor', () => {
+  it('is published ÷ modelled, 1 without a published figure', () => {
+    expect(calibrationFactor(1200, 801.9)).toBeCloseTo(1.496446, 6);
+    expect(calibrationFactor(undefined, 801.9)).toBe(1);
+    expect(() => calibrationFactor(10, 0)).toThrow(/age group sums to 0/);
   });
 });

@@ -126,6 +126,57 @@ describe('derived drivers (hand-computed)', () => {
     expect(d.children_preschool).toBe(36); // 60 × 0.6 (2012 rate)
   });
 
+  it('清新区: age 0–6 and the hukou split of the registered population', () => {
+    const d = unit('441803').drivers;
+    expect(d.age_0_6).toBe(140); // 20 + 80 + 0.4 × 100
+    // registered 2100, 20% non-agricultural: 1680 agricultural, 420 not
+    expect([d.agri_hukou_pop, d.nonagri_hukou_pop]).toEqual([1680, 420]);
+    // merged 东城区: registered 900 + 500, non-agricultural 0.8 × 900 + 0.9 × 500 = 1170
+    expect([unit('110101').drivers.agri_hukou_pop, unit('110101').drivers.nonagri_hukou_pop]).toEqual([230, 1170]);
+  });
+
+  it('without a published enrolment, pupils are age group × rate and the factor is 1', () => {
+    expect(result.pupilCalibration.primary.published).toBeUndefined();
+    expect(result.pupilCalibration.primary.modelled).toBeCloseTo(801.9, 9); // 810 × 0.99
+    expect(result.pupilCalibration.primary.factor).toBe(1);
+  });
+
+  it('calibrates pupils to the published national enrolment', () => {
+    const params = fixtureText('provinces.yaml');
+    const published = [
+      '  published_pupils:',
+      '    primary: { values: { 2012: 1200 }, source: { kind: assumption, reasoning: fixture values for the import tests } }',
+      '    junior: { values: { 2012: 810 }, source: { kind: assumption, reasoning: fixture values for the import tests } }',
+      'rural_pupils:',
+    ].join('\n');
+    const r = buildCountyData(fixtureSources({ provinces: { ...params, text: params.text.replace(/^rural_pupils:/m, published) } }));
+    // age 6–11 over the six units: 90 + 180 + 120 + 240 + 84 + 96 = 810; × 0.99 = 801.9; f = 1200 ÷ 801.9
+    expect(r.pupilCalibration.primary.factor).toBeCloseTo(1200 / 801.9, 12);
+    const pupils = (code: string): number[] => {
+      const d = r.units.find((u) => u.code === code)!.drivers;
+      return [d.pupils_primary, d.pupils_junior];
+    };
+    // pupils = age group × 1200 ÷ 810: 清新区 120 → 177.8 → 178; 清城区 180 → 266.7 → 267; 东莞 240 → 355.6 → 356
+    // junior: age 12–14 over the units 405, × 1.02, f = 810 ÷ 413.1: pupils = 2 × age 12–14
+    expect(pupils('441803')).toEqual([178, 120]);
+    expect(pupils('441802')).toEqual([267, 180]);
+    expect(pupils('441900')).toEqual([356, 240]);
+    expect(r.units.reduce((s, u) => s + u.drivers.pupils_primary, 0)).toBe(1200);
+    expect(r.units.reduce((s, u) => s + u.drivers.pupils_junior, 0)).toBe(810);
+  });
+
+  it('counts every pupil of the listed unit types as rural (school location)', () => {
+    const params = fixtureText('provinces.yaml');
+    const text = params.text.replace('whole_unit_types: [county, county_level_city]', 'whole_unit_types: [district]');
+    expect(text).not.toBe(params.text);
+    const r = buildCountyData(fixtureSources({ provinces: { ...params, text } }));
+    const d = (code: string) => r.units.find((u) => u.code === code)!.drivers;
+    // a district now counts whole: 119 and 61 pupils all rural
+    expect([d('441803').rural_pupils_primary, d('441803').urban_pupils_primary, d('441803').rural_pupils_junior, d('441803').urban_pupils_junior]).toEqual([119, 0, 61, 0]);
+    // the county-equivalent city keeps its rural share 400 ÷ 4000: 240 × 0.99 = 237.6 → 238 pupils, 23.8 → 24 rural
+    expect([d('441900').pupils_primary, d('441900').rural_pupils_primary, d('441900').urban_pupils_primary]).toEqual([238, 24, 214]);
+  });
+
   it('a fully urban district has no rural drivers', () => {
     const d = unit('110101').drivers;
     expect([d.rural_age_16_59, d.rural_age_60plus, d.rural_pupils_primary, d.rural_pupils_junior]).toEqual([0, 0, 0, 0]);
@@ -170,6 +221,30 @@ describe('832 list', () => {
     expect(result.poverty.unmatched.map((u) => [u.entry.line, u.entry.code])).toEqual([[5, '449999']]);
     const report = renderFiles(result)['import_report.md'];
     expect(report).toContain('poverty.csv line 5, column adcode/county_name: 449999 无名县');
+  });
+
+  it('flags nutrition pilots on the list inside a configured contiguous area only', () => {
+    const params = fixtureText('provinces.yaml');
+    const areas = [
+      '    areas:',
+      '      - name: 清远片区',
+      '        counties: 2',
+      "        prefectures: { '441800': 清远市 }",
+      'boundary:',
+    ].join('\n');
+    const r = buildCountyData(fixtureSources({ provinces: { ...params, text: params.text.replace(/^boundary:/m, areas) } }));
+    const pilot = (code: string): number => r.units.find((u) => u.code === code)!.flags.nutrition_pilot;
+    // 清新区 and 清城区 are on the list and in 清远; 揭东区 is on the list outside any area; 东莞 is on neither
+    expect(['441803', '441802', '445203', '441900'].map(pilot)).toEqual([1, 1, 0, 0]);
+    // difficult still follows the whole list
+    expect(r.units.find((u) => u.code === '445203')!.flags.difficult).toBe(1);
+  });
+
+  it('an area code that is not a province, prefecture or unit is an error naming the field', () => {
+    const params = fixtureText('provinces.yaml');
+    const areas = ['    areas:', '      - name: 无名片区', '        counties: 1', "        prefectures: { '449900': 无名市 }", 'boundary:'].join('\n');
+    const problems = problemsOf(() => buildCountyData(fixtureSources({ provinces: { ...params, text: params.text.replace(/^boundary:/m, areas) } })));
+    expect(problems).toEqual(['provinces.yaml||flags.nutrition_pilot.areas[0] (无名片区)|449900 is not a province, prefecture or unit of the 2012 unit list']);
   });
 
   it('sets difficult and pilot flags from the list, directly managed for municipal units', () => {
