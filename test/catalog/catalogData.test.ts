@@ -232,8 +232,12 @@ describe('spot checks of real values', () => {
     const ncms = item(catalogData(), 'si.ncms_subsidy');
     expect(ncms.standard?.unit).toBe('yuan/participant/year');
     expect([2011, 2012, 2013, 2014, 2015].map((y) => valueAt(ncms.standard!.values, y))).toEqual([200, 240, 280, 320, 380]);
-    expect(valueAt(ncms.coverage.values, 2013)).toBe(0.9);
-    expect(ncms.driver).toBe('rural_pop');
+    // NCMS enrols agricultural hukou where registered; coverage = published participation rate (98.7% in 2013, 2013 bulletin)
+    expect(valueAt(ncms.coverage.values, 2013)).toBe(0.987);
+    expect(ncms.driver).toBe('agri_hukou_pop');
+    const urbmi = item(catalogData(), 'si.urban_resident_medical_subsidy');
+    expect(urbmi.driver).toBe('nonagri_hukou_pop');
+    expect(urbmi.eligibility).toEqual([]);
     expect(valueAt(item(catalogData(), 'si.urban_resident_medical_subsidy').standard!.values, 2013)).toBe(280);
   });
 
@@ -250,9 +254,10 @@ describe('spot checks of real values', () => {
       expect([2011, 2012, 2013, 2014, 2015].map((y) => valueAt(n.standard!.values, y))).toEqual([3, 3, 3, 3.25, 4]);
       const area = n.eligibility.find((e) => e.id === 'in_programme_area')!;
       expect(area.when).toBe('nutrition_pilot');
-      expect(valueAt(area.values, 2011)).toBe(1);
+      // national pilot 2288万 and local pilots 870万 pupils in 2012 (全国学生资助管理中心 2012 report) over the modelled pupils
+      expect(valueAt(area.values, 2011)).toBe(0.7034);
       expect(valueAt(area.otherwise!, 2011)).toBe(0);
-      expect(valueAt(area.otherwise!, 2012)).toBe(0.15);
+      expect(valueAt(area.otherwise!, 2012)).toBe(0.105);
       const r = rule(n.responsibility);
       expect(r.kind).toBe('pilot');
       expect(r.pilot_flag).toBe('nutrition_pilot');
@@ -265,6 +270,19 @@ describe('spot checks of real values', () => {
     expect(valueAt(item(catalogData(), 'edu.boarding_subsidy_junior').standard!.values, 2012)).toBe(1250);
     const share = valueAt(rule('edu_boarding_subsidy').central_share!.values, 2012);
     expect(share).toEqual({ by: 'region_group', west: 0.5, central: 0.5, east: 0 });
+    // subsidised boarders: 1228万 (2011) and 1333万 (2012) in the centre and west (财政部) over the modelled boarders there
+    const poor = item(catalogData(), 'edu.boarding_subsidy_junior').eligibility.find((e) => e.id === 'poor_among_boarders')!;
+    expect(valueAt(poor.values, 2011)).toEqual({ by: 'region_group', west: 0.5947, central: 0.5947, east: 0 });
+    expect(valueAt(poor.values, 2012)).toEqual({ by: 'region_group', west: 0.6455, central: 0.6455, east: 0 });
+  });
+
+  it('urban fee waiver (国发〔2008〕25号) on city-school pupils, free lodging for rural boarders (seed 义务教育免费 row)', () => {
+    for (const level of ['primary', 'junior']) {
+      expect(item(catalogData(), `edu.fee_waiver_urban_${level}`).driver).toBe(`urban_pupils_${level}`);
+      expect(item(catalogData(), `edu.free_lodging_rural_${level}`).driver).toBe(`rural_pupils_${level}`);
+    }
+    // central award 77亿 (2011 budget report) over the modelled 2011 cost of the two items
+    expect(valueAt(rule('edu_urban_fee_waiver').central_share!.values, 2012)).toBe(0.4466);
   });
 
   // Benchmarks: 2011 budget report (+100 in 2011), 莆田晚报 2011-11-29 (east 550/750), 经济日报 2014-06-11
@@ -305,6 +323,9 @@ describe('spot checks of real values', () => {
     for (const c of categories) expect(c.standard).toBeUndefined();
     expect(valueAt(item(catalogData(), 'health.health_records').coverage.values, 2013)).toBe(0.75);
     expect(valueAt(item(catalogData(), 'health.immunisation').coverage.values, 2013)).toBe(0.9);
+    // the seed's target groups are children aged 0–6 (0—6岁儿童)
+    expect(item(catalogData(), 'health.immunisation').driver).toBe('age_0_6');
+    expect(item(catalogData(), 'health.child_care').driver).toBe('age_0_6');
   });
 
   it('vocational grant: 1500 a year for two of three years', () => {
