@@ -30,7 +30,12 @@ export type NullableCountField = (typeof NULLABLE_COUNT_FIELDS)[number];
 export interface Amounts {
   /** births in the census year: birth_rate_permille × resident_pop ÷ 1000 */
   readonly births: number;
-  /** nonagri_hukou_pct × registered_pop ÷ 100 */
+  /**
+   * nonagri_hukou_pct × resident_pop ÷ 100: residents with non-agricultural hukou. The census
+   * share is of RESIDENTS (it asks every resident the type of their hukou): province rows equal the
+   * resident-weighted mean of their county rows, and 宝安区 (all hukou non-agricultural since
+   * 2004) shows 19.58% because of its migrants.
+   */
   readonly nonagriPersons: number;
   /** minority_pct × resident_pop ÷ 100; null when the source leaves minority_pct blank */
   readonly minorityPersons: number | null;
@@ -171,7 +176,7 @@ export function parseCensus(table: Table): CensusParseResult {
         nullable,
         amounts: {
           births: ((birth as number) * counts.resident_pop) / 1000,
-          nonagriPersons: ((nonagri as number) * counts.registered_pop) / 100,
+          nonagriPersons: ((nonagri as number) * counts.resident_pop) / 100,
           minorityPersons: minority === null ? null : ((minority as number) * counts.resident_pop) / 100,
           schoolingYears: (schooling as number) * schoolingBase(counts),
         },
@@ -354,7 +359,7 @@ function balanceBands(parts: Array<Record<CountField, number>>): void {
 export function ratesOf(f: CensusFacts): { nonagriHukouPct: number; minorityPct: number | null; avgYearsSchooling: number; birthRatePermille: number } {
   const c = f.counts;
   return {
-    nonagriHukouPct: c.registered_pop > 0 ? (100 * f.amounts.nonagriPersons) / c.registered_pop : 0,
+    nonagriHukouPct: c.resident_pop > 0 ? (100 * f.amounts.nonagriPersons) / c.resident_pop : 0,
     minorityPct: f.amounts.minorityPersons === null ? null : c.resident_pop > 0 ? (100 * f.amounts.minorityPersons) / c.resident_pop : 0,
     avgYearsSchooling: schoolingBase(c) > 0 ? f.amounts.schoolingYears / schoolingBase(c) : 0,
     birthRatePermille: c.resident_pop > 0 ? (1000 * f.amounts.births) / c.resident_pop : 0,

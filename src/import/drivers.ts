@@ -35,6 +35,8 @@ export interface DriverParams {
    * part of the pupils (rural share of residents, odds-adjusted) is in rural schools.
    */
   readonly allSchoolsRural: boolean;
+  /** share of residents registered in another county who hold agricultural hukou (hukou.migrant_agri_share) */
+  readonly migrantAgriShare: number;
 }
 
 export const DRIVER_NAMES = [
@@ -69,7 +71,7 @@ export const DRIVER_RULES: Readonly<Record<DriverName, string>> = {
   rural_pupils_junior: 'as rural_pupils_primary, for pupils_junior',
   urban_pupils_primary: 'pupils_primary − rural_pupils_primary (city schools: the 2008 urban fee waiver)',
   urban_pupils_junior: 'pupils_junior − rural_pupils_junior',
-  agri_hukou_pop: 'registered_pop × (1 − nonagri_hukou_pct ÷ 100): persons with agricultural hukou, counted where registered (the NCMS enrolment base)',
+  agri_hukou_pop: 'persons with agricultural hukou counted WHERE REGISTERED (the NCMS enrolment base): registered_pop × s, s the agricultural share of the residents who hold local hukou = (agricultural residents − hukou.migrant_agri_share × in-migrants from other counties) ÷ (residents − those in-migrants), kept within 0…1; the census nonagri_hukou_pct is a share of residents, migrants included',
   nonagri_hukou_pop: 'registered_pop − agri_hukou_pop (the urban resident medical insurance base)',
   students_vocational: 'round(age_15_17 × education.senior_gross_enrolment) − students_high_school',
   students_high_school: 'age_15_17 × education.senior_gross_enrolment × (1 − education.senior_vocational_share)',
@@ -117,7 +119,7 @@ export function deriveDrivers(f: CensusFacts, p: DriverParams): Record<DriverNam
   const childShare = p.allSchoolsRural ? 1 : adjustedShare(ruralShare, p.childrenRuralOddsRatio);
   const rural_pupils_primary = roundHalfUp(pupils_primary * childShare);
   const rural_pupils_junior = roundHalfUp(pupils_junior * childShare);
-  const agri_hukou_pop = Math.min(c.registered_pop, roundHalfUp(Math.max(0, c.registered_pop - f.amounts.nonagriPersons)));
+  const agri_hukou_pop = roundHalfUp(c.registered_pop * localAgriShare(f, p.migrantAgriShare));
   const senior = roundHalfUp(age_15_17 * p.seniorGrossEnrolment);
   const students_high_school = roundHalfUp(age_15_17 * p.seniorGrossEnrolment * (1 - p.seniorVocationalShare));
 
@@ -176,4 +178,19 @@ export function calibrationFactor(published: number | undefined, modelled: numbe
   if (published === undefined) return 1;
   if (modelled <= 0) throw new Error('cannot calibrate pupils: the age group sums to 0');
   return published / modelled;
+}
+
+/**
+ * Agricultural-hukou share of the residents who are registered in the unit: the census gives the
+ * share for all residents (migrants included); residents registered in other counties are taken
+ * out with the agricultural share m of such migrants. Without local residents the share of all
+ * residents is used.
+ */
+export function localAgriShare(f: CensusFacts, m: number): number {
+  const c = f.counts;
+  const migrants = c.in_migrants_other_county_same_province + c.in_migrants_other_province;
+  const agriResidents = Math.max(0, c.resident_pop - f.amounts.nonagriPersons);
+  const local = c.resident_pop - migrants;
+  if (local <= 0) return c.resident_pop > 0 ? agriResidents / c.resident_pop : 0;
+  return Math.min(1, Math.max(0, agriResidents - m * migrants) / local);
 }

@@ -132,6 +132,7 @@ export function buildCountyData(src: Sources): BuildResult {
     primaryPupilFactor: factors.primary,
     juniorPupilFactor: factors.junior,
     allSchoolsRural,
+    migrantAgriShare: paramAt(params.hukou.migrant_agri_share, year, 'hukou.migrant_agri_share'),
   });
 
   // pupils calibrated to published national enrolment: first pass without calibration gives

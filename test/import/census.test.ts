@@ -47,7 +47,7 @@ describe('parseCensus', () => {
   it('keeps rates as amounts', () => {
     const f = row('110101').facts;
     expect(f.amounts.births).toBeCloseTo(8, 12); // 8‰ × 1000
-    expect(f.amounts.nonagriPersons).toBeCloseTo(720, 12); // 80% × 900 registered
+    expect(f.amounts.nonagriPersons).toBeCloseTo(800, 12); // 80% × 1000 residents (the census share is of residents)
     expect(f.amounts.schoolingYears).toBeCloseTo(12 * 940, 9); // base 1000 − 10 − 40 − 0.2 × 50
     expect(ratesOf(f).avgYearsSchooling).toBeCloseTo(12, 12);
   });

@@ -14,6 +14,7 @@ const params: DriverParams = {
   primaryPupilFactor: 1,
   juniorPupilFactor: 1,
   allSchoolsRural: false,
+  migrantAgriShare: 0.8,
 };
 
 function facts(counts: Partial<Record<CountField, number>>, births = 0, nonagriPersons = 0): CensusFacts {
@@ -93,12 +94,16 @@ describe('deriveDrivers', () => {
     expect([county.rural_pupils_primary, county.urban_pupils_primary, county.rural_pupils_junior, county.urban_pupils_junior]).toEqual([120, 0, 61, 0]);
   });
 
-  it('splits the registered population by hukou', () => {
-    // registered 1000 with 355.5 non-agricultural persons (35.55%): agricultural 644.5 → 645, non-agricultural the rest
+  it('counts agricultural hukou where registered, taking in-migrants out of the resident share', () => {
+    // no migrants: residents 900, 355.5 non-agricultural → share 544.5 / 900 = 0.605; registered 1000 → 605
     const d = deriveDrivers(facts({ resident_pop: 900, urban_pop: 900, registered_pop: 1000 }, 0, 355.5), params);
-    expect([d.agri_hukou_pop, d.nonagri_hukou_pop]).toEqual([645, 355]);
-    const allUrban = deriveDrivers(facts({ resident_pop: 10, urban_pop: 10, registered_pop: 10 }, 0, 10), params);
-    expect([allUrban.agri_hukou_pop, allUrban.nonagri_hukou_pop]).toEqual([0, 10]);
+    expect([d.agri_hukou_pop, d.nonagri_hukou_pop]).toEqual([605, 395]);
+    // 300 in-migrants (100 + 200), 80% agricultural: (700 − 240) / (1000 − 300) = 0.657142…; × 800 registered = 525.7 → 526
+    const m = deriveDrivers(facts({ resident_pop: 1000, urban_pop: 1000, registered_pop: 800, in_migrants_other_county_same_province: 100, in_migrants_other_province: 200 }, 0, 300), params);
+    expect([m.agri_hukou_pop, m.nonagri_hukou_pop]).toEqual([526, 274]);
+    // a migrant city: 900 in-migrants would hold 720 agricultural hukou, more than the 700 agricultural residents → 0
+    const city = deriveDrivers(facts({ resident_pop: 1000, urban_pop: 1000, registered_pop: 150, in_migrants_other_province: 900 }, 0, 300), params);
+    expect([city.agri_hukou_pop, city.nonagri_hukou_pop]).toEqual([0, 150]);
   });
 
   it('rounds half up', () => {

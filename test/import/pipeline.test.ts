@@ -82,8 +82,8 @@ describe('census facts', () => {
     const header = files['china_2012.csv'].split('\n')[0]!.split(',');
     const row = files['china_2012.csv'].split('\n').find((l) => l.startsWith('110101,'))!.split(',');
     const v = (c: string): string => row[header.indexOf(c)]!;
-    // (80% × 900 + 90% × 500) / 1400 = 83.571…
-    expect(v('nonagri_hukou_pct')).toBe('83.57');
+    // a share of residents: (80% × 1000 + 90% × 500) / 1500 = 83.333…
+    expect(v('nonagri_hukou_pct')).toBe('83.33');
     // (4% × 1000 + 2% × 500) / 1500 = 3.333…
     expect(v('minority_pct')).toBe('3.33');
     // person-years (12 × 940 + 11 × 470) / (940 + 470), base = residents − age 0–4 − 0.2 × age 5–9
@@ -129,10 +129,11 @@ describe('derived drivers (hand-computed)', () => {
   it('清新区: age 0–6 and the hukou split of the registered population', () => {
     const d = unit('441803').drivers;
     expect(d.age_0_6).toBe(140); // 20 + 80 + 0.4 × 100
-    // registered 2100, 20% non-agricultural: 1680 agricultural, 420 not
-    expect([d.agri_hukou_pop, d.nonagri_hukou_pop]).toEqual([1680, 420]);
-    // merged 东城区: registered 900 + 500, non-agricultural 0.8 × 900 + 0.9 × 500 = 1170
-    expect([unit('110101').drivers.agri_hukou_pop, unit('110101').drivers.nonagri_hukou_pop]).toEqual([230, 1170]);
+    // residents 2000, 20% non-agricultural: 1600 agricultural; 60 + 200 in-migrants, half agricultural (fixture):
+    // local share (1600 − 130) / (2000 − 260) = 0.844827…; registered 2100 → 1774.1 → 1774
+    expect([d.agri_hukou_pop, d.nonagri_hukou_pop]).toEqual([1774, 326]);
+    // merged 东城区: agricultural residents 200 + 50; in-migrants 130 + 50; (250 − 90) / 1320 × 1400 registered = 169.7 → 170
+    expect([unit('110101').drivers.agri_hukou_pop, unit('110101').drivers.nonagri_hukou_pop]).toEqual([170, 1230]);
   });
 
   it('without a published enrolment, pupils are age group × rate and the factor is 1', () => {
