@@ -22,8 +22,12 @@ describe('the analytic path reproduces the exact engine at the baseline point', 
   it('gaps to within a yuan per county', () => {
     years.forEach((_, y) => {
       for (let c = 0; c < model.n; c++) {
-        const exact = runs[y]!.result.counties[model.countyIndex[c]!]!.gapFen;
-        expect(Math.abs(s.gap[y]![c]! - exact)).toBeLessThan(100);
+        const exactCounty = runs[y]!.result.counties[model.countyIndex[c]!]!;
+        const exact = exactCounty.gapFen;
+        // a yuan, or 1e-10 of the county's equalization transfer where that is larger: the analytic path
+        // recomputes the pool allocation in double precision, and synthetic counties receive up to ~10^12 fen
+        const tolerance = Math.max(100, 1e-10 * Math.abs(exactCounty.equalizationFen));
+        expect(Math.abs(s.gap[y]![c]! - exact)).toBeLessThan(tolerance);
       }
     });
   });
