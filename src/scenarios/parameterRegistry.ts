@@ -52,10 +52,9 @@ export function listParameters(policy: PolicyData): ParameterInfo[] {
     }
     out.push({ path: `${base}.coverage`, target: { area: 'item', itemId: item.id, field: 'coverage' }, kind: 'share', unit: 'share', description: `${item.name_en}: coverage of ${item.driver}`, values: item.coverage.values, source: item.coverage.source, formulaAllowed: true });
     for (const e of item.eligibility) {
-      // eligibility shares may differ by province group (grouped_share also takes a plain share)
-      out.push({ path: `${base}.eligibility.${e.id}`, target: { area: 'eligibility', itemId: item.id, factorId: e.id, otherwise: false }, kind: 'grouped_share', unit: 'share', description: `${item.name_en}: ${e.description}${e.when ? ` (counties with ${e.when})` : ''}`, values: e.values, source: e.source, formulaAllowed: true });
+      out.push({ path: `${base}.eligibility.${e.id}`, target: { area: 'eligibility', itemId: item.id, factorId: e.id, otherwise: false }, kind: 'share', unit: 'share', description: `${item.name_en}: ${e.description}${e.when ? ` (counties with ${e.when})` : ''}`, values: e.values, source: e.source, formulaAllowed: true });
       if (e.when && e.otherwise) {
-        out.push({ path: `${base}.eligibility.${e.id}.otherwise`, target: { area: 'eligibility', itemId: item.id, factorId: e.id, otherwise: true }, kind: 'grouped_share', unit: 'share', description: `${item.name_en}: ${e.description} (counties without ${e.when})`, values: e.otherwise, source: e.source, formulaAllowed: true });
+        out.push({ path: `${base}.eligibility.${e.id}.otherwise`, target: { area: 'eligibility', itemId: item.id, factorId: e.id, otherwise: true }, kind: 'share', unit: 'share', description: `${item.name_en}: ${e.description} (counties without ${e.when})`, values: e.otherwise, source: e.source, formulaAllowed: true });
       }
     }
   }

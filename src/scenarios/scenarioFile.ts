@@ -12,7 +12,7 @@
  */
 import { dirname, resolve, basename, extname } from 'node:path';
 import { z } from 'zod';
-import { GroupedNumber, LocalSplitValue } from '../input/catalogSchema.ts';
+import { GroupedNumber, GroupedShare, LocalSplitValue } from '../input/catalogSchema.ts';
 import { REGION_GROUPS } from '../input/countyColumns.ts';
 import type { Dated } from '../input/datedValues.ts';
 import { InputError, type InputProblem } from '../input/inputError.ts';
@@ -96,6 +96,9 @@ const VALUE_SCHEMAS: Record<ValueKind, z.ZodType> = {
   rate: z.number().min(-0.5, 'a growth rate below −50% a year is refused').max(1, 'a growth rate above 100% a year is refused'),
 };
 
+/** Eligibility shares (kind share) may also differ by province group, like the catalog's own values. */
+const ELIGIBILITY_SCHEMA = numberOrGrouped(VALUE_SCHEMAS.share, GroupedShare);
+
 /** A change checked and ready to apply. */
 interface CheckedChange {
   readonly path: string;
@@ -152,7 +155,7 @@ function checkChanges(parsed: ParsedYaml, data: ScenarioFileData, registry: Read
         }
         continue;
       }
-      const result = VALUE_SCHEMAS[info.kind].safeParse(raw);
+      const result = (info.target.area === 'eligibility' ? ELIGIBILITY_SCHEMA : VALUE_SCHEMAS[info.kind]).safeParse(raw);
       if (!result.success) {
         problems.push(...zodProblems(parsed, result.error, ['changes', k, 'values', yearKey]).map((p) => ({ ...p, field: `${change.path} ${yearKey}` })));
         ok = false;
