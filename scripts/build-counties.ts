@@ -24,7 +24,7 @@ export const SOURCE_FILES = {
   census: 'census2010_county.csv',
   adminCodes: 'admin_codes_2012.tsv',
   crosswalk: 'admin_code_changes.csv',
-  expenditure: 'province_expenditure_2011_2012.csv',
+  expenditure: 'province_general_budget_expenditure_2010_2015.csv',
   poverty: 'poverty_counties_832.csv',
 } as const;
 

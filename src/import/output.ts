@@ -71,8 +71,8 @@ export function outputColumns(years: readonly number[]): ColumnInfo[] {
 }
 
 const FISCAL_METHODS: Readonly<Record<string, string>> = {
-  own_revenue: 'ESTIMATE: province expenditure × self-financing ratio × county-level revenue share, spread by residents × d^revenue_elasticity',
-  general_expenditure: 'ESTIMATE: province expenditure × county-level expenditure share, spread by residents × d^expenditure_elasticity',
+  own_revenue: 'ESTIMATE: published provincial local general-budget revenue (provinces.yaml revenue.by_province) × county-level revenue share, spread by residents (migrants included) × d^ε, d = cbrt(urban share × (1 + in-migrant share) × years of schooling), ε estimated each year across provinces',
+  general_expenditure: 'ESTIMATE: province general-budget expenditure × county-level expenditure share, spread by residents × d^expenditure_elasticity (d as for own_revenue)',
   other_std_expenditure: 'ESTIMATE: county-level expenditure × (1 − province education share − non-education basic share), spread like general_expenditure',
 };
 

@@ -46,12 +46,10 @@ export interface Param {
 
 const Province = z.strictObject({
   name: z.string().min(2),
-  /** the name used in province_expenditure_2011_2012.csv (广东, 内蒙古 …) */
+  /** short name (广东, 内蒙古 …), used by the wide expenditure table province_expenditure_2011_2012.csv */
   short_name: z.string().min(2),
   region_group: z.enum(REGION_GROUPS),
   tier_2018: z.number().int().min(1).max(5),
-  /** own general-budget revenue ÷ general-budget expenditure, province as a whole (all levels) */
-  self_financing_ratio: share,
 });
 export type ProvinceFacts = z.infer<typeof Province>;
 
@@ -134,14 +132,22 @@ export const ProvincesFile = z
       age_16_59_odds_ratio: param(positive),
       age_60plus_odds_ratio: param(positive),
     }),
+    /** published local general-budget revenue by province, 亿元 (own_revenue is calibrated to it) */
+    revenue: z.strictObject({
+      source: ImportSource,
+      national_totals: param(z.number().positive()).optional(),
+      /** largest accepted gap (亿元) between the provinces' sum and the national total */
+      national_tolerance: z.number().nonnegative().default(0.1),
+      by_province: z.record(provinceCode, z.record(z.string().regex(/^\d{4}$/, 'a year'), z.number().nonnegative())),
+    }),
     fiscal: z.strictObject({
-      self_financing_ratio_source: ImportSource,
       county_share_revenue: param(share),
       county_share_expenditure: param(share),
-      revenue_elasticity: param(z.number().min(0).max(5)),
+      /** fixed elasticity; when absent it is estimated across provinces each year */
+      revenue_elasticity: param(z.number().min(0).max(8)).optional(),
+      revenue_elasticity_method: z.strictObject({ source: ImportSource }).optional(),
       expenditure_elasticity: param(z.number().min(0).max(5)),
       urban_share_floor: param(share),
-      nonagri_share_floor: param(share),
       non_education_basic_share: param(share),
     }),
     flags: z.strictObject({

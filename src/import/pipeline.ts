@@ -8,7 +8,7 @@ import { parseAdminCodes, provinceOf, type AdminList } from './adminCodes.ts';
 import { parseCensus, reconcileAgeBands, type BandCheck, type CensusRow } from './census.ts';
 import { parseCrosswalk, type Crosswalk } from './crosswalk.ts';
 import { calibrationFactor, deriveDrivers, schoolUnitType, type DriverName, type DriverParams } from './drivers.ts';
-import { estimateFiscal, fiscalParamsAt, parseProvinceSpending, type FiscalEstimates } from './estimates.ts';
+import { estimateFiscal, fiscalParamsAt, parseProvinceSpending, provinceRevenue, type FiscalEstimates } from './estimates.ts';
 import { matchPoverty, parsePoverty, unitFlags, type PovertyResult, type UnitFlags } from './flags.ts';
 import { enrolmentParam, paramAt, ProvincesFile } from './params.ts';
 import { parseTable } from './table.ts';
@@ -95,6 +95,7 @@ export function buildCountyData(src: Sources): BuildResult {
   const cw: Crosswalk = parseCrosswalk(parseTable(src.crosswalk.text, src.crosswalk.name));
   const years = params.fiscal_years;
   const spending = parseProvinceSpending(parseTable(src.expenditure.text, src.expenditure.name), params.provinces, years);
+  const revenue = provinceRevenue(params, src.provinces.name, years);
   const povertyEntries = parsePoverty(parseTable(src.poverty.text, src.poverty.name));
 
   const { units, report: unitsReport } = buildUnits({
@@ -170,7 +171,7 @@ export function buildCountyData(src: Sources): BuildResult {
   });
   if (problems.length) throw new InputError(problems);
 
-  const fiscal = estimateFiscal(units, spending, params.provinces, years, (y) => fiscalParamsAt(params, y));
+  const fiscal = estimateFiscal(units, spending, revenue, params.provinces, years, (y) => fiscalParamsAt(params, y));
 
   const regionOf = (u: Unit): 'east' | 'central' | 'west' => params.provinces[u.provinceCode]!.region_group;
   const poverty = matchPoverty(povertyEntries, units, cw, admin);

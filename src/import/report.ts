@@ -84,6 +84,42 @@ export function driverCheckLines(r: BuildResult): string[] {
   return out;
 }
 
+/** Own revenue per resident in Guangdong: the migrant districts against the mountain county seats. */
+export function revenueCheckLines(r: BuildResult): string[] {
+  const year = r.params.fiscal_years.includes(r.params.data_year) ? r.params.data_year : r.params.fiscal_years[0]!;
+  const key = `own_revenue_${year}`;
+  const gd = r.units.filter((u) => u.provinceCode === '440000' && u.fiscal[key] !== undefined);
+  if (!gd.length) return [];
+  const per = (u: BuiltUnit): number => u.fiscal[key]! / 100 / u.facts.counts.resident_pop;
+  const ranked = [...gd].sort((a, b) => per(b) - per(a));
+  const rank = (code: string): string => {
+    const i = ranked.findIndex((u) => u.code === code);
+    return i < 0 ? 'not in the data' : `${per(ranked[i]!).toFixed(0)} yuan per resident (rank ${i + 1} of ${ranked.length})`;
+  };
+  return [
+    `${year}: highest ${ranked.slice(0, 8).map((u) => `${u.name} ${per(u).toFixed(0)}`).join(', ')}; lowest ${ranked.slice(-3).map((u) => `${u.name} ${per(u).toFixed(0)}`).join(', ')} (yuan per resident)`,
+    `宝安区 ${rank('440306')}; 梅江区 ${rank('441402')}`,
+  ];
+}
+
+/** What changed in the drivers and estimates for issue 10, for the dictionary and the import report. */
+export function changeLines(r: BuildResult): string[] {
+  const short = (l: 'primary' | 'junior'): string => {
+    const c = r.pupilCalibration[l];
+    return c.published === undefined ? 'not calibrated' : pct(1 - c.modelled / c.published, 1);
+  };
+  return [
+    '`age_0_6` (new): children 0–6 for immunisation and child health care, which cover ages 0–6; `age_0_5` is kept.',
+    `\`pupils_primary\`, \`pupils_junior\` (changed): calibrated to the published national enrolment of the data year (education.published_pupils); before, age group × rate fell ${short('primary')} (primary) and ${short('junior')} (junior) short of enrolment.`,
+    '`rural_pupils_primary`, `rural_pupils_junior` (redefined): pupils of rural SCHOOLS by school location (all pupils of counties, banners and county-level cities; the rural share in city districts), the coverage rule of the 2006 rural compulsory-education mechanism; before, census-rural residents only, which left out the county towns.',
+    '`urban_pupils_primary`, `urban_pupils_junior` (new): pupils of city schools (pupils − rural pupils), for the 2008 urban fee waiver.',
+    '`agri_hukou_pop`, `nonagri_hukou_pop` (new): registered population by hukou type, counted where registered (NCMS and urban resident medical insurance bases).',
+    '`nonagri_hukou_pct` of merged or split units (changed): weighted by residents, because the census share is a share of residents; single units are unchanged.',
+    '`nutrition_pilot` (changed): the 832-list units inside the 14 contiguous poverty areas (a proxy of the 680-county roster) instead of the whole 832 list.',
+    '`own_revenue_YYYY` (changed) and all fiscal columns (extended to 2011–2015): calibrated to provincial own revenue instead of expenditure × an assumed self-financing ratio; spread with a development index that counts in-migration as activity instead of penalising migrants (non-agricultural hukou share), with the revenue elasticity estimated across provinces.',
+  ];
+}
+
 export function renderFiles(r: BuildResult): Record<(typeof OUTPUT_FILES)[number], string> {
   const columns = outputColumns(r.params.fiscal_years);
   const guangdong = r.units.filter((u) => u.provinceCode === '440000');
@@ -139,6 +175,10 @@ export function importReport(r: BuildResult): string {
     `plus ${kinds.get('county_equivalent') ?? 0} prefecture-level cities without counties as county-equivalents and ${kinds.get('residual') ?? 0} residual units (prefecture population outside any listed county).`);
   L();
 
+  L('## Changed drivers (issue 10)');
+  L();
+  for (const line of changeLines(r)) L(`- ${line}`);
+  L();
   L('## Census data notes');
   L();
   for (const n of r.censusNotes) L(`- ${n}`);
@@ -268,9 +308,18 @@ export function importReport(r: BuildResult): string {
 
   L('## Fiscal estimates by province (亿元)');
   L();
-  L('All estimates; see the data dictionary (README.md, Estimates) for the method.');
+  L('County-level columns are estimates; see the data dictionary (README.md, Estimates) for the method. Revenue elasticity by year (estimated across provinces):');
   L();
-  L('| province | year | expenditure (source) | own revenue (est.) | county-level revenue | county-level expenditure | other std. expenditure | education share |');
+  for (const y of r.params.fiscal_years) {
+    const e = r.fiscal.provinces.find((x) => x.year === y);
+    if (e) L(`- ${y}: ε = ${e.revenueElasticity.toFixed(3)}${e.fit ? ` (R² ${e.fit.r2.toFixed(3)} over ${e.fit.provinces} provinces)` : ' (fixed in provinces.yaml)'}`);
+  }
+  L();
+  L('Own revenue per resident in Guangdong:');
+  L();
+  for (const line of revenueCheckLines(r)) L(`- ${line}`);
+  L();
+  L('| province | year | expenditure (source) | own revenue (provinces.yaml) | county-level revenue | county-level expenditure | other std. expenditure | education share |');
   L('|---|---:|---:|---:|---:|---:|---:|---:|');
   for (const p of r.fiscal.provinces) {
     L(`| ${p.provinceCode} ${r.params.provinces[p.provinceCode]?.short_name ?? ''} | ${p.year} | ${yi(p.expenditure)} | ${yi(p.revenue)} | ${yi(p.countyRevenue)} | ${yi(p.countyExpenditure)} | ${yi(p.countyOther)} | ${pct(p.educationShare, 1)} |`);
@@ -306,6 +355,10 @@ export function dataDictionary(r: BuildResult, columns: readonly ColumnInfo[]): 
   L('| `import_report.md` | how every census row and list entry was matched, the checks, the flags and the provincial fiscal totals |');
   L();
   L('CSV: UTF-8 without BOM, comma-separated, LF line ends, English headers (the loader contract `src/input/countyColumns.ts`). Populations are whole persons; money is yuan with two decimals; flags are 0/1. `cost_index` is not filled (the loader uses 1).');
+  L();
+  L('## Changes for issue 10 (programme beneficiaries)');
+  L();
+  for (const line of changeLines(r)) L(`- ${line}`);
   L();
   L('## What a row is');
   L();
@@ -368,7 +421,7 @@ export function dataDictionary(r: BuildResult, columns: readonly ColumnInfo[]): 
   L();
   L('### Hukou populations');
   L();
-  L(`\`agri_hukou_pop\` counts persons with agricultural hukou WHERE THEIR HUKOU IS REGISTERED, and \`nonagri_hukou_pop\` = registered_pop − agri_hukou_pop. The new rural cooperative medical scheme (NCMS) enrolls persons with agricultural hukou where their hukou is registered (migrants enrol at home), and the urban resident medical insurance enrolls non-agricultural-hukou persons not in the employee scheme; the programmes’ own eligibility rule is hukou, so the hukou split of the REGISTERED population is their base, not the census rural residents (who omit registered villagers working elsewhere and include urban-hukou residents of villages). The census share \`nonagri_hukou_pct\` is a share of RESIDENTS, migrants included (the province rows equal the resident-weighted mean of their counties, and 宝安区, whose hukou have all been non-agricultural since 2004, shows 19.58% because of its migrants), so it cannot be applied to the registered population as it is: the residents registered in another county (in_migrants_other_county_same_province + in_migrants_other_province) are taken out with the agricultural share \`hukou.migrant_agri_share\` = ${p.hukou.migrant_agri_share.values.map((v) => v.value).join(', ')}, and the agricultural share of the remaining (local-hukou) residents is applied to registered_pop. ${esc(describeImportSource(p.hukou.migrant_agri_share.source))}. Several provinces were merging the two hukou categories from 2010; the shares reflect the census classification.`);
+  L(`\`agri_hukou_pop\` counts persons with agricultural hukou WHERE THEIR HUKOU IS REGISTERED, and \`nonagri_hukou_pop\` = registered_pop − agri_hukou_pop. The new rural cooperative medical scheme (NCMS) enrolls persons with agricultural hukou where their hukou is registered (migrants enrol at home), and the urban resident medical insurance enrolls non-agricultural-hukou persons not in the employee scheme; the programmes’ own eligibility rule is hukou, so the hukou split of the REGISTERED population is their base, not the census rural residents (who omit registered villagers working elsewhere and include urban-hukou residents of villages). The census share \`nonagri_hukou_pct\` is a share of RESIDENTS, migrants included (the province rows equal the resident-weighted mean of their counties, and 宝安区, whose hukou have all been non-agricultural since 2004, shows 19.58% because of its migrants), so it cannot be applied to the registered population as it is: the residents registered in another county (in_migrants_other_county_same_province + in_migrants_other_province) are taken out with the agricultural share \`hukou.migrant_agri_share\` = ${p.hukou.migrant_agri_share.values.map((v) => v.value).join(', ')}, and the agricultural share of the remaining (local-hukou) residents is applied to registered_pop. ${esc(describeImportSource(p.hukou.migrant_agri_share.source))}. Several provinces were merging the two hukou categories from 2010; the shares reflect the census classification. Limit: one migrant share for all counties cannot empty the local agricultural share of cities whose residents are nearly all migrants: 宝安区 keeps about 428 thousand agricultural-hukou persons of 509 thousand registered although Shenzhen abolished agricultural hukou in 2004 (its migrants are more agricultural than the national 0.8). A county file can replace the column.`);
   L();
   L('`age_0_6` = age_0 + age_1_4 + 0.4 × age_5_9 (ages 5 and 6 as two fifths of the 5–9 band): immunisation and child health care cover children up to 6 years; `age_0_5` is kept.');
   L();
@@ -378,35 +431,49 @@ export function dataDictionary(r: BuildResult, columns: readonly ColumnInfo[]): 
   L();
   L('## Estimates (fiscal columns)');
   L();
-  L('**All fiscal columns are estimates.** The shared data hold no county fiscal figures and no provincial revenue; provincial general-budget expenditure (`province_expenditure_2011_2012.csv`, total and education) is the only fiscal source. For each province and year:');
+  L(`**All fiscal columns are estimates**, for the fiscal years ${r.params.fiscal_years.join(', ')}. The shared data hold no county fiscal figures; the provincial totals are general-budget expenditure by province (\`${r.sources.expenditure}\`, total and education) and the provinces' own general-budget revenue (\`provinces.yaml\` \`revenue.by_province\`, 亿元). For each province and year:`);
   L();
-  L('1. Province own revenue = province expenditure × the province\'s self-financing ratio (`provinces.<code>.self_financing_ratio`, an assumption: approximate 2012 revenue ÷ expenditure by province, rounded to 0.05).');
+  L('1. Province own revenue = the province\'s local general-budget revenue (地方一般公共预算收入, all levels below the centre) as the statistical yearbook publishes it, entered in `revenue.by_province` (labelled an assumption because the values were entered from recall, not from a file found here; as a set they reproduce the national totals, see the check below). It replaces the earlier self-financing ratio × expenditure, which were rounded guesses.');
   L('2. County-level totals: revenue × `fiscal.county_share_revenue`, expenditure × `fiscal.county_share_expenditure` — the province and prefecture levels keep the rest.');
   L('3. Other standard expenditure (outside basic services) = county-level expenditure × (1 − the province\'s education share of expenditure − `fiscal.non_education_basic_share`).');
-  L('4. Each total is spread over the province\'s units in proportion to residents × d^ε, where the development index d is the geometric mean of the urban share of residents (floored), the non-agricultural registration share (floored) and the average years of schooling; ε is `fiscal.revenue_elasticity` for revenue and `fiscal.expenditure_elasticity` for expenditure. Money is split in fen by largest remainder, so the units add up exactly to the county-level totals.');
+  L('4. Each total is spread over the province\'s units in proportion to residents × d^ε. Residents include migrants, who work and pay taxes where they live. The development index d is the geometric mean of the urban share of residents (floored at `fiscal.urban_share_floor`), 1 + the share of residents who came from another county (in_migrants_other_county_same_province + in_migrants_other_province: in-migration marks where the jobs and the tax base are) and the average years of schooling. The earlier index used the non-agricultural hukou share in place of in-migration, which counts migrants as agricultural and made the migrant districts of the Pearl River Delta poorer per resident than mountain county seats (梅江区 above 宝安区); d now uses characteristics of residents that do not penalise in-migrants.');
+  L('5. The revenue elasticity ε is not assumed but estimated each year across the 31 provinces: the least-squares slope of log(own revenue per resident) on log(d of the province, from the sum of its units). The within-province spread is assumed to follow the cross-province relation. Expenditure uses `fiscal.expenditure_elasticity` (transfers equalise spending).');
+  L('6. Money is split in fen by largest remainder, so the units add up exactly to the county-level totals.');
   L();
   L('County-equivalent cities and residual units are spread like counties, although a prefecture-level city\'s budget also carries prefecture-level revenue and spending; their estimates are therefore low.');
+  L();
+  L('| year | revenue elasticity ε | R² across provinces | provinces |');
+  L('|---:|---:|---:|---:|');
+  for (const y of r.params.fiscal_years) {
+    const e = r.fiscal.provinces.find((x) => x.year === y);
+    if (e) L(`| ${y} | ${e.revenueElasticity.toFixed(3)} | ${e.fit ? e.fit.r2.toFixed(3) : 'fixed'} | ${e.fit?.provinces ?? ''} |`);
+  }
   L();
   L('| parameter | value | source |');
   L('|---|---|---|');
   L(paramLine('fiscal.county_share_revenue', p.fiscal.county_share_revenue));
   L(paramLine('fiscal.county_share_expenditure', p.fiscal.county_share_expenditure));
-  L(paramLine('fiscal.revenue_elasticity', p.fiscal.revenue_elasticity));
+  if (p.fiscal.revenue_elasticity) L(paramLine('fiscal.revenue_elasticity', p.fiscal.revenue_elasticity));
+  if (p.fiscal.revenue_elasticity_method) L(`| \`fiscal.revenue_elasticity_method\` | estimated each year (table above) | ${esc(describeImportSource(p.fiscal.revenue_elasticity_method.source))} |`);
   L(paramLine('fiscal.expenditure_elasticity', p.fiscal.expenditure_elasticity));
   L(paramLine('fiscal.urban_share_floor', p.fiscal.urban_share_floor));
-  L(paramLine('fiscal.nonagri_share_floor', p.fiscal.nonagri_share_floor));
   L(paramLine('fiscal.non_education_basic_share', p.fiscal.non_education_basic_share));
-  L(`| \`provinces.<code>.self_financing_ratio\` | ${Object.values(p.provinces).map((x) => `${x.short_name} ${x.self_financing_ratio}`).join(', ')} | ${esc(describeImportSource(p.fiscal.self_financing_ratio_source))} |`);
+  L(`| \`revenue.by_province\` | ${r.params.fiscal_years.length} years × ${Object.keys(p.revenue.by_province).length} provinces (亿元; the table in the import report) | ${esc(describeImportSource(p.revenue.source))} |`);
+  if (p.revenue.national_totals) L(paramLine('revenue.national_totals', p.revenue.national_totals));
   L();
   const totals = r.params.fiscal_years.map((y) => {
     const list = r.fiscal.provinces.filter((x) => x.year === y);
-    return `${y}: provincial expenditure ${yi(list.reduce((s, x) => s + x.expenditure, 0))} 亿元, implied own revenue ${yi(list.reduce((s, x) => s + x.revenue, 0))} 亿元, county-level revenue ${yi(list.reduce((s, x) => s + x.countyRevenue, 0))} 亿元, county-level expenditure ${yi(list.reduce((s, x) => s + x.countyExpenditure, 0))} 亿元`;
+    return `${y}: provincial expenditure ${yi(list.reduce((s, x) => s + x.expenditure, 0))} 亿元, own revenue ${yi(list.reduce((s, x) => s + x.revenue, 0))} 亿元, county-level revenue ${yi(list.reduce((s, x) => s + x.countyRevenue, 0))} 亿元, county-level expenditure ${yi(list.reduce((s, x) => s + x.countyExpenditure, 0))} 亿元`;
   });
   L(`National sums: ${totals.join('; ')}.`);
   L();
-  L('Plausibility: national local general-budget revenue was about 52,500 亿元 in 2011 and 61,100 亿元 in 2012 (Ministry of Finance final accounts), so the implied provincial revenues are of the right size in total; individual provinces can be off by the rounding of their ratio (±0.025 of expenditure).');
+  if (p.revenue.national_totals) L(`Check of the provincial revenue as a set: the provinces add up to the national totals of \`revenue.national_totals\` within ${p.revenue.national_tolerance} 亿元 in every year (the build stops otherwise).`);
   L();
-  L('Known limits of the estimates: the county-level shares are national round numbers, while the real split between province, prefecture and county differs by province (municipalities keep more at city level); the development index ranks units within a province but cannot see industry or resource revenue, so mining and industrial counties are underestimated and the poorest counties (floors of the urban and non-agricultural shares) may get too little; county-equivalent cities and residual units are spread like counties although their budgets include prefecture-level items. Replace these columns with real county fiscal data when available.');
+  L('Check in Guangdong (own revenue per resident, data year):');
+  L();
+  for (const line of revenueCheckLines(r)) L(`- ${line}`);
+  L();
+  L('Known limits of the estimates: the county-level shares are national round numbers, while the real split between province, prefecture and county differs by province (municipalities keep more at city level); the development index ranks units within a province but cannot see industry or resource revenue, so mining and industrial counties are underestimated; the cross-province elasticity need not hold within a province; county-equivalent cities and residual units are spread like counties although their budgets include prefecture-level items. Replace these columns with real county fiscal data when available.');
   L();
   L('## Flags');
   L();
@@ -432,7 +499,7 @@ export function dataDictionary(r: BuildResult, columns: readonly ColumnInfo[]): 
   L('| `census2010_county.csv` | 2010 Sixth Census by county-level unit | extracted from `data/census/census_county_2010_v1.xlsx` of the public repository leiii/census (MIT licence, © 2022 Lei Dong), digitized from the census county volume |');
   L('| `admin_codes_2012.tsv` | administrative division codes, Ministry of Civil Affairs, December 2012 | public repository cn/GB2260 (file mca/201212.tsv) |');
   L('| `admin_code_changes.csv` | code history since 1980 (the crosswalk) | public repository yescallop/areacodes, result.csv (CC0) |');
-  L('| `province_expenditure_2011_2012.csv` | general-budget expenditure by province 2011–2012 | public repository huhuaping/techme (MIT), from the national statistical yearbook |');
+  L(`| \`${r.sources.expenditure}\` | general-budget expenditure by province (total and education) | public repository huhuaping/techme (MIT), China Statistical Yearbook table 各地区一般公共预算支出 |`);
   L('| `poverty_counties_832.csv` | the 832 national poverty counties | official list of the State Council poverty alleviation office; this copy compiled by a third party (public repository Clebeech/ds_project, no licence stated); the list itself is public government information |');
   L('| `data/provinces/provinces.yaml` | parameters of this import, each with its source | this project |');
   L();

@@ -55,4 +55,17 @@ describe('the loader reads the import output', () => {
     expect(gd.every((c) => c.provinceCode === '440000')).toBe(true);
     expect(new Set(all.map((c) => c.provinceCode)).size).toBe(31);
   });
+
+  it.runIf(existsSync(guangdong))('the committed Guangdong file ranks the delta districts above the mountain county seats in own revenue per resident', () => {
+    const gd = parseCountyText(readFileSync(guangdong, 'utf8'), 'guangdong_2012.csv');
+    expect(gd.fiscalYears).toEqual([2011, 2012, 2013, 2014, 2015]);
+    const per = (name: string, year = 2012): number => {
+      const c = gd.counties.find((x) => x.name === name)!;
+      return c.fiscal['own_revenue']![year]! / c.drivers['resident_pop']!;
+    };
+    for (const year of [2011, 2012, 2013, 2014, 2015]) expect(per('宝安区', year)).toBeGreaterThan(per('梅江区', year));
+    // the richest per resident are districts of Shenzhen (4403xx) and Guangzhou (4401xx)
+    const top = [...gd.counties].sort((a, b) => b.fiscal['own_revenue']![2012]! / b.drivers['resident_pop']! - a.fiscal['own_revenue']![2012]! / a.drivers['resident_pop']!).slice(0, 6);
+    expect(top.every((c) => c.code.startsWith('4403') || c.code.startsWith('4401'))).toBe(true);
+  });
 });

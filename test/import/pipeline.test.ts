@@ -189,8 +189,8 @@ describe('derived drivers (hand-computed)', () => {
 describe('fiscal estimates (hand-computed)', () => {
   it('gives a single-unit province all its county-level money', () => {
     const f = unit('110101').fiscal;
-    expect(f['own_revenue_2011']).toBe(4_500_000_000_00); // 100亿 × 0.9 × 0.5, in fen
-    expect(f['own_revenue_2012']).toBe(5_400_000_000_00); // 120亿 × 0.9 × 0.5
+    expect(f['own_revenue_2011']).toBe(4_500_000_000_00); // published 90亿 × 0.5, in fen
+    expect(f['own_revenue_2012']).toBe(5_400_000_000_00); // published 108亿 × 0.5
     expect(f['general_expenditure_2011']).toBe(5_000_000_000_00); // 100亿 × 0.5
     expect(f['other_std_expenditure_2011']).toBe(3_000_000_000_00); // 50亿 × (1 − 20/100 − 0.2)
     expect(f['other_std_expenditure_2012']).toBe(3_300_000_000_00); // 60亿 × (1 − 30/120 − 0.2)
@@ -203,13 +203,37 @@ describe('fiscal estimates (hand-computed)', () => {
     expect(unit('441900').fiscal['general_expenditure_2011']).toBe(333_333_333_333);
     const gd = result.units.filter((u) => u.provinceCode === '440000');
     expect(gd.reduce((s, u) => s + u.fiscal['general_expenditure_2011']!, 0)).toBe(10_000_000_000_00);
-    expect(gd.reduce((s, u) => s + u.fiscal['own_revenue_2011']!, 0)).toBe(8_000_000_000_00); // 200亿 × 0.8 × 0.5
+    expect(gd.reduce((s, u) => s + u.fiscal['own_revenue_2011']!, 0)).toBe(8_000_000_000_00); // published 160亿 × 0.5
   });
 
-  it('spreads revenue by residents × d², d the geometric mean of urban share, non-agricultural share, schooling', () => {
-    // 清城区: d³ = 0.8 × 0.5 × 10 = 4; 东莞: d³ = 0.9 × 0.3 × 10 = 2.7
+  it('spreads revenue by residents × d², d the geometric mean of urban share, 1 + in-migrant share, schooling', () => {
+    // 清城区: d³ = 0.8 × (1 + (90 + 300) / 3000) × 10 = 9.04; 东莞: d³ = 0.9 × (1 + (120 + 2000) / 4000) × 10 = 13.77
     const ratio = unit('441802').fiscal['own_revenue_2011']! / unit('441900').fiscal['own_revenue_2011']!;
-    expect(ratio).toBeCloseTo((3000 * 4 ** (2 / 3)) / (4000 * 2.7 ** (2 / 3)), 9);
+    expect(ratio).toBeCloseTo((3000 * 9.04 ** (2 / 3)) / (4000 * 13.77 ** (2 / 3)), 9);
+    // the province's county-level revenue is the published revenue × the county share: 160亿 × 0.5 in 2011
+    const gd = result.units.filter((u) => u.provinceCode === '440000');
+    expect(gd.reduce((s, u) => s + u.fiscal['own_revenue_2011']!, 0)).toBe(8_000_000_000_00);
+    expect(result.fiscal.provinces.find((p) => p.provinceCode === '440000' && p.year === 2012)!.revenue).toBe(2_000_000_000_000); // 200亿 in fen
+  });
+
+  it('cannot estimate the revenue elasticity from two provinces', () => {
+    const params = fixtureText('provinces.yaml');
+    const text = params.text.replace(/^ {2}revenue_elasticity:.*\n/m, '');
+    expect(text).not.toBe(params.text);
+    expect(() => buildCountyData(fixtureSources({ provinces: { ...params, text } }))).toThrow(/cannot estimate the revenue elasticity from 2 province\(s\)/);
+  });
+
+  it('checks the provinces against the national revenue total and needs every year', () => {
+    const params = fixtureText('provinces.yaml');
+    const withTotals = params.text.replace(/^ {2}by_province:/m, "  national_totals: { values: { 2011: 250, 2012: 300 }, source: { kind: assumption, reasoning: fixture values for the import tests } }\n  by_province:");
+    // 2011: 90 + 160 = 250 agrees; 2012: 108 + 200 = 308 does not
+    expect(problemsOf(() => buildCountyData(fixtureSources({ provinces: { ...params, text: withTotals } })))).toEqual([
+      'provinces.yaml||revenue.by_province (2012)|the provinces add up to 308.00 亿元, the national total is 300 亿元 (tolerance 0.1)',
+    ]);
+    const missing = params.text.replace("'110000': { 2011: 90, 2012: 108 }", "'110000': { 2011: 90 }");
+    expect(problemsOf(() => buildCountyData(fixtureSources({ provinces: { ...params, text: missing } })))).toEqual([
+      'provinces.yaml||revenue.by_province.110000.2012|no own revenue for 北京市 in 2012',
+    ]);
   });
 });
 
