@@ -35,13 +35,47 @@ export function parameterSchema<T extends z.ZodType>(value: T) {
   });
 }
 
+// ---------------------------------------------------------------------------
+// Values that may differ by province group (used by standards, eligibility and rules)
+
+export const GROUPINGS = ['national', 'region_group', 'tier_2018'] as const;
+export type Grouping = (typeof GROUPINGS)[number];
+
+/** A value that may differ by province group: a number (national) or { by, <group>: value }. */
+export const GroupedNumber = z.union([
+  nonNegative,
+  z
+    .object({ by: z.enum(GROUPINGS) })
+    .catchall(nonNegative)
+    .superRefine((g, ctx) => {
+      const keys = Object.keys(g).filter((k) => k !== 'by');
+      const expected = g.by === 'region_group' ? ['central', 'east', 'west'] : g.by === 'tier_2018' ? ['1', '2', '3', '4', '5'] : ['all'];
+      const missing = expected.filter((k) => !keys.includes(k));
+      const extra = keys.filter((k) => !expected.includes(k));
+      if (missing.length) ctx.addIssue({ code: 'custom', message: `grouped by ${g.by}: missing ${missing.join(', ')}` });
+      if (extra.length) ctx.addIssue({ code: 'custom', message: `grouped by ${g.by}: unknown group ${extra.join(', ')}` });
+    }),
+]);
+export type GroupedNumber = z.infer<typeof GroupedNumber>;
+
+/** A share (0–1), or shares by province group. */
+export const GroupedShare = GroupedNumber.superRefine((g, ctx) => {
+  const parts = typeof g === 'number' ? [g] : Object.entries(g).filter(([k]) => k !== 'by').map(([, v]) => v as number);
+  for (const v of parts) if (v > 1) ctx.addIssue({ code: 'custom', message: `share ${v} is above 1` });
+});
+
+/** Days a year of a per-day standard: one number, or dated values (e.g. a programme starting mid-year). */
+export const DaysPerYear = z.union([z.number().int().positive().max(366), datedSchema(z.number().int().positive().max(366))]);
+export type DaysPerYear = z.infer<typeof DaysPerYear>;
+
 export const StandardParameter = z.strictObject({
   /** yuan per beneficiary per period */
   unit: z.string().regex(/^yuan\/[a-z-]+\/(year|month|day)$/, 'unit must read yuan/<beneficiary>/<year|month|day>'),
   period: z.enum(['year', 'month', 'day']),
-  /** for period `day`: number of days a year (e.g. 200 school days) */
-  days_per_year: z.number().int().positive().max(366).optional(),
-  values: datedSchema(nonNegative),
+  /** for period `day`: number of days a year (e.g. 200 school days), or dated values */
+  days_per_year: DaysPerYear.optional(),
+  /** a number for the whole country, or {by: region_group, west, central, east} (or tier_2018) */
+  values: datedSchema(GroupedNumber),
   source: Source,
   note: z.string().optional(),
 });
@@ -56,8 +90,9 @@ export const EligibilityFactor = z
     unit: z.literal('share'),
     /** optional county flag: `values` apply in counties with it, `otherwise` in the rest */
     when: z.enum(ELIGIBILITY_FLAGS).optional(),
-    values: datedSchema(share),
-    otherwise: datedSchema(share).optional(),
+    /** a share, or {by: region_group, west, central, east} (or tier_2018) of shares */
+    values: datedSchema(GroupedShare),
+    otherwise: datedSchema(GroupedShare).optional(),
     source: Source,
   })
   .refine((e) => (e.when === undefined) === (e.otherwise === undefined), { message: 'when and otherwise go together', path: ['otherwise'] });
@@ -116,26 +151,6 @@ export type CatalogDomainFile = z.infer<typeof CatalogDomainFile>;
 
 // ---------------------------------------------------------------------------
 // Responsibility (expenditure-sharing) rules: data/sharing/rules.yaml
-
-export const GROUPINGS = ['national', 'region_group', 'tier_2018'] as const;
-export type Grouping = (typeof GROUPINGS)[number];
-
-/** A value that may differ by province group: a number (national) or { by, <group>: value }. */
-export const GroupedNumber = z.union([
-  nonNegative,
-  z
-    .object({ by: z.enum(GROUPINGS) })
-    .catchall(nonNegative)
-    .superRefine((g, ctx) => {
-      const keys = Object.keys(g).filter((k) => k !== 'by');
-      const expected = g.by === 'region_group' ? ['central', 'east', 'west'] : g.by === 'tier_2018' ? ['1', '2', '3', '4', '5'] : ['all'];
-      const missing = expected.filter((k) => !keys.includes(k));
-      const extra = keys.filter((k) => !expected.includes(k));
-      if (missing.length) ctx.addIssue({ code: 'custom', message: `grouped by ${g.by}: missing ${missing.join(', ')}` });
-      if (extra.length) ctx.addIssue({ code: 'custom', message: `grouped by ${g.by}: unknown group ${extra.join(', ')}` });
-    }),
-]);
-export type GroupedNumber = z.infer<typeof GroupedNumber>;
 
 export const RULE_KINDS = [
   'ratio', // 中央与地方财政按比例分担

@@ -36,13 +36,19 @@ export interface ParameterInfo {
   readonly formulaAllowed: boolean;
 }
 
+/** School days a year as text: one number, or the dated values (e.g. "2011: 100, 2012: 200"). */
+function daysText(days: number | Dated<number> | undefined): string {
+  if (days === undefined || typeof days === 'number') return String(days);
+  return days.map((d) => `${d.from}: ${d.value}`).join(', ');
+}
+
 /** All parameters of the policy data, in a stable order. */
 export function listParameters(policy: PolicyData): ParameterInfo[] {
   const out: ParameterInfo[] = [];
   for (const item of policy.items) {
     const base = `standards.${item.id}`;
     if (item.standard) {
-      out.push({ path: `${base}.standard`, target: { area: 'item', itemId: item.id, field: 'standard' }, kind: 'yuan_standard', unit: item.standard.unit, description: `${item.name_en} (${item.name_zh}): unit standard${item.standard.period === 'day' ? ` × ${item.standard.days_per_year} days a year` : ''}`, values: item.standard.values, source: item.standard.source, formulaAllowed: true });
+      out.push({ path: `${base}.standard`, target: { area: 'item', itemId: item.id, field: 'standard' }, kind: 'yuan_standard', unit: item.standard.unit, description: `${item.name_en} (${item.name_zh}): unit standard${item.standard.period === 'day' ? ` × ${daysText(item.standard.days_per_year)} days a year` : ''}`, values: item.standard.values, source: item.standard.source, formulaAllowed: true });
     }
     out.push({ path: `${base}.coverage`, target: { area: 'item', itemId: item.id, field: 'coverage' }, kind: 'share', unit: 'share', description: `${item.name_en}: coverage of ${item.driver}`, values: item.coverage.values, source: item.coverage.source, formulaAllowed: true });
     for (const e of item.eligibility) {

@@ -3,7 +3,7 @@
  * the dated value in force that year for every standard, coverage, eligibility factor,
  * sharing rule, local split and transfer setting. Shares become integer ppm.
  */
-import type { GroupedNumber, ResponsibilityRule } from '../input/catalogSchema.ts';
+import type { DaysPerYear, GroupedNumber, ResponsibilityRule } from '../input/catalogSchema.ts';
 import { PERIODS } from '../input/catalogSchema.ts';
 import { valueAt, type Dated } from '../input/datedValues.ts';
 import { itemMatches, type CatalogEntry, type PolicyData } from '../input/policyData.ts';
@@ -11,6 +11,7 @@ import { PPM, productToFen, toPpm } from '../model/money.ts';
 import { FormulaError } from './formula.ts';
 import { InputError } from '../input/inputError.ts';
 import { formatLimit, MAX_STANDARD_YUAN } from '../input/fileLimits.ts';
+import { groupValue } from '../model/parameters.ts';
 import type { CountyValue, Grouped, ItemParameters, LocalSplitParameters, LocalSplitPpm, PopulationBasis, RuleParameters, TransferParameters, YearParameters } from '../model/parameters.ts';
 
 export class ResolutionError extends Error {
@@ -44,13 +45,34 @@ export function resolveRule(rule: ResponsibilityRule, year: number): RuleParamet
   };
 }
 
-/** The annual amount per beneficiary: standard × periods a year (days for per-day standards). */
-export function annualStandard(item: CatalogEntry, year: number): number | undefined {
+/** Days a year of a per-day standard in `year` (a fixed number or dated values). */
+export function daysPerYear(days: DaysPerYear | undefined, year: number, what: string): number {
+  if (days === undefined) throw new ResolutionError(`${what}: a per-day standard needs days_per_year`);
+  return typeof days === 'number' ? days : at(days, year, `${what} days_per_year`);
+}
+
+/** Periods a year of an item's standard in `year`: 1 (year), 12 (month) or its school days (day). */
+export function periodsPerYear(item: CatalogEntry, year: number): number {
+  if (!item.standard) return 1;
+  return item.standard.period === 'day' ? daysPerYear(item.standard.days_per_year, year, item.id) : PERIODS[item.standard.period];
+}
+
+/**
+ * A dated value that is either one number or a number by province group, as a county value
+ * scaled by `scale` (a number when it is national, a lookup by the county's group otherwise).
+ */
+function groupedCountyValue(v: GroupedNumber, scale: number): CountyValue {
+  if (typeof v === 'number') return v * scale;
+  const g = grouped(v, (x) => x * scale);
+  return (county) => groupValue(g, county.regionGroup, county.tier2018);
+}
+
+/** The annual amount per beneficiary: standard × periods a year (days for per-day standards); by group where the standard differs by group. */
+export function annualStandard(item: CatalogEntry, year: number): CountyValue | undefined {
   if (!item.standard) return undefined;
   const v = valueAt(item.standard.values, year);
   if (v === undefined) return undefined;
-  const periods = item.standard.period === 'day' ? item.standard.days_per_year! : PERIODS[item.standard.period];
-  return v * periods;
+  return groupedCountyValue(v, periodsPerYear(item, year));
 }
 
 /** Whether the item has money of its own in force in `year`. */
@@ -95,7 +117,7 @@ function formulaValue(formulas: Formulas, path: string, year: number, kind: 'sta
 
 export function resolveItem(item: CatalogEntry, rule: ResponsibilityRule, year: number, formulas?: Formulas): ItemParameters {
   const base = `standards.${item.id}`;
-  const periods = item.standard ? (item.standard.period === 'day' ? item.standard.days_per_year! : PERIODS[item.standard.period]) : 1;
+  const periods = periodsPerYear(item, year);
   return {
     id: item.id,
     domain: item.domain,
@@ -105,9 +127,9 @@ export function resolveItem(item: CatalogEntry, rule: ResponsibilityRule, year: 
     coverage: formulaValue(formulas, `${base}.coverage`, year, 'share') ?? at(item.coverage.values, year, `${item.id} coverage`),
     eligibility: item.eligibility.map((e) => ({
       id: e.id,
-      value: formulaValue(formulas, `${base}.eligibility.${e.id}`, year, 'share') ?? at(e.values, year, `${item.id} eligibility ${e.id}`),
+      value: formulaValue(formulas, `${base}.eligibility.${e.id}`, year, 'share') ?? groupedCountyValue(at(e.values, year, `${item.id} eligibility ${e.id}`), 1),
       ...(e.when && e.otherwise
-        ? { when: e.when, otherwise: formulaValue(formulas, `${base}.eligibility.${e.id}.otherwise`, year, 'share') ?? at(e.otherwise, year, `${item.id} eligibility ${e.id} otherwise`) }
+        ? { when: e.when, otherwise: formulaValue(formulas, `${base}.eligibility.${e.id}.otherwise`, year, 'share') ?? groupedCountyValue(at(e.otherwise, year, `${item.id} eligibility ${e.id} otherwise`), 1) }
         : {}),
     })),
     annualStandard: formulaValue(formulas, `${base}.standard`, year, 'standard', periods) ?? annualStandard(item, year)!,

@@ -12,7 +12,7 @@
  */
 import { dirname, resolve, basename, extname } from 'node:path';
 import { z } from 'zod';
-import { GroupedNumber, LocalSplitValue } from '../input/catalogSchema.ts';
+import { GroupedNumber, GroupedShare, LocalSplitValue } from '../input/catalogSchema.ts';
 import { REGION_GROUPS } from '../input/countyColumns.ts';
 import type { Dated } from '../input/datedValues.ts';
 import { InputError, type InputProblem } from '../input/inputError.ts';
@@ -92,8 +92,15 @@ const share = z
   .max(1, 'a share cannot be above 1')
   .refine(sixDecimals, { error: (i) => tooFine(i.input as number) });
 
+/** A plain number checked by `plain`, or (an object) a value by province group checked by `grouped`. */
+const numberOrGrouped = (plain: z.ZodType, grouped: z.ZodType): z.ZodType => z.unknown().pipe(z.custom<unknown>()).superRefine((v, ctx) => {
+  const result = (v !== null && typeof v === 'object' ? grouped : plain).safeParse(v);
+  if (!result.success) for (const issue of result.error.issues) ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path });
+});
+
 const VALUE_SCHEMAS: Record<ValueKind, z.ZodType> = {
-  yuan_standard: finite('a standard', MAX_STANDARD_YUAN, 'yuan per beneficiary and period'),
+  // a standard may differ by province group, like the catalog's own values
+  yuan_standard: numberOrGrouped(finite('a standard', MAX_STANDARD_YUAN, 'yuan per beneficiary and period'), GroupedNumber),
   share,
   grouped_share: GroupedNumber.superRefine((g, ctx) => {
     const values = typeof g === 'number' ? [g] : Object.entries(g).filter(([k]) => k !== 'by').map(([, v]) => v as number);
@@ -115,6 +122,9 @@ const VALUE_SCHEMAS: Record<ValueKind, z.ZodType> = {
   rate: z.number().min(-0.5, 'a growth rate below −50% a year is refused').max(1, 'a growth rate above 100% a year is refused'),
   number: z.number().min(0, 'this parameter cannot be negative'),
 };
+
+/** Eligibility shares (kind share) may also differ by province group, like the catalog's own values. */
+const ELIGIBILITY_SCHEMA = numberOrGrouped(VALUE_SCHEMAS.share, GroupedShare);
 
 /** A change checked and ready to apply. */
 interface CheckedChange {
@@ -174,7 +184,7 @@ function checkChanges(parsed: ParsedYaml, data: ScenarioFileData, registry: Read
         }
         continue;
       }
-      const result = VALUE_SCHEMAS[info.kind].safeParse(raw);
+      const result = (info.target.area === 'eligibility' ? ELIGIBILITY_SCHEMA : VALUE_SCHEMAS[info.kind]).safeParse(raw);
       if (!result.success) {
         problems.push(...zodProblems(parsed, result.error, ['changes', k, 'values', yearKey]).map((p) => ({ ...p, field: `${change.path} ${yearKey}` })));
         ok = false;

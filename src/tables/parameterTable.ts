@@ -10,6 +10,7 @@ import type { County } from '../model/county.ts';
 import { PPM } from '../model/money.ts';
 import { groupValue, hasFlag, valueFor, type Grouped } from '../model/parameters.ts';
 import { listParameters, type ParameterInfo } from '../scenarios/parameterRegistry.ts';
+import { periodsPerYear } from '../scenarios/resolveYear.ts';
 import type { YearRun } from '../simulation/runSimulation.ts';
 
 export interface ParameterRow {
@@ -79,8 +80,8 @@ export function countyParameterRows(policy: PolicyData, run: YearRun, countyInde
   };
   for (const p of run.params.items) {
     const base = `standards.${p.id}`;
-    const periods = policy.items.find((i) => i.id === p.id)?.standard;
-    const perPeriod = periods?.period === 'month' ? 12 : periods?.period === 'day' ? (periods.days_per_year ?? 1) : 1;
+    const entry = policy.items.find((i) => i.id === p.id);
+    const perPeriod = entry ? periodsPerYear(entry, run.year) : 1;
     add(`${base}.standard`, num(valueFor(p.annualStandard, c) / perPeriod));
     add(`${base}.coverage`, num(valueFor(p.coverage, c)));
     for (const e of p.eligibility) {

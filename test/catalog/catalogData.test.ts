@@ -227,21 +227,37 @@ describe('spot checks of real values', () => {
     return r;
   };
 
-  it('NCMS subsidy: 200 (2011), 240, 280 (2013), 320, 360 (2015) per participant per year, participation ≥ 90%', () => {
+  // NCMS: yearly health-reform work plans (200, 240, 280, 320) and the 2015 NCMS notice (380, above the seed's floor of 360)
+  it('NCMS subsidy: 200 (2011), 240, 280 (2013), 320, 380 (2015) per participant per year', () => {
     const ncms = item(catalogData(), 'si.ncms_subsidy');
     expect(ncms.standard?.unit).toBe('yuan/participant/year');
-    expect([2011, 2012, 2013, 2014, 2015].map((y) => valueAt(ncms.standard!.values, y))).toEqual([200, 240, 280, 320, 360]);
-    expect(valueAt(ncms.coverage.values, 2013)).toBe(0.9);
-    expect(ncms.driver).toBe('rural_pop');
+    expect([2011, 2012, 2013, 2014, 2015].map((y) => valueAt(ncms.standard!.values, y))).toEqual([200, 240, 280, 320, 380]);
+    // NCMS enrols agricultural hukou where registered; coverage = published participation rate (98.7% in 2013, 2013 bulletin)
+    expect(valueAt(ncms.coverage.values, 2013)).toBe(0.987);
+    expect(ncms.driver).toBe('agri_hukou_pop');
+    const urbmi = item(catalogData(), 'si.urban_resident_medical_subsidy');
+    expect(urbmi.driver).toBe('nonagri_hukou_pop');
+    expect(urbmi.eligibility).toEqual([]);
     expect(valueAt(item(catalogData(), 'si.urban_resident_medical_subsidy').standard!.values, 2013)).toBe(280);
   });
 
-  it('nutrition: 3 yuan per school day × 200 days under the pilot rule', () => {
+  // Nutrition: seed (3 yuan × 200 school days); 国办发〔2011〕54号 (from the autumn term of 2011: 100 days in 2011);
+  // 4 yuan from November 2014 (国新办 briefing 2015-01-30): 3.25 as the 2014 school-day average, 4 in 2015
+  it('nutrition: 3 yuan per school day, 100 days in 2011 and 200 from 2012, under the pilot rule', () => {
     for (const id of ['edu.nutrition_primary', 'edu.nutrition_junior']) {
       const n = item(catalogData(), id);
       expect(n.standard?.period).toBe('day');
-      expect(n.standard?.days_per_year).toBe(200);
-      expect(valueAt(n.standard!.values, 2012)).toBe(3);
+      expect(n.standard?.days_per_year).toEqual([
+        { from: 2011, value: 100 },
+        { from: 2012, value: 200 },
+      ]);
+      expect([2011, 2012, 2013, 2014, 2015].map((y) => valueAt(n.standard!.values, y))).toEqual([3, 3, 3, 3.25, 4]);
+      const area = n.eligibility.find((e) => e.id === 'in_programme_area')!;
+      expect(area.when).toBe('nutrition_pilot');
+      // national pilot 2288万 and local pilots 870万 pupils in 2012 (全国学生资助管理中心 2012 report) over the modelled pupils
+      expect(valueAt(area.values, 2011)).toBe(0.7034);
+      expect(valueAt(area.otherwise!, 2011)).toBe(0);
+      expect(valueAt(area.otherwise!, 2012)).toBe(0.105);
       const r = rule(n.responsibility);
       expect(r.kind).toBe('pilot');
       expect(r.pilot_flag).toBe('nutrition_pilot');
@@ -254,22 +270,44 @@ describe('spot checks of real values', () => {
     expect(valueAt(item(catalogData(), 'edu.boarding_subsidy_junior').standard!.values, 2012)).toBe(1250);
     const share = valueAt(rule('edu_boarding_subsidy').central_share!.values, 2012);
     expect(share).toEqual({ by: 'region_group', west: 0.5, central: 0.5, east: 0 });
+    // subsidised boarders: 1228万 (2011) and 1333万 (2012) in the centre and west (财政部) over the modelled boarders there
+    const poor = item(catalogData(), 'edu.boarding_subsidy_junior').eligibility.find((e) => e.id === 'poor_among_boarders')!;
+    expect(valueAt(poor.values, 2011)).toEqual({ by: 'region_group', west: 0.5947, central: 0.5947, east: 0 });
+    expect(valueAt(poor.values, 2012)).toEqual({ by: 'region_group', west: 0.6455, central: 0.6455, east: 0 });
   });
 
-  it('rural running costs: seed floors 500 primary / 700 junior, shared 8:2 west and 6:4 centre', () => {
-    expect(valueAt(item(catalogData(), 'edu.running_costs_rural_primary').standard!.values, 2011)).toBe(500);
-    expect(valueAt(item(catalogData(), 'edu.running_costs_rural_junior').standard!.values, 2011)).toBe(700);
+  it('urban fee waiver (国发〔2008〕25号) on city-school pupils, free lodging for rural boarders (seed 义务教育免费 row)', () => {
+    for (const level of ['primary', 'junior']) {
+      expect(item(catalogData(), `edu.fee_waiver_urban_${level}`).driver).toBe(`urban_pupils_${level}`);
+      expect(item(catalogData(), `edu.free_lodging_rural_${level}`).driver).toBe(`rural_pupils_${level}`);
+    }
+    // central award 77亿 (2011 budget report) over the modelled 2011 cost of the two items
+    expect(valueAt(rule('edu_urban_fee_waiver').central_share!.values, 2012)).toBe(0.4466);
+  });
+
+  // Benchmarks: 2011 budget report (+100 in 2011), 莆田晚报 2011-11-29 (east 550/750), 经济日报 2014-06-11
+  // (2014: +40 to 600/800 centre-west and 650/850 east, so 560/760 and 610/810 in 2013)
+  it('rural running costs: 500/700 centre-west and 550/750 east from 2011, +60 by 2013, +40 in 2014; shared 8:2 west and 6:4 centre', () => {
+    const primary = item(catalogData(), 'edu.running_costs_rural_primary').standard!.values;
+    const junior = item(catalogData(), 'edu.running_costs_rural_junior').standard!.values;
+    expect(valueAt(primary, 2011)).toEqual({ by: 'region_group', west: 500, central: 500, east: 550 });
+    expect(valueAt(primary, 2012)).toEqual({ by: 'region_group', west: 500, central: 500, east: 550 });
+    expect(valueAt(primary, 2013)).toEqual({ by: 'region_group', west: 560, central: 560, east: 610 });
+    expect(valueAt(primary, 2015)).toEqual({ by: 'region_group', west: 600, central: 600, east: 650 });
+    expect(valueAt(junior, 2011)).toEqual({ by: 'region_group', west: 700, central: 700, east: 750 });
+    expect(valueAt(junior, 2014)).toEqual({ by: 'region_group', west: 800, central: 800, east: 850 });
     const share = valueAt(rule('edu_compulsory_ratio').central_share!.values, 2012) as Record<string, unknown>;
     expect(share['west']).toBe(0.8);
     expect(share['central']).toBe(0.6);
   });
 
-  it('rural and urban resident pensions: basic pension 55 yuan a month, government-paid, central 100% centre/west and 50% east', () => {
+  // Pension: seed (55); 人社部发〔2015〕5号 raised it to 70 from 1 July 2014: 62.5 as the 2014 monthly average, 70 in 2015
+  it('rural and urban resident pensions: basic pension 55 → 62.5 (2014) → 70 yuan a month, government-paid, central 100% centre/west and 50% east', () => {
     for (const id of ['si.rural_pension_basic', 'si.urban_resident_pension_basic']) {
       const p = item(catalogData(), id);
       expect(p.standard?.period).toBe('month');
       expect(p.standard?.unit).toBe('yuan/person/month');
-      expect(valueAt(p.standard!.values, 2012)).toBe(55);
+      expect([2011, 2012, 2013, 2014, 2015].map((y) => valueAt(p.standard!.values, y))).toEqual([55, 55, 55, 62.5, 70]);
       const r = rule(p.responsibility);
       expect(r.kind).toBe('government_full');
       expect(valueAt(r.central_share!.values, 2012)).toEqual({ by: 'region_group', west: 1, central: 1, east: 0.5 });
@@ -285,6 +323,9 @@ describe('spot checks of real values', () => {
     for (const c of categories) expect(c.standard).toBeUndefined();
     expect(valueAt(item(catalogData(), 'health.health_records').coverage.values, 2013)).toBe(0.75);
     expect(valueAt(item(catalogData(), 'health.immunisation').coverage.values, 2013)).toBe(0.9);
+    // the seed's target groups are children aged 0–6 (0—6岁儿童)
+    expect(item(catalogData(), 'health.immunisation').driver).toBe('age_0_6');
+    expect(item(catalogData(), 'health.child_care').driver).toBe('age_0_6');
   });
 
   it('vocational grant: 1500 a year for two of three years', () => {
@@ -294,11 +335,13 @@ describe('spot checks of real values', () => {
     expect(valueAt(years!.values, 2012)).toBeCloseTo(2 / 3, 2);
   });
 
-  it('orphans: central fixed amount 2400 / 1800 / 1200 a year (200 / 150 / 100 a month)', () => {
+  // Orphans: 180/270/360 a month from 2010 (民政部、财政部, 新华社 2010-12-03), raised to 200/300/400 in 2011 (新华社 2011-07-25)
+  it('orphans: central fixed amount 2400 / 3600 / 4800 a year (200 / 300 / 400 a month, east / centre / west)', () => {
     const r = rule('ss_orphans');
     expect(r.kind).toBe('fixed_amount');
     expect(r.central_amount?.unit).toBe('yuan/beneficiary/year');
-    expect(valueAt(r.central_amount!.values, 2012)).toEqual({ by: 'region_group', west: 2400, central: 1800, east: 1200 });
+    expect(valueAt(r.central_amount!.values, 2011)).toEqual({ by: 'region_group', west: 4800, central: 3600, east: 2400 });
+    expect(valueAt(r.central_amount!.values, 2015)).toEqual({ by: 'region_group', west: 4800, central: 3600, east: 2400 });
   });
 
   it('dibao: 2012 recipients and average subsidies from the Ministry of Civil Affairs bulletin', () => {
@@ -306,7 +349,24 @@ describe('spot checks of real values', () => {
     const rural = item(catalogData(), 'ss.dibao_rural');
     expect(valueAt(urban.standard!.values, 2012)).toBe(239);
     expect(valueAt(rural.standard!.values, 2012)).toBe(104);
-    expect(rule(urban.responsibility).kind).toBe('subsidy_difficult');
+    // 民政部 2012 bulletin: the centre paid 65.1% (urban) and 60.1% (rural), in every province: a subsidy by region, not only difficult counties
+    expect(rule(urban.responsibility).kind).toBe('subsidy');
+    expect(rule(rural.responsibility).kind).toBe('subsidy');
+    // rates solved so the national central share equals the published 75.7% (2011) and 62.5% (2012), east at half the rate
+    expect(valueAt(rule('ss_dibao').central_share!.values, 2012)).toEqual({ by: 'region_group', west: 0.7859, central: 0.7859, east: 0.393 });
+    // recipients: published year-end counts ÷ the driver's national sum (2012: 2143.5万 urban, 5344.5万 rural)
+    expect(valueAt(urban.eligibility[0]!.values, 2012)).toBe(0.032);
+    expect(valueAt(rural.eligibility[0]!.values, 2012)).toBe(0.0806);
+  });
+
+  // Employee schemes: the seed's participant targets (3 / 2.6 / 1.6 / 2.1 / 1.5亿) ÷ the driver's national sum (491.955 million)
+  it('employee insurance coverage ratios reproduce the seed targets over the driver sum', () => {
+    const ratios: Record<string, number> = { 'si.employee_pension': 0.6098, 'si.employee_medical': 0.5285, 'si.unemployment': 0.3252, 'si.work_injury': 0.4269, 'si.maternity': 0.3049 };
+    for (const [id, ratio] of Object.entries(ratios)) {
+      const i = item(catalogData(), id);
+      expect(i.driver).toBe('urban_age_16_59');
+      expect(valueAt(i.coverage.values, 2012)).toBe(ratio);
+    }
   });
 
   it('employee insurance fund deficits default to zero under the county-and-above rule', () => {

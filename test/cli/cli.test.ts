@@ -139,7 +139,8 @@ describe('fiscal-sim explain, compare, params', () => {
   it('lists parameters with values by year and sources', async () => {
     const r = await cli('params', 'standards.si.ncms_subsidy.standard');
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/values: 2011: 200; 2012: 240; 2013: 280; 2014: 320; 2015: 360/);
+    // NCMS subsidy path: 380 in 2015 (the 2015 NCMS notice; the seed only set a floor of 360)
+    expect(r.out).toMatch(/values: 2011: 200; 2012: 240; 2013: 280; 2014: 320; 2015: 380/);
     expect(r.out).toMatch(/source: policy:/);
   });
 

@@ -77,7 +77,8 @@ describe('formulas over county columns', () => {
     const c = run!.counties[0]!;
     const row = run!.result.items.at(k);
     const monthly = (0.01 * c.fiscal['own_revenue']![2012]!) / c.drivers['resident_pop']!;
-    const expectedYuan = c.drivers['rural_pop']! * 1 * 0.083 * monthly * 12;
+    // 0.0806: rural dibao recipients in 2012 (民政部 2012 bulletin, 5344.5万) ÷ the rural_pop driver's national sum
+    const expectedYuan = c.drivers['rural_pop']! * 1 * 0.0806 * monthly * 12;
     expect(row.costFen).toBe(Math.round(expectedYuan * 100));
     // other items are untouched
     const base = baseline2012[0]!.result.items;
