@@ -277,14 +277,6 @@ function boundedInto(pool: number, w: Float64Array, lo: Float64Array, hi: Float6
   }
   let a = 0, b = 0;
   for (let i = start; i < end; i++) if (w[i]! > 0 && hi[i]! / w[i]! > b) b = hi[i]! / w[i]!;
-  const f = (k: number): number => {
-    let sum = 0;
-    for (let i = start; i < end; i++) {
-      const x = k * w[i]!;
-      sum += x < lo[i]! ? lo[i]! : x > hi[i]! ? hi[i]! : x;
-    }
-    return sum;
-  };
   // bisect; every few steps try the linear segment of the bracket's midpoint, and stop when its
   // solution lies on that segment (every free unit strictly between its bounds, the others clamped)
   let k = Number.NaN;
@@ -313,7 +305,12 @@ function boundedInto(pool: number, w: Float64Array, lo: Float64Array, hi: Float6
         break;
       }
     }
-    if (f(mid) < pool) a = mid;
+    let sum = 0;
+    for (let i = start; i < end; i++) {
+      const x = mid * w[i]!;
+      sum += x < lo[i]! ? lo[i]! : x > hi[i]! ? hi[i]! : x;
+    }
+    if (sum < pool) a = mid;
     else b = mid;
   }
   for (let i = start; i < end; i++) {
@@ -351,8 +348,10 @@ export function evaluatePoint(model: LinearModel, point: Point, s: EvaluationScr
   const eligible = model.gapPoolEligible;
   const gapBefore = s.gapBefore;
   const gapPoolTotal = new Float64Array(J);
+  const pMult = new Float64Array(P);
+  const provScratch = { lo: new Float64Array(P), hi: new Float64Array(P), weightsScratch: new Float64Array(P) };
 
-  model.years.forEach((_, y) => {
+  for (let y = 0; y < model.years.length; y++) {
     const retention = point.retentionRate ?? model.retentionRate[y]!;
     const generalRetention = model.generalRetentionRate[y]!;
     const stdRate = point.standardRevenueRate ?? model.standardRevenueRate[y]!;
@@ -460,9 +459,8 @@ export function evaluatePoint(model: LinearModel, point: Point, s: EvaluationScr
       provGap[p] = E - R > 0 ? E - R : 0;
       provOwn[p] = provOwn[p]! / rShare - provOwn[p]!;
     }
-    const pMult = new Float64Array(P);
     difficultyInto(provGap, provExp, 0, P, dW, dMin, dMax, pMult);
-    cappedSpendInto(pool, provGap, pMult, provPrevScratch, cap, floor, 0, P, provAlloc, { lo: new Float64Array(P), hi: new Float64Array(P), weightsScratch: new Float64Array(P) });
+    cappedSpendInto(pool, provGap, pMult, provPrevScratch, cap, floor, 0, P, provAlloc, provScratch);
 
     // stage 2: province → counties
     const capacityRate = model.capacityRate[y]!;
@@ -572,7 +570,7 @@ export function evaluatePoint(model: LinearModel, point: Point, s: EvaluationScr
       out[IX.gini_before_transfers] = Number.NaN;
       out[IX.gini_after_general] = Number.NaN;
       out[IX.gini_after_general_mof] = Number.NaN;
-      return;
+      continue;
     }
     for (let c = 0; c < n; c++) x[c] = w[c]! > 0 ? inOwn[c]! / 100 / w[c]! : 0;
     out[IX.gini_before_transfers] = before.gini(x, w);
@@ -580,5 +578,5 @@ export function evaluatePoint(model: LinearModel, point: Point, s: EvaluationScr
     out[IX.gini_after_general] = afterGeneral.gini(x, w);
     for (let c = 0; c < n; c++) x[c] = w[c]! > 0 ? x[c]! + tied[c]! / 100 / w[c]! : 0;
     out[IX.gini_after_general_mof] = afterGeneralMof.gini(x, w);
-  });
+  }
 }

@@ -37,6 +37,8 @@ export interface DriverParams {
   readonly allSchoolsRural: boolean;
   /** share of residents registered in another county who hold agricultural hukou (hukou.migrant_agri_share) */
   readonly migrantAgriShare: number;
+  /** national closure of agri_hukou_pop to the published agricultural-hukou share (1 when none is given) */
+  readonly agriHukouFactor?: number;
 }
 
 export const DRIVER_NAMES = [
@@ -71,7 +73,7 @@ export const DRIVER_RULES: Readonly<Record<DriverName, string>> = {
   rural_pupils_junior: 'as rural_pupils_primary, for pupils_junior',
   urban_pupils_primary: 'pupils_primary − rural_pupils_primary (city schools: the 2008 urban fee waiver)',
   urban_pupils_junior: 'pupils_junior − rural_pupils_junior',
-  agri_hukou_pop: 'persons with agricultural hukou counted WHERE REGISTERED (the NCMS enrolment base): registered_pop × s, s the agricultural share of the residents who hold local hukou = (agricultural residents − hukou.migrant_agri_share × in-migrants from other counties) ÷ (residents − those in-migrants), kept within 0…1; the census nonagri_hukou_pct is a share of residents, migrants included',
+  agri_hukou_pop: 'persons with agricultural hukou counted WHERE REGISTERED (the NCMS enrolment base): registered_pop × min(1, s × f), s the agricultural share of the residents who hold local hukou = (agricultural residents − hukou.migrant_agri_share × in-migrants from other counties) ÷ (residents − those in-migrants), kept within 0…1 (the census nonagri_hukou_pct is a share of residents, migrants included); f closes the national total to the published agricultural-hukou share of the registered population in the data year (hukou.published_agri_share: 1 − 户籍人口城镇化率), so that the 2010 census classification is brought to 2012',
   nonagri_hukou_pop: 'registered_pop − agri_hukou_pop (the urban resident medical insurance base)',
   students_vocational: 'round(age_15_17 × education.senior_gross_enrolment) − students_high_school',
   students_high_school: 'age_15_17 × education.senior_gross_enrolment × (1 − education.senior_vocational_share)',
@@ -119,7 +121,7 @@ export function deriveDrivers(f: CensusFacts, p: DriverParams): Record<DriverNam
   const childShare = p.allSchoolsRural ? 1 : adjustedShare(ruralShare, p.childrenRuralOddsRatio);
   const rural_pupils_primary = roundHalfUp(pupils_primary * childShare);
   const rural_pupils_junior = roundHalfUp(pupils_junior * childShare);
-  const agri_hukou_pop = roundHalfUp(c.registered_pop * localAgriShare(f, p.migrantAgriShare));
+  const agri_hukou_pop = roundHalfUp(c.registered_pop * Math.min(1, localAgriShare(f, p.migrantAgriShare) * (p.agriHukouFactor ?? 1)));
   const senior = roundHalfUp(age_15_17 * p.seniorGrossEnrolment);
   const students_high_school = roundHalfUp(age_15_17 * p.seniorGrossEnrolment * (1 - p.seniorVocationalShare));
 

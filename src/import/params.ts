@@ -126,7 +126,7 @@ export const ProvincesFile = z
         .strictObject({ year: z.number().int(), persons: z.number().int().positive(), share_of_all: share.optional(), source: ImportSource })
         .optional(),
     }),
-    hukou: z.strictObject({ migrant_agri_share: param(share) }),
+    hukou: z.strictObject({ migrant_agri_share: param(share), published_agri_share: param(share).optional() }),
     rural_proxy: z.strictObject({
       children_odds_ratio: param(positive),
       age_16_59_odds_ratio: param(positive),

@@ -135,7 +135,7 @@ export function buildCountyData(src: Sources): BuildResult {
   if (problems.length) throw new InputError(problems);
 
   const year = params.data_year;
-  const driverParams = (provinceCode: string, factors = { primary: 1, junior: 1 }, allSchoolsRural = false): DriverParams => ({
+  const driverParams = (provinceCode: string, factors: { primary: number; junior: number; agriHukou?: number } = { primary: 1, junior: 1 }, allSchoolsRural = false): DriverParams => ({
     primaryNetEnrolment: paramAt(enrolmentParam(params, provinceCode, 'primary_net_enrolment'), year, 'education.primary_net_enrolment'),
     juniorGrossEnrolment: paramAt(enrolmentParam(params, provinceCode, 'junior_gross_enrolment'), year, 'education.junior_gross_enrolment'),
     seniorGrossEnrolment: paramAt(enrolmentParam(params, provinceCode, 'senior_gross_enrolment'), year, 'education.senior_gross_enrolment'),
@@ -148,6 +148,7 @@ export function buildCountyData(src: Sources): BuildResult {
     juniorPupilFactor: factors.junior,
     allSchoolsRural,
     migrantAgriShare: paramAt(params.hukou.migrant_agri_share, year, 'hukou.migrant_agri_share'),
+    agriHukouFactor: factors.agriHukou ?? 1,
   });
 
   // pupils calibrated to published national enrolment: first pass without calibration gives
@@ -155,9 +156,13 @@ export function buildCountyData(src: Sources): BuildResult {
   const published = params.education.published_pupils;
   let modelledPrimary = 0;
   let modelledJunior = 0;
+  let modelledAgri = 0;
+  let registered = 0;
   for (const u of units) {
     const p = driverParams(u.provinceCode);
     const d = deriveDrivers(u.facts, p);
+    modelledAgri += d.agri_hukou_pop;
+    registered += u.facts.counts.registered_pop;
     modelledPrimary += d.age_6_11 * p.primaryNetEnrolment;
     modelledJunior += d.age_12_14 * p.juniorGrossEnrolment;
   }
@@ -165,9 +170,12 @@ export function buildCountyData(src: Sources): BuildResult {
     primary: { published: published ? paramAt(published.primary, year, 'education.published_pupils.primary') : undefined, modelled: modelledPrimary, factor: 0 },
     junior: { published: published ? paramAt(published.junior, year, 'education.published_pupils.junior') : undefined, modelled: modelledJunior, factor: 0 },
   };
+  // agricultural hukou closed to the published national share of the registered population
+  const agriShare = params.hukou.published_agri_share ? paramAt(params.hukou.published_agri_share, year, 'hukou.published_agri_share') : undefined;
   const factors = {
     primary: calibrationFactor(pupilCalibration.primary.published, modelledPrimary),
     junior: calibrationFactor(pupilCalibration.junior.published, modelledJunior),
+    agriHukou: agriShare === undefined || modelledAgri === 0 ? 1 : (agriShare * registered) / modelledAgri,
   };
   pupilCalibration.primary.factor = factors.primary;
   pupilCalibration.junior.factor = factors.junior;

@@ -18,7 +18,8 @@ export type ItemQuantity = (typeof ITEM_QUANTITIES)[number];
 const ItemPattern = z.string().regex(/^[a-z_]+\.[a-z0-9_]*\*?$/, 'an item id, or a prefix ending in *');
 
 export const Measure = z.union([
-  z.strictObject({ quantity: z.enum(ITEM_QUANTITIES), items: z.array(ItemPattern).min(1) }),
+  // county_flag: only counties with that flag (the national nutrition pilot, for instance)
+  z.strictObject({ quantity: z.enum(ITEM_QUANTITIES), items: z.array(ItemPattern).min(1), county_flag: z.string().regex(/^[a-z_]+$/).optional() }),
   z.strictObject({ quantity: z.literal('transfer'), mechanism: z.string().regex(/^[a-z_]+$/), items: z.array(ItemPattern).min(1).optional() }),
   z.strictObject({ quantity: z.literal('transfer'), mechanisms: z.array(z.string().regex(/^[a-z_]+$/)).min(1) }),
 ]);

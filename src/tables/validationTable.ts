@@ -6,6 +6,7 @@
 import { itemMatches } from '../input/policyData.ts';
 import type { LoadedFigure, Measure } from '../input/validationSchema.ts';
 import { valueFor } from '../model/parameters.ts';
+import { countyFlag } from '../model/county.ts';
 import { GENERAL_MECHANISMS, type GeneralMechanismId } from '../model/transfers/mechanisms.ts';
 import type { YearRun } from '../simulation/runSimulation.ts';
 
@@ -45,11 +46,13 @@ export function measureValue(run: YearRun, measure: Measure, scope: LoadedFigure
   };
   if (measure.quantity !== 'transfer') {
     const idx = itemIndexes(measure.items);
+    const flag = measure.county_flag;
+    const rows = flag === undefined ? counties : counties.filter((r) => countyFlag(run.counties[r.countyIndex]!, flag));
     if (measure.quantity === 'standard') return valueFor(run.params.items[idx[0]!]!.annualStandard, run.counties[counties[0]?.countyIndex ?? 0]!);
     const col = run.result.items.columns;
     const per = run.result.items.itemsPerCounty;
     let total = 0;
-    for (const r of counties) {
+    for (const r of rows) {
       for (const i of idx) {
         const k = r.countyIndex * per + i;
         switch (measure.quantity) {
