@@ -33,8 +33,8 @@ describe('overflow: refused at load time with file, line, path, value and the la
     expectRefused(r, out, new RegExp(`${file}:4:\\d+: standards.si.rural_pension_basic.standard 2012: a standard 1000000000000000 is too large: the largest accepted is 1,000,000 yuan per beneficiary and period`));
   });
   it('a pool of 1e17', async () => {
-    const { r, out } = await runScenario(change('transfers.central_equalization_pool', '1e17'));
-    expectRefused(r, out, /:4:\d+: transfers.central_equalization_pool 2012: an amount 100000000000000000 is too large: the largest accepted is 10,000,000,000,000 yuan/);
+    const { r, out } = await runScenario(change('transfers.equalization_pool', '1e17'));
+    expectRefused(r, out, /:4:\d+: transfers.equalization_pool 2012: an amount 100000000000000000 is too large: the largest accepted is 10,000,000,000,000 yuan/);
   });
   it('a central amount of 1e12 per beneficiary', async () => {
     const { r, out } = await runScenario(change('rules.ss_orphans.central_amount', '1e12'));
@@ -76,10 +76,10 @@ describe('overflow: policy data folders (--data) are bounded too', () => {
     const data = join(dir, 'data');
     cpSync(new URL('../../data/', import.meta.url).pathname, data, { recursive: true });
     const general = join(data, 'transfers', 'general.yaml');
-    writeFileSync(general, readFileSync(general, 'utf8').replace('2011: 583411000000', '2011: 100000000000000000'));
+    writeFileSync(general, readFileSync(general, 'utf8').replace('2011: 641181000000', '2011: 100000000000000000'));
     const out = join(dir, 'out-data');
     const r = await cli('run', '--data', data, '--counties', counties, '--reference', 'none', '--out', out, '--quiet');
-    expectRefused(r, out, /general\.yaml:8:\d+: central_equalization_pool\.values\.2011: 100000000000000000 yuan is too large: the largest amount accepted is 10,000,000,000,000 yuan/);
+    expectRefused(r, out, /general\.yaml:\d+:\d+: equalization_pool\.values\.2011: 100000000000000000: too large: the largest amount accepted is 10,000,000,000,000 yuan/);
   });
 });
 

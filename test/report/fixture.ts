@@ -6,6 +6,7 @@
  */
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseDocument, Scalar, type YAMLMap } from 'yaml';
 import { HEADER, sampleRow, toCsvText, type CsvRow } from '../helpers/countyCsv.ts';
 
 export const DATA_DIR = new URL('../../data/', import.meta.url).pathname;
@@ -49,11 +50,15 @@ export function writeFixture(dir: string): ReportFixture {
   writeFileSync(counties, toCsvText(fixtureRows(), [...HEADER, 'own_revenue_2011', 'other_std_expenditure_2011']));
   const data = join(dir, 'data');
   cpSync(DATA_DIR, data, { recursive: true });
+  // every transfer pool of the country sized for so few counties: a thousandth of the national amount
   const general = join(data, 'transfers', 'general.yaml');
-  const text = readFileSync(general, 'utf8');
-  const pool = /(equalization_pool:[\s\S]*?values:\s*\n\s*\d{4}:\s*)(\d+)/;
-  if (!pool.test(text)) throw new Error(`cannot find the central pool in ${general}`);
-  writeFileSync(general, text.replace(pool, '$13000000000'));
+  const doc = parseDocument(readFileSync(general, 'utf8'));
+  for (const pair of (doc.contents as YAMLMap<Scalar<string>, YAMLMap>).items) {
+    if (!String(pair.key.value).endsWith('_pool')) continue;
+    const values = pair.value!.get('values') as YAMLMap<Scalar<number>, Scalar<number>>;
+    for (const v of values.items) v.value = new Scalar(Math.round(Number((v.value as Scalar<number>).value) / 1000));
+  }
+  writeFileSync(general, doc.toString());
   const scenario = join(dir, 'raise-health.yaml');
   writeFileSync(scenario, [
     'title: Higher public-health standard and 2018 tiers for compulsory education',
