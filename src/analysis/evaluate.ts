@@ -346,6 +346,7 @@ export function evaluatePoint(model: LinearModel, point: Point, s: EvaluationScr
   const prevCounty = s.prevCounty;
   const J = model.gapPoolIds.length;
   const eligible = model.gapPoolEligible;
+  const gapPoolFen = model.gapPoolFen;
   const gapBefore = s.gapBefore;
   const gapPoolTotal = new Float64Array(J);
   const pMult = new Float64Array(P);
@@ -431,7 +432,7 @@ export function evaluatePoint(model: LinearModel, point: Point, s: EvaluationScr
     for (let c = 0; c < n; c++) {
       const k = y * n + c;
       let gapPools = 0;
-      for (let j = 0; j < J; j++) if (eligible[j * n + c] && gapPoolTotal[j]! > 0) gapPools += (model.gapPoolFen[y * J + j]! * gapBefore[c]!) / gapPoolTotal[j]!;
+      for (let j = 0; j < J; j++) if (eligible[j * n + c] && gapPoolTotal[j]! > 0) gapPools += (gapPoolFen[y * J + j]! * gapBefore[c]!) / gapPoolTotal[j]!;
       const pl = mPools[k]! + (direct[c] ? gapPools : gapPools * (1 - generalRetention));
       pools[c] = pl;
       const stdRev = inStdRev[c]! + pl;

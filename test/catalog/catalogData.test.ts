@@ -32,6 +32,16 @@ function readYaml(path: string): unknown {
   return parse(readFileSync(path, 'utf8'));
 }
 
+/**
+ * The seed text lives in ../shared/seeds, beside the project, not in it: a user's clone standing
+ * alone skips the quote checks (and says so); CI (CI=true, or FISCAL_SIM_REQUIRE_SHARED=1) runs
+ * them and fails, never skips, when the text is missing.
+ */
+const SEED_REQUIRED = process.env['CI'] === 'true' || process.env['FISCAL_SIM_REQUIRE_SHARED'] === '1';
+const SEED_PRESENT = existsSync(SEED_FILE);
+const describeSeed = SEED_PRESENT || SEED_REQUIRED ? describe : describe.skip;
+if (!SEED_PRESENT && !SEED_REQUIRED) console.warn(`seed quote checks skipped: ${SEED_FILE} is not here (they run, and are required, in CI)`);
+
 function loadSeed(): string {
   if (!existsSync(SEED_FILE)) {
     throw new Error(`seed text not found at ${SEED_FILE}: the quote check needs ../shared/seeds next to the project root`);
@@ -175,8 +185,8 @@ describe('catalog data files', () => {
   });
 });
 
-describe('seed quotes', () => {
-  it('finds the seed text (fails, not skips, when ../shared/seeds is absent)', () => {
+describeSeed('seed quotes', () => {
+  it('finds the seed text (fails, not skips, in CI when ../shared/seeds is absent)', () => {
     expect(() => loadSeed()).not.toThrow();
   });
 
