@@ -5,6 +5,7 @@
  */
 import { valueAt, type Dated } from '../input/datedValues.ts';
 import type { County } from '../model/county.ts';
+import { CENSUS_FACT_COLUMNS, OPTIONAL_COLUMNS } from '../input/countyColumns.ts';
 import { MoneyOverflowError, productToFen } from '../model/money.ts';
 import type { CountyFiscalYear } from '../model/budget/countyFiscalYear.ts';
 
@@ -18,11 +19,14 @@ export function growthFactor(growth: Dated<number>, from: number, to: number): n
   return f;
 }
 
+/** Driver columns that are rates or shares, not counts: they do not grow with the population. */
+const RATE_DRIVERS: ReadonlySet<string> = new Set([...CENSUS_FACT_COLUMNS, ...OPTIONAL_COLUMNS].filter((c) => c.kind === 'ratio').map((c) => c.name));
+
 export function projectDrivers(county: County, year: number, populationGrowth: Dated<number>): County {
   const f = growthFactor(populationGrowth, CENSUS_YEAR, year);
   if (f === 1) return county;
   const drivers: Record<string, number> = {};
-  for (const [k, v] of Object.entries(county.drivers)) drivers[k] = v * f;
+  for (const [k, v] of Object.entries(county.drivers)) drivers[k] = RATE_DRIVERS.has(k) ? v : v * f;
   return { ...county, drivers };
 }
 
