@@ -55,7 +55,7 @@ export interface LoadedFigure extends ValidationFigure {
 /** Every figure of every YAML file in the folder, ids checked unique; all problems at once. */
 export function loadValidationFigures(dir: string = DEFAULT_VALIDATION_DIR): LoadedFigure[] {
   const problems: InputProblem[] = [];
-  let files: string[] = [];
+  let files: string[];
   try {
     files = readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort();
   } catch (e) {

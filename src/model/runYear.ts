@@ -95,7 +95,7 @@ export function runYear(counties: readonly County[], fiscal: readonly CountyFisc
   const salaryFen = staff.map((x) => productToFen([x, t.guarantee.salaryStandard]));
   const runningFen = staff.map((x) => productToFen([x, t.guarantee.runningStandard]));
   const otherMandatedFen = population.map((x) => productToFen([x, t.otherMandatedPerResident]));
-  const stdExp = counties.map((county, c) => standardExpenditure(county, eq, basis[c]!));
+  const stdExp = counties.map((county, c) => standardExpenditure(county, eq, basis[c]));
   const ownStdRevenue = fiscal.map((f) => ownStandardRevenueFen(f, eq));
   const rebatesEtc = fiscal.map(rebatesAndSubsidiesFen);
 

@@ -91,14 +91,18 @@ export function checkExactMoney(result: YearResult, counties: readonly County[],
       }
     }
   }
-  const totals = new Map<string, number>();
+  // the money fields of a county row (numbers named *Fen), read once
+  const first = result.counties[0];
+  const fields = first ? Object.keys(first).filter((f) => f.endsWith('Fen') && typeof (first as unknown as Record<string, unknown>)[f] === 'number') : [];
+  const totals = new Float64Array(fields.length);
   result.counties.forEach((r, c) => {
-    for (const [field, v] of Object.entries(r)) {
-      if (!field.endsWith('Fen') || typeof v !== 'number') continue;
-      const total = (totals.get(field) ?? 0) + Math.abs(v);
-      if (!Number.isSafeInteger(v)) throw new MoneyOverflowError(field, v, { county: name(c) });
-      if (!Number.isSafeInteger(total)) throw new MoneyOverflowError(`the national total of ${field} (reached at this county)`, total, { county: name(c) });
-      totals.set(field, total);
+    const row = r as unknown as Record<string, number>;
+    for (let k = 0; k < fields.length; k++) {
+      const v = row[fields[k]!]!;
+      if (!Number.isSafeInteger(v)) throw new MoneyOverflowError(fields[k]!, v, { county: name(c) });
+      const total = totals[k]! + Math.abs(v);
+      if (!Number.isSafeInteger(total)) throw new MoneyOverflowError(`the national total of ${fields[k]!} (reached at this county)`, total, { county: name(c) });
+      totals[k] = total;
     }
   });
 }

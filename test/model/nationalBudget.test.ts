@@ -30,9 +30,9 @@ describe('the national 2012 baseline', () => {
   });
 
   it('each general transfer spends its cited 2012 pool exactly, to the fen', () => {
-    const pools: Record<string, string> = Object.fromEntries([...policy.mechanisms.pools.map((m) => [m.id, m.pool]), ['equalization', policy.mechanisms.equalization.pool], ['guarantee', 'guarantee_award_pool']]);
+    const pools = new Map<string, string>([...policy.mechanisms.pools.map((m): [string, string] => [m.id, m.pool]), ['equalization', policy.mechanisms.equalization.pool], ['guarantee', 'guarantee_award_pool']]);
     for (const m of run.result.mechanisms) {
-      const cited = productToFen([valueAt(policy.transfers[pools[m.id]!]!.values, 2012)!]);
+      const cited = productToFen([valueAt(policy.transfers[pools.get(m.id)!]!.values, 2012)!]);
       expect(m.poolFen, m.id).toBe(cited);
       expect(m.unspentFen, m.id).toBe(0);
       expect(m.toCountiesFen + m.upperLevelFen, m.id).toBe(m.poolFen + m.provincialFen);
