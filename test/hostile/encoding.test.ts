@@ -7,24 +7,13 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { decodeText, loadCountyFile } from '../../src/input/countyFile.ts';
-import { InputError } from '../../src/input/inputError.ts';
 import { readYamlFile } from '../../src/input/yamlFile.ts';
 import { sampleRow, toCsvText } from '../helpers/countyCsv.ts';
-import { cli, expectRefused, tempDir, write } from './helpers.ts';
+import { cli, expectRefused, tempDir, write, refusal } from './helpers.ts';
 
 const rows = [sampleRow('440103', { name: '荔湾区', prefecture: '广州市' }), sampleRow('440104', { name: '越秀区', prefecture: '广州市' }), sampleRow('440105', { name: '海珠区', prefecture: '广州市' })];
 const text = toCsvText(rows);
 const lines = text.split('\n');
-
-function refusal(load: () => unknown): InputError {
-  try {
-    load();
-  } catch (e) {
-    if (e instanceof InputError) return e;
-    throw e;
-  }
-  throw new Error('expected a refusal');
-}
 
 describe('encoding', () => {
   const dir = tempDir('enc');

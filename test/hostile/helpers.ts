@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { vi } from 'vitest';
 import { main } from '../../src/cli/main.ts';
+import { InputError } from '../../src/input/inputError.ts';
 import { sampleRow, toCsvText, type CsvRow } from '../helpers/countyCsv.ts';
 
 export interface CliResult {
@@ -51,4 +52,15 @@ export function expectRefused(r: CliResult, out: string | undefined, message: Re
   if (r.code !== 2 || !message.test(r.err)) throw new Error(`expected exit 2 with ${message}, got ${r.code}:\n${r.err}`);
   if (/\n\s+at .+:\d+:\d+/.test(r.err) || /unexpected error/.test(r.err)) throw new Error(`a stack trace or unexpected error was printed:\n${r.err}`);
   if (out !== undefined && existsSync(out) && readdirSync(out).length > 0) throw new Error(`output was written to ${out}: ${readdirSync(out).join(', ')}`);
+}
+
+/** The InputError a load throws (fails the test when it throws nothing or something else). */
+export function refusal(load: () => unknown): InputError {
+  try {
+    load();
+  } catch (e) {
+    if (e instanceof InputError) return e;
+    throw e;
+  }
+  throw new Error('expected a refusal');
 }

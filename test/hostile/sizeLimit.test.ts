@@ -7,9 +7,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MAX_COUNTY_BYTES, MAX_COUNTY_ROWS, MAX_LISTED_PROBLEMS, MAX_YAML_BYTES } from '../../src/input/fileLimits.ts';
 import { parseCountyText, loadCountyFile } from '../../src/input/countyFile.ts';
-import { InputError } from '../../src/input/inputError.ts';
 import { sampleRow, toCsvText } from '../helpers/countyCsv.ts';
-import { cli, countyCsv, expectRefused, tempDir, write } from './helpers.ts';
+import { cli, countyCsv, expectRefused, tempDir, write, refusal } from './helpers.ts';
 
 /** A sparse file of `bytes` bytes (takes no disk space): enough to test a size check made before reading. */
 function sparse(file: string, bytes: number): string {
@@ -17,16 +16,6 @@ function sparse(file: string, bytes: number): string {
   ftruncateSync(fd, bytes);
   closeSync(fd);
   return file;
-}
-
-function refusal(load: () => unknown): InputError {
-  try {
-    load();
-  } catch (e) {
-    if (e instanceof InputError) return e;
-    throw e;
-  }
-  throw new Error('expected a refusal');
 }
 
 describe('size limit', () => {
