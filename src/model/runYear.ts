@@ -42,6 +42,11 @@ export function previousYearOf(result: YearResult): PreviousYear {
 
 const STAFF_DRIVER = 'fiscal_staff';
 
+/** A record with one entry per general transfer. */
+function byMechanism<T>(value: (m: GeneralMechanismId) => T): Record<GeneralMechanismId, T> {
+  return Object.fromEntries(GENERAL_MECHANISMS.map((m) => [m, value(m)])) as Record<GeneralMechanismId, T>;
+}
+
 export function runYear(counties: readonly County[], fiscal: readonly CountyFiscalYear[], params: YearParameters, previous?: PreviousYear): YearResult {
   if (fiscal.length !== counties.length) throw new RangeError('fiscal inputs and counties differ in length');
   const t = params.transfers;
@@ -100,8 +105,8 @@ export function runYear(counties: readonly County[], fiscal: readonly CountyFisc
   const rebatesEtc = fiscal.map(rebatesAndSubsidiesFen);
 
   // a general transfer on its way to a county the prefecture manages may be partly kept there
-  const received: Record<GeneralMechanismId, number[]> = Object.fromEntries(GENERAL_MECHANISMS.map((m) => [m, new Array<number>(n).fill(0)])) as Record<GeneralMechanismId, number[]>;
-  const keptByPrefecture: Record<GeneralMechanismId, number[]> = Object.fromEntries(GENERAL_MECHANISMS.map((m) => [m, new Array<number>(n).fill(0)])) as Record<GeneralMechanismId, number[]>;
+  const received = byMechanism(() => new Array<number>(n).fill(0));
+  const keptByPrefecture = byMechanism(() => new Array<number>(n).fill(0));
   const receive = (id: GeneralMechanismId, allocations: readonly number[], retain: boolean): void => {
     for (let c = 0; c < n; c++) {
       const a = allocations[c]!;
@@ -180,8 +185,8 @@ export function runYear(counties: readonly County[], fiscal: readonly CountyFisc
   const countyResults = counties.map((_, c): CountyResult => {
     const s = sums[c]!;
     const f = fiscal[c]!;
-    const generalByMechanismFen = Object.fromEntries(GENERAL_MECHANISMS.map((m) => [m, received[m][c]!])) as Record<GeneralMechanismId, number>;
-    const generalRetainedByMechanism = Object.fromEntries(GENERAL_MECHANISMS.map((m) => [m, keptByPrefecture[m][c]!])) as Record<GeneralMechanismId, number>;
+    const generalByMechanismFen = byMechanism((m) => received[m][c]!);
+    const generalRetainedByMechanism = byMechanism((m) => keptByPrefecture[m][c]!);
     const generalFen = GENERAL_MECHANISMS.reduce((a, m) => a + received[m][c]!, 0);
     const rebatesFen = f.rebateTwoTaxFen + f.rebateIncomeTaxFen + f.rebateOilFen;
     const account = countyBudget({
