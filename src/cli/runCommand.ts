@@ -1,12 +1,9 @@
 /** `fiscal-sim run`: every county's financing gap for a year (or years), written as tables. */
-import { resolve, join } from 'node:path';
-import type { Command } from 'commander';
-import { writeFilesAtomically } from '../report/atomicWrite.ts';
-import { toCsv } from '../report/csv.ts';
+import { resolve } from 'node:path';
+import { InvalidArgumentError, type Command } from 'commander';
+import { ITEM_DETAILS, itemFileName, writeRunOutputs, type ItemDetail } from '../report/stream/runOutputs.ts';
 import { formatSummary } from '../report/terminalSummary.ts';
 import { runScenario } from '../scenarios/scenario.ts';
-import { COUNTY_COLUMNS, ITEM_COLUMNS, countyRow, itemRows, type Row } from '../tables/countyTable.ts';
-import { provinceRows, PROVINCE_COLUMNS } from '../tables/provinceTable.ts';
 import { summarize } from '../tables/summary.ts';
 import { addInputOptions, loadInputs, type RunOptions } from './commonOptions.ts';
 import { parseYears } from './yearOptions.ts';
@@ -17,6 +14,13 @@ interface RunCommandOptions extends RunOptions {
   year?: number[];
   out: string;
   quiet?: boolean;
+  items: ItemDetail;
+}
+
+function parseItemDetail(value: string): ItemDetail {
+  const v = value.trim().toLowerCase();
+  if (!(ITEM_DETAILS as readonly string[]).includes(v)) throw new InvalidArgumentError(`use ${ITEM_DETAILS.join(', ')} / 可选 full（逐县逐项）、summary（按项目汇总）、none（不写项目表）`);
+  return v as ItemDetail;
 }
 
 export function registerRunCommand(program: Command): void {
@@ -25,6 +29,7 @@ export function registerRunCommand(program: Command): void {
     .description("compute every county's standard cost, who pays it, transfers and financing gap; write counties.csv, items.csv, provinces.csv and summary.json")
     .option('--year <years>', 'year, range or list (2012, 2011-2015, 2011,2013); default 2012, or the scenario\'s years with --scenario', parseYears)
     .option('--out <dir>', 'output folder', DEFAULT_OUT)
+    .option('--items <detail>', 'item detail / 项目明细: full = items.csv, one row per county × item × year (逐县逐项); summary = items_summary.csv, one row per item × year over the counties reported (按项目汇总); none = no item file (不写)', parseItemDetail, 'full' as ItemDetail)
     .option('--quiet', 'do not print the summary');
   addInputOptions(cmd).action((opts: RunCommandOptions) => {
     const { scenario, set } = loadInputs(opts);
@@ -34,17 +39,7 @@ export function registerRunCommand(program: Command): void {
     const started = performance.now();
     const runs = runScenario(scenario, set.counties, years, (year) => process.stderr.write(`computing ${year}…\n`));
     const seconds = (performance.now() - started) / 1000;
-    const catalog = new Map(policy.items.map((i) => [i.id, i]));
-    const focus = new Set(set.focus);
-    const countyTable: Row[] = [];
-    const itemTable: Row[] = [];
-    const provinceTable: Row[] = [];
-    const summaries = runs.map((run) => {
-      for (const i of set.focus) countyTable.push(countyRow(run, run.result.counties[i]!));
-      for (const row of itemRows(run, focus, catalog, policy)) itemTable.push(row);
-      provinceTable.push(...provinceRows(run, new Set(set.focus.map((i) => set.counties[i]!.provinceCode))));
-      return summarize(run, set.focus);
-    });
+    const summaries = runs.map((run) => summarize(run, set.focus));
     const out = resolve(opts.out);
     const meta = {
       command: 'run',
@@ -54,20 +49,20 @@ export function registerRunCommand(program: Command): void {
       counties_files: set.sources,
       counties_reported: set.focus.length,
       counties_computed: set.counties.length,
+      ...(opts.items === 'full' ? {} : { items: opts.items }),
       rounding: 'each county × item cost rounded once to the fen, half away from zero; splits and allocations by largest remainder',
       summaries,
     };
-    writeFilesAtomically([
-      { path: join(out, 'counties.csv'), content: toCsv(COUNTY_COLUMNS, countyTable) },
-      { path: join(out, 'items.csv'), content: toCsv(ITEM_COLUMNS, itemTable) },
-      { path: join(out, 'provinces.csv'), content: toCsv(PROVINCE_COLUMNS, provinceTable) },
-      { path: join(out, 'summary.json'), content: `${JSON.stringify(meta, null, 2)}\n` },
-    ]);
+    const written = writeRunOutputs({
+      out, runs, policy, focus: set.focus, items: opts.items, meta,
+      provinces: new Set(set.focus.map((i) => set.counties[i]!.provinceCode)),
+    });
     if (!opts.quiet) {
       const where = opts.province ? `province ${set.counties[set.focus[0]!]!.province}` : `counties in ${set.sources[0]}`;
       const label = `${scenario.name === 'baseline' ? 'Baseline' : `Scenario ${scenario.name}`}, ${where}`;
       for (const s of summaries) process.stdout.write(`${formatSummary(s, label)}\n\n`);
     }
-    process.stderr.write(`computed ${set.counties.length} counties × ${years.length} year(s) in ${seconds.toFixed(2)} s; wrote counties.csv (${countyTable.length} rows), items.csv (${itemTable.length} rows), provinces.csv, summary.json to ${out}\n`);
+    const itemFile = itemFileName(opts.items);
+    process.stderr.write(`computed ${set.counties.length} counties × ${years.length} year(s) in ${seconds.toFixed(2)} s; wrote counties.csv (${written.countyRows} rows), ${itemFile ? `${itemFile} (${written.itemRows} rows), ` : ''}provinces.csv, summary.json to ${out}\n`);
   });
 }

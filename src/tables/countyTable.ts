@@ -101,7 +101,6 @@ export function itemRows(run: YearRun, selected: ReadonlySet<number>, catalog: R
     if (!selected.has(it.countyIndex)) continue;
     const c = run.counties[it.countyIndex]!;
     const p = run.params.items[it.itemIndex]!;
-    const entry = catalog.get(p.id);
     rows.push({
       code: c.code,
       name: c.name,
@@ -121,9 +120,63 @@ export function itemRows(run: YearRun, selected: ReadonlySet<number>, catalog: R
       special_transfer: yuan(it.specialFen),
       retained_by_prefecture: yuan(it.retainedFen),
       rule: p.rule.id,
-      // the source of the value used: a scenario's change where one is in force, else the catalog's
-      source: entry?.standard ? describeSource(sourceInForce(policy, `standards.${p.id}.standard`, run.year, entry.standard.source)) : '',
+      source: itemSource(run, p.id, catalog, policy),
     });
   }
   return rows;
+}
+
+/** The source text of an item's standard in a year: a scenario's change where one is in force, else the catalog's. */
+export function itemSource(run: YearRun, id: string, catalog: ReadonlyMap<string, CatalogEntry>, policy: Pick<PolicyData, 'changeSources'>): string {
+  const entry = catalog.get(id);
+  return entry?.standard ? describeSource(sourceInForce(policy, `standards.${id}.standard`, run.year, entry.standard.source)) : '';
+}
+
+export const ITEM_SUMMARY_COLUMNS = [
+  'year', 'item', 'item_name_zh', 'domain', 'driver', 'counties', 'beneficiaries',
+  'cost', 'central', 'provincial', 'prefecture_level', 'county', 'special_transfer', 'retained_by_prefecture', 'rule', 'source',
+] as const;
+
+/**
+ * One row per item for the selected counties (items.csv with --items summary): the sums of
+ * the county rows. Money sums are sums of integer fen, so each equals the sum of the
+ * county rows' printed amounts.
+ */
+export function itemSummaryRows(run: YearRun, selected: ReadonlySet<number>, catalog: ReadonlyMap<string, CatalogEntry>, policy: Pick<PolicyData, 'changeSources'> = {}): Row[] {
+  const items = run.result.items;
+  const per = items.itemsPerCounty;
+  const cols = items.columns;
+  const money = ['costFen', 'centralFen', 'provincialFen', 'prefectureFen', 'countyFen', 'specialFen', 'retainedFen'] as const;
+  const sums = money.map(() => new Float64Array(per));
+  const people = new Float64Array(per);
+  let counties = 0;
+  for (const ci of selected) {
+    if (!(ci >= 0 && ci < items.countyCount)) continue;
+    counties++;
+    for (let i = 0, k = ci * per; i < per; i++, k++) {
+      people[i] = people[i]! + cols.beneficiaries[k]!;
+      for (let m = 0; m < money.length; m++) {
+        const sum = sums[m]!;
+        sum[i] = sum[i]! + cols[money[m]!][k]!;
+      }
+    }
+  }
+  return run.params.items.map((p, i) => ({
+    year: run.year,
+    item: p.id,
+    item_name_zh: p.nameZh,
+    domain: p.domain,
+    driver: p.driver,
+    counties,
+    beneficiaries: people[i]!.toFixed(2),
+    cost: yuan(sums[0]![i]!),
+    central: yuan(sums[1]![i]!),
+    provincial: yuan(sums[2]![i]!),
+    prefecture_level: yuan(sums[3]![i]!),
+    county: yuan(sums[4]![i]!),
+    special_transfer: yuan(sums[5]![i]!),
+    retained_by_prefecture: yuan(sums[6]![i]!),
+    rule: p.rule.id,
+    source: itemSource(run, p.id, catalog, policy),
+  }));
 }
