@@ -9,6 +9,7 @@ import { nationalCounties } from './syntheticCounties.ts';
 import { mb, measure } from './measure.ts';
 import { monteCarloBench, monteCarloScalingBench } from './monteCarloBench.ts';
 import { hostileInputBench } from './hostileInputBench.ts';
+import { wholeProcessBench } from './wholeProcess.ts';
 import { mkdtempSync, rmSync, statSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -60,7 +61,7 @@ async function reportBench(): Promise<void> {
   }
 }
 
-const sections: Record<string, () => Promise<void>> = { engine: engineBench, report: reportBench, montecarlo: monteCarloBench, 'montecarlo-scaling': monteCarloScalingBench, hostile: hostileInputBench };
+const sections: Record<string, () => Promise<void>> = { engine: engineBench, report: reportBench, montecarlo: monteCarloBench, 'montecarlo-scaling': monteCarloScalingBench, hostile: hostileInputBench, whole: wholeProcessBench };
 const only = process.argv.slice(2);
 for (const [name, run] of Object.entries(sections)) {
   if (only.length && !only.includes(name)) continue;
