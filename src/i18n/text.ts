@@ -11,8 +11,11 @@ export interface Bilingual<T = string> {
   readonly en: T;
 }
 
-/** A module's messages: each key has both languages (`satisfies Messages` checks it). */
-export type Messages = Readonly<Record<string, Bilingual<string> | Bilingual<(...args: never[]) => string>>>;
+/**
+ * A module's messages: each key has both languages (`satisfies Messages` checks it). A value is
+ * a string, a function building one, or a small record or list of names (e.g. region groups).
+ */
+export type Messages = Readonly<Record<string, Bilingual<string> | Bilingual<(...args: never[]) => string> | Bilingual<Readonly<Record<string, string>>> | Bilingual<readonly string[]>>>;
 
 /** The text in the chosen language. */
 export function pick<T>(lang: Lang, text: Bilingual<T>): T {
