@@ -7,6 +7,9 @@ import { runScenario } from '../scenarios/scenario.ts';
 import { summarize } from '../tables/summary.ts';
 import { addInputOptions, loadInputs, type RunOptions } from './commonOptions.ts';
 import { parseYears } from './yearOptions.ts';
+import type { Lang } from '../i18n/lang.ts';
+import { inLang } from '../i18n/text.ts';
+import { CLI_TEXT } from './cliText.ts';
 
 export const DEFAULT_OUT = new URL('../../reports/', import.meta.url).pathname;
 
@@ -23,21 +26,22 @@ function parseItemDetail(value: string): ItemDetail {
   return v as ItemDetail;
 }
 
-export function registerRunCommand(program: Command): void {
+export function registerRunCommand(program: Command, lang: Lang): void {
+  const m = inLang(CLI_TEXT, lang);
   const cmd = program
     .command('run')
-    .description("compute every county's standard cost, who pays it, transfers and financing gap; write counties.csv, items.csv, provinces.csv and summary.json")
-    .option('--year <years>', 'year, range or list (2012, 2011-2015, 2011,2013); default 2012, or the scenario\'s years with --scenario', parseYears)
-    .option('--out <dir>', 'output folder', DEFAULT_OUT)
+    .description(m.runDescription)
+    .option('--year <years>', m.runOptYear, parseYears)
+    .option('--out <dir>', m.optOut, DEFAULT_OUT)
     .option('--items <detail>', 'item detail / 项目明细: full = items.csv, one row per county × item × year (逐县逐项); summary = items_summary.csv, one row per item × year over the counties reported (按项目汇总); none = no item file (不写)', parseItemDetail, 'full' as ItemDetail)
-    .option('--quiet', 'do not print the summary');
-  addInputOptions(cmd).action((opts: RunCommandOptions) => {
+    .option('--quiet', m.runOptQuiet);
+  addInputOptions(cmd, lang).action((opts: RunCommandOptions) => {
     const { scenario, set } = loadInputs(opts);
-    for (const n of set.notes) process.stderr.write(`note: ${n}\n`);
+    for (const n of set.notes) process.stderr.write(`${m.note(n)}\n`);
     const years = opts.year ?? (opts.scenario ? [...scenario.years] : [2012]);
     const policy = scenario.policy;
     const started = performance.now();
-    const runs = runScenario(scenario, set.counties, years, (year) => process.stderr.write(`computing ${year}…\n`));
+    const runs = runScenario(scenario, set.counties, years, (year) => process.stderr.write(`${m.computingYear(year)}\n`));
     const seconds = (performance.now() - started) / 1000;
     const summaries = runs.map((run) => summarize(run, set.focus));
     const out = resolve(opts.out);
@@ -58,11 +62,10 @@ export function registerRunCommand(program: Command): void {
       provinces: new Set(set.focus.map((i) => set.counties[i]!.provinceCode)),
     });
     if (!opts.quiet) {
-      const where = opts.province ? `province ${set.counties[set.focus[0]!]!.province}` : `counties in ${set.sources[0]}`;
-      const label = `${scenario.name === 'baseline' ? 'Baseline' : `Scenario ${scenario.name}`}, ${where}`;
-      for (const s of summaries) process.stdout.write(`${formatSummary(s, label)}\n\n`);
+      const where = opts.province ? m.runWhereProvince(set.counties[set.focus[0]!]!.province) : m.runWhereFile(set.sources[0] ?? '');
+      const label = m.runLabel(scenario.name === 'baseline' ? undefined : scenario.name, where);
+      for (const s of summaries) process.stdout.write(`${formatSummary(s, label, lang)}\n\n`);
     }
-    const itemFile = itemFileName(opts.items);
-    process.stderr.write(`computed ${set.counties.length} counties × ${years.length} year(s) in ${seconds.toFixed(2)} s; wrote counties.csv (${written.countyRows} rows), ${itemFile ? `${itemFile} (${written.itemRows} rows), ` : ''}provinces.csv, summary.json to ${out}\n`);
+    process.stderr.write(`${m.runDone(set.counties.length, years.length, seconds.toFixed(2), written.countyRows, itemFileName(opts.items), written.itemRows, out)}\n`);
   });
 }
