@@ -109,7 +109,7 @@ const sourceRows = new WeakMap<ReportContext, Map<string, { readonly html: strin
 function sourcesAppendix(ctx: ReportContext, countyIndex: number): string {
   const rows = countyParameterRows(ctx.policy, ctx.run, countyIndex, ctx.registry);
   let cache = sourceRows.get(ctx);
-  if (!cache) sourceRows.set(ctx, (cache = new Map()));
+  if (!cache) sourceRows.set(ctx, (cache = new Map<string, { readonly html: string; readonly source: string }>()));
   const numbers = new Map<string, number>();
   const body = rows.map((p) => {
     const key = `${p.path}\u0000${p.value}`;
