@@ -5,5 +5,7 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     testTimeout: 60_000,
     pool: 'forks',
+    // the tests assert English text unless they choose Chinese themselves (fiscal-sim defaults to Chinese)
+    env: { FISCAL_SIM_LANG: 'en' },
   },
 });

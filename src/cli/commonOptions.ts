@@ -5,6 +5,9 @@ import type { PopulationBasis } from '../model/parameters.ts';
 import { loadCountySet, type CountySet } from '../simulation/countySet.ts';
 import { baselineScenario, type Scenario } from '../scenarios/scenario.ts';
 import { loadScenario } from '../scenarios/scenarioFile.ts';
+import type { Lang } from '../i18n/lang.ts';
+import { inLang } from '../i18n/text.ts';
+import { CLI_TEXT } from './cliText.ts';
 
 export interface RunOptions {
   scenario?: string;
@@ -16,19 +19,19 @@ export interface RunOptions {
 }
 
 /** Add the input options; commands that take scenarios as arguments leave out --scenario. */
-export function addInputOptions(cmd: Command, { scenarioOption = true }: { scenarioOption?: boolean } = {}): Command {
-  if (scenarioOption) cmd.option('--scenario <file>', 'scenario file (YAML or JSON) applied on top of the bundled policy data; see scenarios/');
+export function addInputOptions(cmd: Command, lang: Lang, { scenarioOption = true }: { scenarioOption?: boolean } = {}): Command {
+  const m = inLang(CLI_TEXT, lang);
+  if (scenarioOption) cmd.option('--scenario <file>', m.optScenario);
+  const parseBasis = (value: string): PopulationBasis => {
+    if (value !== 'resident' && value !== 'registered') throw new InvalidArgumentError(m.badBasis);
+    return value;
+  };
   return cmd
-    .option('--counties <file>', 'county data CSV (default: the bundled Guangdong file data/counties/guangdong_2012.csv)')
-    .option('--reference <file>', "national county file for the provinces your file lacks, or 'none' (default: data/counties/china_2012.csv)")
-    .option('--province <province>', 'report only this province (code such as 440000 or 44, or a name such as 广东)')
-    .option('--data <dir>', 'policy data folder with standards/, sharing/, transfers/, projection/', DEFAULT_DATA_DIR)
-    .option('--basis <basis>', 'population basis for drivers: resident or registered (default: the scenario\'s, else resident)', parseBasis);
-}
-
-function parseBasis(value: string): PopulationBasis {
-  if (value !== 'resident' && value !== 'registered') throw new InvalidArgumentError('use resident or registered');
-  return value;
+    .option('--counties <file>', m.optCounties)
+    .option('--reference <file>', m.optReference)
+    .option('--province <province>', m.optProvince)
+    .option('--data <dir>', m.optData, DEFAULT_DATA_DIR)
+    .option('--basis <basis>', m.optBasis, parseBasis);
 }
 
 export interface Inputs {

@@ -13,6 +13,9 @@ import {
 import { addInputOptions, loadInputs, scenarioArgument, type RunOptions } from './commonOptions.ts';
 import { DEFAULT_OUT } from './runCommand.ts';
 import { parseYears } from './yearOptions.ts';
+import type { Lang } from '../i18n/lang.ts';
+import { inLang } from '../i18n/text.ts';
+import { CLI_TEXT } from './cliText.ts';
 
 interface CompareOptions extends RunOptions {
   year?: number[];
@@ -20,16 +23,17 @@ interface CompareOptions extends RunOptions {
   quiet?: boolean;
 }
 
-export function registerCompareCommand(program: Command): void {
+export function registerCompareCommand(program: Command, lang: Lang): void {
+  const m = inLang(CLI_TEXT, lang);
   const cmd = program
     .command('compare')
-    .description('compare scenarios with a base (the baseline or any scenario): differences by county, prefecture, province, level of government, item and year; winners and losers; equalization measures')
-    .argument('<base>', "'baseline' or a scenario file to compare against")
-    .argument('<scenarios...>', 'scenario files to compare with the base')
-    .option('--year <years>', "years (default: the first scenario's years)", parseYears)
-    .option('--out <dir>', 'output folder; each scenario gets a sub-folder compare-<base>-vs-<scenario>', DEFAULT_OUT)
-    .option('--quiet', 'do not print the summaries');
-  addInputOptions(cmd, { scenarioOption: false }).action((baseArg: string, scenarioArgs: string[], opts: CompareOptions) => {
+    .description(m.compareDescription)
+    .argument('<base>', m.compareArgBase)
+    .argument('<scenarios...>', m.compareArgScenarios)
+    .option('--year <years>', m.compareOptYear, parseYears)
+    .option('--out <dir>', m.compareOptOut, DEFAULT_OUT)
+    .option('--quiet', m.compareOptQuiet);
+  addInputOptions(cmd, lang, { scenarioOption: false }).action((baseArg: string, scenarioArgs: string[], opts: CompareOptions) => {
     const { basePolicy, set } = loadInputs(opts);
     // check every scenario before computing anything
     const base = scenarioArgument(baseArg, basePolicy);
@@ -37,13 +41,13 @@ export function registerCompareCommand(program: Command): void {
     for (const s of [base, ...scenarios]) s.applyToCounties(set.counties);
     const years = opts.year ?? [...(scenarios[0]?.years ?? base.years)];
     const withBasis = <T extends { basis: string }>(s: T): T => (opts.basis ? { ...s, basis: opts.basis } : s);
-    process.stderr.write(`computing base ${base.name}…\n`);
+    process.stderr.write(`${m.computingBase(base.name)}\n`);
     const baseRuns = runScenario(withBasis(base), set.counties, years);
     const out = resolve(opts.out);
     const files: OutputFile[] = [];
     const summaries: string[] = [];
     scenarios.forEach((scenario, k) => {
-      process.stderr.write(`computing scenario ${k + 1}/${scenarios.length} ${scenario.name}…\n`);
+      process.stderr.write(`${m.computingScenario(k + 1, scenarios.length, scenario.name)}\n`);
       const runs = runScenario(withBasis(scenario), set.counties, years);
       const c = compareRuns(baseRuns, runs, set.focus);
       const dir = join(out, `compare-${base.name}-vs-${scenario.name}`);
@@ -65,6 +69,6 @@ export function registerCompareCommand(program: Command): void {
     });
     writeFilesAtomically(files);
     if (!opts.quiet) process.stdout.write(`${summaries.join('\n\n')}\n`);
-    process.stderr.write(`wrote ${files.length} files under ${out}\n`);
+    process.stderr.write(`${m.wroteFiles(files.length, out)}\n`);
   });
 }

@@ -20,6 +20,9 @@ import { parseSchemeSection, schemeConfig } from '../analysis/schemeData.ts';
 import { writeFilesAtomically, type OutputFile } from '../report/atomicWrite.ts';
 import { toCsv } from '../report/csv.ts';
 import { addInputOptions, type RunOptions } from './commonOptions.ts';
+import type { Lang } from '../i18n/lang.ts';
+import { inLang } from '../i18n/text.ts';
+import { CLI_TEXT } from './cliText.ts';
 import { DEFAULT_OUT } from './runCommand.ts';
 import { parseYears } from './yearOptions.ts';
 
@@ -44,33 +47,34 @@ function positiveInt(what: string, max: number) {
 
 export const DEFAULT_WORKERS = Math.max(1, Math.min(availableParallelism(), 8));
 
-export function registerMontecarloCommand(program: Command): void {
+export function registerMontecarloCommand(program: Command, lang: Lang): void {
+  const m = inLang(CLI_TEXT, lang);
   const cmd = program
     .command('montecarlo')
-    .description("Monte Carlo of the scenario's uncertainty (its `uncertainty:` section, else data/uncertainty/default.yaml): per county the quantiles of the gap and the probability of a gap, per year the quantiles of the equalization measures; seeded and reproducible whatever the number of workers")
-    .argument('<scenario>', "'baseline' or a scenario file")
-    .option('--year <years>', "years (default: the scenario's years)", parseYears)
-    .option('--draws <n>', 'number of draws (default: the uncertainty section\'s)', positiveInt('--draws', 1_000_000))
-    .option('--seed <n>', 'seed, 0 to 4294967295 (default: the uncertainty section\'s)', positiveInt('--seed', 2 ** 32 - 1))
-    .option('--workers <n>', 'worker threads (0: compute in this thread)', positiveInt('--workers', 64), DEFAULT_WORKERS)
-    .option('--scheme <id>', "scheme for the province → county equalization stage (default: the scenario's, else the 2011 formula)")
-    .option('--out <dir>', 'output folder', DEFAULT_OUT)
-    .option('--quiet', 'do not print the summary')
-    .option('--no-progress', 'no progress bar');
-  addInputOptions(cmd, { scenarioOption: false }).action(async (scenarioArg: string, opts: MonteCarloCommandOptions) => {
+    .description(m.montecarloDescription)
+    .argument('<scenario>', m.argScenario)
+    .option('--year <years>', m.mcOptYear, parseYears)
+    .option('--draws <n>', m.mcOptDraws, positiveInt('--draws', 1_000_000))
+    .option('--seed <n>', m.mcOptSeed, positiveInt('--seed', 2 ** 32 - 1))
+    .option('--workers <n>', m.mcOptWorkers, positiveInt('--workers', 64), DEFAULT_WORKERS)
+    .option('--scheme <id>', m.optScheme)
+    .option('--out <dir>', m.optOut, DEFAULT_OUT)
+    .option('--quiet', m.mcOptQuiet)
+    .option('--no-progress', m.mcOptNoProgress);
+  addInputOptions(cmd, lang, { scenarioOption: false }).action(async (scenarioArg: string, opts: MonteCarloCommandOptions) => {
     const inputs = loadAnalysisInputs(scenarioArg, opts);
     const { scenario, set } = inputs;
     const uncertainty = loadUncertainty(inputs);
     const spec = { ...uncertainty.spec, ...(opts.draws !== undefined ? { draws: Math.max(1, opts.draws) } : {}), ...(opts.seed !== undefined ? { seed: opts.seed } : {}) };
     const scheme = opts.scheme ? schemeConfig(parseSchemeSection(opts.scheme, '--scheme'), inputs.schemeDefaults, '--scheme') : inputs.scheme;
     const years = opts.year ?? [...scenario.years];
-    for (const n of set.notes) process.stderr.write(`note: ${n}\n`);
+    for (const n of set.notes) process.stderr.write(`${m.note(n)}\n`);
 
     const t0 = performance.now();
-    process.stderr.write(`precomputing the linear pieces with the exact engine: ${inputs.counties.length} counties × ${years.length} years…\n`);
+    process.stderr.write(`${m.mcPrecomputing(inputs.counties.length, years.length)}\n`);
     const model = buildLinearModel({ policy: scenario.policy, counties: inputs.counties, basis: scenario.basis, years, focus: set.focus, groups: domainsOf(spec), scheme });
     const ignored = spec.variables.filter((v) => RETIRED_PARAMETERS.includes(v.parameter)).map((v) => v.parameter);
-    for (const p of ignored) process.stderr.write(`note: ${p} in ${basename(uncertainty.from)} no longer acts on the model (other spending is salaries, running costs and mandated spending at standards, which follow population); it is left out of the draws\n`);
+    for (const p of ignored) process.stderr.write(`${m.note(m.mcRetired(p, basename(uncertainty.from)))}\n`);
     const scenarioPoint = new EvaluationScratch(model);
     evaluatePoint(model, {}, scenarioPoint);
     const t1 = performance.now();
@@ -88,7 +92,7 @@ export function registerMontecarloCommand(program: Command): void {
         } else if (drawing) {
           bar.stop();
           drawing = false;
-          process.stderr.write(' summarizing…\n');
+          process.stderr.write(`${m.mcSummarizing}\n`);
         }
       },
     });

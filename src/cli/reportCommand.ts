@@ -10,7 +10,9 @@ import { InputError } from '../input/inputError.ts';
 import { writeFilesAtomically, type OutputFile } from '../report/atomicWrite.ts';
 import { writeHtmlBatch } from '../report/html/batch.ts';
 import { ReportContext, ReportLayout, type ReportMeta } from '../report/html/context.ts';
-import type { Lang } from '../report/html/labels.ts';
+import type { Lang } from '../i18n/lang.ts';
+import { inLang } from '../i18n/text.ts';
+import { CLI_TEXT } from './cliText.ts';
 import { tidyFiles, tidyMetadata } from '../report/tidy/tidy.ts';
 import { buildWorkbook } from '../report/xlsx/workbook.ts';
 import { runScenario, type Scenario } from '../scenarios/scenario.ts';
@@ -32,21 +34,17 @@ interface ReportOptions extends RunOptions {
   years?: number[];
   out: string;
   format: ReportFormat[];
-  lang: Lang;
   countyPages: boolean;
   quiet?: boolean;
 }
 
-function parseFormats(value: string): ReportFormat[] {
-  const list = value.split(',').map((v) => v.trim().toLowerCase()).filter(Boolean);
-  const bad = list.filter((f) => !(REPORT_FORMATS as readonly string[]).includes(f));
-  if (bad.length || list.length === 0) throw new InvalidArgumentError(`use one or more of ${REPORT_FORMATS.join(', ')} separated by commas${bad.length ? ` (not ${bad.join(', ')})` : ''}`);
-  return [...new Set(list)] as ReportFormat[];
-}
-
-function parseLang(value: string): Lang {
-  if (value !== 'zh' && value !== 'en') throw new InvalidArgumentError('use zh or en');
-  return value;
+function formatParser(lang: Lang): (value: string) => ReportFormat[] {
+  return (value) => {
+    const list = value.split(',').map((v) => v.trim().toLowerCase()).filter(Boolean);
+    const bad = list.filter((f) => !(REPORT_FORMATS as readonly string[]).includes(f));
+    if (bad.length || list.length === 0) throw new InvalidArgumentError(inLang(CLI_TEXT, lang).badFormats(REPORT_FORMATS.join(', '), bad.join(', ')));
+    return [...new Set(list)] as ReportFormat[];
+  };
 }
 
 /** fiscal-sim's version, from package.json. */
@@ -72,27 +70,28 @@ export function selectCounties(set: CountySet, query: string | undefined): numbe
 
 const union = (...lists: ReadonlyArray<readonly number[]>): number[] => [...new Set(lists.flat())].sort((a, b) => a - b);
 
-export function registerReportCommand(program: Command): void {
+/** The report's language is the global --lang (src/i18n/lang.ts: --lang, FISCAL_SIM_LANG, the locale). */
+export function registerReportCommand(program: Command, lang: Lang): void {
+  const m = inLang(CLI_TEXT, lang);
   const cmd = program
     .command('report')
-    .description('readable reports: HTML pages (province, county, scenario comparison) with charts, an Excel workbook, and tidy CSV/JSON for researchers')
-    .option('--compare <base>', "compare the scenario with BASE ('baseline' or a scenario file); with --scenario the default base is the baseline")
-    .option('--county <county>', "county report(s) only: a code (440103) or name, several separated by commas, or 'all'")
-    .option('--year <year>', 'year of the province, county and workbook reports', parseYear, 2012)
-    .option('--years <years>', 'years of the tidy files and of the comparison by year (default: the report year; the scenario\'s years for a comparison)', parseYears)
-    .option('--out <dir>', 'output folder', DEFAULT_OUT)
-    .option('--format <list>', `formats to write: ${REPORT_FORMATS.join(',')}`, parseFormats, [...REPORT_FORMATS])
-    .option('--lang <lang>', 'language of labels: zh or en', parseLang, 'zh' as Lang)
-    .option('--no-county-pages', 'HTML: province pages only, no page per county')
-    .option('--quiet', 'no progress output');
-  addInputOptions(cmd).action(async (opts: ReportOptions) => {
+    .description(m.reportDescription)
+    .option('--compare <base>', m.reportOptCompare)
+    .option('--county <county>', m.reportOptCounty)
+    .option('--year <year>', m.reportOptYear, parseYear, 2012)
+    .option('--years <years>', m.reportOptYears, parseYears)
+    .option('--out <dir>', m.optOut, DEFAULT_OUT)
+    .option('--format <list>', m.reportOptFormat(REPORT_FORMATS.join(',')), formatParser(lang), [...REPORT_FORMATS])
+    .option('--no-county-pages', m.reportOptNoCountyPages)
+    .option('--quiet', m.reportOptQuiet);
+  addInputOptions(cmd, lang).action(async (opts: ReportOptions) => {
     const started = performance.now();
-    if (opts.county !== undefined && opts.province !== undefined) throw new InputError([{ file: '--county / --province', message: 'give either --county or --province, not both' }]);
+    if (opts.county !== undefined && opts.province !== undefined) throw new InputError([{ file: '--county / --province', message: m.countyOrProvince }]);
     const { basePolicy, scenario, set } = loadInputs(opts);
     const log = (s: string): void => {
       if (!opts.quiet) process.stderr.write(`${s}\n`);
     };
-    for (const n of set.notes) log(`note: ${n}`);
+    for (const n of set.notes) log(m.note(n));
     const selected = selectCounties(set, opts.county);
     const formats = new Set(opts.format);
     const base: Scenario | undefined = opts.compare !== undefined || opts.scenario !== undefined ? scenarioArgument(opts.compare ?? 'baseline', basePolicy) : undefined;
@@ -102,12 +101,12 @@ export function registerReportCommand(program: Command): void {
     const tidyYears = opts.years ?? [year];
     const compareYears = opts.years ?? union(scenario.years, [year]);
     const years = union([year], formats.has('csv') || formats.has('json') ? tidyYears : [], baseScenario ? compareYears : []);
-    const runs = runScenario(scenario, set.counties, years, (y) => log(`computing ${scenario.name} ${y}…`));
+    const runs = runScenario(scenario, set.counties, years, (y) => log(m.computingNamed(scenario.name, y)));
     const byYear = new Map(runs.map((r) => [r.year, r]));
     const run = byYear.get(year)!;
     let comparison: Comparison | undefined;
     if (baseScenario) {
-      const baseRuns = runScenario(baseScenario, set.counties, compareYears, (y) => log(`computing ${baseScenario.name} ${y}…`));
+      const baseRuns = runScenario(baseScenario, set.counties, compareYears, (y) => log(m.computingNamed(baseScenario.name, y)));
       comparison = compareRuns(baseRuns, compareYears.map((y) => byYear.get(y)!), selected);
     }
     const out = resolve(opts.out);
@@ -141,7 +140,7 @@ export function registerReportCommand(program: Command): void {
         index: !countyMode && byProvince.size > 1,
         ...(comparison && baseScenario ? { comparison: layout.comparison(baseScenario.name) } : {}),
       };
-      const ctx = new ReportContext(opts.lang, run, scenario.policy, meta, layout, pages);
+      const ctx = new ReportContext(lang, run, scenario.policy, meta, layout, pages);
       written.push(...writeHtmlBatch(ctx, {
         provinces: byProvince,
         counties: countyPages,
@@ -150,7 +149,7 @@ export function registerReportCommand(program: Command): void {
     }
     if (formats.has('xlsx')) {
       const bytes = await buildWorkbook({
-        lang: opts.lang, run, policy: scenario.policy, selected, summary: summarize(run, selected), meta,
+        lang, run, policy: scenario.policy, selected, summary: summarize(run, selected), meta,
         ...(comparison && baseScenario ? { comparison: { baseName: baseScenario.name, data: comparison } } : {}),
       });
       write([{ path: join(out, layout.workbook()), content: bytes }]);
@@ -168,6 +167,6 @@ export function registerReportCommand(program: Command): void {
       write([...files.map((f) => ({ path: join(out, f.name), content: f.content })), { path: join(out, layout.tidyMetadata(tidyYears)), content: metadata }]);
     }
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    log(`wrote ${written.length} file(s) to ${out} in ${seconds} s${written.length <= 8 ? `: ${written.map((p) => basename(p)).join(', ')}` : ''}`);
+    log(m.reportDone(written.length, out, seconds, written.length <= 8 ? written.map((p) => basename(p)).join(', ') : ''));
   });
 }

@@ -10,6 +10,9 @@ import { provinceRows, PROVINCE_COLUMNS } from '../tables/provinceTable.ts';
 import { summarize } from '../tables/summary.ts';
 import { addInputOptions, loadInputs, type RunOptions } from './commonOptions.ts';
 import { parseYears } from './yearOptions.ts';
+import type { Lang } from '../i18n/lang.ts';
+import { inLang } from '../i18n/text.ts';
+import { CLI_TEXT } from './cliText.ts';
 
 export const DEFAULT_OUT = new URL('../../reports/', import.meta.url).pathname;
 
@@ -19,20 +22,21 @@ interface RunCommandOptions extends RunOptions {
   quiet?: boolean;
 }
 
-export function registerRunCommand(program: Command): void {
+export function registerRunCommand(program: Command, lang: Lang): void {
+  const m = inLang(CLI_TEXT, lang);
   const cmd = program
     .command('run')
-    .description("compute every county's standard cost, who pays it, transfers and financing gap; write counties.csv, items.csv, provinces.csv and summary.json")
-    .option('--year <years>', 'year, range or list (2012, 2011-2015, 2011,2013); default 2012, or the scenario\'s years with --scenario', parseYears)
-    .option('--out <dir>', 'output folder', DEFAULT_OUT)
-    .option('--quiet', 'do not print the summary');
-  addInputOptions(cmd).action((opts: RunCommandOptions) => {
+    .description(m.runDescription)
+    .option('--year <years>', m.runOptYear, parseYears)
+    .option('--out <dir>', m.optOut, DEFAULT_OUT)
+    .option('--quiet', m.runOptQuiet);
+  addInputOptions(cmd, lang).action((opts: RunCommandOptions) => {
     const { scenario, set } = loadInputs(opts);
-    for (const n of set.notes) process.stderr.write(`note: ${n}\n`);
+    for (const n of set.notes) process.stderr.write(`${m.note(n)}\n`);
     const years = opts.year ?? (opts.scenario ? [...scenario.years] : [2012]);
     const policy = scenario.policy;
     const started = performance.now();
-    const runs = runScenario(scenario, set.counties, years, (year) => process.stderr.write(`computing ${year}…\n`));
+    const runs = runScenario(scenario, set.counties, years, (year) => process.stderr.write(`${m.computingYear(year)}\n`));
     const seconds = (performance.now() - started) / 1000;
     const catalog = new Map(policy.items.map((i) => [i.id, i]));
     const focus = new Set(set.focus);
@@ -64,10 +68,10 @@ export function registerRunCommand(program: Command): void {
       { path: join(out, 'summary.json'), content: `${JSON.stringify(meta, null, 2)}\n` },
     ]);
     if (!opts.quiet) {
-      const where = opts.province ? `province ${set.counties[set.focus[0]!]!.province}` : `counties in ${set.sources[0]}`;
-      const label = `${scenario.name === 'baseline' ? 'Baseline' : `Scenario ${scenario.name}`}, ${where}`;
-      for (const s of summaries) process.stdout.write(`${formatSummary(s, label)}\n\n`);
+      const where = opts.province ? m.runWhereProvince(set.counties[set.focus[0]!]!.province) : m.runWhereFile(set.sources[0] ?? '');
+      const label = m.runLabel(scenario.name === 'baseline' ? undefined : scenario.name, where);
+      for (const s of summaries) process.stdout.write(`${formatSummary(s, label, lang)}\n\n`);
     }
-    process.stderr.write(`computed ${set.counties.length} counties × ${years.length} year(s) in ${seconds.toFixed(2)} s; wrote counties.csv (${countyTable.length} rows), items.csv (${itemTable.length} rows), provinces.csv, summary.json to ${out}\n`);
+    process.stderr.write(`${m.runDone(set.counties.length, years.length, seconds.toFixed(2), countyTable.length, itemTable.length, out)}\n`);
   });
 }

@@ -21,6 +21,9 @@ import { resolveScheme } from '../scenarios/schemeSchema.ts';
 import { addInputOptions, type RunOptions } from './commonOptions.ts';
 import { DEFAULT_OUT } from './runCommand.ts';
 import { parseYear } from './yearOptions.ts';
+import type { Lang } from '../i18n/lang.ts';
+import { inLang } from '../i18n/text.ts';
+import { CLI_TEXT } from './cliText.ts';
 
 interface SchemesCommandOptions extends RunOptions {
   pool?: number;
@@ -30,29 +33,29 @@ interface SchemesCommandOptions extends RunOptions {
   quiet?: boolean;
 }
 
-function parsePool(value: string): number {
-  const yuan = parseYuan(value);
-  if (yuan !== undefined && yuan > MAX_AMOUNT_YUAN) throw new InvalidArgumentError(`${value} is too large: the largest pool accepted is ${formatLimit(MAX_AMOUNT_YUAN)} yuan / 金额超出上限`);
-  const fen = parseFen(value);
-  if (fen === undefined || fen < 0) throw new InvalidArgumentError(`"${value}" is not an amount in yuan (e.g. 686000000000, 6860亿, 500万)`);
-  return fen;
-}
-
-export function registerSchemesCommand(program: Command): void {
+export function registerSchemesCommand(program: Command, lang: Lang): void {
+  const m = inLang(CLI_TEXT, lang);
+  const parsePool = (value: string): number => {
+    const yuan = parseYuan(value);
+    if (yuan !== undefined && yuan > MAX_AMOUNT_YUAN) throw new InvalidArgumentError(m.poolTooLarge(value, formatLimit(MAX_AMOUNT_YUAN)));
+    const fen = parseFen(value);
+    if (fen === undefined || fen < 0) throw new InvalidArgumentError(m.notAnAmount(value));
+    return fen;
+  };
   const cmd = program
     .command('schemes')
-    .description('compare transfer schemes in the province → county stage of the equalization transfer, every scheme spending the same provincial pools: Gini, Theil (between/within province), CV, max/min, decile ratio; counties and residents in a gap; the gap; who pays; how far each scheme moves each county')
-    .argument('<scenario>', "'baseline' or a scenario file (its scheme settings apply to that scheme)")
-    .option('--pool <amount>', "central equalization pool in yuan, every year and every scheme (686000000000, 6860亿, 500万; default: the scenario's)", parsePool)
-    .option('--schemes <ids>', `schemes to compare, comma-separated, or all (${SCHEME_IDS.join(', ')})`, 'all')
-    .option('--year <year>', 'year', parseYear, 2012)
-    .option('--out <dir>', 'output folder', DEFAULT_OUT)
-    .option('--quiet', 'do not print the table');
-  addInputOptions(cmd, { scenarioOption: false }).action((scenarioArg: string, opts: SchemesCommandOptions) => {
+    .description(m.schemesDescription)
+    .argument('<scenario>', m.schemesArgScenario)
+    .option('--pool <amount>', m.schemesOptPool, parsePool)
+    .option('--schemes <ids>', m.schemesOptSchemes(SCHEME_IDS.join(', ')), 'all')
+    .option('--year <year>', m.optYear, parseYear, 2012)
+    .option('--out <dir>', m.optOut, DEFAULT_OUT)
+    .option('--quiet', m.optQuietTable);
+  addInputOptions(cmd, lang, { scenarioOption: false }).action((scenarioArg: string, opts: SchemesCommandOptions) => {
     const inputs = loadAnalysisInputs(scenarioArg, opts);
     const { scenario, set } = inputs;
     const ids = parseSchemeList(opts.schemes);
-    for (const n of set.notes) process.stderr.write(`note: ${n}\n`);
+    for (const n of set.notes) process.stderr.write(`${m.note(n)}\n`);
     const configs = ids.map((id) => (inputs.scheme?.id === id ? inputs.scheme : resolveScheme({ name: id }, inputs.schemeDefaults)));
     const titles = Object.fromEntries(configs.map((c) => [c.id, inputs.schemeDefaults.get(c.id)?.title ?? c.id]));
     const { runs, counties } = runSchemes({
@@ -115,6 +118,6 @@ export function registerSchemesCommand(program: Command): void {
     ];
     writeFilesAtomically(files);
     if (!opts.quiet) process.stdout.write(`${formatComparison(comparison, label)}\n`);
-    process.stderr.write(`wrote ${files.map((f) => basename(f.path)).join(', ')} to ${out}\n`);
+    process.stderr.write(`${m.wroteList(files.map((f) => basename(f.path)).join(', '), out)}\n`);
   });
 }

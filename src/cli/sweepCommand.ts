@@ -15,6 +15,9 @@ import { writeFilesAtomically } from '../report/atomicWrite.ts';
 import { toCsv } from '../report/csv.ts';
 import type { Row } from '../tables/countyTable.ts';
 import { addInputOptions, type RunOptions } from './commonOptions.ts';
+import type { Lang } from '../i18n/lang.ts';
+import { inLang } from '../i18n/text.ts';
+import { CLI_TEXT } from './cliText.ts';
 import { DEFAULT_OUT } from './runCommand.ts';
 import { parseYears } from './yearOptions.ts';
 
@@ -35,17 +38,18 @@ function fmt(m: string, x: number): string {
   return x.toFixed(6);
 }
 
-export function registerSweepCommand(program: Command): void {
+export function registerSweepCommand(program: Command, lang: Lang): void {
+  const m = inLang(CLI_TEXT, lang);
   const cmd = program
     .command('sweep')
-    .description(`vary one or two parameters over a grid and compute the measures at each point (analytic path): --vary name=from:to:steps or name=v1,v2,…; names: ${Object.keys(SWEEP_PARAMETERS).join(', ')}, unit_cost.<domain>, coverage.<domain>, scheme.<setting>`)
-    .argument('<scenario>', "'baseline' or a scenario file")
-    .requiredOption('--vary <axis>', 'a grid axis (give once or twice), e.g. equalization_pool=3000亿:9000亿:7 or central_share=0.2,0.5,0.8', collect)
-    .option('--year <years>', 'years (2012, 2011-2015)', parseYears, [2012])
-    .option('--scheme <id>', "scheme for the province → county equalization stage (default: the scenario's, else the 2011 formula)")
-    .option('--out <dir>', 'output folder', DEFAULT_OUT)
-    .option('--quiet', 'do not print the table');
-  addInputOptions(cmd, { scenarioOption: false }).action((scenarioArg: string, opts: SweepCommandOptions) => {
+    .description(m.sweepDescription(Object.keys(SWEEP_PARAMETERS).join(', ')))
+    .argument('<scenario>', m.argScenario)
+    .requiredOption('--vary <axis>', m.sweepOptVary, collect)
+    .option('--year <years>', m.sweepOptYear, parseYears, [2012])
+    .option('--scheme <id>', m.optScheme)
+    .option('--out <dir>', m.optOut, DEFAULT_OUT)
+    .option('--quiet', m.optQuietTable);
+  addInputOptions(cmd, lang, { scenarioOption: false }).action((scenarioArg: string, opts: SweepCommandOptions) => {
     let axes: Axis[];
     try {
       if (opts.vary.length > 2) throw new SweepError('give --vary once or twice');
@@ -66,7 +70,7 @@ export function registerSweepCommand(program: Command): void {
     }
     const domains = new Set(scenario.policy.domains.map((d) => d.domain as string));
     for (const d of axisDomains(axes)) if (!domains.has(d)) throw new InputError([{ file: '--vary', message: `unknown domain ${d} (domains: ${[...domains].join(', ')})` }]);
-    for (const n of set.notes) process.stderr.write(`note: ${n}\n`);
+    for (const n of set.notes) process.stderr.write(`${m.note(n)}\n`);
     const t0 = performance.now();
     const model = buildLinearModel({ policy: scenario.policy, counties: inputs.counties, basis: scenario.basis, years: opts.year, focus: set.focus, groups: axisDomains(axes), scheme });
     const at = new EvaluationScratch(model);
@@ -129,6 +133,6 @@ export function registerSweepCommand(program: Command): void {
       for (const r of rows) lines.push(`${axes.map((a, i) => String(r[a.name]).padStart(w[i]!)).join('')}${String(r['year']).padStart(6)}${show.map((m) => String(r[m]).padStart(16)).join('')}`);
       process.stdout.write(`${lines.join('\n')}\n`);
     }
-    process.stderr.write(`${points.length} grid points × ${model.years.length} year(s) over ${inputs.counties.length} counties in ${seconds.toFixed(2)} s; wrote sweep.csv, sweep.json, sweep.svg to ${out}\n`);
+    process.stderr.write(`${m.sweepDone(points.length, model.years.length, inputs.counties.length, seconds.toFixed(2), out)}\n`);
   });
 }

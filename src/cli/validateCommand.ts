@@ -14,6 +14,9 @@ import { NATIONAL_COUNTIES } from '../simulation/countySet.ts';
 import { validationRows, type ValidationRow } from '../tables/validationTable.ts';
 import { addInputOptions, loadInputs, type RunOptions } from './commonOptions.ts';
 import { parseYears } from './yearOptions.ts';
+import type { Lang } from '../i18n/lang.ts';
+import { inLang } from '../i18n/text.ts';
+import { CLI_TEXT } from './cliText.ts';
 
 interface ValidateOptions extends RunOptions {
   year?: number[];
@@ -22,7 +25,6 @@ interface ValidateOptions extends RunOptions {
   verbose?: boolean;
 }
 
-const STATUS: Readonly<Record<ValidationRow['status'], string>> = { pass: '✓ 通过 pass', outside: '✗ 超出 outside', reference: '· 参考 reference', error: '! 错误 error' };
 
 function formatValue(v: number, unit: string): string {
   if (!Number.isFinite(v)) return '—';
@@ -35,36 +37,38 @@ const pct = (x: number): string => (Number.isFinite(x) ? `${x >= 0 ? '+' : '−'
 
 export const VALIDATION_COLUMNS = ['id', 'year', 'scope', 'name_zh', 'name_en', 'unit', 'published', 'model', 'difference', 'band', 'status', 'source', 'band_reason', 'problem'] as const;
 
-export function registerValidateCommand(program: Command): void {
+export function registerValidateCommand(program: Command, lang: Lang): void {
+  const m = inLang(CLI_TEXT, lang);
+  const STATUS: Readonly<Record<ValidationRow['status'], string>> = { pass: m.statusPass, outside: m.statusOutside, reference: m.statusReference, error: m.statusError };
   const cmd = program
     .command('validate')
-    .description('compare national and provincial aggregates of a run with published figures (transfer pools, tax rebates, programme spending and beneficiaries); exit 1 when any lies outside its band / 将模型汇总数与公开数据对照，超出容差时返回 1')
-    .option('--year <years>', 'years to check (default: every year with a published figure, 2011–2015)', parseYears)
-    .option('--figures <dir>', 'folder of published figures', DEFAULT_VALIDATION_DIR)
-    .option('--out <dir>', 'also write validation.csv to this folder')
-    .option('--verbose', 'print each figure\'s source and band reason');
-  addInputOptions(cmd).action((opts: ValidateOptions) => {
+    .description(m.validateDescription)
+    .option('--year <years>', m.validateOptYear, parseYears)
+    .option('--figures <dir>', m.validateOptFigures, DEFAULT_VALIDATION_DIR)
+    .option('--out <dir>', m.validateOptOut)
+    .option('--verbose', m.validateOptVerbose);
+  addInputOptions(cmd, lang).action((opts: ValidateOptions) => {
     const figures = loadValidationFigures(opts.figures);
     const { scenario, set } = loadInputs({ ...opts, counties: opts.counties ?? NATIONAL_COUNTIES });
     const wanted = opts.year ?? [...new Set(figures.map((f) => f.year))].filter((y) => y >= 2011 && y <= 2015).sort();
-    const runs = runScenario(scenario, set.counties, wanted, (year) => process.stderr.write(`computing ${year}… / 计算 ${year} 年…\n`));
+    const runs = runScenario(scenario, set.counties, wanted, (year) => process.stderr.write(`${m.computingYear(year)}\n`));
     const rows = validationRows(figures.filter((f) => wanted.includes(f.year)), runs);
     const lines: string[] = [];
-    lines.push(`fiscal-sim validate — ${scenario.name}, ${set.counties.length} counties, ${wanted.join(', ')}`);
-    lines.push('状态 status | 年 year | 指标 figure | 公开 published | 模型 model | 差 difference | 容差 band');
+    lines.push(m.validateTitle(scenario.name, set.counties.length, wanted.join(', ')));
+    lines.push(m.validateHeader);
     for (const r of rows) {
       const f = r.figure;
-      lines.push(`${STATUS[r.status]} | ${f.year} | ${f.name_zh} / ${f.name_en}${f.scope === 'national' ? '' : ` [${f.scope}]`} (${f.id}) | ${formatValue(f.published, f.unit)} | ${formatValue(r.model, f.unit)} | ${pct(r.difference)} | ±${(f.band * 100).toFixed(0)}%${r.problem ? ` | ${r.problem}` : ''}`);
+      lines.push(`${STATUS[r.status]} | ${f.year} | ${lang === 'zh' ? f.name_zh : f.name_en}${f.scope === 'national' ? '' : ` [${f.scope}]`} (${f.id}) | ${formatValue(f.published, f.unit)} | ${formatValue(r.model, f.unit)} | ${pct(r.difference)} | ±${(f.band * 100).toFixed(0)}%${r.problem ? ` | ${r.problem}` : ''}`);
       if (opts.verbose) {
-        lines.push(`    source: ${describeSource(f.source)}`);
-        lines.push(`    band: ${f.band_reason}${f.reference_reason ? ` | reference: ${f.reference_reason}` : ''}`);
+        lines.push(`    ${m.validateSource}: ${describeSource(f.source, lang)}`);
+        lines.push(`    ${m.validateBand}: ${f.band_reason}${f.reference_reason ? ` | ${m.validateReference}: ${f.reference_reason}` : ''}`);
       }
     }
     const count = (s: ValidationRow['status']): number => rows.filter((r) => r.status === s).length;
     const failed = count('outside') + count('error');
     lines.push('');
-    lines.push(`${count('pass')} 通过 within band, ${count('outside')} 超出 outside band, ${count('error')} 错误 not computable, ${count('reference')} 参考 reference only`);
-    lines.push(`validate: ${count('pass')} passed, ${failed} failed`);
+    lines.push(m.validateCounts(count('pass'), count('outside'), count('error'), count('reference')));
+    lines.push(m.validateResult(count('pass'), failed));
     process.stdout.write(`${lines.join('\n')}\n`);
     if (opts.out) {
       const out = resolve(opts.out);

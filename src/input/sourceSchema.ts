@@ -5,6 +5,8 @@
  * - assumption: a labelled guess with one sentence of reasoning.
  */
 import { z } from 'zod';
+import type { Lang } from '../i18n/lang.ts';
+import { describeSource as describeSourceIn } from '../i18n/sources.ts';
 
 export const SeedSource = z.strictObject({
   kind: z.literal('seed'),
@@ -17,24 +19,21 @@ export const PolicySource = z.strictObject({
   kind: z.literal('policy'),
   document: z.string().min(2),
   note: z.string().min(2).optional(),
+  /** the note in Chinese (required with a note by the data files' tests) */
+  note_zh: z.string().min(2).optional(),
 });
 
 export const AssumptionSource = z.strictObject({
   kind: z.literal('assumption'),
   reasoning: z.string().min(10),
+  /** the reasoning in Chinese */
+  reasoning_zh: z.string().min(4).optional(),
 });
 
 export const Source = z.discriminatedUnion('kind', [SeedSource, PolicySource, AssumptionSource]);
 export type Source = z.infer<typeof Source>;
 
-/** One-line human description of a source, for reports and `explain`. */
-export function describeSource(source: Source): string {
-  switch (source.kind) {
-    case 'seed':
-      return `seed ch.${source.chapter}${source.table ? ` table「${source.table}」` : ''}: “${source.quote}”`;
-    case 'policy':
-      return `policy: ${source.document}${source.note ? ` (${source.note})` : ''}`;
-    case 'assumption':
-      return `assumption: ${source.reasoning}`;
-  }
+/** One-line description of a source, for reports and `explain` (English unless a language is given). */
+export function describeSource(source: Source, lang: Lang = 'en'): string {
+  return describeSourceIn(source, lang);
 }

@@ -15,6 +15,8 @@ export interface Scenario {
   /** short name (file name without extension, or 'baseline') */
   readonly name: string;
   readonly title: string;
+  /** the title in Chinese, when the scenario file gives one */
+  readonly titleZh?: string;
   /** files applied, base first (empty for the baseline) */
   readonly files: readonly string[];
   readonly years: readonly number[];
@@ -37,6 +39,7 @@ export function baselineScenario(policy: PolicyData, years: readonly number[] = 
   return {
     name: 'baseline',
     title: 'Baseline: 12th Five-Year Plan standards and sharing rules as in the bundled data',
+    titleZh: '基准：内置数据中的“十二五”国家基本公共服务标准与分担规则',
     files: [],
     years,
     basis: 'resident',

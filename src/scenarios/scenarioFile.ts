@@ -50,6 +50,8 @@ const CountySet = z
 
 export const ScenarioFileSchema = z.strictObject({
   title: z.string().min(3),
+  /** the title in Chinese, shown when the language is Chinese */
+  title_zh: z.string().min(2).optional(),
   description: z.string().optional(),
   /** the policy the scenario models (document, year) */
   reference: z.string().optional(),
@@ -388,6 +390,7 @@ export function loadScenario(file: string, basePolicy: PolicyData): Scenario {
   return {
     name: basename(top.file, extname(top.file)),
     title: top.data.title,
+    ...(top.data.title_zh !== undefined ? { titleZh: top.data.title_zh } : {}),
     files: chain.map((f) => f.file),
     years,
     basis,

@@ -40,7 +40,7 @@ describe.skipIf(!available && !process.env['CI'])('reports in a browser', () => 
     expect(await cli('run', ...input, '--scenario', fx.scenario, '--year', '2012', '--out', join(dir, 'scen'), '--quiet')).toBe(0);
     base = readCsv(join(dir, 'base', 'counties.csv'));
     scen = readCsv(join(dir, 'scen', 'counties.csv'));
-    expect(await cli('report', ...input, '--province', '44', '--format', 'html', '--out', out, '--quiet')).toBe(0);
+    expect(await cli('report', ...input, '--province', '44', '--lang', 'zh', '--format', 'html', '--out', out, '--quiet')).toBe(0);
     expect(await cli('report', ...input, '--province', '44', '--scenario', fx.scenario, '--years', '2011-2013', '--format', 'html', '--lang', 'en', '--no-county-pages', '--out', out, '--quiet')).toBe(0);
     mkdirSync(ARTIFACTS, { recursive: true });
     browser = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'fiscal-sim-chromium-')), {

@@ -34,7 +34,7 @@ beforeAll(async () => {
   expect(await cli('run', ...input(), '--out', join(dir, 'run'), '--quiet')).toBe(0);
   counties = readCsv(join(dir, 'run', 'counties.csv'));
   items = readCsv(join(dir, 'run', 'items.csv'));
-  expect(await cli('report', ...input(), '--out', out, '--quiet')).toBe(0);
+  expect(await cli('report', ...input(), '--lang', 'zh', '--out', out, '--quiet')).toBe(0);
 }, 300_000);
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -204,7 +204,7 @@ describe('fiscal-sim report with a scenario', () => {
 
   it('--county writes that county only', async () => {
     const dest = join(dir, 'one');
-    expect(await cli('report', ...input(), '--county', '荔湾区', '--format', 'html', '--out', dest, '--quiet')).toBe(0);
+    expect(await cli('report', ...input(), '--county', '荔湾区', '--lang', 'zh', '--format', 'html', '--out', dest, '--quiet')).toBe(0);
     expect(readdirSync(dest)).toEqual(['county']);
     expect(readdirSync(join(dest, 'county'))).toEqual(['440103-2012.html']);
   });

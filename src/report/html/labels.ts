@@ -5,8 +5,8 @@
  */
 import { POPULATION_COLUMNS } from '../../input/countyColumns.ts';
 
-export type Lang = 'zh' | 'en';
-export const LANGS: readonly Lang[] = ['zh', 'en'];
+import type { Lang } from '../../i18n/lang.ts';
+export { type Lang, LANGS } from '../../i18n/lang.ts';
 
 const LABELS = {
   // titles and page furniture
