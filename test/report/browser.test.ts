@@ -13,6 +13,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { A4_PRINTABLE_PX } from '../../src/report/html/page.ts';
 import { writeFixture, type ReportFixture } from './fixture.ts';
 import { cli, fen, readCsv, sumFen, type CsvRecord } from './helpers.ts';
 
@@ -46,7 +48,7 @@ describe.skipIf(!available && !process.env['CI'])('reports in a browser', () => 
       args: ARGS,
       viewport: { width: 1280, height: 900 },
     });
-  });
+  }, 300_000);
 
   afterAll(async () => {
     await browser?.close();
@@ -66,6 +68,37 @@ describe.skipIf(!available && !process.env['CI'])('reports in a browser', () => 
     return { page, errors, requests, url };
   }
 
+  /** The signed exact value of a card (a surplus card shows its amount without the sign). */
+  const signedValue = async (page: Page, key: string): Promise<number> => fen((await page.locator(`.card[data-key="${key}"]`).getAttribute('data-value'))!);
+  /**
+   * Print `file` to an A4 PDF (kept under test-artifacts/) and check, under print media at
+   * the printable width of the page's A4 orientation, that `table` and each of `columns`
+   * lie inside the page: nothing to the right of the printable width.
+   */
+  async function checkPrint(page: Page, name: string, table: string, columns: readonly string[]): Promise<void> {
+    const pdfPath = join(ARTIFACTS, `${name}.pdf`);
+    await page.emulateMedia({ media: 'print' });
+    await page.pdf({ path: pdfPath, format: 'A4', printBackground: true });
+    const pdf = readFileSync(pdfPath).toString('latin1');
+    const box = /\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/.exec(pdf);
+    expect(box, 'the PDF has a media box').not.toBeNull();
+    const [w, h] = [Number(box![1]), Number(box![2])];
+    expect(Math.round(Math.max(w, h)), 'A4 long side in points').toBeGreaterThanOrEqual(841);
+    expect(Math.round(Math.max(w, h)), 'A4 long side in points').toBeLessThanOrEqual(843);
+    expect(w, 'wide tables print in landscape').toBeGreaterThan(h);
+    expect((pdf.match(/\/Type\s*\/Page\b/g) ?? []).length).toBeGreaterThan(0);
+    const width = A4_PRINTABLE_PX.landscape;
+    await page.setViewportSize({ width, height: 1000 });
+    const right = async (selector: string): Promise<number> => (await page.locator(selector).first().boundingBox())!.x + (await page.locator(selector).first().boundingBox())!.width;
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth'), `${name}: page width in print`).toBeLessThanOrEqual(width);
+    expect(await right(table), `${name}: ${table}`).toBeLessThanOrEqual(width + 0.5);
+    for (const c of columns) {
+      expect(await page.locator(c).count(), c).toBeGreaterThan(0);
+      expect(await right(c), `${name}: ${c}`).toBeLessThanOrEqual(width + 0.5);
+    }
+    await page.emulateMedia({ media: 'screen' });
+  }
+
   const exact = async (page: Page, key: string): Promise<number> => fen((await page.locator(`.card[data-key="${key}"] .x`).innerText()).replace(/\s*(元|yuan)$/, ''));
 
   it('the province report: headline figures equal counties.csv, charts present, the table sorts', async () => {
@@ -74,22 +107,32 @@ describe.skipIf(!available && !process.env['CI'])('reports in a browser', () => 
     expect(await exact(page, 'standard_cost')).toBe(sumFen(rows, 'standard_cost'));
     expect(await exact(page, 'special_transfers')).toBe(sumFen(rows, 'special_transfers'));
     expect(await exact(page, 'general_transfer')).toBe(sumFen(rows, 'general_transfer'));
-    expect(await exact(page, 'gap')).toBe(sumFen(rows, 'gap'));
+    expect(await signedValue(page, 'gap')).toBe(sumFen(rows, 'gap'));
     expect(await page.locator('.card[data-key="counties_in_gap"] .v').innerText()).toBe(String(rows.filter((r) => fen(r['gap']!) > 0).length));
     for (const [level, col] of [['central', 'central'], ['provincial', 'provincial'], ['prefecture', 'prefecture_level'], ['county', 'county']]) {
       expect(fen((await page.locator(`li[data-key="level_${level}"]`).getAttribute('data-value'))!), level).toBe(sumFen(rows, col!));
     }
     expect(await page.locator('svg.fs-plot').count()).toBeGreaterThanOrEqual(5);
     expect(await page.locator('#county-table tbody tr').count()).toBe(rows.length);
-    const gapHeader = page.locator('#county-table thead th').nth(4); // the gap columns come first
+    const gapHeader = page.locator('#county-table thead th[data-col="gap"]');
+    expect(await page.locator('#county-table thead th').nth(1).getAttribute('data-col')).toBe('gap'); // the gap columns come first, after the name
     await gapHeader.click();
     expect(await gapHeader.getAttribute('aria-sort')).toBe('descending');
     const first = await page.locator('#county-table tbody tr').first().getAttribute('data-code');
     const maxGap = [...rows].sort((a, b) => fen(b['gap']!) - fen(a['gap']!))[0]!;
     expect(first).toBe(maxGap['code']);
-    await page.screenshot({ path: join(ARTIFACTS, 'province.png'), fullPage: true });
-    await page.emulateMedia({ media: 'print' });
-    await page.pdf({ path: join(ARTIFACTS, 'province.pdf'), format: 'A4', printBackground: true });
+    // ranked chart names its counties
+    const chartText = await page.locator('#gap-ranked svg').innerHTML();
+    expect(chartText).toContain(maxGap['name']!.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'));
+    // a net surplus is labelled 结余 and shown without its sign
+    const netGap = sumFen(rows, 'gap');
+    expect(await page.locator('.card[data-key="gap"] .k').innerText()).toBe(netGap < 0 ? '财力结余合计（净额）' : '财力缺口合计（净额）');
+    expect(await page.locator('.card[data-key="gap"] .v').innerText()).not.toMatch(/^[-−]/);
+    await page.screenshot({ path: join(ARTIFACTS, 'province-zh.png'), fullPage: true });
+    // the table scrolls inside its box on a narrow screen, the county name staying in view
+    await page.setViewportSize({ width: 1024, height: 900 });
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(1024);
+    await checkPrint(page, 'province-zh', '#county-table', ['#county-table th[data-col="gap"]', '#county-table th[data-col="gap_per_capita"]', '#county-table th[data-col="plan_gap"]', '#county-table th[data-col="guarantee_gap"]', '#county-table th[data-col="prefecture"]', '#county-table tbody tr:first-child td:nth-child(2)']);
     expect(errors).toEqual([]);
     expect(requests.filter((r) => r !== url && !r.startsWith('data:'))).toEqual([]);
   });
@@ -97,13 +140,18 @@ describe.skipIf(!available && !process.env['CI'])('reports in a browser', () => 
   it('the county report: its figures equal its row of counties.csv', async () => {
     const { page, errors, requests, url } = await open('county/440103-2012.html');
     const row = base.find((r) => r['code'] === '440103')!;
-    for (const k of ['standard_cost', 'special_transfers', 'own_burden', 'resources', 'needs', 'gap', 'guarantee_gap']) expect(await exact(page, k), k).toBe(fen(row[k]!));
+    for (const k of ['standard_cost', 'special_transfers', 'own_burden', 'resources', 'needs']) expect(await exact(page, k), k).toBe(fen(row[k]!));
+    for (const k of ['gap', 'guarantee_gap']) {
+      expect(await signedValue(page, k), k).toBe(fen(row[k]!));
+      expect(await exact(page, k), k).toBe(Math.abs(fen(row[k]!)));
+    }
     expect(await page.locator('svg.fs-plot').count()).toBeGreaterThanOrEqual(2);
     expect(await page.locator('table.sources tbody tr').count()).toBeGreaterThan(50);
     await page.locator('a', { hasText: '返回省级报告' }).click();
     await page.waitForURL(/province-440000-2012\.html$/);
     await page.goBack();
-    await page.screenshot({ path: join(ARTIFACTS, 'county.png'), fullPage: true });
+    await page.screenshot({ path: join(ARTIFACTS, 'county-zh.png'), fullPage: true });
+    await checkPrint(page, 'county-zh', 'table.items', ['table.items th:nth-child(5)', 'table.items td.rule', 'table.chain']);
     expect(errors).toEqual([]);
     expect(requests.filter((r) => r !== url && !r.startsWith('data:') && !r.endsWith('province-440000-2012.html'))).toEqual([]);
   });

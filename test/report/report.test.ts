@@ -35,7 +35,7 @@ beforeAll(async () => {
   counties = readCsv(join(dir, 'run', 'counties.csv'));
   items = readCsv(join(dir, 'run', 'items.csv'));
   expect(await cli('report', ...input(), '--lang', 'zh', '--out', out, '--quiet')).toBe(0);
-});
+}, 300_000);
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -88,14 +88,20 @@ describe('fiscal-sim report (baseline)', () => {
     const html = readFileSync(join(out, 'county', '440205-2012.html'), 'utf8');
     expect(html).toContain('A &quot;quoted&quot;, &lt;county&gt; &amp; co');
     expect(html).not.toContain('<county>');
-    for (const id of ['items', 'transfers', 'peers', 'sources']) expect(html).toContain(`<section id="${id}">`);
+    for (const id of ['items', 'transfers', 'peers']) expect(html).toContain(`<section id="${id}">`);
+    // the sources are a collapsed appendix after the body, each distinct source listed once
+    expect(html).toMatch(/<details class="appendix" id="sources"><summary>附录：参数来源/);
+    expect(html.indexOf('id="sources"')).toBeGreaterThan(html.indexOf('<section id="peers">'));
+    const refs = [...html.matchAll(/<li id="src-(\d+)">([^<]*)<\/li>/g)];
+    expect(refs.length).toBeGreaterThan(5);
+    expect(new Set(refs.map((m) => m[2])).size).toBe(refs.length);
     const row = counties.find((r) => r['code'] === '440205')!;
     const h = headlineValues(html);
     for (const k of ['standard_cost', 'gap', 'resources', 'needs', 'own_burden', 'special_transfers', 'guarantee_gap']) expect(h.get(k), k).toBe(row[k]);
     // the gap chain names the tax rebates and every general transfer, in Chinese
     for (const label of ['税收返还', '体制补助', '上解', ...Object.values(MECHANISM_NAMES).map((m) => m.zh)]) expect(html, label).toContain(label);
     const mine = items.filter((r) => r['code'] === '440205' && (fen(r['cost']!) !== 0 || Number(r['beneficiaries']) !== 0));
-    expect((html.match(/<tr><td>[^<]*<br><code>/g) ?? []).length).toBe(mine.length);
+    expect((html.match(/<tr data-item="/g) ?? []).length).toBe(mine.length);
     expect(html).toContain('href="../province-440000-2012.html"');
     expect(html).toMatch(/class="badge (seed|policy|assumption)"/);
   });

@@ -33,43 +33,45 @@ export interface RankedOptions {
   readonly colors: readonly [string, string];
   readonly format?: Format;
   readonly width?: number;
-  /** draw names beside horizontal bars up to this many entries (default 45); beyond, vertical bars with tooltips */
-  readonly maxNamed?: number;
+  /** with more entries than 2 × this + 5, only this many at each end are drawn, named (default 20) */
+  readonly namedEachEnd?: number;
+  /** the row standing for the entries left out, e.g. "… 83 other counties …" */
+  readonly othersLabel?: (n: number) => string;
 }
 
-/** Entries ranked from highest to lowest value, coloured by sign. */
+/** Key of the row that stands for the entries a ranked chart leaves out. */
+const OTHERS_KEY = '\u0000others';
+
+/**
+ * Entries ranked from highest to lowest value, coloured by sign, each bar named. When there
+ * are too many to name, the highest and the lowest `namedEachEnd` are drawn with a row
+ * between them saying how many are left out.
+ */
 export function rankedBars(data: readonly RankedDatum[], o: RankedOptions): string {
   const fmt = o.format ?? defaultFormat;
   const sorted = [...data].sort((a, b) => b.value - a.value || a.key.localeCompare(b.key));
+  const each = o.namedEachEnd ?? 20;
+  const left = sorted.length - 2 * each;
+  const shown = left > 5 ? [...sorted.slice(0, each), { key: OTHERS_KEY, label: (o.othersLabel ?? ((n: number) => `… ${n} …`))(left), value: 0 }, ...sorted.slice(-each)] : sorted;
+  const bars = shown.filter((d) => d.key !== OTHERS_KEY);
   const width = o.width ?? 900;
   const fill = (d: RankedDatum): string => (d.value > 0 ? o.colors[0] : o.colors[1]);
   const title = (d: RankedDatum): string => `${d.label}: ${fmt(d.value)}`;
-  if (sorted.length <= (o.maxNamed ?? 45)) {
-    const labels = sorted.map((d) => `${d.label}`);
-    return renderPlot({
-      width,
-      height: 40 + sorted.length * 17,
-      marginLeft: marginFor(labels),
-      marginRight: 70,
-      x: { label: o.valueLabel, grid: true, tickFormat: fmt, insetLeft: sorted.some((d) => d.value < 0) ? 50 : 0 },
-      y: { domain: sorted.map((d) => d.key), tickFormat: (k: string) => sorted.find((d) => d.key === k)?.label ?? k, label: null },
-      color: { type: 'identity' },
-      marks: [
-        Plot.barX(sorted, { y: 'key', x: 'value', fill, title }),
-        Plot.text(sorted, { y: 'key', x: 'value', text: (d: RankedDatum) => fmt(d.value), textAnchor: 'start', dx: 4, fill: '#444', filter: (d: RankedDatum) => d.value >= 0 }),
-        Plot.text(sorted, { y: 'key', x: 'value', text: (d: RankedDatum) => fmt(d.value), textAnchor: 'end', dx: -4, fill: '#444', filter: (d: RankedDatum) => d.value < 0 }),
-        Plot.ruleX([0]),
-      ],
-    });
-  }
+  const labels = new Map(shown.map((d) => [d.key, d.label]));
   return renderPlot({
     width,
-    height: 300,
-    marginLeft: 64,
-    x: { axis: null, domain: sorted.map((d) => d.key), padding: sorted.length > 120 ? 0 : 0.1, label: null },
-    y: { label: o.valueLabel, grid: true, tickFormat: fmt },
+    height: 40 + shown.length * 17,
+    marginLeft: marginFor([...labels.values()]),
+    marginRight: 70,
+    x: { label: o.valueLabel, grid: true, tickFormat: fmt, insetLeft: bars.some((d) => d.value < 0) ? 50 : 0 },
+    y: { domain: shown.map((d) => d.key), tickFormat: (k: string) => labels.get(k) ?? k, label: null },
     color: { type: 'identity' },
-    marks: [Plot.barY(sorted, { x: 'key', y: 'value', fill, title }), Plot.ruleY([0])],
+    marks: [
+      Plot.barX(bars, { y: 'key', x: 'value', fill, title }),
+      Plot.text(bars, { y: 'key', x: 'value', text: (d: RankedDatum) => fmt(d.value), textAnchor: 'start', dx: 4, fill: '#444', filter: (d: RankedDatum) => d.value >= 0 }),
+      Plot.text(bars, { y: 'key', x: 'value', text: (d: RankedDatum) => fmt(d.value), textAnchor: 'end', dx: -4, fill: '#444', filter: (d: RankedDatum) => d.value < 0 }),
+      Plot.ruleX([0]),
+    ],
   });
 }
 

@@ -33,6 +33,16 @@ function diffHead(ctx: ReportContext): string {
   return `${th(ctx.t('baseValue'), true)}${th(ctx.t('scenarioValue'), true)}${th(ctx.t('change'), true)}`;
 }
 
+/** A band of gap change per resident in words, from its bounds (yuan per resident). */
+export function bandLabel(ctx: ReportContext, band: { readonly lower: number | null; readonly upper: number | null }): string {
+  const amount = (v: number): string => (Math.abs(v) < 0.01 ? '0.01' : String(Number(Math.abs(v).toFixed(2))));
+  const { lower, upper } = band;
+  if (lower === null) return ctx.t('band_fallsOver', { x: amount(upper ?? 0) });
+  if (upper === null) return ctx.t('band_risesOver', { x: amount(lower) });
+  if (lower < 0 && upper > 0) return ctx.t('band_unchanged', { x: String(upper) });
+  return upper <= 0 ? ctx.t('band_falls', { a: amount(upper), b: amount(lower) }) : ctx.t('band_rises', { a: amount(lower), b: amount(upper) });
+}
+
 const perCapitaChange = (r: CountyComparison): number => (r.population > 0 ? r.fields.gapFen.delta / 100 / r.population : Number.NaN);
 
 function measureTable(ctx: ReportContext, base: EqualizationMeasures, scen: EqualizationMeasures): string {
@@ -80,11 +90,13 @@ ${card(ctx.t('losers'), String(widens), ctx.t('ofCounties', { n: rows.length }),
     : `<p>${esc(ctx.t('noChanges'))}</p>`;
 
   // winners and losers
-  const ranked = rows.filter((r) => Number.isFinite(perCapitaChange(r))).map((r) => ({ key: r.county.code, label: r.county.name, value: perCapitaChange(r) }));
-  const wlChart = rankedBars(ranked, { valueLabel: ctx.t('yuanPerCapita'), colors: [GAP_COLOR, BETTER_COLOR], format: (v) => group(v, Math.abs(v) < 10 ? 2 : 0) });
+  const ranked = rows.filter((r) => Number.isFinite(perCapitaChange(r)) && r.fields.gapFen.delta !== 0).map((r) => ({ key: r.county.code, label: r.county.name, value: perCapitaChange(r) }));
+  const wlChart = ranked.length
+    ? figure('', ctx.t('winnersLosersNote'), rankedBars(ranked, { valueLabel: ctx.t('yuanPerCapita'), colors: [GAP_COLOR, BETTER_COLOR], format: (v) => group(v, Math.abs(v) < 10 ? 2 : 0), othersLabel: (n) => ctx.t('otherCounties', { n }) }))
+    : `<p class="note">${esc(ctx.t('noGapChange'))}</p>`;
   const bands = c.bands.filter((b) => b.year === year);
-  const bandTable = `<table><thead><tr>${th(ctx.t('band'))}${th(ctx.t('counties'), true)}${th(ctx.t('residents'), true)}${th(`${ctx.t('gap')}: ${ctx.t('change')}`, true)}</tr></thead><tbody>${bands
-    .map((b) => `<tr><td>${esc(b.band.label)}</td>${td(String(b.counties), b.counties)}${td(persons(b.population), b.population)}${td(signed(yuanExact(b.gapDeltaFen), b.gapDeltaFen), b.gapDeltaFen)}</tr>`)
+  const bandTable = `<table><thead><tr>${th(ctx.t('band'))}${th(ctx.t('counties'), true)}${th(ctx.t('residents'), true)}${th(`${ctx.t('gapOrSurplus')}: ${ctx.t('change')}`, true)}</tr></thead><tbody>${bands
+    .map((b) => `<tr><td>${esc(bandLabel(ctx, b.band))}</td>${td(String(b.counties), b.counties)}${td(persons(b.population), b.population)}${td(signed(yuanExact(b.gapDeltaFen), b.gapDeltaFen), b.gapDeltaFen)}</tr>`)
     .join('')}</tbody></table>`;
 
   // by level
@@ -112,15 +124,15 @@ ${card(ctx.t('losers'), String(widens), ctx.t('ofCounties', { n: rows.length }),
   const totals = [...c.totals].sort((a, b) => a.year - b.year);
   const yearUnit = moneyUnit(ctx, Math.max(0, ...totals.flatMap((g) => [Math.abs(g.fields.gapFen.base), Math.abs(g.fields.gapFen.scenario)])));
   const series = [`${ctx.t('baseValue')}: ${input.baseName}`, `${ctx.t('scenarioValue')}: ${ctx.meta.scenarioName}`];
-  const yearChart = linesByYear(totals.flatMap((g) => [{ x: g.year, series: series[0]!, value: g.fields.gapFen.base / yearUnit.div }, { x: g.year, series: series[1]!, value: g.fields.gapFen.scenario / yearUnit.div }]), { series, colors: ['#9aa5b1', '#2f4b7c'], valueLabel: `${ctx.t('netGap')} (${yearUnit.label})`, format: (v) => group(v, 2) });
-  const yearTable = `<div class="scroll"><table><thead><tr>${th(ctx.t('year'))}${th(`${ctx.t('standardCost')}: ${ctx.t('change')}`, true)}${th(`${ctx.t('level_central')}: ${ctx.t('change')}`, true)}${th(`${ctx.t('generalTransfers')}: ${ctx.t('change')}`, true)}${th(`${ctx.t('netGap')}: ${ctx.t('baseValue')}`, true)}${th(`${ctx.t('netGap')}: ${ctx.t('scenarioValue')}`, true)}${th(`${ctx.t('netGap')}: ${ctx.t('change')}`, true)}</tr></thead><tbody>${totals
+  const yearChart = linesByYear(totals.flatMap((g) => [{ x: g.year, series: series[0]!, value: g.fields.gapFen.base / yearUnit.div }, { x: g.year, series: series[1]!, value: g.fields.gapFen.scenario / yearUnit.div }]), { series, colors: ['#9aa5b1', '#2f4b7c'], valueLabel: `${ctx.t('gapOrSurplus')} (${yearUnit.label})`, format: (v) => group(v, 2) });
+  const yearTable = `<div class="scroll"><table><thead><tr>${th(ctx.t('year'))}${th(`${ctx.t('standardCost')}: ${ctx.t('change')}`, true)}${th(`${ctx.t('level_central')}: ${ctx.t('change')}`, true)}${th(`${ctx.t('generalTransfers')}: ${ctx.t('change')}`, true)}${th(`${ctx.t('gapOrSurplus')}: ${ctx.t('baseValue')}`, true)}${th(`${ctx.t('gapOrSurplus')}: ${ctx.t('scenarioValue')}`, true)}${th(`${ctx.t('gapOrSurplus')}: ${ctx.t('change')}`, true)}</tr></thead><tbody>${totals
     .map((g) => `<tr data-year="${g.year}"><td>${g.year}</td>${[g.fields.standardCostFen.delta, g.fields.centralFen.delta, g.fields.generalFen.delta].map((d) => td(signed(yuanExact(d), d), d)).join('')}${diffCells(ctx, g.fields.gapFen)}</tr>`)
     .join('')}</tbody></table></div>`;
 
   // by province
   const provinces = c.provinces.filter((p) => p.year === year);
   const provinceTable = provinces.length > 1
-    ? `<h2>${esc(ctx.t('byProvince'))}</h2><div class="scroll"><table class="sortable"><thead><tr>${th(ctx.t('province'))}${th(ctx.t('counties'), true)}${th(`${ctx.t('standardCost')}: ${ctx.t('change')}`, true)}${th(`${ctx.t('netGap')}: ${ctx.t('baseValue')}`, true)}${th(`${ctx.t('netGap')}: ${ctx.t('scenarioValue')}`, true)}${th(`${ctx.t('netGap')}: ${ctx.t('change')}`, true)}</tr></thead><tbody>${provinces
+    ? `<h2>${esc(ctx.t('byProvince'))}</h2><div class="scroll"><table class="sortable"><thead><tr>${th(ctx.t('province'))}${th(ctx.t('counties'), true)}${th(`${ctx.t('standardCost')}: ${ctx.t('change')}`, true)}${th(`${ctx.t('gapOrSurplus')}: ${ctx.t('baseValue')}`, true)}${th(`${ctx.t('gapOrSurplus')}: ${ctx.t('scenarioValue')}`, true)}${th(`${ctx.t('gapOrSurplus')}: ${ctx.t('change')}`, true)}</tr></thead><tbody>${provinces
       .map((p) => `<tr><td>${esc(ctx.provinceName(p.key, p.name))}</td>${td(String(p.counties), p.counties)}${td(signed(yuanExact(p.fields.standardCostFen.delta), p.fields.standardCostFen.delta), p.fields.standardCostFen.delta)}${diffCells(ctx, p.fields.gapFen)}</tr>`)
       .join('')}</tbody></table></div>`
     : '';
@@ -135,12 +147,12 @@ ${card(ctx.t('losers'), String(widens), ctx.t('ofCounties', { n: rows.length }),
     const pc = perCapitaChange(r);
     return `<tr data-code="${esc(r.county.code)}"><td>${esc(r.county.code)}</td><td>${href ? `<a href="${esc(href)}">${esc(r.county.name)}</a>` : esc(r.county.name)}</td><td>${esc(r.county.prefecture)}</td>${td(signed(yuanExact(r.fields.standardCostFen.delta), r.fields.standardCostFen.delta), r.fields.standardCostFen.delta)}${td(signed(yuanExact(r.fields.centralFen.delta), r.fields.centralFen.delta), r.fields.centralFen.delta)}${td(signed(yuanExact(r.fields.generalFen.delta), r.fields.generalFen.delta), r.fields.generalFen.delta)}${diffCells(ctx, r.fields.gapFen)}${td(signed(fixed(pc, 2), pc), pc, pc > 0 ? 'pos' : pc < 0 ? 'better' : '')}</tr>`;
   });
-  const countyTable = `<div class="scroll"><table class="sortable counties"><thead><tr>${th(ctx.t('code'))}${th(ctx.t('county'))}${th(ctx.t('prefecture'))}${th(`${ctx.t('standardCost')}: ${ctx.t('change')}`, true)}${th(`${ctx.t('level_central')}: ${ctx.t('change')}`, true)}${th(`${ctx.t('generalTransfers')}: ${ctx.t('change')}`, true)}${th(`${ctx.t('gap')}: ${ctx.t('baseValue')}`, true)}${th(`${ctx.t('gap')}: ${ctx.t('scenarioValue')}`, true)}${th(`${ctx.t('gap')}: ${ctx.t('change')}`, true)}${th(`${ctx.t('gapPerCapita')}: ${ctx.t('change')}`, true)}</tr></thead><tbody>${countyRows.join('')}</tbody></table></div>`;
+  const countyTable = `<div class="scroll"><table class="sortable counties"><thead><tr>${th(ctx.t('code'))}${th(ctx.t('county'))}${th(ctx.t('prefecture'))}${th(`${ctx.t('standardCost')}: ${ctx.t('change')}`, true)}${th(`${ctx.t('level_central')}: ${ctx.t('change')}`, true)}${th(`${ctx.t('generalTransfers')}: ${ctx.t('change')}`, true)}${th(`${ctx.t('gapOrSurplus')}: ${ctx.t('baseValue')}`, true)}${th(`${ctx.t('gapOrSurplus')}: ${ctx.t('scenarioValue')}`, true)}${th(`${ctx.t('gapOrSurplus')}: ${ctx.t('change')}`, true)}${th(`${ctx.t('gapPerCapita')}: ${ctx.t('change')}`, true)}</tr></thead><tbody>${countyRows.join('')}</tbody></table></div>`;
 
   const body = `
 <section id="changes"><h2>${esc(ctx.t('changes'))}</h2>${changes}</section>
 <section id="headlines"><h2>${esc(ctx.t('headlines'))} (${year})</h2>${cards}</section>
-<section id="winners-losers"><h2>${esc(ctx.t('winnersLosers'))}</h2>${figure('', ctx.t('winnersLosersNote'), wlChart)}<h3>${esc(ctx.t('bands'))}</h3>${bandTable}</section>
+<section id="winners-losers"><h2>${esc(ctx.t('winnersLosers'))}</h2>${wlChart}<h3>${esc(ctx.t('bands'))}</h3>${bandTable}</section>
 <section id="by-level"><h2>${esc(ctx.t('byLevel'))}</h2>${figure('', undefined, levelChart)}${levelTable}</section>
 <section id="by-item"><h2>${esc(ctx.t('byItem'))}</h2>${itemChart}${itemTable}</section>
 <section id="by-year"><h2>${esc(ctx.t('byYear'))}</h2>${figure('', undefined, yearChart, legend(series.map((s, k) => [s, ['#9aa5b1', '#2f4b7c'][k]!])))}${yearTable}</section>
@@ -160,5 +172,6 @@ ${provinceTable}
     body,
     footer: footerLines(ctx),
     sortable: true,
+    print: 'landscape',
   });
 }

@@ -13,7 +13,7 @@ import { relativeLink, type ReportContext } from './context.ts';
 import { esc, fixed, group, percent, persons, yuanCompact, yuanExact } from './format.ts';
 import { driverName } from './labels.ts';
 import { card, figure, GAP_COLOR, htmlPage, LEVEL_COLORS, td, th } from './page.ts';
-import { domainLevelSection, footerLines, metaLines } from './sections.ts';
+import { domainLevelSection, footerLines, gapCard, metaLines } from './sections.ts';
 
 function quantile(sorted: readonly number[], q: number): number {
   if (sorted.length === 0) return Number.NaN;
@@ -32,7 +32,7 @@ function itemsSection(ctx: ReportContext, countyIndex: number): string {
     const p = run.params.items[it.itemIndex]!;
     const rule = ctx.policy.rules.get(p.rule.id);
     const ruleText = ctx.lang === 'zh' ? (rule?.wording_zh ?? p.rule.id) : p.rule.kind.replace(/_/g, ' ');
-    return `<tr><td>${esc(ctx.itemName(p))}<br><code>${esc(p.id)}</code></td><td>${esc(driverName(ctx.lang, p.driver))}</td>${td(group(it.beneficiaries, 0), it.beneficiaries)}${td(group(valueFor(p.annualStandard, c), 2), valueFor(p.annualStandard, c))}${money(it.costFen)}${money(it.centralFen)}${money(it.provincialFen)}${money(it.prefectureFen)}${money(it.countyFen)}${money(it.specialFen)}<td class="src">${esc(ruleText)}</td></tr>`;
+    return `<tr data-item="${esc(p.id)}"><td class="item" title="${esc(p.id)}">${esc(ctx.itemName(p))}</td><td class="driver">${esc(driverName(ctx.lang, p.driver))}</td>${td(group(it.beneficiaries, 0), it.beneficiaries)}${td(group(valueFor(p.annualStandard, c), 2), valueFor(p.annualStandard, c))}${money(it.costFen)}${money(it.centralFen)}${money(it.provincialFen)}${money(it.prefectureFen)}${money(it.countyFen)}${money(it.specialFen)}<td class="rule">${esc(ruleText)}</td></tr>`;
   });
   const s = (f: (it: (typeof items)[number]) => number): number => sumFen(items.map(f));
   const foot = `<tr><td>${esc(ctx.t('total'))}</td><td></td><td></td><td></td>${[s((i) => i.costFen), s((i) => i.centralFen), s((i) => i.provincialFen), s((i) => i.prefectureFen), s((i) => i.countyFen), s((i) => i.specialFen)].map(money).join('')}<td></td></tr>`;
@@ -61,10 +61,10 @@ function gapSection(ctx: ReportContext, countyIndex: number): string {
     line(ctx.t('transfer_earmarked_prefecture'), t.earmarked_prefecture, '+'),
     ...(t.retainedFen ? [line(ctx.t('transfer_retained'), t.retainedFen, '')] : []),
     line(ctx.t('resources'), r.resourcesFen, '=', 'self'),
-    line(r.gapFen > 0 ? ctx.t('gap') : ctx.t('surplus'), r.gapFen, `${ctx.t('needs')} − ${ctx.t('resources')} =`, 'self'),
-    line(ctx.t('planGap'), r.planGapFen, ''),
+    line(r.gapFen >= 0 ? ctx.t('gap') : ctx.t('surplus'), Math.abs(r.gapFen), r.gapFen >= 0 ? `${ctx.t('needs')} − ${ctx.t('resources')} =` : `${ctx.t('resources')} − ${ctx.t('needs')} =`, 'self'),
+    line(r.planGapFen >= 0 ? ctx.t('planGap') : ctx.t('planSurplus'), Math.abs(r.planGapFen), ''),
     line(ctx.t('guaranteeNeeds'), r.guaranteeNeedsFen, ''),
-    line(ctx.t('guaranteeGap'), r.guaranteeGapFen, ''),
+    line(r.guaranteeGapFen >= 0 ? ctx.t('guaranteeGap') : ctx.t('guaranteeSurplus'), Math.abs(r.guaranteeGapFen), ''),
     line(ctx.t('guaranteeGapAfter'), r.guaranteeGapAfterFen, ''),
   ];
   return `<h2>${esc(ctx.t('countyTransfers'))}</h2><h3>${esc(ctx.t('gapChain'))}</h3><table class="chain"><thead><tr>${th('')}${th(ctx.t('yuan'), true)}</tr></thead><tbody>${rows.join('')}</tbody></table>${domainLevelSection(ctx, [countyIndex], false)}`;
@@ -99,23 +99,31 @@ function peersSection(ctx: ReportContext, countyIndex: number): string {
   return `<h2>${esc(ctx.t('peers'))}</h2>${chart}<table class="peers"><thead>${head}</thead><tbody><tr class="self"><td>${esc(ctx.t('thisCounty'))}: ${esc(c.name)}</td><td></td>${td(fixed(self, 2), self)}<td></td><td></td><td></td></tr>${peerStatsRow(ctx, prefLabel, pref, countyIndex)}${peerStatsRow(ctx, regionLabel, region, countyIndex)}</tbody></table>`;
 }
 
-/** Rendered source rows by context, path and value: most counties share most rows. */
-const sourceRows = new WeakMap<ReportContext, Map<string, string>>();
+/** A parameter row rendered once per context, path and value (most counties share most rows), and its source text. */
+const sourceRows = new WeakMap<ReportContext, Map<string, { readonly html: string; readonly source: string }>>();
 
-function sourcesSection(ctx: ReportContext, countyIndex: number): string {
+/**
+ * The parameters behind the county's figures, as a collapsed appendix: one row per
+ * parameter with a numbered reference to its source, and each distinct source listed once.
+ */
+function sourcesAppendix(ctx: ReportContext, countyIndex: number): string {
   const rows = countyParameterRows(ctx.policy, ctx.run, countyIndex, ctx.registry);
   let cache = sourceRows.get(ctx);
-  if (!cache) sourceRows.set(ctx, (cache = new Map<string, string>()));
+  if (!cache) sourceRows.set(ctx, (cache = new Map<string, { readonly html: string; readonly source: string }>()));
+  const numbers = new Map<string, number>();
   const body = rows.map((p) => {
     const key = `${p.path}\u0000${p.value}`;
-    let html = cache.get(key);
-    if (html === undefined) {
-      html = `<tr><td><code>${esc(p.path)}</code><br>${esc(p.description)}</td><td class="n">${esc(p.value)}</td><td>${esc(p.unit)}</td><td><span class="badge ${p.sourceKind}">${esc(ctx.t(`source_${p.sourceKind}`))}</span></td><td class="src">${esc(p.source)}</td></tr>`;
-      cache.set(key, html);
+    let row = cache.get(key);
+    if (row === undefined) {
+      row = { html: `<tr><td><code>${esc(p.path)}</code><br>${esc(p.description)}</td><td class="n">${esc(p.value)}</td><td>${esc(p.unit)}</td><td><span class="badge ${p.sourceKind}">${esc(ctx.t(`source_${p.sourceKind}`))}</span>`, source: p.source };
+      cache.set(key, row);
     }
-    return html;
+    let n = numbers.get(row.source);
+    if (n === undefined) numbers.set(row.source, (n = numbers.size + 1));
+    return `${row.html} <a href="#src-${n}">[${n}]</a></td></tr>`;
   });
-  return `<h2>${esc(ctx.t('sources'))}</h2><p class="note">${esc(ctx.t('sourcesNote'))}</p><div class="scroll"><table class="sources"><colgroup><col class="c-param"><col class="c-value"><col class="c-unit"><col class="c-kind"><col class="c-src"></colgroup><thead><tr>${th(ctx.t('parameter'))}${th(ctx.t('value'), true)}${th(ctx.t('unit'))}${th(ctx.t('sourceKind'))}${th(ctx.t('source'))}</tr></thead><tbody>${body.join('')}</tbody></table></div>`;
+  const list = [...numbers.keys()].map((text, k) => `<li id="src-${k + 1}">${esc(text)}</li>`).join('');
+  return `<details class="appendix" id="sources"><summary>${esc(ctx.t('sourcesAppendix', { n: rows.length, m: numbers.size }))}</summary><p class="note">${esc(ctx.t('sourcesNote'))}</p><div class="scroll"><table class="sources"><colgroup><col class="c-param"><col class="c-value"><col class="c-unit"><col class="c-kind"></colgroup><thead><tr>${th(ctx.t('parameter'))}${th(ctx.t('value'), true)}${th(ctx.t('unit'))}${th(ctx.t('source'))}</tr></thead><tbody>${body.join('')}</tbody></table></div><ol class="sources">${list}</ol></details>`;
 }
 
 export function countyReport(ctx: ReportContext, countyIndex: number): string {
@@ -148,9 +156,9 @@ ${money('special_transfers', ctx.t('earmarked'), r.specialFen)}
 ${money('own_burden', ctx.t('ownBurden'), r.ownBurdenFen)}
 ${money('resources', ctx.t('resources'), r.resourcesFen)}
 ${money('needs', ctx.t('needs'), r.needsFen)}
-${money('gap', r.gapFen > 0 ? ctx.t('gap') : ctx.t('surplus'), r.gapFen, r.gapFen > 0 ? 'gap' : 'spare')}
-${money('guarantee_gap', ctx.t('guaranteeGap'), r.guaranteeGapFen)}
-${card(ctx.t('gapPerCapita'), `${fixed(gpc, 2)} ${ctx.t('yuanPerCapita')}`, `${ctx.t('gapShare')} ${percent(r.gapFen, r.standardCostFen)}`, { key: 'gap_per_capita', value: r.population > 0 ? (r.gapFen / 100 / r.population).toFixed(2) : '', cls: r.gapFen > 0 ? 'gap' : 'spare' })}
+${gapCard(ctx, 'gap', r.gapFen, 'gap', 'surplus')}
+${gapCard(ctx, 'guarantee_gap', r.guaranteeGapFen, 'guaranteeGap', 'guaranteeSurplus')}
+${card(ctx.t(gpc < 0 ? 'surplusPerCapita' : 'gapPerCapita'), `${fixed(Math.abs(gpc), 2)} ${ctx.t('yuanPerCapita')}`, `${ctx.t('gapShare')} ${percent(r.gapFen, r.standardCostFen)}`, { key: 'gap_per_capita', value: r.population > 0 ? (r.gapFen / 100 / r.population).toFixed(2) : '', cls: r.gapFen > 0 ? 'gap' : 'spare' })}
 </div>`;
   const nav: string[] = [];
   const provinceHref = ctx.provinceHref(from, c.provinceCode);
@@ -161,15 +169,16 @@ ${card(ctx.t('gapPerCapita'), `${fixed(gpc, 2)} ${ctx.t('yuanPerCapita')}`, `${c
 <section id="headlines"><h2>${esc(ctx.t('headlines'))}</h2>${cards}</section>
 <section id="items">${itemsSection(ctx, countyIndex)}</section>
 <section id="transfers">${gapSection(ctx, countyIndex)}</section>
-<section id="peers">${peersSection(ctx, countyIndex)}</section>
-<section id="sources">${sourcesSection(ctx, countyIndex)}</section>`;
+<section id="peers">${peersSection(ctx, countyIndex)}</section>`;
   return htmlPage({
     lang: ctx.lang,
     title: ctx.t('countyTitle', { county: c.name, code: c.code, year: run.year }),
     meta: metaLines(ctx),
     nav,
     body,
+    appendix: sourcesAppendix(ctx, countyIndex),
     footer: footerLines(ctx),
     sortable: true,
+    print: 'landscape',
   });
 }

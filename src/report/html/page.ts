@@ -49,11 +49,23 @@ figcaption .note { font-weight: 400; margin-left: 8px; }
 .legend span i { display: inline-block; width: 12px; height: 12px; border-radius: 2px; margin-right: 5px; vertical-align: -2px; }
 .grid2 { display: grid; grid-template-columns: 1fr 1fr; gap: 20px; }
 .grid-lorenz { display: grid; grid-template-columns: 380px 1fr; gap: 24px; align-items: start; }
+.grid2 > *, .grid-lorenz > * { min-width: 0; }
 table.measures td:first-child { white-space: nowrap; }
 table.counties td { white-space: nowrap; }
-table.counties th { white-space: normal; vertical-align: bottom; }
+table.counties th { white-space: normal; vertical-align: bottom; min-width: 5.5em; }
+table.counties th.name, table.counties td.name { min-width: 0; }
+th.sticky, td.sticky { position: sticky; left: 0; z-index: 1; background: #fff; box-shadow: inset -1px 0 0 var(--line); }
+th.sticky, tfoot td.sticky { background: var(--bg-soft); }
+td.name .code { color: var(--muted); font-size: 10.5px; margin-left: 4px; }
+td.rule { min-width: 14em; max-width: 28em; font-size: 11.5px; color: var(--muted); }
+table.items td.item { min-width: 10em; }
+table.items td.driver { min-width: 6em; }
+details.appendix { margin-top: 32px; border-top: 1px solid var(--line); padding-top: 8px; }
+details.appendix > summary { cursor: pointer; font-size: 16px; font-weight: 600; padding: 6px 0; }
+ol.sources { font-size: 12px; color: var(--muted); padding-left: 2.5em; }
+ol.sources li { margin: 2px 0; }
 @media (max-width: 900px) { .grid2, .grid-lorenz { grid-template-columns: 1fr; } }
-.scroll { overflow-x: auto; }
+.scroll { overflow-x: auto; max-width: 100%; }
 table { border-collapse: collapse; width: 100%; font-size: 12.5px; font-variant-numeric: tabular-nums; }
 th, td { padding: 4px 8px; border-bottom: 1px solid var(--line); text-align: left; vertical-align: top; }
 th { background: var(--bg-soft); font-weight: 600; vertical-align: bottom; }
@@ -74,24 +86,29 @@ tr.self td { background: #fdf1e6; font-weight: 600; }
 .badge.assumption { background: #fbeedd; color: #8a5213; }
 td.src { font-size: 11.5px; color: var(--muted); }
 table.sources { table-layout: fixed; }
-table.sources col.c-param { width: 34%; } table.sources col.c-value { width: 11%; } table.sources col.c-unit { width: 11%; } table.sources col.c-kind { width: 8%; } table.sources col.c-src { width: 36%; }
+table.sources col.c-param { width: 52%; } table.sources col.c-value { width: 16%; } table.sources col.c-unit { width: 16%; } table.sources col.c-kind { width: 16%; }
 table.sources td { overflow-wrap: anywhere; }
 table.items td:first-child { min-width: 220px; }
 table.chain { max-width: 640px; }
 code { font-size: 11.5px; }
 footer.report { margin-top: 36px; padding-top: 10px; border-top: 1px solid var(--line); color: var(--muted); font-size: 12px; }
-@page { size: A4; margin: 14mm 12mm; }
 @media print {
-  body { font-size: 10.5pt; }
+  body { font-size: 10pt; }
   main { max-width: none; padding: 0; }
   h2 { break-after: avoid; }
-  table { font-size: 8.5pt; }
+  table { font-size: 7.5pt; }
+  th, td { padding: 2px 4px; }
+  table.counties th { min-width: 0; }
+  td.rule { min-width: 10em; font-size: 7pt; }
+  table.items td.item { min-width: 8em; }
   thead { display: table-header-group; }
   tr { break-inside: avoid; }
   .scroll { overflow: visible; }
+  th.sticky, td.sticky { position: static; box-shadow: none; }
   nav.links, .noprint { display: none; }
   table.sortable th::after { content: ""; }
   a { color: inherit; text-decoration: none; }
+  figure svg { max-width: 100%; }
 }
 `;
 
@@ -147,7 +164,14 @@ export interface PageOptions {
   readonly body: string;
   readonly footer: readonly string[];
   readonly sortable?: boolean;
+  /** collapsed appendix after the body (already escaped HTML: <details> blocks) */
+  readonly appendix?: string;
+  /** paper orientation when printed (A4); landscape for pages with wide tables */
+  readonly print?: 'portrait' | 'landscape';
 }
+
+/** Printable width of an A4 page in CSS px at the margins below (12 mm each side). */
+export const A4_PRINTABLE_PX = { portrait: Math.floor(((210 - 24) / 25.4) * 96), landscape: Math.floor(((297 - 24) / 25.4) * 96) } as const;
 
 export function htmlPage(o: PageOptions): string {
   return `<!doctype html>
@@ -157,7 +181,7 @@ export function htmlPage(o: PageOptions): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="fiscal-sim">
 <title>${esc(o.title)}</title>
-<style>${CSS}</style>
+<style>${CSS}@page { size: A4 ${o.print ?? 'portrait'}; margin: 14mm 12mm; }</style>
 </head>
 <body>
 <main>
@@ -168,6 +192,7 @@ export function htmlPage(o: PageOptions): string {
 ${o.nav?.length ? `<nav class="links">${o.nav.join('')}</nav>` : ''}
 </header>
 ${o.body}
+${o.appendix ?? ''}
 <footer class="report">${o.footer.map((f) => `<p>${f}</p>`).join('')}<p class="noprint">${esc(t(o.lang, 'printHint'))}</p></footer>
 </main>
 ${o.sortable ? `<script>${SORT_SCRIPT}</script>` : ''}
@@ -182,8 +207,8 @@ export function td(text: string, sortValue?: number, cls = ''): string {
   return `<td${klass ? ` class="${klass}"` : ''}${sortValue !== undefined && Number.isFinite(sortValue) ? ` data-v="${sortValue}"` : ''}>${text}</td>`;
 }
 
-export function th(text: string, numeric = false): string {
-  return `<th${numeric ? ' class="n"' : ''} scope="col">${esc(text)}</th>`;
+export function th(text: string, numeric = false, attrs = ''): string {
+  return `<th${numeric ? ' class="n"' : ''} scope="col"${attrs}>${esc(text)}</th>`;
 }
 
 /** A headline card: label, big figure, exact figure; `attrs` for test hooks such as data-key. */

@@ -38,6 +38,7 @@ export function provinceReport(ctx: ReportContext, provinceCode: string, members
     body,
     footer: footerLines(ctx),
     sortable: true,
+    print: 'landscape',
   });
 }
 
@@ -71,5 +72,6 @@ export function overviewReport(ctx: ReportContext, byProvince: ReadonlyMap<strin
     body,
     footer: footerLines(ctx),
     sortable: true,
+    print: 'landscape',
   });
 }

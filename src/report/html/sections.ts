@@ -10,6 +10,7 @@ import {
 import { MEASURE_OF_STAGE } from '../../model/measures/equalizationMeasures.ts';
 import { barsX, lorenzChart, rankedBars, stackedBarsX, stripChart, type StripRow } from '../charts/charts.ts';
 import type { ReportContext } from './context.ts';
+import type { LabelKey } from './labels.ts';
 import { esc, fixed, group, percent, persons, yuanCompact, yuanExact } from './format.ts';
 import { card, figure, GAP_COLOR, legend, LEVEL_COLORS, SPARE_COLOR, td, th } from './page.ts';
 
@@ -25,6 +26,16 @@ export function moneyUnit(ctx: ReportContext, maxAbsFen: number): { div: number;
 
 const chartNumber = (v: number): string => group(v, v !== 0 && Math.abs(v) < 10 ? 2 : 1);
 
+/**
+ * A card for a gap: labelled as a gap (缺口) when positive and as room to spare (结余) with
+ * the amount shown without its sign when negative; `data-value` keeps the signed exact yuan.
+ */
+export function gapCard(ctx: ReportContext, key: string, fen: number, gapLabel: LabelKey, surplusLabel: LabelKey, extra?: string): string {
+  const surplus = fen < 0;
+  const shown = Math.abs(fen);
+  return card(ctx.t(surplus ? surplusLabel : gapLabel), yuanCompact(ctx.lang, shown), `${yuanExact(shown)} ${ctx.t('yuan')}`, { key, value: fenToYuanString(fen), cls: fen > 0 ? 'gap' : 'spare', ...(extra ? { extra } : {}) });
+}
+
 /** Headline cards of a set of counties. `data-key` / `data-value` carry exact yuan for checks. */
 export function headlineCards(ctx: ReportContext, s: YearSummary): string {
   const tt = s.totals;
@@ -37,20 +48,24 @@ export function headlineCards(ctx: ReportContext, s: YearSummary): string {
 ${c('standard_cost', ctx.t('standardCost'), tt.standardCostFen, undefined, levelList)}
 ${c('special_transfers', ctx.t('earmarked'), tt.specialFen)}
 ${c('general_transfer', ctx.t('generalTransfers'), tt.generalFen, undefined, transferList)}
-${c('gap', ctx.t('netGap'), tt.gapFen, tt.gapFen > 0 ? 'gap' : 'spare')}
+${gapCard(ctx, 'gap', tt.gapFen, 'netGap', 'netSurplus')}
 ${c('shortfall', ctx.t('shortfall'), tt.shortfallFen, tt.shortfallFen > 0 ? 'gap' : undefined)}
 ${card(ctx.t('countiesInGap'), `${s.countiesInGap}`, ctx.t('ofCounties', { n: s.counties }), { key: 'counties_in_gap', value: String(s.countiesInGap), cls: s.countiesInGap > 0 ? 'gap' : '' })}
 ${card(ctx.t('residentsInGap'), persons(s.residentsInGap), ctx.t('ofResidents', { share: percent(s.residentsInGap, s.residents) }), { key: 'residents_in_gap', value: String(Math.round(s.residentsInGap)) })}
 </div>`;
 }
 
+/** How many counties a ranked chart names at each end when there are too many to name all. */
+export const RANKED_NAMED_EACH_END = 20;
+
 /** Ranked gap per resident of the given counties. */
 export function gapRankedFigure(ctx: ReportContext, members: readonly number[]): string {
   const data = members
     .map((i) => ({ key: ctx.run.counties[i]!.code, label: ctx.run.counties[i]!.name, value: gapPerCapita(ctx.run.result.counties[i]!) }))
     .filter((d) => Number.isFinite(d.value));
-  const svg = rankedBars(data, { valueLabel: ctx.t('yuanPerCapita'), colors: [GAP_COLOR, SPARE_COLOR], format: (v) => group(v, 0) });
-  return figure('', ctx.t('chartGapRankedNote'), svg);
+  const named = RANKED_NAMED_EACH_END;
+  const svg = rankedBars(data, { valueLabel: ctx.t('yuanPerCapita'), colors: [GAP_COLOR, SPARE_COLOR], format: (v) => group(v, 0), namedEachEnd: named, othersLabel: (n) => ctx.t('otherCounties', { n }) });
+  return figure('', data.length > 2 * named + 5 ? ctx.t('chartGapRankedTopNote', { n: named }) : ctx.t('chartGapRankedNote'), svg);
 }
 
 function measureCells(m: InequalitySummary): string {
@@ -116,17 +131,21 @@ ${sum.retainedFen ? line(ctx.t('transfer_retained'), sum.retainedFen) : ''}
   return `<h2>${esc(ctx.t('chartTransfers'))}</h2>${figure('', `${ctx.t('unit')}: ${unit.label}`, chart)}${table}`;
 }
 
-/** Sortable table of the given counties with totals; names link to county pages when written. */
+/**
+ * Sortable table of the given counties with totals; names link to county pages when
+ * written. The county name stays in view (sticky) and the gap columns come right after it,
+ * so that they are on screen and on the printed page first.
+ */
 export function countyTable(ctx: ReportContext, members: readonly number[], from: string): string {
   const run = ctx.run;
   const unit = ctx.t('unitWan');
   const div = ctx.lang === 'zh' ? 1e6 : 1e8;
-  const money = (fen: number): string => `<td class="n" data-v="${fen}" title="${yuanExact(fen)} ${esc(ctx.t('yuan'))}">${group(fen / div, 2)}</td>`;
-  const cols: Array<[string, boolean]> = [
-    [ctx.t('code'), false], [ctx.t('county'), false], [ctx.t('prefecture'), false], [ctx.t('population'), true],
-    [`${ctx.t('gap')} (${unit})`, true], [`${ctx.t('gapPerCapita')} (${ctx.t('yuanPerCapita')})`, true], [ctx.t('planGap'), true], [ctx.t('guaranteeGap'), true],
-    [ctx.t('needs'), true], [ctx.t('standardCost'), true], [ctx.t('resources'), true], [ctx.t('ownRevenue'), true], [ctx.t('taxRebates'), true],
-    [ctx.t('generalTransfers'), true], [ctx.t('earmarked'), true],
+  const money = (fen: number, cls = ''): string => `<td class="n${cls}" data-v="${fen}" title="${yuanExact(fen)} ${esc(ctx.t('yuan'))}">${group(fen / div, 2)}</td>`;
+  const signedMoney = (fen: number): string => money(fen, fen > 0 ? ' pos' : fen < 0 ? ' neg' : '');
+  const cols: Array<[string, boolean, string]> = [
+    [`${ctx.t('gapOrSurplus')}`, true, 'gap'], [`${ctx.t('perCapitaOrSurplus')} (${ctx.t('yuanPerCapita')})`, true, 'gap_per_capita'], [ctx.t('planGap'), true, 'plan_gap'], [ctx.t('guaranteeGap'), true, 'guarantee_gap'],
+    [ctx.t('needs'), true, 'needs'], [ctx.t('standardCost'), true, 'standard_cost'], [ctx.t('resources'), true, 'resources'], [ctx.t('ownRevenue'), true, 'own_revenue'], [ctx.t('taxRebates'), true, 'tax_rebates'],
+    [ctx.t('generalTransfers'), true, 'general_transfer'], [ctx.t('earmarked'), true, 'special_transfers'], [`${ctx.t('population')} (${ctx.t('persons')})`, true, 'resident_pop'], [ctx.t('prefecture'), false, 'prefecture'],
   ];
   const body = members.map((i) => {
     const c = run.counties[i]!;
@@ -134,14 +153,16 @@ export function countyTable(ctx: ReportContext, members: readonly number[], from
     const href = ctx.countyHref(from, c.code);
     const gpc = gapPerCapita(r);
     const pop = c.drivers['resident_pop'] ?? 0;
-    return `<tr data-code="${esc(c.code)}"><td>${esc(c.code)}</td><td>${href ? `<a href="${esc(href)}">${esc(c.name)}</a>` : esc(c.name)}</td><td>${esc(c.prefecture)}</td>${td(persons(pop), pop)}${money(r.gapFen)}${td(fixed(gpc, 2), gpc, gpc > 0 ? 'pos' : 'neg')}${[r.planGapFen, r.guaranteeGapFen, r.needsFen, r.standardCostFen, r.resourcesFen, r.ownRevenueFen, r.rebatesFen, r.generalFen, r.specialFen].map(money).join('')}</tr>`;
+    const name = href ? `<a href="${esc(href)}">${esc(c.name)}</a>` : esc(c.name);
+    return `<tr data-code="${esc(c.code)}"><td class="name sticky" data-v="${esc(c.name)}">${name}<span class="code">${esc(c.code)}</span></td>${signedMoney(r.gapFen)}${td(group(gpc, 2), gpc, gpc > 0 ? 'pos' : gpc < 0 ? 'neg' : '')}${[r.planGapFen, r.guaranteeGapFen].map(signedMoney).join('')}${[r.needsFen, r.standardCostFen, r.resourcesFen, r.ownRevenueFen, r.rebatesFen, r.generalFen, r.specialFen].map((f) => money(f)).join('')}${td(persons(pop), pop)}<td>${esc(c.prefecture)}</td></tr>`;
   });
   const rows = members.map((i) => run.result.counties[i]!);
   const tot = (f: (r: (typeof rows)[number]) => number): number => sumFen(rows.map(f));
   const pop = members.reduce((a, i) => a + (run.counties[i]!.drivers['resident_pop'] ?? 0), 0);
-  const foot = `<tr><td></td><td>${esc(ctx.t('total'))}</td><td></td>${td(persons(pop))}${money(tot((r) => r.gapFen))}<td></td>${[tot((r) => r.planGapFen), tot((r) => r.guaranteeGapFen), tot((r) => r.needsFen), tot((r) => r.standardCostFen), tot((r) => r.resourcesFen), tot((r) => r.ownRevenueFen), tot((r) => r.rebatesFen), tot((r) => r.generalFen), tot((r) => r.specialFen)].map(money).join('')}</tr>`;
+  const foot = `<tr><td class="name sticky">${esc(ctx.t('total'))}</td>${signedMoney(tot((r) => r.gapFen))}<td></td>${[tot((r) => r.planGapFen), tot((r) => r.guaranteeGapFen)].map(signedMoney).join('')}${[tot((r) => r.needsFen), tot((r) => r.standardCostFen), tot((r) => r.resourcesFen), tot((r) => r.ownRevenueFen), tot((r) => r.rebatesFen), tot((r) => r.generalFen), tot((r) => r.specialFen)].map((f) => money(f)).join('')}${td(persons(pop))}<td></td></tr>`;
+  const head = `<th class="name sticky" scope="col" data-col="county">${esc(ctx.t('county'))}</th>${cols.map(([label, n, col]) => th(label, n, ` data-col="${col}"`)).join('')}`;
   return `<h2>${esc(ctx.t('allCounties'))}</h2><p class="note">${esc(ctx.t('sortHint'))}. ${esc(ctx.t('unit'))}: ${esc(unit)}.</p>
-<div class="scroll"><table class="sortable counties" id="county-table"><thead><tr>${cols.map(([label, n]) => th(label, n)).join('')}</tr></thead><tbody>${body.join('')}</tbody><tfoot>${foot}</tfoot></table></div>`;
+<div class="scroll"><table class="sortable counties" id="county-table"><thead><tr>${head}</tr></thead><tbody>${body.join('')}</tbody><tfoot>${foot}</tfoot></table></div>`;
 }
 
 /** Footer lines common to every page. */
