@@ -17,11 +17,11 @@ export interface RunOptions {
 
 /** Add the input options; commands that take scenarios as arguments leave out --scenario. */
 export function addInputOptions(cmd: Command, { scenarioOption = true }: { scenarioOption?: boolean } = {}): Command {
-  if (scenarioOption) cmd.option('--scenario <file>', 'scenario file (YAML or JSON) applied on top of the bundled policy data; see scenarios/');
+  if (scenarioOption) cmd.option('--scenario <file>', 'scenario file (YAML or JSON), or the name of one in scenarios/ (raise_basic_pension), applied on top of the bundled policy data');
   return cmd
     .option('--counties <file>', 'county data CSV (default: the bundled Guangdong file data/counties/guangdong_2012.csv)')
     .option('--reference <file>', "national county file for the provinces your file lacks, or 'none' (default: data/counties/china_2012.csv)")
-    .option('--province <province>', 'report only this province (code such as 440000 or 44, or a name such as 广东)')
+    .option('--province <province>', 'report only this province: a code (440000, 44), a name (广东省, 广东) or its pinyin (Guangdong)')
     .option('--data <dir>', 'policy data folder with standards/, sharing/, transfers/, projection/', DEFAULT_DATA_DIR)
     .option('--basis <basis>', 'population basis for drivers: resident or registered (default: the scenario\'s, else resident)', parseBasis);
 }

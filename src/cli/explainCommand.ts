@@ -1,6 +1,8 @@
 /** `fiscal-sim explain COUNTY`: the chain from drivers and standards to one county's gap. */
 import type { Command } from 'commander';
+import { basename } from 'node:path';
 import { InputError } from '../input/inputError.ts';
+import { resolveCounty } from '../input/placeNames.ts';
 import { explainCounty } from '../report/explainCounty.ts';
 import { runScenario } from '../scenarios/scenario.ts';
 import { addInputOptions, loadInputs, type RunOptions } from './commonOptions.ts';
@@ -14,21 +16,14 @@ export function registerExplainCommand(program: Command): void {
   const cmd = program
     .command('explain')
     .description("explain one county's gap: each item's driver, coverage, standard, shares and sources, then transfers and the gap")
-    .argument('<county>', 'county code (440103) or name (荔湾区); a name shared by several counties needs the code')
+    .argument('<county>', 'county code (440103), name (荔湾区), short name (荔湾) or pinyin (Liwan); a name shared by several counties needs the code / 县代码、全称、简称或拼音')
     .option('--year <year>', 'year', parseYear, 2012);
   addInputOptions(cmd).action((query: string, opts: ExplainOptions) => {
     const { scenario, set } = loadInputs(opts);
-    const matches = set.focus.filter((i) => {
-      const c = set.counties[i]!;
-      return c.code === query.trim() || c.name === query.trim();
-    });
-    if (matches.length === 0) throw new InputError([{ file: 'COUNTY argument', message: `no county with code or name "${query}" in ${set.sources[0]}` }]);
-    if (matches.length > 1) {
-      const list = matches.map((i) => `${set.counties[i]!.code} ${set.counties[i]!.name} (${set.counties[i]!.prefecture})`).join('; ');
-      throw new InputError([{ file: 'COUNTY argument', message: `"${query}" matches ${matches.length} counties: ${list}; give the code` }]);
-    }
+    const found = resolveCounty(query, set.counties, set.focus, basename(set.sources[0] ?? ''));
+    if (found.index === undefined) throw new InputError([{ file: 'COUNTY argument', message: found.problem ?? '' }]);
     const [run] = runScenario(scenario, set.counties, [opts.year]);
     if (scenario.name !== 'baseline') process.stdout.write(`Scenario ${scenario.name}: ${scenario.title}\n`);
-    process.stdout.write(`${explainCounty(run!, matches[0]!, scenario.policy)}\n`);
+    process.stdout.write(`${explainCounty(run!, found.index, scenario.policy)}\n`);
   });
 }
