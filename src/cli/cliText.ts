@@ -40,10 +40,10 @@ export const CLI_TEXT = {
   note: { zh: (text: string) => `注意：${text}`, en: (text: string) => `note: ${text}` },
 
   // options shared by the commands that run the model
-  optScenario: { zh: '情景文件（YAML 或 JSON），在内置政策数据之上修改；见 scenarios/', en: 'scenario file (YAML or JSON) applied on top of the bundled policy data; see scenarios/' },
+  optScenario: { zh: '情景文件（YAML 或 JSON），或 scenarios/ 中情景的名称（如 raise_basic_pension），在内置政策数据之上修改', en: 'scenario file (YAML or JSON), or the name of one in scenarios/ (raise_basic_pension), applied on top of the bundled policy data' },
   optCounties: { zh: '县级数据 CSV（默认：内置广东数据 data/counties/guangdong_2012.csv）', en: 'county data CSV (default: the bundled Guangdong file data/counties/guangdong_2012.csv)' },
   optReference: { zh: "补足你的文件所缺省份的全国县级数据，或 'none'（默认：data/counties/china_2012.csv）", en: "national county file for the provinces your file lacks, or 'none' (default: data/counties/china_2012.csv)" },
-  optProvince: { zh: '只报告该省（代码如 440000 或 44，或名称如 广东）', en: 'report only this province (code such as 440000 or 44, or a name such as 广东)' },
+  optProvince: { zh: '只报告该省：代码（440000、44）、名称（广东省、广东）或拼音（Guangdong）', en: 'report only this province: a code (440000, 44), a name (广东省, 广东) or its pinyin (Guangdong)' },
   optData: { zh: '政策数据目录，内含 standards/、sharing/、transfers/、projection/', en: 'policy data folder with standards/, sharing/, transfers/, projection/' },
   optBasis: { zh: '人口口径：resident（常住）或 registered（户籍）（默认：情景所定，否则常住）', en: "population basis for drivers: resident or registered (default: the scenario's, else resident)" },
   badBasis: { zh: '只能是 resident（常住）或 registered（户籍）', en: 'use resident or registered' },
@@ -76,7 +76,7 @@ export const CLI_TEXT = {
     zh: '解释一个县的财力缺口：每个项目的基数、覆盖率、标准、分担比例及其来源，再到转移支付和缺口',
     en: "explain one county's gap: each item's driver, coverage, standard, shares and sources, then transfers and the gap",
   },
-  explainArgCounty: { zh: '县的代码（440103）或名称（荔湾区）；多个县同名时须给代码', en: 'county code (440103) or name (荔湾区); a name shared by several counties needs the code' },
+  explainArgCounty: { zh: '县的代码（440103）、全称（荔湾区）、简称（荔湾）或拼音（Liwan）；多个县同名时须给代码', en: 'county code (440103), name (荔湾区), short name (荔湾) or pinyin (Liwan); a name shared by several counties needs the code' },
   countyArgument: { zh: '县（命令参数）', en: 'COUNTY argument' },
   noSuchCounty: { zh: (query: string, file: string) => `${file} 中没有代码或名称为“${query}”的县`, en: (query: string, file: string) => `no county with code or name "${query}" in ${file}` },
   ambiguousCounty: {

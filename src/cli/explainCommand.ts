@@ -1,6 +1,8 @@
 /** `fiscal-sim explain COUNTY`: the chain from drivers and standards to one county's gap. */
 import type { Command } from 'commander';
+import { basename } from 'node:path';
 import { InputError } from '../input/inputError.ts';
+import { resolveCounty } from '../input/placeNames.ts';
 import { explainCounty } from '../report/explainCounty.ts';
 import { runScenario } from '../scenarios/scenario.ts';
 import { addInputOptions, loadInputs, type RunOptions } from './commonOptions.ts';
@@ -23,17 +25,10 @@ export function registerExplainCommand(program: Command, lang: Lang): void {
     .option('--year <year>', m.optYear, parseYear, 2012);
   addInputOptions(cmd, lang).action((query: string, opts: ExplainOptions) => {
     const { scenario, set } = loadInputs(opts);
-    const matches = set.focus.filter((i) => {
-      const c = set.counties[i]!;
-      return c.code === query.trim() || c.name === query.trim();
-    });
-    if (matches.length === 0) throw new InputError([{ file: m.countyArgument, message: m.noSuchCounty(query, set.sources[0] ?? '') }]);
-    if (matches.length > 1) {
-      const list = matches.map((i) => `${set.counties[i]!.code} ${set.counties[i]!.name} (${set.counties[i]!.prefecture})`).join('; ');
-      throw new InputError([{ file: m.countyArgument, message: m.ambiguousCounty(query, matches.length, list) }]);
-    }
+    const found = resolveCounty(query, set.counties, set.focus, basename(set.sources[0] ?? ''));
+    if (found.index === undefined) throw new InputError([{ file: m.countyArgument, message: found.problem ?? '' }]);
     const [run] = runScenario(scenario, set.counties, [opts.year]);
     if (scenario.name !== 'baseline') process.stdout.write(`${m.scenarioLine(scenario.name, pickOr(lang, scenario.titleZh, scenario.title))}\n`);
-    process.stdout.write(`${explainCounty(run!, matches[0]!, scenario.policy, lang)}\n`);
+    process.stdout.write(`${explainCounty(run!, found.index, scenario.policy, lang)}\n`);
   });
 }

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { InputError } from '../input/inputError.ts';
+import { resolveCounty } from '../input/placeNames.ts';
 import { writeFilesAtomically, type OutputFile } from '../report/atomicWrite.ts';
 import { writeHtmlBatch } from '../report/html/batch.ts';
 import { ReportContext, ReportLayout, type ReportMeta } from '../report/html/context.ts';
@@ -59,10 +60,9 @@ export function selectCounties(set: CountySet, query: string | undefined): numbe
   const problems: Array<{ file: string; message: string }> = [];
   const out: number[] = [];
   for (const q of query.split(',').map((s) => s.trim()).filter(Boolean)) {
-    const matches = set.focus.filter((i) => set.counties[i]!.code === q || set.counties[i]!.name === q);
-    if (matches.length === 0) problems.push({ file: '--county', message: `no county with code or name "${q}" in ${basename(set.sources[0] ?? '')}` });
-    else if (matches.length > 1) problems.push({ file: '--county', message: `"${q}" matches ${matches.length} counties: ${matches.map((i) => `${set.counties[i]!.code} ${set.counties[i]!.name} (${set.counties[i]!.prefecture})`).join('; ')}; give the code` });
-    else if (!out.includes(matches[0]!)) out.push(matches[0]!);
+    const found = resolveCounty(q, set.counties, set.focus, basename(set.sources[0] ?? ''));
+    if (found.index === undefined) problems.push({ file: '--county', message: found.problem ?? '' });
+    else if (!out.includes(found.index)) out.push(found.index);
   }
   if (problems.length) throw new InputError(problems);
   return out;

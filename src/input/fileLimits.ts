@@ -70,6 +70,8 @@ export function readInputFile(file: string, maxBytes: number, what: string): Buf
   try {
     fd = openSync(file, fsConstants.O_RDONLY | fsConstants.O_NONBLOCK);
   } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new InputError([{ file, message: `找不到文件 / file not found` }]);
     throw new InputError([{ file, message: `cannot read file: ${(e as Error).message}` }]);
   }
   try {

@@ -17,7 +17,7 @@ import { REGION_GROUPS } from '../input/countyColumns.ts';
 import type { Dated } from '../input/datedValues.ts';
 import { InputError, type InputProblem } from '../input/inputError.ts';
 import type { PolicyData } from '../input/policyData.ts';
-import { findProvince } from '../input/provinces.ts';
+import { findPlace, placeProblem, PREFECTURE, prefecturePlaces, resolveProvince } from '../input/placeNames.ts';
 import { formatLimit, MAX_AMOUNT_YUAN, MAX_EXTENDS_DEPTH, MAX_STANDARD_YUAN, MAX_YEAR, MIN_YEAR, SHARE_DECIMALS } from '../input/fileLimits.ts';
 import type { Source } from '../input/sourceSchema.ts';
 import { positionOf, readYamlFile, zodProblems, type ParsedYaml } from '../input/yamlFile.ts';
@@ -25,6 +25,7 @@ import type { County } from '../model/county.ts';
 import { compileFormula, FormulaError, isFormula, type CompiledFormula } from './formula.ts';
 import { listParameters, type ParameterInfo, type ValueKind } from './parameterRegistry.ts';
 import { DEFAULT_HORIZON, type Scenario } from './scenario.ts';
+import { findScenarioFile } from './scenarioPath.ts';
 import { scenarioSchemeConfig } from '../analysis/schemeData.ts';
 
 const YEAR_KEY = z.string().regex(/^(19|20)\d\d$/, 'year keys must be four-digit years such as 2012');
@@ -211,11 +212,15 @@ function changeSource(parsed: ParsedYaml, data: ScenarioFileData, k: number): So
 }
 
 function checkCounties(parsed: ParsedYaml, data: ScenarioFileData, problems: InputProblem[]): CheckedCountyChange[] {
-  return data.counties.flatMap((c, k) => {
+  return data.counties.flatMap((c, k): CheckedCountyChange[] => {
     const pos = { file: parsed.file, ...positionOf(parsed, ['counties', k, 'where']) };
-    if ('province' in c.where && !findProvince(c.where.province)) {
-      problems.push({ ...pos, field: `counties[${k}].where.province`, message: `unknown province "${c.where.province}"` });
-      return [];
+    if ('province' in c.where) {
+      const { code, problem } = resolveProvince(c.where.province);
+      if (!code) {
+        problems.push({ ...pos, field: `counties[${k}].where.province`, message: problem ?? '' });
+        return [];
+      }
+      return [{ ...pos, where: { province: code }, set: c.set }];
     }
     return [{ ...pos, where: c.where, set: c.set }];
   });
@@ -250,9 +255,13 @@ function checkChain(file: string, registry: ReadonlyMap<string, ParameterInfo>, 
   const data = shape.data;
   let base: CheckedFile[] = [];
   if (data.extends !== undefined) {
-    const baseFile = resolve(dirname(path), data.extends);
     const before = problems.length;
-    base = checkChain(baseFile, registry, [...stack, path], problems);
+    try {
+      base = checkChain(findScenarioFile(data.extends, dirname(path)), registry, [...stack, path], problems);
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      problems.push(...e.problems.map((p) => ({ ...p, file: path, field: 'extends' })));
+    }
     for (let i = before; i < problems.length; i++) {
       const p = problems[i]!;
       if (p.field === 'extends' && p.file === path) Object.assign(p, positionOf(parsed, ['extends']));
@@ -322,9 +331,10 @@ function applyChanges(policy: PolicyData, changes: readonly CheckedChange[]): Po
   return { ...policy, ...next, formulas, changeSources: sources };
 }
 
+/** `where` with province and prefecture as codes (provinces are resolved when the file is checked). */
 function matches(county: County, where: CheckedCountyChange['where']): boolean {
   if ('all' in where) return true;
-  if ('province' in where) return county.provinceCode === findProvince(where.province);
+  if ('province' in where) return county.provinceCode === where.province;
   if ('prefecture' in where) return county.prefectureCode === where.prefecture;
   if ('codes' in where) return where.codes.includes(county.code);
   return county.regionGroup === where.region_group;
@@ -334,20 +344,25 @@ function countyApplier(files: readonly CheckedFile[]): (counties: readonly Count
   const changes = files.flatMap((f) => f.counties);
   return (counties) => {
     const problems: InputProblem[] = [];
-    for (const ch of changes) {
+    // a prefecture by code, name, short name or pinyin, among the prefectures of the county data
+    const prefectures = changes.some((ch) => 'prefecture' in ch.where) ? prefecturePlaces(counties) : [];
+    const wheres = changes.map((ch) => {
       if ('codes' in ch.where) {
         const known = new Set(counties.map((c) => c.code));
         const unknown = ch.where.codes.filter((c) => !known.has(c));
-        if (unknown.length) problems.push({ file: ch.file, line: ch.line, column: ch.column, field: 'where.codes', message: `no county with code ${unknown.join(', ')} in the county data` });
-      } else if ('prefecture' in ch.where && !counties.some((c) => matches(c, ch.where))) {
-        problems.push({ file: ch.file, line: ch.line, column: ch.column, field: 'where.prefecture', message: `no county of prefecture ${ch.where.prefecture} in the county data` });
+        if (unknown.length) problems.push({ file: ch.file, line: ch.line, column: ch.column, field: 'where.codes', message: `no county with code ${unknown.join(', ')} in the county data / 县数据中没有代码为 ${unknown.join('、')} 的县` });
+      } else if ('prefecture' in ch.where) {
+        const match = findPlace(ch.where.prefecture, prefectures);
+        if (match.kind === 'found') return { prefecture: prefectures[match.index]!.code };
+        problems.push({ file: ch.file, line: ch.line, column: ch.column, field: 'where.prefecture', message: placeProblem(ch.where.prefecture, match, prefectures, PREFECTURE, { zh: '县数据中', en: 'the county data' }) ?? '' });
       }
-    }
+      return ch.where;
+    });
     if (problems.length) throw new InputError(problems);
     return counties.map((county) => {
       let c = county;
-      for (const ch of changes) {
-        if (!matches(county, ch.where)) continue;
+      for (const [k, ch] of changes.entries()) {
+        if (!matches(county, wheres[k]!)) continue;
         const s = ch.set;
         c = {
           ...c,
@@ -368,7 +383,7 @@ function countyApplier(files: readonly CheckedFile[]): (counties: readonly Count
 export function loadScenario(file: string, basePolicy: PolicyData): Scenario {
   const registry = new Map(listParameters(basePolicy).map((p) => [p.path, p]));
   const problems: InputProblem[] = [];
-  const chain = checkChain(file, registry, [], problems);
+  const chain = checkChain(findScenarioFile(file), registry, [], problems);
   if (problems.length) throw new InputError(problems);
   const policy = applyChanges(basePolicy, chain.flatMap((f) => f.changes));
   const top = chain[chain.length - 1]!;

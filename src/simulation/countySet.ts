@@ -7,7 +7,7 @@
 import { resolve } from 'node:path';
 import { loadCountyFile } from '../input/countyFile.ts';
 import { InputError } from '../input/inputError.ts';
-import { findProvince } from '../input/provinces.ts';
+import { resolveProvince } from '../input/placeNames.ts';
 import type { County } from '../model/county.ts';
 
 export const DEFAULT_COUNTIES = new URL('../../data/counties/guangdong_2012.csv', import.meta.url).pathname;
@@ -45,8 +45,8 @@ export function loadCountySet(options: CountySetOptions): CountySet {
   }
   let focus = own.counties.map((_, i) => i);
   if (options.province) {
-    const code = findProvince(options.province);
-    if (!code) throw new InputError([{ file: '--province', message: `unknown province "${options.province}" (use a code such as 440000 or 44, or a name such as 广东)` }]);
+    const { code, problem } = resolveProvince(options.province);
+    if (!code) throw new InputError([{ file: '--province', message: problem ?? '' }]);
     focus = focus.filter((i) => counties[i]!.provinceCode === code);
     if (focus.length === 0) throw new InputError([{ file, message: `no county of province ${code} in the file` }]);
   }
