@@ -17,7 +17,7 @@ export function registerExplainCommand(program: Command): void {
     .argument('<county>', 'county code (440103) or name (荔湾区); a name shared by several counties needs the code')
     .option('--year <year>', 'year', parseYear, 2012);
   addInputOptions(cmd).action((query: string, opts: ExplainOptions) => {
-    const { scenario, set } = loadInputs(opts);
+    const { scenario, set, overrides } = loadInputs(opts);
     const matches = set.focus.filter((i) => {
       const c = set.counties[i]!;
       return c.code === query.trim() || c.name === query.trim();
@@ -29,6 +29,8 @@ export function registerExplainCommand(program: Command): void {
     }
     const [run] = runScenario(scenario, set.counties, [opts.year]);
     if (scenario.name !== 'baseline') process.stdout.write(`Scenario ${scenario.name}: ${scenario.title}\n`);
+    const own = overrides?.byCounty.get(set.counties[matches[0]!]!.code);
+    if (own) process.stdout.write(`Overridden values / 覆盖的数值 (your files replace the bundled data):\n${own.map((v) => `  * ${v.column} = ${String(v.value)} (bundled ${v.bundled === undefined ? '—' : String(v.bundled)}) from ${v.from}`).join('\n')}\n`);
     process.stdout.write(`${explainCounty(run!, matches[0]!, scenario.policy)}\n`);
   });
 }

@@ -13,6 +13,7 @@ import { registerSchemesCommand } from './schemesCommand.ts';
 import { registerSweepCommand } from './sweepCommand.ts';
 import { registerReportCommand } from './reportCommand.ts';
 import { registerValidateCommand } from './validateCommand.ts';
+import { registerTemplateCommand } from './templateCommand.ts';
 import { ResolutionError } from '../scenarios/resolveYear.ts';
 import { ProjectionError } from '../scenarios/projection.ts';
 import { FormulaError } from '../scenarios/formula.ts';
@@ -35,6 +36,7 @@ export function buildProgram(): Command {
   registerMontecarloCommand(program);
   registerReportCommand(program);
   registerValidateCommand(program);
+  registerTemplateCommand(program);
   return program;
 }
 

@@ -27,7 +27,7 @@ export function registerRunCommand(program: Command): void {
     .option('--out <dir>', 'output folder', DEFAULT_OUT)
     .option('--quiet', 'do not print the summary');
   addInputOptions(cmd).action((opts: RunCommandOptions) => {
-    const { scenario, set } = loadInputs(opts);
+    const { scenario, set, overrides } = loadInputs(opts);
     for (const n of set.notes) process.stderr.write(`note: ${n}\n`);
     const years = opts.year ?? (opts.scenario ? [...scenario.years] : [2012]);
     const policy = scenario.policy;
@@ -52,6 +52,7 @@ export function registerRunCommand(program: Command): void {
       years,
       basis: scenario.basis,
       counties_files: set.sources,
+      ...(overrides ? { overrides: overrides.provenance } : {}),
       counties_reported: set.focus.length,
       counties_computed: set.counties.length,
       rounding: 'each county × item cost rounded once to the fen, half away from zero; splits and allocations by largest remainder',
