@@ -76,6 +76,8 @@ export interface WorkbookScenarioDocument {
   readonly data: unknown;
   readonly locate: (path: ReadonlyArray<PropertyKey>) => { line?: number; column?: number | string };
   readonly cite: (path: ReadonlyArray<PropertyKey>) => string;
+  /** problems of the workbook's layout, reported with those of the checks that follow */
+  readonly problems: readonly InputProblem[];
 }
 
 /**
@@ -161,6 +163,7 @@ export function workbookScenario(book: Workbook, baseline: ReadonlyMap<string, R
       const values: Record<string, unknown> = {};
       let previous: unknown = undefined;
       for (const c of cells.slice(first)) {
+        if (c.value === undefined && !base) continue; // an unknown path: its values are shown with the path's problem
         if (c.value === undefined) {
           problems.push({ file, column: c.at, message: `${path}: the cell is empty; from ${cells[first]!.year} on every year needs a value (a parameter cannot be removed) / 单元格为空，请填写数值` });
           continue;
@@ -236,7 +239,6 @@ export function workbookScenario(book: Workbook, baseline: ReadonlyMap<string, R
     });
   }
   data['counties'] = counties;
-  if (problems.length) throw new InputError(problems);
 
   const locate = (path: ReadonlyArray<PropertyKey>): { column?: string } => {
     for (let n = path.length; n > 0; n--) {
@@ -245,7 +247,7 @@ export function workbookScenario(book: Workbook, baseline: ReadonlyMap<string, R
     }
     return {};
   };
-  return { file, data, locate, cite: (path) => `scenario ${basename(file)} ${locate(path).column ?? ''}`.trim() };
+  return { file, data, locate, cite: (path) => `scenario ${basename(file)} ${locate(path).column ?? ''}`.trim(), problems };
 }
 
 /** County columns (other than the dated fiscal ones) a scenario may set. */

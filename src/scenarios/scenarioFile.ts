@@ -299,7 +299,11 @@ function checkChain(file: string, registry: ReadonlyMap<string, ParameterInfo>, 
   }
   let parsed: ScenarioDocument;
   try {
-    parsed = isWorkbookPath(path) ? workbookScenario(loadedWorkbook(path), baselineCells(registry)) : yamlDocument(path);
+    if (isWorkbookPath(path)) {
+      const book = workbookScenario(loadedWorkbook(path), baselineCells(registry));
+      problems.push(...book.problems);
+      parsed = book;
+    } else parsed = yamlDocument(path);
   } catch (e) {
     if (e instanceof InputError) {
       problems.push(...e.problems);
@@ -310,6 +314,9 @@ function checkChain(file: string, registry: ReadonlyMap<string, ParameterInfo>, 
   const shape = ScenarioFileSchema.safeParse(parsed.data ?? {});
   if (!shape.success) {
     problems.push(...issueProblems(parsed, shape.error));
+    // the changes are checked too when only the counties block is wrong, so that all problems come at once
+    const rest = ScenarioFileSchema.safeParse({ ...(parsed.data as object), counties: [] });
+    if (rest.success) checkChanges(parsed, rest.data, registry, problems);
     return [];
   }
   const data = shape.data;
