@@ -46,6 +46,13 @@ export const CLI_TEXT = {
   optProvince: { zh: '只报告该省：代码（440000、44）、名称（广东省、广东）或拼音（Guangdong）', en: 'report only this province: a code (440000, 44), a name (广东省, 广东) or its pinyin (Guangdong)' },
   optData: { zh: '政策数据目录，内含 standards/、sharing/、transfers/、projection/', en: 'policy data folder with standards/, sharing/, transfers/, projection/' },
   optBasis: { zh: '人口口径：resident（常住）或 registered（户籍）（默认：情景所定，否则常住）', en: "population basis for drivers: resident or registered (default: the scenario's, else resident)" },
+  optOverride: {
+    zh: '用自有数据覆盖部分县（地市、省）的数值：CSV 或 xlsx，含 code 及任意县级数据列；可重复，后给的文件优先',
+    en: 'your own figures for some counties, prefectures or provinces: a CSV or xlsx with code and any county columns; repeatable, later files win',
+  },
+  overriddenValues: { zh: '覆盖的数值（你的文件替换了内置数据）：', en: 'Overridden values (your files replace the bundled data):' },
+  bundledValue: { zh: '内置', en: 'bundled' },
+  fromFile: { zh: '来自', en: 'from' },
   badBasis: { zh: '只能是 resident（常住）或 registered（户籍）', en: 'use resident or registered' },
   optOut: { zh: '输出目录', en: 'output folder' },
   optYear: { zh: '年度', en: 'year' },

@@ -24,11 +24,13 @@ export function registerExplainCommand(program: Command, lang: Lang): void {
     .argument('<county>', m.explainArgCounty)
     .option('--year <year>', m.optYear, parseYear, 2012);
   addInputOptions(cmd, lang).action((query: string, opts: ExplainOptions) => {
-    const { scenario, set } = loadInputs(opts);
+    const { scenario, set, overrides } = loadInputs(opts);
     const found = resolveCounty(query, set.counties, set.focus, basename(set.sources[0] ?? ''));
     if (found.index === undefined) throw new InputError([{ file: m.countyArgument, message: found.problem ?? '' }]);
     const [run] = runScenario(scenario, set.counties, [opts.year]);
     if (scenario.name !== 'baseline') process.stdout.write(`${m.scenarioLine(scenario.name, pickOr(lang, scenario.titleZh, scenario.title))}\n`);
+    const own = overrides?.byCounty.get(set.counties[found.index]!.code);
+    if (own) process.stdout.write(`${m.overriddenValues}\n${own.map((v) => `  * ${v.column} = ${String(v.value)} (${m.bundledValue} ${v.bundled === undefined ? '—' : String(v.bundled)}) ${m.fromFile} ${v.from}`).join('\n')}\n`);
     process.stdout.write(`${explainCounty(run!, found.index, scenario.policy, lang)}\n`);
   });
 }

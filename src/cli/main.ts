@@ -13,6 +13,7 @@ import { registerSchemesCommand } from './schemesCommand.ts';
 import { registerSweepCommand } from './sweepCommand.ts';
 import { registerReportCommand } from './reportCommand.ts';
 import { registerValidateCommand } from './validateCommand.ts';
+import { registerTemplateCommand } from './templateCommand.ts';
 import { ResolutionError } from '../scenarios/resolveYear.ts';
 import { ProjectionError } from '../scenarios/projection.ts';
 import { FormulaError } from '../scenarios/formula.ts';
@@ -49,6 +50,7 @@ export function buildProgram(lang: Lang = chooseLang(process.argv, process.env).
   registerMontecarloCommand(program, lang);
   registerReportCommand(program, lang);
   registerValidateCommand(program, lang);
+  registerTemplateCommand(program, lang);
   return program;
 }
 

@@ -36,7 +36,7 @@ export function registerRunCommand(program: Command, lang: Lang): void {
     .option('--items <detail>', 'item detail / 项目明细: full = items.csv, one row per county × item × year (逐县逐项); summary = items_summary.csv, one row per item × year over the counties reported (按项目汇总); none = no item file (不写)', parseItemDetail, 'full' as ItemDetail)
     .option('--quiet', m.runOptQuiet);
   addInputOptions(cmd, lang).action((opts: RunCommandOptions) => {
-    const { scenario, set } = loadInputs(opts);
+    const { scenario, set, overrides } = loadInputs(opts);
     for (const n of set.notes) process.stderr.write(`${m.note(n)}\n`);
     const years = opts.year ?? (opts.scenario ? [...scenario.years] : [2012]);
     const policy = scenario.policy;
@@ -51,6 +51,7 @@ export function registerRunCommand(program: Command, lang: Lang): void {
       years,
       basis: scenario.basis,
       counties_files: set.sources,
+      ...(overrides ? { overrides: overrides.provenance } : {}),
       counties_reported: set.focus.length,
       counties_computed: set.counties.length,
       ...(opts.items === 'full' ? {} : { items: opts.items }),

@@ -11,6 +11,7 @@
  */
 import Papa from 'papaparse';
 import iconv from 'iconv-lite';
+import { Decimal } from 'decimal.js';
 import type { County } from '../model/county.ts';
 import { BUDGET_FLAG_COLUMNS, BUDGET_STEMS, FISCAL_STEMS, FIXED_COLUMNS, NOTE_PREFIX, POPULATION_COLUMNS, type ColumnSpec, type RegionGroup } from './countyColumns.ts';
 import { InputError, ProblemList } from './inputError.ts';
@@ -112,7 +113,7 @@ function normalizeHeader(h: string): string {
     .toLowerCase();
 }
 
-type HeaderTarget = { kind: 'fixed'; spec: ColumnSpec } | { kind: 'fiscal'; spec: ColumnSpec; year: number } | { kind: 'note'; name: string };
+export type HeaderTarget = { kind: 'fixed'; spec: ColumnSpec } | { kind: 'fiscal'; spec: ColumnSpec; year: number } | { kind: 'note'; name: string };
 
 const headerIndex = (() => {
   const m = new Map<string, ColumnSpec>();
@@ -161,10 +162,25 @@ export function parseNumber(raw: string): number | undefined {
   return undefined;
 }
 
-const FLAG_VALUES: Record<string, boolean> = { '0': false, '1': true, 否: false, 是: true, no: false, yes: true, n: false, y: true, false: false, true: true };
+/**
+ * An amount as people type it in a scenario: a number as spreadsheets write it (1,234,567.5),
+ * optionally with 万 or 亿 and 元 (6000亿, 500万元), converted exactly (decimal arithmetic);
+ * undefined when the text is not an amount.
+ */
+export function parseAmountText(raw: string): number | undefined {
+  const m = /^\s*(.+?)\s*(亿|万)?\s*(元)?\s*$/.exec(raw.replace(/\u00a0/g, ' '));
+  if (!m) return undefined;
+  const n = parseNumber(m[1]!);
+  if (n === undefined || !Number.isFinite(n)) return undefined;
+  if (!m[2]) return n;
+  const digits = m[1]!.trim().replace(/[,，\s]/g, '');
+  return new Decimal(digits).times(m[2] === '亿' ? 1e8 : 1e4).toNumber();
+}
+
+export const FLAG_VALUES: Record<string, boolean> = { '0': false, '1': true, 否: false, 是: true, no: false, yes: true, n: false, y: true, false: false, true: true };
 const REGION_VALUES: Record<string, RegionGroup> = { east: 'east', central: 'central', west: 'west', 东部: 'east', 中部: 'central', 西部: 'west', 东: 'east', 中: 'central', 西: 'west' };
 
-type Cell = string | number | boolean;
+export type Cell = string | number | boolean;
 
 /** C0 and C1 control characters other than tab (escape sequences, NUL, …). */
 function isControl(ch: string): boolean {
@@ -172,7 +188,8 @@ function isControl(ch: string): boolean {
   return (c < 0x20 && c !== 0x09) || (c >= 0x7f && c <= 0x9f);
 }
 
-function parseCell(spec: ColumnSpec, raw: string): { value: Cell } | { error: string } {
+/** One cell of a column, checked against its kind and limits (also used by override files). */
+export function parseCell(spec: ColumnSpec, raw: string): { value: Cell } | { error: string } {
   const s = raw.trim();
   switch (spec.kind) {
     case 'text': {

@@ -101,7 +101,7 @@ export type Evaluate = (scope: FormulaScope) => number;
 export interface FormulaLocation {
   readonly file: string;
   readonly line?: number;
-  readonly column?: number;
+  readonly column?: number | string;
 }
 
 export interface CompiledFormula {

@@ -13,14 +13,19 @@
 import { dirname, resolve, basename, extname } from 'node:path';
 import { z } from 'zod';
 import { GroupedNumber, GroupedShare, LocalSplitValue } from '../input/catalogSchema.ts';
-import { REGION_GROUPS } from '../input/countyColumns.ts';
+import { BUDGET_FLAG_COLUMNS, BUDGET_STEMS, FISCAL_STEMS, FIXED_COLUMNS, REGION_GROUPS, type ColumnSpec } from '../input/countyColumns.ts';
+import { FLAG_VALUES, parseAmountText } from '../input/countyFile.ts';
+import { withCountyValue } from '../input/overrideApply.ts';
+import { isWorkbookPath, loadedWorkbook } from '../input/xlsxWorkbook.ts';
+import { workbookScenario } from '../input/xlsxScenario.ts';
+import { valueAt } from '../input/datedValues.ts';
 import type { Dated } from '../input/datedValues.ts';
 import { InputError, type InputProblem } from '../input/inputError.ts';
 import type { PolicyData } from '../input/policyData.ts';
 import { findPlace, placeProblem, PREFECTURE, prefecturePlaces, resolveProvince } from '../input/placeNames.ts';
-import { formatLimit, MAX_AMOUNT_YUAN, MAX_EXTENDS_DEPTH, MAX_STANDARD_YUAN, MAX_YEAR, MIN_YEAR, SHARE_DECIMALS } from '../input/fileLimits.ts';
+import { formatLimit, MAX_COUNT, MAX_AMOUNT_YUAN, MAX_EXTENDS_DEPTH, MAX_STANDARD_YUAN, MAX_YEAR, MIN_YEAR, SHARE_DECIMALS } from '../input/fileLimits.ts';
 import type { Source } from '../input/sourceSchema.ts';
-import { positionOf, readYamlFile, zodProblems, type ParsedYaml } from '../input/yamlFile.ts';
+import { positionOf, readYamlFile } from '../input/yamlFile.ts';
 import type { County } from '../model/county.ts';
 import { compileFormula, FormulaError, isFormula, type CompiledFormula } from './formula.ts';
 import { listParameters, type ParameterInfo, type ValueKind } from './parameterRegistry.ts';
@@ -38,16 +43,39 @@ const CountyWhere = z.union([
   z.strictObject({ region_group: z.enum(REGION_GROUPS) }),
 ]);
 
+/** A number where one is expected: also `6000亿`, `500万元` and `1,234,567` (as county files and --pool take them). */
+const amountText = (v: unknown): unknown => (typeof v === 'string' && !isFormula(v) ? (parseAmountText(v) ?? v) : v);
+/** A flag: also 是/否, yes/no, 1/0 (as county files take them). */
+const flagText = (v: unknown): unknown => (typeof v === 'string' ? (FLAG_VALUES[v.trim().toLowerCase()] ?? v) : typeof v === 'number' && (v === 0 || v === 1) ? v === 1 : v);
+const REGION_TEXT: Record<string, string> = { 东部: 'east', 中部: 'central', 西部: 'west', 东: 'east', 中: 'central', 西: 'west' };
+const countyFlag = z.preprocess(flagText, z.boolean({ error: 'give a flag: true/false, 是/否 or 1/0 / 请填写 是 或 否' })).optional();
+const countyAmount = z.preprocess(
+  amountText,
+  z
+    .number({ error: 'give an amount in yuan, e.g. 123456789.50, 1.2亿 or 3500万 / 请填写金额（元）' })
+    .min(0, 'an amount cannot be negative / 金额不能为负')
+    .max(MAX_AMOUNT_YUAN, { error: (i) => `amount ${String(i.input)} is too large: the largest accepted is ${formatLimit(MAX_AMOUNT_YUAN)} yuan / 金额超出上限` })
+    .refine((n) => Math.round(n * 100) / 100 === n, 'money is in yuan to the fen: at most two decimals / 金额最多两位小数'),
+);
+const countyDated = z.record(YEAR_KEY, countyAmount).refine((r) => Object.keys(r).length > 0, 'give at least one year').optional();
+
+/** Fiscal columns (dated, yuan) a scenario may set for counties: the county file's own_revenue_<year> etc. */
+export const COUNTY_FISCAL_FIELDS: readonly ColumnSpec[] = [...FISCAL_STEMS, ...BUDGET_STEMS];
+
 const CountySet = z
   .strictObject({
-    directly_managed: z.boolean().optional(),
-    difficult: z.boolean().optional(),
-    nutrition_pilot: z.boolean().optional(),
-    region_group: z.enum(REGION_GROUPS).optional(),
-    tier_2018: z.number().int().min(1).max(5).optional(),
-    cost_index: z.number().positive().max(10).optional(),
+    directly_managed: countyFlag,
+    difficult: countyFlag,
+    nutrition_pilot: countyFlag,
+    ...Object.fromEntries(BUDGET_FLAG_COLUMNS.map((c) => [c.name, countyFlag])),
+    region_group: z.preprocess((v) => (typeof v === 'string' ? (REGION_TEXT[v.trim()] ?? v.trim().toLowerCase()) : v), z.enum(REGION_GROUPS)).optional(),
+    tier_2018: z.preprocess(amountText, z.number().int().min(1).max(5)).optional(),
+    cost_index: z.preprocess(amountText, z.number().positive().max(10)).optional(),
+    fiscal_staff: z.preprocess(amountText, z.number().int('a count of people is a whole number').min(0).max(MAX_COUNT)).optional(),
+    ...Object.fromEntries(COUNTY_FISCAL_FIELDS.map((c) => [c.name, countyDated])),
   })
-  .refine((s) => Object.keys(s).length > 0, 'set at least one county attribute');
+  .refine((s) => Object.values(s).some((v) => v !== undefined), 'set at least one county attribute');
+type CountySetValue = Record<string, boolean | string | number | Record<string, number> | undefined>;
 
 export const ScenarioFileSchema = z.strictObject({
   title: z.string().min(3),
@@ -129,6 +157,45 @@ const VALUE_SCHEMAS: Record<ValueKind, z.ZodType> = {
 /** Eligibility shares (kind share) may also differ by province group, like the catalog's own values. */
 const ELIGIBILITY_SCHEMA = numberOrGrouped(VALUE_SCHEMAS.share, GroupedShare);
 
+/**
+ * A scenario as read from its file, before checking: the data, and where each part of it is
+ * (a YAML line and column, or a workbook's `sheet!cell`).
+ */
+export interface ScenarioDocument {
+  readonly file: string;
+  readonly data: unknown;
+  readonly locate: (path: ReadonlyArray<PropertyKey>) => { line?: number; column?: number | string };
+  /** how a change is cited: `scenario x.yaml:12` or `scenario x.xlsx 参数!E12` */
+  readonly cite: (path: ReadonlyArray<PropertyKey>) => string;
+}
+
+function yamlDocument(file: string): ScenarioDocument {
+  const parsed = readYamlFile(file);
+  return {
+    file: parsed.file,
+    data: parsed.data,
+    locate: (path) => positionOf(parsed, path),
+    cite: (path) => {
+      const { line } = positionOf(parsed, path);
+      return `scenario ${basename(parsed.file)}${line !== undefined ? `:${line}` : ''}`;
+    },
+  };
+}
+
+/** Problems for zod issues, placed where the document says. */
+function issueProblems(doc: ScenarioDocument, error: z.ZodError, basePath: ReadonlyArray<PropertyKey> = []): InputProblem[] {
+  return error.issues.map((issue) => {
+    const path = [...basePath, ...issue.path];
+    return { file: doc.file, ...doc.locate(path), field: path.map(String).join('.') || undefined, message: issue.message };
+  });
+}
+
+/** Values where a number is expected may be written with 万/亿 (`6000亿`); grouped values too. */
+function withAmounts(raw: unknown): unknown {
+  if (raw !== null && typeof raw === 'object' && !Array.isArray(raw)) return Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, k === 'by' ? v : amountText(v)]));
+  return amountText(raw);
+}
+
 /** A change checked and ready to apply. */
 interface CheckedChange {
   readonly path: string;
@@ -142,23 +209,23 @@ interface CheckedChange {
 interface CheckedCountyChange {
   readonly file: string;
   readonly line?: number;
-  readonly column?: number;
+  readonly column?: number | string;
   readonly where: z.infer<typeof CountyWhere>;
   readonly set: z.infer<typeof CountySet>;
 }
 
 interface CheckedFile {
   readonly file: string;
-  readonly parsed: ParsedYaml;
+  readonly parsed: ScenarioDocument;
   readonly data: ScenarioFileData;
   readonly changes: CheckedChange[];
   readonly counties: CheckedCountyChange[];
 }
 
-function checkChanges(parsed: ParsedYaml, data: ScenarioFileData, registry: ReadonlyMap<string, ParameterInfo>, problems: InputProblem[]): CheckedChange[] {
+function checkChanges(parsed: ScenarioDocument, data: ScenarioFileData, registry: ReadonlyMap<string, ParameterInfo>, problems: InputProblem[]): CheckedChange[] {
   const out: CheckedChange[] = [];
   data.changes.forEach((change, k) => {
-    const at = (path: PropertyKey[]) => ({ file: parsed.file, ...positionOf(parsed, ['changes', k, ...path]) });
+    const at = (path: PropertyKey[]) => ({ file: parsed.file, ...parsed.locate(['changes', k, ...path]) });
     const info = registry.get(change.path);
     if (!info) {
       const prefix = change.path.split('.').slice(0, 2).join('.');
@@ -169,7 +236,8 @@ function checkChanges(parsed: ParsedYaml, data: ScenarioFileData, registry: Read
     const values: Array<{ from: number; value: unknown }> = [];
     const formulas: Array<{ from: number; value: CompiledFormula | null }> = [];
     let ok = true;
-    for (const [yearKey, raw] of Object.entries(change.values)) {
+    for (const [yearKey, given] of Object.entries(change.values)) {
+      const raw = withAmounts(given);
       const year = Number(yearKey);
       const pos = at(['values', yearKey]);
       if (isFormula(raw)) {
@@ -189,7 +257,7 @@ function checkChanges(parsed: ParsedYaml, data: ScenarioFileData, registry: Read
       }
       const result = (info.target.area === 'eligibility' ? ELIGIBILITY_SCHEMA : VALUE_SCHEMAS[info.kind]).safeParse(raw);
       if (!result.success) {
-        problems.push(...zodProblems(parsed, result.error, ['changes', k, 'values', yearKey]).map((p) => ({ ...p, field: `${change.path} ${yearKey}` })));
+        problems.push(...issueProblems(parsed, result.error, ['changes', k, 'values', yearKey]).map((p) => ({ ...p, field: `${change.path} ${yearKey}` })));
         ok = false;
         continue;
       }
@@ -202,18 +270,17 @@ function checkChanges(parsed: ParsedYaml, data: ScenarioFileData, registry: Read
 }
 
 /** The source of a changed value: the scenario's reference, with the file and line of the change. */
-function changeSource(parsed: ParsedYaml, data: ScenarioFileData, k: number): Source {
-  const { line } = positionOf(parsed, ['changes', k, 'path']);
-  const where = `scenario ${basename(parsed.file)}${line !== undefined ? `:${line}` : ''}${data.changes[k]?.note ? `, ${data.changes[k].note}` : ''}`;
+function changeSource(parsed: ScenarioDocument, data: ScenarioFileData, k: number): Source {
+  const where = `${parsed.cite(['changes', k, 'path'])}${data.changes[k]?.note ? `, ${data.changes[k].note}` : ''}`;
   const reference = data.reference?.trim();
   return reference && reference.length >= 2
     ? { kind: 'policy', document: reference, note: `set by ${where}` }
     : { kind: 'assumption', reasoning: `set by ${where} (“${data.title}”), which cites no reference` };
 }
 
-function checkCounties(parsed: ParsedYaml, data: ScenarioFileData, problems: InputProblem[]): CheckedCountyChange[] {
+function checkCounties(parsed: ScenarioDocument, data: ScenarioFileData, problems: InputProblem[]): CheckedCountyChange[] {
   return data.counties.flatMap((c, k): CheckedCountyChange[] => {
-    const pos = { file: parsed.file, ...positionOf(parsed, ['counties', k, 'where']) };
+    const pos = { file: parsed.file, ...parsed.locate(['counties', k, 'where']) };
     if ('province' in c.where) {
       const { code, problem } = resolveProvince(c.where.province);
       if (!code) {
@@ -237,9 +304,13 @@ function checkChain(file: string, registry: ReadonlyMap<string, ParameterInfo>, 
     problems.push({ file: stack[stack.length - 1]!, field: 'extends', message: `extends cycle: ${[...stack, path].map((p) => basename(p)).join(' → ')}` });
     return [];
   }
-  let parsed: ParsedYaml;
+  let parsed: ScenarioDocument;
   try {
-    parsed = readYamlFile(path);
+    if (isWorkbookPath(path)) {
+      const book = workbookScenario(loadedWorkbook(path), baselineCells(registry));
+      problems.push(...book.problems);
+      parsed = book;
+    } else parsed = yamlDocument(path);
   } catch (e) {
     if (e instanceof InputError) {
       problems.push(...e.problems);
@@ -249,7 +320,10 @@ function checkChain(file: string, registry: ReadonlyMap<string, ParameterInfo>, 
   }
   const shape = ScenarioFileSchema.safeParse(parsed.data ?? {});
   if (!shape.success) {
-    problems.push(...zodProblems(parsed, shape.error));
+    problems.push(...issueProblems(parsed, shape.error));
+    // the changes are checked too when only the counties block is wrong, so that all problems come at once
+    const rest = ScenarioFileSchema.safeParse({ ...(parsed.data as object), counties: [] });
+    if (rest.success) checkChanges(parsed, rest.data, registry, problems);
     return [];
   }
   const data = shape.data;
@@ -264,7 +338,7 @@ function checkChain(file: string, registry: ReadonlyMap<string, ParameterInfo>, 
     }
     for (let i = before; i < problems.length; i++) {
       const p = problems[i]!;
-      if (p.field === 'extends' && p.file === path) Object.assign(p, positionOf(parsed, ['extends']));
+      if (p.field === 'extends' && p.file === path) Object.assign(p, parsed.locate(['extends']));
     }
   }
   const changes = checkChanges(parsed, data, registry, problems);
@@ -363,20 +437,26 @@ function countyApplier(files: readonly CheckedFile[]): (counties: readonly Count
       let c = county;
       for (const [k, ch] of changes.entries()) {
         if (!matches(county, wheres[k]!)) continue;
-        const s = ch.set;
-        c = {
-          ...c,
-          ...(s.directly_managed !== undefined ? { directlyManaged: s.directly_managed } : {}),
-          ...(s.difficult !== undefined ? { difficult: s.difficult } : {}),
-          ...(s.nutrition_pilot !== undefined ? { nutritionPilot: s.nutrition_pilot } : {}),
-          ...(s.region_group !== undefined ? { regionGroup: s.region_group } : {}),
-          ...(s.tier_2018 !== undefined ? { tier2018: s.tier_2018 } : {}),
-          ...(s.cost_index !== undefined ? { costIndex: s.cost_index } : {}),
-        };
+        for (const [key, value] of Object.entries(ch.set as CountySetValue)) {
+          if (value === undefined) continue;
+          const fiscal = COUNTY_FISCAL_FIELDS.find((f) => f.name === key);
+          if (fiscal && typeof value === 'object') {
+            for (const [year, amount] of Object.entries(value)) c = withCountyValue(c, { key: `${key}_${year}`, spec: fiscal, year: Number(year) }, amount);
+            continue;
+          }
+          const spec = FIXED_COLUMNS.find((f) => f.name === key);
+          if (!spec || typeof value === 'object') throw new Error(`internal: county attribute ${key}`);
+          c = withCountyValue(c, { key, spec }, value);
+        }
       }
       return c;
     });
   };
+}
+
+/** The baseline's value of every parameter in each year of the default horizon (what the template shows). */
+export function baselineCells(registry: ReadonlyMap<string, ParameterInfo>, years: readonly number[] = DEFAULT_HORIZON): Map<string, Map<number, unknown>> {
+  return new Map([...registry.values()].map((p) => [p.path, new Map(years.map((y) => [y, valueAt(p.values, y)]))]));
 }
 
 /** Load a scenario file (and what it extends) on top of the base policy data. */
@@ -396,7 +476,7 @@ export function loadScenario(file: string, basePolicy: PolicyData): Scenario {
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       // place each problem at its position in the scenario file
-      throw new InputError(e.problems.map((p) => (p.file === schemeSection.file && p.line === undefined ? { ...p, ...positionOf(schemeSection.parsed, (p.field ?? 'scheme').split('.')) } : p)));
+      throw new InputError(e.problems.map((p) => (p.file === schemeSection.file && p.line === undefined ? { ...p, ...schemeSection.parsed.locate((p.field ?? 'scheme').split('.')) } : p)));
     }
   }
   const yearsSpec = [...chain].reverse().find((f) => f.data.years)?.data.years;

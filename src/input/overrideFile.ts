@@ -1,0 +1,215 @@
+/**
+ * Override files: a county, prefecture or province table with `code` and any subset of the
+ * county columns (own revenue, tax rebates, system subsidy, drivers, flags …), as a CSV file or
+ * an xlsx sheet. Each cell given replaces the bundled value (see overrideApply.ts for how);
+ * empty cells keep it.
+ *
+ * Accepted: the headers and value forms of county files (English or Chinese headers, dated fiscal
+ * columns such as `own_revenue_2012` or `2012年一般预算收入`, thousands separators, 是/否,
+ * 东部/中部/西部), and `x_` note columns (kept as notes, not applied). Refused, all problems at
+ * once with file, row (or sheet!cell) and column: a missing `code` column, unknown or duplicate
+ * columns, identity columns (province_code …) that cannot change, bad codes and values.
+ */
+import Papa from 'papaparse';
+import { BUDGET_STEMS, FISCAL_STEMS, type ColumnSpec } from './countyColumns.ts';
+import { decodeText, parseCell, resolveHeader, type Cell } from './countyFile.ts';
+import { formatLimit, MAX_COUNTY_BYTES, MAX_COUNTY_ROWS, MAX_YEAR, MIN_YEAR, readInputFile } from './fileLimits.ts';
+import { InputError, ProblemList, type InputProblem } from './inputError.ts';
+import { cellAddress, cellText, isWorkbookPath, loadedWorkbook, type Workbook, type WorkbookSheet } from './xlsxWorkbook.ts';
+
+/** Where a cell is: a CSV line and header, or an xlsx `sheet!cell` address. */
+export interface CellPlace {
+  readonly file: string;
+  readonly line?: number;
+  readonly column: string | number;
+}
+
+/** A table of text cells (row 0 the header) and the address of each cell. */
+export interface CellGrid {
+  readonly file: string;
+  readonly rows: ReadonlyArray<readonly string[]>;
+  readonly place: (row: number, col: number) => CellPlace;
+}
+
+/** One value an override row gives: the column it sets (a fixed column, or a dated fiscal one) and where it was. */
+export interface OverrideValue {
+  /** column key as in the county file: `own_revenue_2012`, `resident_pop`, `eco_zone` … */
+  readonly key: string;
+  readonly spec: ColumnSpec;
+  readonly year?: number;
+  readonly value: Cell;
+  readonly place: CellPlace;
+}
+
+export interface OverrideRow {
+  readonly code: string;
+  /** the name the row gives, checked against the data (not applied) */
+  readonly name?: string;
+  readonly place: CellPlace;
+  readonly values: readonly OverrideValue[];
+}
+
+export interface OverrideTable {
+  readonly file: string;
+  readonly rows: readonly OverrideRow[];
+  /** rows with a code and no value (e.g. the template's rows left empty) */
+  readonly emptyRows: number;
+}
+
+/** Columns a county has that do not change: refused in an override file. */
+const FIXED_IDENTITY = new Set(['province_code', 'province', 'prefecture_code', 'prefecture', 'provenance']);
+/** Ratio columns the model does not read (census facts kept for reference): refused, since an override would change nothing. */
+const UNUSED_RATIOS = new Set(['avg_years_schooling', 'minority_pct', 'nonagri_hukou_pct']);
+
+/** Every column an override may set, as the template's county sheet lists it (for `years`). */
+export function overridableColumns(years: readonly number[]): string[] {
+  const flags = ['directly_managed', 'difficult', 'nutrition_pilot', 'eco_zone', 'resource_exhausted', 'grain_county', 'ethnic_area', 'old_revolutionary', 'border'];
+  const dated = [...FISCAL_STEMS, ...BUDGET_STEMS].flatMap((s) => years.map((y) => `${s.name}_${y}`));
+  return [...dated, 'fiscal_staff', ...flags, 'region_group', 'tier_2018', 'cost_index'];
+}
+
+/** Read an override table from a grid of text cells. */
+export function parseOverrideGrid(grid: CellGrid): OverrideTable {
+  const { file } = grid;
+  const problems = new ProblemList();
+  const header = grid.rows[0];
+  if (!header || header.every((h) => h.trim() === '')) throw new InputError([{ file, line: 1, message: 'the override file is empty or has no header row / 覆盖文件为空或缺少表头' }]);
+  type Target = { col: number; raw: string; key: string; spec: ColumnSpec; year?: number } | { col: number; raw: string; key: 'note' };
+  const targets: Target[] = [];
+  const seen = new Map<string, string>();
+  header.forEach((raw, col) => {
+    const at = grid.place(0, col);
+    if (raw.trim() === '') {
+      // an empty header over an empty column is nothing given; over values it is refused below
+      if (grid.rows.some((r, i) => i > 0 && (r[col] ?? '').trim() !== '')) problems.push({ ...at, message: 'a column with values has no header / 有数据的列缺少表头' });
+      return;
+    }
+    const t = resolveHeader(raw);
+    if (!t) {
+      problems.push({ ...at, message: `unknown column "${raw}" (an override file takes code and county columns, see data/counties/README.md; prefix your own note columns with x_) / 未知列“${raw}”` });
+      return;
+    }
+    if (t.kind === 'note') {
+      targets.push({ col, raw, key: 'note' });
+      return;
+    }
+    const key = t.kind === 'fixed' ? t.spec.name : `${t.spec.name}_${t.year}`;
+    if (t.kind === 'fixed' && FIXED_IDENTITY.has(key)) {
+      problems.push({ ...at, message: `column ${key} cannot be overridden: a county's province and prefecture follow from its code; leave the column out / ${key} 列不能覆盖` });
+      return;
+    }
+    if (t.kind === 'fixed' && UNUSED_RATIOS.has(key)) {
+      problems.push({ ...at, message: `column ${key} is a census fact the model does not use, so overriding it would change nothing; leave it out / ${key} 列不参与计算，不能覆盖` });
+      return;
+    }
+    if (t.kind === 'fiscal' && (t.year < MIN_YEAR || t.year > MAX_YEAR)) {
+      problems.push({ ...at, message: `year ${t.year} is outside ${MIN_YEAR}–${MAX_YEAR} / 年份超出范围` });
+      return;
+    }
+    const earlier = seen.get(key);
+    if (earlier !== undefined) {
+      problems.push({ ...at, message: `column "${raw}" means the same as "${earlier}" (${key}) / 列“${raw}”与“${earlier}”重复` });
+      return;
+    }
+    seen.set(key, raw);
+    targets.push(t.kind === 'fixed' ? { col, raw, key, spec: t.spec } : { col, raw, key, spec: t.spec, year: t.year });
+  });
+  if (!seen.has('code')) problems.push({ file, line: 1, column: 'code', message: 'the override file has no code column (代码): each row names the county, prefecture or province it overrides / 覆盖文件缺少“代码”列' });
+  if (problems.length) throw problems.error();
+  if (grid.rows.length - 1 > MAX_COUNTY_ROWS) throw new InputError([{ file, message: `refused: more than ${formatLimit(MAX_COUNTY_ROWS)} rows / 行数超过上限` }]);
+
+  const rows: OverrideRow[] = [];
+  const codes = new Map<string, CellPlace>();
+  let emptyRows = 0;
+  for (let r = 1; r < grid.rows.length; r++) {
+    const cells = grid.rows[r]!;
+    if (cells.every((c) => c.trim() === '')) continue; // a blank line: nothing given
+    let code: string | undefined;
+    let name: string | undefined;
+    let codePlace: CellPlace | undefined;
+    const values: OverrideValue[] = [];
+    let given = 0;
+    for (const t of targets) {
+      const raw = cells[t.col] ?? '';
+      if (!('spec' in t) || raw.trim() === '') continue;
+      const place = grid.place(r, t.col);
+      const parsed = parseCell(t.spec, raw);
+      if ('error' in parsed) {
+        problems.push({ ...place, message: parsed.error });
+        continue;
+      }
+      if (t.key === 'code') {
+        code = parsed.value as string;
+        codePlace = place;
+        continue;
+      }
+      if (t.key === 'name') {
+        name = parsed.value as string;
+        continue;
+      }
+      given++;
+      if (t.key === 'tier_2018' && ((parsed.value as number) < 1 || (parsed.value as number) > 5)) {
+        problems.push({ ...place, message: `tier ${String(parsed.value)} is not between 1 and 5 / 档次须在 1–5 之间` });
+        continue;
+      }
+      values.push({ key: t.key, spec: t.spec, ...(t.year !== undefined ? { year: t.year } : {}), value: parsed.value, place });
+    }
+    if (code === undefined) {
+      if (!targets.some((t) => t.key === 'code' && (cells[t.col] ?? '').trim() !== '')) problems.push({ ...grid.place(r, targets.find((t) => t.key === 'code')!.col), message: 'the row has values but no code / 该行缺少代码' });
+      continue;
+    }
+    const earlier = codes.get(code);
+    if (earlier) {
+      problems.push({ ...codePlace!, message: `duplicate code ${code} (also at ${earlier.line ?? earlier.column}) / 代码重复` });
+      continue;
+    }
+    codes.set(code, codePlace!);
+    if (given === 0) {
+      emptyRows++;
+      continue;
+    }
+    rows.push({ code, ...(name !== undefined ? { name } : {}), place: codePlace!, values });
+  }
+  if (problems.length) throw problems.error();
+  return { file, rows, emptyRows };
+}
+
+/** A CSV as a grid: lines numbered as in the file's records (header = 1), columns named by header. */
+export function csvGrid(text: string, file: string): CellGrid {
+  const firstLine = text.slice(0, text.search(/\r?\n|$/));
+  const delimiter = firstLine.includes('\t') && !firstLine.includes(',') ? '\t' : ',';
+  const parsed = Papa.parse<string[]>(text, { header: false, skipEmptyLines: false, delimiter });
+  const problems: InputProblem[] = parsed.errors.map((e) => ({ file, ...(e.row !== undefined ? { line: e.row + 1 } : {}), message: `CSV: ${e.message}` }));
+  if (problems.length) throw new InputError(problems);
+  const rows = parsed.data;
+  const header = rows[0] ?? [];
+  return { file, rows, place: (row, col) => ({ file, line: row + 1, column: header[col]?.trim() || col + 1 }) };
+}
+
+/** Read an override CSV (UTF-8 or GBK, as county files). */
+export function loadOverrideCsv(file: string): OverrideTable {
+  const bytes = readInputFile(file, MAX_COUNTY_BYTES, 'override file');
+  return parseOverrideGrid(csvGrid(decodeText(bytes, file).text, file));
+}
+
+/** The sheet of a workbook that holds county overrides: 县级数据 (as the template names it), else the only or first sheet. */
+export const OVERRIDE_SHEET = '县级数据';
+
+/** A workbook sheet as a grid of text cells, addressed `sheet!A1`. */
+export function sheetGrid(book: Workbook, sheet: WorkbookSheet): CellGrid {
+  const rows = sheet.rows.map((r) => Array.from(r, (c) => cellText(c)));
+  return { file: book.file, rows, place: (row, col) => ({ file: book.file, column: cellAddress(sheet.name, row, col) }) };
+}
+
+/** Read the override sheet of a workbook read before (see xlsxWorkbook.ts). */
+export function loadOverrideWorkbook(file: string): OverrideTable {
+  const book = loadedWorkbook(file);
+  const sheet = book.sheets.find((s) => s.name === OVERRIDE_SHEET) ?? book.sheets[0];
+  if (!sheet) throw new InputError([{ file, message: 'the workbook has no sheet / 工作簿没有工作表' }]);
+  return parseOverrideGrid(sheetGrid(book, sheet));
+}
+
+/** Read an override file: CSV, or the 县级数据 (else first) sheet of an xlsx workbook. */
+export function loadOverrideFile(file: string): OverrideTable {
+  return isWorkbookPath(file) ? loadOverrideWorkbook(file) : loadOverrideCsv(file);
+}
