@@ -56,6 +56,7 @@ function main(): void {
     provinces: read(paramsPath, 'data/provinces/provinces.yaml'),
     budget: read(join(ROOT, 'data/provinces/budget.yaml'), 'data/provinces/budget.yaml'),
     countyCodes: read(join(sharedDir, SOURCE_FILES.countyCodes), SOURCE_FILES.countyCodes),
+    cohorts: read(join(ROOT, 'data/projection/cohorts.yaml'), 'data/projection/cohorts.yaml'),
   };
   const result = buildCountyData(src);
   const files = renderFiles(result);

@@ -2,7 +2,7 @@
  * Output rows in the loader's CSV contract (src/input/countyColumns.ts): the columns, their
  * origin (column-level provenance) and the CSV text.
  */
-import { CENSUS_FACT_COLUMNS, FISCAL_STEMS, IDENTITY_COLUMNS, OPTIONAL_COLUMNS, POPULATION_COLUMNS, type ColumnSpec } from '../input/countyColumns.ts';
+import { CENSUS_FACT_COLUMNS, DATED_DRIVER_STEMS, FISCAL_STEMS, IDENTITY_COLUMNS, OPTIONAL_COLUMNS, POPULATION_COLUMNS, type ColumnSpec } from '../input/countyColumns.ts';
 import { ratesOf, type CountField } from './census.ts';
 import { DRIVER_NAMES, DRIVER_RULES, type DriverName } from './drivers.ts';
 import type { BuiltUnit } from './pipeline.ts';
@@ -43,7 +43,7 @@ const IDENTITY_METHODS: Readonly<Record<string, [Origin, string]>> = {
 const RATE_COLUMNS = new Set(['avg_years_schooling', 'minority_pct', 'nonagri_hukou_pct']);
 
 /** The output columns in order, each with its origin. Errors if the contract has a column the import cannot fill. */
-export function outputColumns(years: readonly number[], budgetYears: readonly number[] = []): ColumnInfo[] {
+export function outputColumns(years: readonly number[], budgetYears: readonly number[] = [], cohortYears: readonly number[] = []): ColumnInfo[] {
   const cols: ColumnInfo[] = [];
   for (const spec of IDENTITY_COLUMNS) {
     const m = IDENTITY_METHODS[spec.name];
@@ -63,6 +63,10 @@ export function outputColumns(years: readonly number[], budgetYears: readonly nu
       cols.push({ name: `${stem.name}_${y}`, spec: stem, origin: 'estimated by method', method: FISCAL_METHODS[stem.name] ?? 'see Estimates' });
     }
   }
+  // the dated pupil columns (cohorts.ts)
+  for (const stem of DATED_DRIVER_STEMS) {
+    for (const y of cohortYears) cols.push({ name: `${stem.name}_${y}`, spec: stem, origin: 'derived by rule', method: COHORT_METHOD });
+  }
   // the county budget columns (budgetOutput.ts)
   for (const c of budgetOutputColumns(budgetYears)) cols.push(c);
   for (const spec of OPTIONAL_COLUMNS) {
@@ -72,6 +76,8 @@ export function outputColumns(years: readonly number[], budgetYears: readonly nu
   }
   return cols;
 }
+
+const COHORT_METHOD = 'driver (data year) × C(year) ÷ C(base year) × κ(year): C the unit\'s census residents at the level\'s school ages in that year (single-year ages 0–14: each census band spread by the national within-band profile from Sprague multipliers, aged forward from the census), κ one national factor closing the total to driver total × registered births of the school-age cohorts of that year ÷ those of the base year (data/projection/cohorts.yaml); the base year\'s value is the driver';
 
 const FISCAL_METHODS: Readonly<Record<string, string>> = {
   own_revenue: 'ESTIMATE: published provincial local general-budget revenue (provinces.yaml revenue.by_province) × county-level revenue share, spread by residents (migrants included) × d^ε, d = cbrt(urban share × (1 + in-migrant share) × years of schooling), ε estimated each year across provinces',
@@ -121,6 +127,7 @@ export function rowValues(u: BuiltUnit, columns: readonly ColumnInfo[]): string[
       case 'provenance': return provenanceOf(u);
       case 'fiscal_staff': return String(u.fiscalStaff);
     }
+    if (u.cohortPupils && n in u.cohortPupils) return String(u.cohortPupils[n]);
     if (n in u.budgetFlags) return String(u.budgetFlags[n as keyof BuiltUnit['budgetFlags']]);
     if (n in u.drivers) return String(u.drivers[n as DriverName]);
     if (n in c) return String(c[n as CountField]);

@@ -7,6 +7,7 @@ import { parseYamlText, validateYaml } from '../input/yamlFile.ts';
 import { parseAdminCodes, provinceOf, type AdminList } from './adminCodes.ts';
 import { parseCensus, reconcileAgeBands, type BandCheck, type CensusRow } from './census.ts';
 import { parseCrosswalk, type Crosswalk } from './crosswalk.ts';
+import { cohortPupils, loadCohorts, type CohortResult, type CohortsFile } from './cohorts.ts';
 import { calibrationFactor, deriveDrivers, schoolUnitType, type DriverName, type DriverParams } from './drivers.ts';
 import { estimateFiscal, fiscalParamsAt, parseProvinceSpending, provinceRevenue, type FiscalEstimates } from './estimates.ts';
 import { matchPoverty, parsePoverty, unitFlags, type PovertyResult, type UnitFlags } from './flags.ts';
@@ -34,6 +35,8 @@ export interface Sources {
   readonly budget: SourceText;
   /** county_codes_2010_2012_gb2260.csv: autonomous counties and prefectures */
   readonly countyCodes: SourceText;
+  /** data/projection/cohorts.yaml: birth cohorts for the dated pupil columns (none without it) */
+  readonly cohorts?: SourceText;
 }
 
 export interface BuiltUnit extends Unit {
@@ -49,6 +52,8 @@ export interface BuiltUnit extends Unit {
   readonly budgetFlagReasons: readonly string[];
   /** staff on establishment paid by the county budget, persons (estimate) */
   readonly fiscalStaff: number;
+  /** dated pupil columns `pupils_<level>_<year>` (cohorts.ts); absent without cohorts.yaml */
+  readonly cohortPupils?: Readonly<Record<string, number>>;
 }
 
 export interface ProvinceCheck {
@@ -88,9 +93,11 @@ export interface BuildResult {
   readonly fiscal: FiscalEstimates;
   readonly provinceChecks: ProvinceCheck[];
   readonly censusCountyRows: number;
-  readonly sources: Readonly<Record<keyof Sources, string>>;
+  readonly sources: Readonly<Record<Exclude<keyof Sources, 'cohorts'>, string>>;
   readonly budget: BudgetFile;
   readonly budgetEstimates: BudgetEstimates;
+  /** the cohort file and its national closure, when cohorts.yaml was given */
+  readonly cohorts?: { readonly file: CohortsFile; readonly name: string; readonly national: CohortResult['national'] };
 }
 
 /** Largest accepted gap between a province's census total and the sum of its units. */
@@ -212,7 +219,15 @@ export function buildCountyData(src: Sources): BuildResult {
     };
   });
   const budget = budgetColumnsHook(src, baseUnits, admin, params.data_year);
-  const built: BuiltUnit[] = budget.units;
+  let built: BuiltUnit[] = budget.units;
+  let cohorts: BuildResult['cohorts'];
+  if (src.cohorts) {
+    const file = loadCohorts(src.cohorts.text, src.cohorts.name);
+    if (file.base_year !== params.data_year) throw new Error(`${src.cohorts.name}: base_year ${file.base_year} is not the data year ${params.data_year} of the pupil drivers`);
+    const res = cohortPupils(built.map((u) => ({ code: u.code, counts: u.facts.counts, pupils: { primary: u.drivers.pupils_primary, junior: u.drivers.pupils_junior } })), file);
+    built = built.map((u) => ({ ...u, cohortPupils: res.byUnit.get(u.code)! }));
+    cohorts = { file, name: src.cohorts.name, national: res.national };
+  }
 
   // every province's units add up to its census total
   const provinceChecks: ProvinceCheck[] = [];
@@ -257,6 +272,7 @@ export function buildCountyData(src: Sources): BuildResult {
     },
     budget: budget.file,
     budgetEstimates: budget.estimates,
+    ...(cohorts ? { cohorts } : {}),
   };
 }
 

@@ -114,6 +114,7 @@ export function changeLines(r: BuildResult): string[] {
     `\`pupils_primary\`, \`pupils_junior\` (changed): calibrated to the published national enrolment of the data year (education.published_pupils); before, age group × rate fell ${short('primary')} (primary) and ${short('junior')} (junior) short of enrolment.`,
     '`rural_pupils_primary`, `rural_pupils_junior` (redefined): pupils of rural SCHOOLS by school location (all pupils of counties, banners and county-level cities; the rural share in city districts), the coverage rule of the 2006 rural compulsory-education mechanism; before, census-rural residents only, which left out the county towns.',
     '`urban_pupils_primary`, `urban_pupils_junior` (new): pupils of city schools (pupils − rural pupils), for the 2008 urban fee waiver.',
+    ...(r.cohorts ? [`\`pupils_primary_YYYY\`, \`pupils_junior_YYYY\` (new, ${r.cohorts.file.years.join(', ')}): pupils by year following the birth cohorts (census single-year ages aged forward, closed nationally to registered births; see Derived drivers); before, the ${r.params.data_year} pupils were used in every year.`] : []),
     '`agri_hukou_pop`, `nonagri_hukou_pop` (new): registered population by hukou type, counted where registered (NCMS and urban resident medical insurance bases).',
     '`nonagri_hukou_pct` of merged or split units (changed): weighted by residents, because the census share is a share of residents; single units are unchanged.',
     '`nutrition_pilot` (changed): the 832-list units inside the 14 contiguous poverty areas (a proxy of the 680-county roster) instead of the whole 832 list.',
@@ -122,7 +123,7 @@ export function changeLines(r: BuildResult): string[] {
 }
 
 export function renderFiles(r: BuildResult): Record<(typeof OUTPUT_FILES)[number], string> {
-  const columns = outputColumns(r.params.fiscal_years, r.budget.years);
+  const columns = outputColumns(r.params.fiscal_years, r.budget.years, r.cohorts?.file.years ?? []);
   const guangdong = r.units.filter((u) => u.provinceCode === '440000');
   return {
     'china_2012.csv': toCsv(r.units, columns),
@@ -416,6 +417,17 @@ export function dataDictionary(r: BuildResult, columns: readonly ColumnInfo[]): 
     L('|---|---|---|');
     L(paramLine('education.published_pupils.primary', p.education.published_pupils.primary));
     L(paramLine('education.published_pupils.junior', p.education.published_pupils.junior));
+    L();
+  }
+  if (r.cohorts) {
+    const c = r.cohorts.file;
+    L('### Pupils by year: birth cohorts');
+    L();
+    L(`The pupil drivers describe ${p.data_year}. The dated columns \`pupils_primary_YYYY\` and \`pupils_junior_YYYY\` (${c.years.join(', ')}) follow the birth cohorts through the school ages (primary ${c.ages.primary.join('–')}, junior ${c.ages.junior.join('–')}): pupils in year Y = driver × C(Y) ÷ C(${c.base_year}) × κ(Y), where C(Y) is the unit's census population at the school ages of Y — single-year ages 0–14, each census band (0, 1–4, 5–9, 10–14) spread over its years by the national within-band profile from Sprague multipliers on the national bands (a unit's own 15–24 bands would bend its split wherever young migrant workers swell them), aged forward by Y − ${c.census_year} — and κ(Y) is one national factor that closes the national total to the driver total × N(Y) ÷ N(${c.base_year}), N(Y) the registered births of the cohorts at the school ages of Y (${esc(r.cohorts.name)}, ${esc(describeImportSource(c.births.source))}). The ${c.base_year} column equals the driver. Enrolment rates and the calibration factor are those of the data year. The census age profile alone does not follow the published enrolment (it shows a much smaller fall of junior pupils from 2012 to 2015 than the births and the enrolment do), so the national path is the births' and the census gives only each unit's departure from it. The model's projection scales \`pupils_*\`, \`rural_pupils_*\` and \`urban_pupils_*\` by the column ÷ the driver (src/scenarios/projection.ts); years after the last column keep the last one.`);
+    L();
+    L('| level | year | births ratio N(Y)÷N(base) | census-cohort ratio ΣC-weighted | κ | national pupils |');
+    L('|---|---:|---:|---:|---:|---:|');
+    for (const n of r.cohorts.national) L(`| ${n.level} | ${n.year} | ${n.birthsRatio.toFixed(4)} | ${n.censusRatio.toFixed(4)} | ${n.kappa.toFixed(4)} | ${fmt(n.total)} |`);
     L();
   }
   L('### Rural and city pupils: by school location');

@@ -94,6 +94,17 @@ export const BUDGET_STEMS: readonly ColumnSpec[] = [
   { name: 'tax_base', kind: 'money', required: false, unit: 'yuan/year', description: 'tax base for standard revenue: value added of secondary + tertiary industry (estimate unless supplied)', aliases: ['税基', '二三产业增加值'] },
 ];
 
+/**
+ * Dated pupil columns: `<driver>_<year>`, pupils, optional. The pupil drivers describe the data
+ * year (2012); these give the same driver in other years, following the birth cohorts through the
+ * school ages (data/projection/cohorts.yaml). Projection scales pupils_<level> and its rural and
+ * urban parts by value(year) ÷ the driver; a year after the last one given takes the last one.
+ */
+export const DATED_DRIVER_STEMS: readonly ColumnSpec[] = [
+  { name: 'pupils_primary', kind: 'count', required: false, unit: 'pupils', description: 'primary pupils in the year (birth cohorts aged through ages 6–11; see data/projection/cohorts.yaml)', aliases: ['小学生'] },
+  { name: 'pupils_junior', kind: 'count', required: false, unit: 'pupils', description: 'junior-secondary pupils in the year (birth cohorts aged through ages 12–14)', aliases: ['初中生'] },
+];
+
 /** Programme flags of the county budget (contract section B) and fiscal staff; optional. */
 export const BUDGET_FLAG_COLUMNS: readonly ColumnSpec[] = [
   { name: 'eco_zone', kind: 'flag', required: false, unit: '0/1', description: 'key ecological function zone county (重点生态功能区转移支付)', aliases: ['重点生态功能区'] },

@@ -13,7 +13,7 @@ import Papa from 'papaparse';
 import iconv from 'iconv-lite';
 import { Decimal } from 'decimal.js';
 import type { County } from '../model/county.ts';
-import { BUDGET_FLAG_COLUMNS, BUDGET_STEMS, FISCAL_STEMS, FIXED_COLUMNS, NOTE_PREFIX, POPULATION_COLUMNS, type ColumnSpec, type RegionGroup } from './countyColumns.ts';
+import { BUDGET_FLAG_COLUMNS, BUDGET_STEMS, DATED_DRIVER_STEMS, FISCAL_STEMS, FIXED_COLUMNS, NOTE_PREFIX, POPULATION_COLUMNS, type ColumnSpec, type RegionGroup } from './countyColumns.ts';
 import { InputError, ProblemList } from './inputError.ts';
 import { formatLimit, MAX_AMOUNT_YUAN, MAX_COST_INDEX, MAX_COUNT, MAX_COUNTY_BYTES, MAX_COUNTY_ROWS, readInputFile } from './fileLimits.ts';
 import { PROVINCES } from './provinces.ts';
@@ -126,7 +126,7 @@ const headerIndex = (() => {
 
 const fiscalIndex = (() => {
   const m = new Map<string, ColumnSpec>();
-  for (const spec of [...FISCAL_STEMS, ...BUDGET_STEMS]) {
+  for (const spec of [...FISCAL_STEMS, ...BUDGET_STEMS, ...DATED_DRIVER_STEMS]) {
     m.set(spec.name, spec);
     for (const a of spec.aliases) m.set(normalizeHeader(a), spec);
   }
@@ -349,6 +349,7 @@ export function parseCountyText(text: string, file: string): CountyFile {
       }
       const fixed: Record<string, Cell> = {};
       const fiscal: Record<string, Record<number, number>> = {};
+      const datedDrivers: Record<string, Record<number, number>> = {};
       const note: Record<string, string> = {};
       let rowOk = true;
       for (const t of targets) {
@@ -372,6 +373,7 @@ export function parseCountyText(text: string, file: string): CountyFile {
           continue;
         }
         if (target.kind === 'fixed') fixed[target.spec.name] = res.value;
+        else if (DATED_DRIVER_STEMS.includes(target.spec)) (datedDrivers[target.spec.name] ??= {})[target.year] = res.value as number;
         else (fiscal[target.spec.name] ??= {})[target.year] = res.value as number;
       }
       const where = (column: string, message: string): void => void problems.push({ file, line, column, message });
@@ -428,6 +430,7 @@ export function parseCountyText(text: string, file: string): CountyFile {
         flags: programmeFlags,
         drivers,
         fiscal,
+        ...(Object.keys(datedDrivers).length ? { datedDrivers } : {}),
         costIndex: (fixed['cost_index'] as number | undefined) ?? 1,
       });
       if (Object.keys(note).length) notes.set(code, note);

@@ -25,6 +25,8 @@ export interface County {
   readonly drivers: Readonly<Record<string, number>>;
   /** Dated fiscal columns in yuan: stem -> year -> value (own_revenue …, and the budget stems rebate_two_tax, rebate_income_tax, rebate_oil, system_subsidy, remittance, tax_base). */
   readonly fiscal: Readonly<Record<string, Readonly<Record<number, number>>>>;
+  /** Dated drivers: driver -> year -> persons (pupils_primary, pupils_junior by cohort); absent when the file has none. */
+  readonly datedDrivers?: Readonly<Record<string, Readonly<Record<number, number>>>>;
   readonly costIndex: number;
 }
 

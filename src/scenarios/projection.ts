@@ -1,6 +1,7 @@
 /**
  * Project county data to a year: population drivers grow from the census year by the
- * population growth in force each year; fiscal figures are taken from the county file for
+ * population growth in force each year, and the pupil drivers also follow their birth cohorts
+ * where the county file gives dated pupil columns (cohortRatio); fiscal figures are taken from the county file for
  * years it holds and grown from the latest earlier year otherwise.
  */
 import { valueAt, type Dated } from '../input/datedValues.ts';
@@ -22,11 +23,36 @@ export function growthFactor(growth: Dated<number>, from: number, to: number): n
 /** Driver columns that are rates or shares, not counts: they do not grow with the population. */
 const RATE_DRIVERS: ReadonlySet<string> = new Set([...CENSUS_FACT_COLUMNS, ...OPTIONAL_COLUMNS].filter((c) => c.kind === 'ratio').map((c) => c.name));
 
+/** The pupil drivers a dated pupil column (pupils_primary_<year>, pupils_junior_<year>) moves. */
+const COHORT_DRIVERS: Readonly<Record<string, readonly string[]>> = {
+  pupils_primary: ['pupils_primary', 'rural_pupils_primary', 'urban_pupils_primary'],
+  pupils_junior: ['pupils_junior', 'rural_pupils_junior', 'urban_pupils_junior'],
+};
+
+/**
+ * Cohort ratio of a dated driver in `year`: the file's value for the year (or the latest earlier
+ * year given) ÷ the driver; 1 when the file gives none or the driver is 0.
+ */
+export function cohortRatio(county: County, stem: string, year: number): number {
+  const byYear = county.datedDrivers?.[stem];
+  const base = county.drivers[stem];
+  if (byYear === undefined || base === undefined || base <= 0) return 1;
+  const y = Object.keys(byYear).map(Number).filter((k) => k <= year).sort((a, b) => b - a)[0];
+  return y === undefined ? 1 : byYear[y]! / base;
+}
+
 export function projectDrivers(county: County, year: number, populationGrowth: Dated<number>): County {
   const f = growthFactor(populationGrowth, CENSUS_YEAR, year);
-  if (f === 1) return county;
+  const ratios: Record<string, number> = {};
+  if (county.datedDrivers) {
+    for (const [stem, moved] of Object.entries(COHORT_DRIVERS)) {
+      const r = cohortRatio(county, stem, year);
+      if (r !== 1) for (const d of moved) ratios[d] = r;
+    }
+  }
+  if (f === 1 && Object.keys(ratios).length === 0) return county;
   const drivers: Record<string, number> = {};
-  for (const [k, v] of Object.entries(county.drivers)) drivers[k] = RATE_DRIVERS.has(k) ? v : v * f;
+  for (const [k, v] of Object.entries(county.drivers)) drivers[k] = RATE_DRIVERS.has(k) ? v : v * f * (ratios[k] ?? 1);
   return { ...county, drivers };
 }
 
