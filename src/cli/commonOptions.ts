@@ -1,10 +1,11 @@
-/** Options shared by the commands that run the model, and the loading they drive. */
+/**
+ * Options shared by the commands that run the model. This module loads no reader: the loading
+ * the options drive is in loadInputs.ts, which a command imports when it runs, so that
+ * `--help` starts at once.
+ */
 import { InvalidArgumentError, type Command } from 'commander';
-import { loadPolicyData, DEFAULT_DATA_DIR, type PolicyData } from '../input/policyData.ts';
+import { DEFAULT_DATA_DIR } from '../input/bundledPaths.ts';
 import type { PopulationBasis } from '../model/parameters.ts';
-import { loadCountySet, type CountySet } from '../simulation/countySet.ts';
-import { baselineScenario, type Scenario } from '../scenarios/scenario.ts';
-import { loadScenario } from '../scenarios/scenarioFile.ts';
 
 export interface RunOptions {
   scenario?: string;
@@ -14,6 +15,9 @@ export interface RunOptions {
   data?: string;
   basis?: PopulationBasis;
 }
+
+/** The folder commands write to unless --out is given: reports/ in the folder the user is in. */
+export const DEFAULT_OUT = './reports';
 
 /** Add the input options; commands that take scenarios as arguments leave out --scenario. */
 export function addInputOptions(cmd: Command, { scenarioOption = true }: { scenarioOption?: boolean } = {}): Command {
@@ -29,28 +33,4 @@ export function addInputOptions(cmd: Command, { scenarioOption = true }: { scena
 function parseBasis(value: string): PopulationBasis {
   if (value !== 'resident' && value !== 'registered') throw new InvalidArgumentError('use resident or registered');
   return value;
-}
-
-export interface Inputs {
-  /** the bundled (or --data) policy data, before any scenario */
-  readonly basePolicy: PolicyData;
-  /** the scenario to run (the baseline when no --scenario is given), with --basis applied */
-  readonly scenario: Scenario;
-  readonly set: CountySet;
-}
-
-/** Load and check everything a run needs before anything is computed or written. */
-export function loadInputs(opts: RunOptions): Inputs {
-  const basePolicy = loadPolicyData(opts.data);
-  let scenario = opts.scenario ? loadScenario(opts.scenario, basePolicy) : baselineScenario(basePolicy);
-  if (opts.basis) scenario = { ...scenario, basis: opts.basis };
-  const set = loadCountySet({ countiesFile: opts.counties, reference: opts.reference, province: opts.province });
-  // county changes are checked against the data now, so that a bad scenario fails before any output
-  scenario.applyToCounties(set.counties);
-  return { basePolicy, scenario, set };
-}
-
-/** Load a scenario argument: 'baseline' or a file. */
-export function scenarioArgument(arg: string, basePolicy: PolicyData): Scenario {
-  return arg === 'baseline' ? baselineScenario(basePolicy) : loadScenario(arg, basePolicy);
 }

@@ -1,17 +1,8 @@
 /** `fiscal-sim compare BASE SCENARIO...`: difference tables of each scenario against a base. */
 import { basename, join, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { writeFilesAtomically, type OutputFile } from '../report/atomicWrite.ts';
-import { formatComparison } from '../report/comparisonSummary.ts';
-import { toCsv } from '../report/csv.ts';
-import { runScenario } from '../scenarios/scenario.ts';
-import { compareRuns } from '../tables/comparison.ts';
-import {
-  bandRows, COMPARE_BAND_COLUMNS, COMPARE_COUNTY_COLUMNS, COMPARE_GROUP_COLUMNS, COMPARE_ITEM_COLUMNS, COMPARE_LEVEL_COLUMNS, COMPARE_MEASURE_COLUMNS,
-  countyComparisonRows, groupComparisonRows, itemComparisonRows, levelComparisonRows, measureRows,
-} from '../tables/comparisonRows.ts';
-import { addInputOptions, loadInputs, scenarioArgument, type RunOptions } from './commonOptions.ts';
-import { DEFAULT_OUT } from './runCommand.ts';
+import type { OutputFile } from '../report/atomicWrite.ts';
+import { addInputOptions, DEFAULT_OUT, type RunOptions } from './commonOptions.ts';
 import { parseYears } from './yearOptions.ts';
 
 interface CompareOptions extends RunOptions {
@@ -29,7 +20,18 @@ export function registerCompareCommand(program: Command): void {
     .option('--year <years>', "years (default: the first scenario's years)", parseYears)
     .option('--out <dir>', 'output folder; each scenario gets a sub-folder compare-<base>-vs-<scenario>', DEFAULT_OUT)
     .option('--quiet', 'do not print the summaries');
-  addInputOptions(cmd, { scenarioOption: false }).action((baseArg: string, scenarioArgs: string[], opts: CompareOptions) => {
+  addInputOptions(cmd, { scenarioOption: false }).action(async (baseArg: string, scenarioArgs: string[], opts: CompareOptions) => {
+    // loaded when the command runs, so that --help does not wait for them
+    const { writeFilesAtomically } = await import('../report/atomicWrite.ts');
+    const { formatComparison } = await import('../report/comparisonSummary.ts');
+    const { toCsv } = await import('../report/csv.ts');
+    const { runScenario } = await import('../scenarios/scenario.ts');
+    const { compareRuns } = await import('../tables/comparison.ts');
+    const {
+      bandRows, COMPARE_BAND_COLUMNS, COMPARE_COUNTY_COLUMNS, COMPARE_GROUP_COLUMNS, COMPARE_ITEM_COLUMNS, COMPARE_LEVEL_COLUMNS, COMPARE_MEASURE_COLUMNS,
+      countyComparisonRows, groupComparisonRows, itemComparisonRows, levelComparisonRows, measureRows,
+    } = await import('../tables/comparisonRows.ts');
+    const { loadInputs, scenarioArgument } = await import('./loadInputs.ts');
     const { basePolicy, set } = loadInputs(opts);
     // check every scenario before computing anything
     const base = scenarioArgument(baseArg, basePolicy);

@@ -1,9 +1,6 @@
 /** `fiscal-sim explain COUNTY`: the chain from drivers and standards to one county's gap. */
 import type { Command } from 'commander';
-import { InputError } from '../input/inputError.ts';
-import { explainCounty } from '../report/explainCounty.ts';
-import { runScenario } from '../scenarios/scenario.ts';
-import { addInputOptions, loadInputs, type RunOptions } from './commonOptions.ts';
+import { addInputOptions, type RunOptions } from './commonOptions.ts';
 import { parseYear } from './yearOptions.ts';
 
 interface ExplainOptions extends RunOptions {
@@ -16,7 +13,12 @@ export function registerExplainCommand(program: Command): void {
     .description("explain one county's gap: each item's driver, coverage, standard, shares and sources, then transfers and the gap")
     .argument('<county>', 'county code (440103) or name (荔湾区); a name shared by several counties needs the code')
     .option('--year <year>', 'year', parseYear, 2012);
-  addInputOptions(cmd).action((query: string, opts: ExplainOptions) => {
+  addInputOptions(cmd).action(async (query: string, opts: ExplainOptions) => {
+    // loaded when the command runs, so that --help does not wait for them
+    const { InputError } = await import('../input/inputError.ts');
+    const { explainCounty } = await import('../report/explainCounty.ts');
+    const { runScenario } = await import('../scenarios/scenario.ts');
+    const { loadInputs } = await import('./loadInputs.ts');
     const { scenario, set } = loadInputs(opts);
     const matches = set.focus.filter((i) => {
       const c = set.counties[i]!;

@@ -1,8 +1,6 @@
 /** `fiscal-sim params [PATH]`: every parameter a scenario can change, with values by year, unit and source. */
 import type { Command } from 'commander';
-import { loadPolicyData, DEFAULT_DATA_DIR } from '../input/policyData.ts';
-import { describeSource } from '../input/sourceSchema.ts';
-import { listParameters } from '../scenarios/parameterRegistry.ts';
+import { DEFAULT_DATA_DIR } from '../input/bundledPaths.ts';
 
 function show(v: unknown): string {
   if (typeof v === 'number') return String(v);
@@ -16,7 +14,11 @@ export function registerParamsCommand(program: Command): void {
     .argument('[path]', 'show only parameters whose path starts with this (e.g. standards.si.ncms_subsidy, rules, transfers)')
     .option('--data <dir>', 'policy data folder', DEFAULT_DATA_DIR)
     .option('--json', 'print JSON instead of text')
-    .action((prefix: string | undefined, opts: { data: string; json?: boolean }) => {
+    .action(async (prefix: string | undefined, opts: { data: string; json?: boolean }) => {
+      // loaded when the command runs, so that --help does not wait for them
+      const { loadPolicyData } = await import('../input/policyData.ts');
+      const { describeSource } = await import('../input/sourceSchema.ts');
+      const { listParameters } = await import('../scenarios/parameterRegistry.ts');
       const params = listParameters(loadPolicyData(opts.data)).filter((p) => !prefix || p.path.startsWith(prefix));
       if (params.length === 0) {
         process.stderr.write(`no parameter path starts with "${prefix}"\n`);

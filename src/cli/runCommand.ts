@@ -1,17 +1,9 @@
 /** `fiscal-sim run`: every county's financing gap for a year (or years), written as tables. */
 import { resolve, join } from 'node:path';
 import type { Command } from 'commander';
-import { writeFilesAtomically } from '../report/atomicWrite.ts';
-import { toCsv } from '../report/csv.ts';
-import { formatSummary } from '../report/terminalSummary.ts';
-import { runScenario } from '../scenarios/scenario.ts';
-import { COUNTY_COLUMNS, ITEM_COLUMNS, countyRow, itemRows, type Row } from '../tables/countyTable.ts';
-import { provinceRows, PROVINCE_COLUMNS } from '../tables/provinceTable.ts';
-import { summarize } from '../tables/summary.ts';
-import { addInputOptions, loadInputs, type RunOptions } from './commonOptions.ts';
+import type { Row } from '../tables/countyTable.ts';
+import { addInputOptions, DEFAULT_OUT, type RunOptions } from './commonOptions.ts';
 import { parseYears } from './yearOptions.ts';
-
-export const DEFAULT_OUT = new URL('../../reports/', import.meta.url).pathname;
 
 interface RunCommandOptions extends RunOptions {
   year?: number[];
@@ -26,7 +18,16 @@ export function registerRunCommand(program: Command): void {
     .option('--year <years>', 'year, range or list (2012, 2011-2015, 2011,2013); default 2012, or the scenario\'s years with --scenario', parseYears)
     .option('--out <dir>', 'output folder', DEFAULT_OUT)
     .option('--quiet', 'do not print the summary');
-  addInputOptions(cmd).action((opts: RunCommandOptions) => {
+  addInputOptions(cmd).action(async (opts: RunCommandOptions) => {
+    // loaded when the command runs, so that --help does not wait for them
+    const { writeFilesAtomically } = await import('../report/atomicWrite.ts');
+    const { toCsv } = await import('../report/csv.ts');
+    const { formatSummary } = await import('../report/terminalSummary.ts');
+    const { runScenario } = await import('../scenarios/scenario.ts');
+    const { COUNTY_COLUMNS, ITEM_COLUMNS, countyRow, itemRows } = await import('../tables/countyTable.ts');
+    const { provinceRows, PROVINCE_COLUMNS } = await import('../tables/provinceTable.ts');
+    const { summarize } = await import('../tables/summary.ts');
+    const { loadInputs } = await import('./loadInputs.ts');
     const { scenario, set } = loadInputs(opts);
     for (const n of set.notes) process.stderr.write(`note: ${n}\n`);
     const years = opts.year ?? (opts.scenario ? [...scenario.years] : [2012]);

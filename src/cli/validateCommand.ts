@@ -5,14 +5,9 @@
  */
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { DEFAULT_VALIDATION_DIR, loadValidationFigures } from '../input/validationSchema.ts';
-import { describeSource } from '../input/sourceSchema.ts';
-import { writeFilesAtomically } from '../report/atomicWrite.ts';
-import { toCsv } from '../report/csv.ts';
-import { runScenario } from '../scenarios/scenario.ts';
-import { NATIONAL_COUNTIES } from '../simulation/countySet.ts';
-import { validationRows, type ValidationRow } from '../tables/validationTable.ts';
-import { addInputOptions, loadInputs, type RunOptions } from './commonOptions.ts';
+import { DEFAULT_VALIDATION_DIR, NATIONAL_COUNTIES } from '../input/bundledPaths.ts';
+import type { ValidationRow } from '../tables/validationTable.ts';
+import { addInputOptions, type RunOptions } from './commonOptions.ts';
 import { parseYears } from './yearOptions.ts';
 
 interface ValidateOptions extends RunOptions {
@@ -43,7 +38,15 @@ export function registerValidateCommand(program: Command): void {
     .option('--figures <dir>', 'folder of published figures', DEFAULT_VALIDATION_DIR)
     .option('--out <dir>', 'also write validation.csv to this folder')
     .option('--verbose', 'print each figure\'s source and band reason');
-  addInputOptions(cmd).action((opts: ValidateOptions) => {
+  addInputOptions(cmd).action(async (opts: ValidateOptions) => {
+    // loaded when the command runs, so that --help does not wait for them
+    const { loadValidationFigures } = await import('../input/validationSchema.ts');
+    const { describeSource } = await import('../input/sourceSchema.ts');
+    const { writeFilesAtomically } = await import('../report/atomicWrite.ts');
+    const { toCsv } = await import('../report/csv.ts');
+    const { runScenario } = await import('../scenarios/scenario.ts');
+    const { validationRows } = await import('../tables/validationTable.ts');
+    const { loadInputs } = await import('./loadInputs.ts');
     const figures = loadValidationFigures(opts.figures);
     const { scenario, set } = loadInputs({ ...opts, counties: opts.counties ?? NATIONAL_COUNTIES });
     const wanted = opts.year ?? [...new Set(figures.map((f) => f.year))].filter((y) => y >= 2011 && y <= 2015).sort();
