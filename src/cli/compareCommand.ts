@@ -38,6 +38,7 @@ export function registerCompareCommand(program: Command): void {
     const scenarios = scenarioArgs.map((a) => scenarioArgument(a, basePolicy));
     for (const s of [base, ...scenarios]) s.applyToCounties(set.counties);
     const years = opts.year ?? [...(scenarios[0]?.years ?? base.years)];
+    (await import('./yearCoverage.ts')).checkYears(years, (scenarios[0] ?? base).policy);
     const withBasis = <T extends { basis: string }>(s: T): T => (opts.basis ? { ...s, basis: opts.basis } : s);
     process.stderr.write(`computing base ${base.name}…\n`);
     const baseRuns = runScenario(withBasis(base), set.counties, years);

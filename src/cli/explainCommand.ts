@@ -29,6 +29,7 @@ export function registerExplainCommand(program: Command): void {
       const list = matches.map((i) => `${set.counties[i]!.code} ${set.counties[i]!.name} (${set.counties[i]!.prefecture})`).join('; ');
       throw new InputError([{ file: 'COUNTY argument', message: `"${query}" matches ${matches.length} counties: ${list}; give the code` }]);
     }
+    (await import('./yearCoverage.ts')).checkYears([opts.year], scenario.policy);
     const [run] = runScenario(scenario, set.counties, [opts.year]);
     if (scenario.name !== 'baseline') process.stdout.write(`Scenario ${scenario.name}: ${scenario.title}\n`);
     process.stdout.write(`${explainCounty(run!, matches[0]!, scenario.policy)}\n`);

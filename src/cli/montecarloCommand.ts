@@ -67,6 +67,7 @@ export function registerMontecarloCommand(program: Command): void {
     const spec = { ...uncertainty.spec, ...(opts.draws !== undefined ? { draws: Math.max(1, opts.draws) } : {}), ...(opts.seed !== undefined ? { seed: opts.seed } : {}) };
     const scheme = opts.scheme ? schemeConfig(parseSchemeSection(opts.scheme, '--scheme'), inputs.schemeDefaults, '--scheme') : inputs.scheme;
     const years = opts.year ?? [...scenario.years];
+    (await import('./yearCoverage.ts')).checkYears(years, scenario.policy);
     for (const n of set.notes) process.stderr.write(`note: ${n}\n`);
 
     const t0 = performance.now();

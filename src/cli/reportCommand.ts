@@ -105,6 +105,7 @@ export function registerReportCommand(program: Command): void {
     const tidyYears = opts.years ?? [year];
     const compareYears = opts.years ?? union(scenario.years, [year]);
     const years = union([year], formats.has('csv') || formats.has('json') ? tidyYears : [], baseScenario ? compareYears : []);
+    (await import('./yearCoverage.ts')).checkYears(years, scenario.policy);
     const runs = runScenario(scenario, set.counties, years, (y) => log(`computing ${scenario.name} ${y}…`));
     const byYear = new Map(runs.map((r) => [r.year, r]));
     const run = byYear.get(year)!;

@@ -31,6 +31,7 @@ export function registerRunCommand(program: Command): void {
     const { scenario, set } = loadInputs(opts);
     for (const n of set.notes) process.stderr.write(`note: ${n}\n`);
     const years = opts.year ?? (opts.scenario ? [...scenario.years] : [2012]);
+    (await import('./yearCoverage.ts')).checkYears(years, scenario.policy);
     const policy = scenario.policy;
     const started = performance.now();
     const runs = runScenario(scenario, set.counties, years, (year) => process.stderr.write(`computing ${year}…\n`));

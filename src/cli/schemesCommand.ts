@@ -52,6 +52,7 @@ export function registerSchemesCommand(program: Command): void {
     const inputs = loadAnalysisInputs(scenarioArg, opts);
     const { scenario, set } = inputs;
     const ids = parseSchemeList(opts.schemes);
+    (await import('./yearCoverage.ts')).checkYears([opts.year], scenario.policy);
     for (const n of set.notes) process.stderr.write(`note: ${n}\n`);
     const configs = ids.map((id) => (inputs.scheme?.id === id ? inputs.scheme : resolveScheme({ name: id }, inputs.schemeDefaults)));
     const titles = Object.fromEntries(configs.map((c) => [c.id, inputs.schemeDefaults.get(c.id)?.title ?? c.id]));

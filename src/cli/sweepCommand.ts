@@ -60,6 +60,7 @@ export function registerSweepCommand(program: Command): void {
     }
     const inputs = loadAnalysisInputs(scenarioArg, opts);
     const { scenario, set } = inputs;
+    (await import('./yearCoverage.ts')).checkYears(opts.year, scenario.policy);
     const scheme = opts.scheme ? schemeConfig(parseSchemeSection(opts.scheme, '--scheme'), inputs.schemeDefaults, '--scheme') : inputs.scheme;
     try {
       checkSchemeAxes(axes, scheme);

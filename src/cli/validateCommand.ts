@@ -50,6 +50,7 @@ export function registerValidateCommand(program: Command): void {
     const figures = loadValidationFigures(opts.figures);
     const { scenario, set } = loadInputs({ ...opts, counties: opts.counties ?? NATIONAL_COUNTIES });
     const wanted = opts.year ?? [...new Set(figures.map((f) => f.year))].filter((y) => y >= 2011 && y <= 2015).sort();
+    (await import('./yearCoverage.ts')).checkYears(wanted, scenario.policy);
     const runs = runScenario(scenario, set.counties, wanted, (year) => process.stderr.write(`computing ${year}… / 计算 ${year} 年…\n`));
     const rows = validationRows(figures.filter((f) => wanted.includes(f.year)), runs);
     const lines: string[] = [];
