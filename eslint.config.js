@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'reports/', 'bin/', 'tmp/', 'test-artifacts/', 'eslint.config.js'] },
+  { ignores: ['node_modules/', 'dist/', 'reports/', 'bin/', 'tmp/', 'test-artifacts/', 'eslint.config.js'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

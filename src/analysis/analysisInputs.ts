@@ -13,7 +13,8 @@ import type { Scenario } from '../scenarios/scenario.ts';
 import type { SchemeDefaults } from '../scenarios/schemeSchema.ts';
 import { UncertaintyDefaultsFile, UncertaintySection } from '../scenarios/uncertaintySchema.ts';
 import type { CountySet } from '../simulation/countySet.ts';
-import { loadInputs, scenarioArgument, type RunOptions } from '../cli/commonOptions.ts';
+import type { RunOptions } from '../cli/commonOptions.ts';
+import { loadInputs, scenarioArgument } from '../cli/loadInputs.ts';
 import { loadSchemeDefaults, scenarioSchemeConfig } from './schemeData.ts';
 import { join } from 'node:path';
 

@@ -46,6 +46,7 @@ export const CLI_TEXT = {
   optProvince: { zh: '只报告该省：代码（440000、44）、名称（广东省、广东）或拼音（Guangdong）', en: 'report only this province: a code (440000, 44), a name (广东省, 广东) or its pinyin (Guangdong)' },
   optData: { zh: '政策数据目录，内含 standards/、sharing/、transfers/、projection/', en: 'policy data folder with standards/, sharing/, transfers/, projection/' },
   optBasis: { zh: '人口口径：resident（常住）或 registered（户籍）（默认：情景所定，否则常住）', en: "population basis for drivers: resident or registered (default: the scenario's, else resident)" },
+  optVersion: { zh: '显示版本号', en: 'print the version' },
   optOverride: {
     zh: '用自有数据覆盖部分县（地市、省）的数值：CSV 或 xlsx，含 code 及任意县级数据列；可重复，后给的文件优先',
     en: 'your own figures for some counties, prefectures or provinces: a CSV or xlsx with code and any county columns; repeatable, later files win',

@@ -1,17 +1,8 @@
 /** `fiscal-sim compare BASE SCENARIO...`: difference tables of each scenario against a base. */
 import { basename, join, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { writeFilesAtomically, type OutputFile } from '../report/atomicWrite.ts';
-import { formatComparison } from '../report/comparisonSummary.ts';
-import { toCsv } from '../report/csv.ts';
-import { runScenario } from '../scenarios/scenario.ts';
-import { compareRuns } from '../tables/comparison.ts';
-import {
-  bandRows, COMPARE_BAND_COLUMNS, COMPARE_COUNTY_COLUMNS, COMPARE_GROUP_COLUMNS, COMPARE_ITEM_COLUMNS, COMPARE_LEVEL_COLUMNS, COMPARE_MEASURE_COLUMNS,
-  countyComparisonRows, groupComparisonRows, itemComparisonRows, levelComparisonRows, measureRows,
-} from '../tables/comparisonRows.ts';
-import { addInputOptions, loadInputs, scenarioArgument, type RunOptions } from './commonOptions.ts';
-import { DEFAULT_OUT } from './runCommand.ts';
+import type { OutputFile } from '../report/atomicWrite.ts';
+import { addInputOptions, DEFAULT_OUT, type RunOptions } from './commonOptions.ts';
 import { parseYears } from './yearOptions.ts';
 import type { Lang } from '../i18n/lang.ts';
 import { inLang } from '../i18n/text.ts';
@@ -33,13 +24,25 @@ export function registerCompareCommand(program: Command, lang: Lang): void {
     .option('--year <years>', m.compareOptYear, parseYears)
     .option('--out <dir>', m.compareOptOut, DEFAULT_OUT)
     .option('--quiet', m.compareOptQuiet);
-  addInputOptions(cmd, lang, { scenarioOption: false }).action((baseArg: string, scenarioArgs: string[], opts: CompareOptions) => {
+  addInputOptions(cmd, lang, { scenarioOption: false }).action(async (baseArg: string, scenarioArgs: string[], opts: CompareOptions) => {
+    // loaded when the command runs, so that --help does not wait for them
+    const { writeFilesAtomically } = await import('../report/atomicWrite.ts');
+    const { formatComparison } = await import('../report/comparisonSummary.ts');
+    const { toCsv } = await import('../report/csv.ts');
+    const { runScenario } = await import('../scenarios/scenario.ts');
+    const { compareRuns } = await import('../tables/comparison.ts');
+    const {
+      bandRows, COMPARE_BAND_COLUMNS, COMPARE_COUNTY_COLUMNS, COMPARE_GROUP_COLUMNS, COMPARE_ITEM_COLUMNS, COMPARE_LEVEL_COLUMNS, COMPARE_MEASURE_COLUMNS,
+      countyComparisonRows, groupComparisonRows, itemComparisonRows, levelComparisonRows, measureRows,
+    } = await import('../tables/comparisonRows.ts');
+    const { loadInputs, scenarioArgument } = await import('./loadInputs.ts');
     const { basePolicy, set } = loadInputs(opts);
     // check every scenario before computing anything
     const base = scenarioArgument(baseArg, basePolicy);
     const scenarios = scenarioArgs.map((a) => scenarioArgument(a, basePolicy));
     for (const s of [base, ...scenarios]) s.applyToCounties(set.counties);
     const years = opts.year ?? [...(scenarios[0]?.years ?? base.years)];
+    (await import('./yearCoverage.ts')).checkYears(years, (scenarios[0] ?? base).policy);
     const withBasis = <T extends { basis: string }>(s: T): T => (opts.basis ? { ...s, basis: opts.basis } : s);
     process.stderr.write(`${m.computingBase(base.name)}\n`);
     const baseRuns = runScenario(withBasis(base), set.counties, years);

@@ -1,11 +1,7 @@
 /** `fiscal-sim explain COUNTY`: the chain from drivers and standards to one county's gap. */
-import type { Command } from 'commander';
 import { basename } from 'node:path';
-import { InputError } from '../input/inputError.ts';
-import { resolveCounty } from '../input/placeNames.ts';
-import { explainCounty } from '../report/explainCounty.ts';
-import { runScenario } from '../scenarios/scenario.ts';
-import { addInputOptions, loadInputs, type RunOptions } from './commonOptions.ts';
+import type { Command } from 'commander';
+import { addInputOptions, type RunOptions } from './commonOptions.ts';
 import { parseYear } from './yearOptions.ts';
 import { pickOr } from '../i18n/text.ts';
 import type { Lang } from '../i18n/lang.ts';
@@ -23,10 +19,17 @@ export function registerExplainCommand(program: Command, lang: Lang): void {
     .description(m.explainDescription)
     .argument('<county>', m.explainArgCounty)
     .option('--year <year>', m.optYear, parseYear, 2012);
-  addInputOptions(cmd, lang).action((query: string, opts: ExplainOptions) => {
+  addInputOptions(cmd, lang).action(async (query: string, opts: ExplainOptions) => {
+    // loaded when the command runs, so that --help does not wait for them
+    const { InputError } = await import('../input/inputError.ts');
+    const { resolveCounty } = await import('../input/placeNames.ts');
+    const { explainCounty } = await import('../report/explainCounty.ts');
+    const { runScenario } = await import('../scenarios/scenario.ts');
+    const { loadInputs } = await import('./loadInputs.ts');
     const { scenario, set, overrides } = loadInputs(opts);
     const found = resolveCounty(query, set.counties, set.focus, basename(set.sources[0] ?? ''));
     if (found.index === undefined) throw new InputError([{ file: m.countyArgument, message: found.problem ?? '' }]);
+    (await import('./yearCoverage.ts')).checkYears([opts.year], scenario.policy);
     const [run] = runScenario(scenario, set.counties, [opts.year]);
     if (scenario.name !== 'baseline') process.stdout.write(`${m.scenarioLine(scenario.name, pickOr(lang, scenario.titleZh, scenario.title))}\n`);
     const own = overrides?.byCounty.get(set.counties[found.index]!.code);

@@ -2,8 +2,8 @@
  * The fiscal-sim command line. Commands load and validate input, call the model, and hand
  * tables to writers; no figure is computed here.
  */
+import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
-import { InputError } from '../input/inputError.ts';
 import { registerRunCommand } from './runCommand.ts';
 import { registerExplainCommand } from './explainCommand.ts';
 import { registerCompareCommand } from './compareCommand.ts';
@@ -14,13 +14,15 @@ import { registerSweepCommand } from './sweepCommand.ts';
 import { registerReportCommand } from './reportCommand.ts';
 import { registerValidateCommand } from './validateCommand.ts';
 import { registerTemplateCommand } from './templateCommand.ts';
-import { ResolutionError } from '../scenarios/resolveYear.ts';
-import { ProjectionError } from '../scenarios/projection.ts';
-import { FormulaError } from '../scenarios/formula.ts';
-import { MoneyOverflowError } from '../model/money.ts';
 import { chooseLang, type Lang } from '../i18n/lang.ts';
 import { inLang } from '../i18n/text.ts';
 import { CLI_TEXT } from './cliText.ts';
+
+/** fiscal-sim's version, from package.json (two folders up, from src/cli/ or dist/cli/). */
+export function packageVersion(): string {
+  const pkg: unknown = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
+  return pkg && typeof pkg === 'object' && 'version' in pkg && typeof pkg.version === 'string' ? pkg.version : 'unknown';
+}
 
 /**
  * The program, its help in `lang` (chosen from the command line and environment before the
@@ -38,6 +40,9 @@ export function buildProgram(lang: Lang = chooseLang(process.argv, process.env).
     .helpOption('-h, --help', m.optHelp)
     .helpCommand('help [command]', m.helpCommand)
     .option('--lang <lang>', m.optLang)
+    .version(packageVersion(), '-V, --version', m.optVersion)
+    // commander throws instead of exiting, so that output is flushed before the program ends (runCli)
+    .exitOverride()
     .showHelpAfterError()
     .addHelpText('after', m.debugHint)
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
@@ -54,8 +59,17 @@ export function buildProgram(lang: Lang = chooseLang(process.argv, process.env).
   return program;
 }
 
-/** Error classes that are the user's input, not a defect: printed as they are, exit code 2. */
-function userError(e: unknown, lang: Lang): string | undefined {
+/**
+ * Error classes that are the user's input, not a defect: printed as they are, exit code 2.
+ * Their modules are loaded here, after the fact, so that the program does not load them to
+ * start (the command that threw has loaded them already).
+ */
+async function userError(e: unknown, lang: Lang): Promise<string | undefined> {
+  const { InputError } = await import('../input/inputError.ts');
+  const { ResolutionError } = await import('../scenarios/resolveYear.ts');
+  const { ProjectionError } = await import('../scenarios/projection.ts');
+  const { FormulaError } = await import('../scenarios/formula.ts');
+  const { MoneyOverflowError } = await import('../model/money.ts');
   if (e instanceof InputError || e instanceof ResolutionError || e instanceof ProjectionError || e instanceof FormulaError) return e.message;
   if (e instanceof MoneyOverflowError) return inLang(CLI_TEXT, lang).tooLarge(e.message);
   return undefined;
@@ -80,14 +94,14 @@ export async function main(argv: string[]): Promise<number> {
     // a command that found a problem it reports itself (validate) sets the exit code
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (e) {
-    const message = userError(e, lang);
+    if (e instanceof Error && 'code' in e && typeof e.code === 'string' && e.code.startsWith('commander.')) {
+      return 'exitCode' in e && typeof e.exitCode === 'number' ? e.exitCode : 1;
+    }
+    const message = await userError(e, lang);
     if (message !== undefined) {
       process.stderr.write(`fiscal-sim: ${message}\n${inLang(CLI_TEXT, lang).nothingWritten}\n`);
       if (debug && e instanceof Error) process.stderr.write(`${e.stack ?? ''}\n`);
       return 2;
-    }
-    if (e instanceof Error && 'code' in e && typeof e.code === 'string' && e.code.startsWith('commander.')) {
-      return 'exitCode' in e && typeof e.exitCode === 'number' ? e.exitCode : 1;
     }
     reportUnexpected(e, debug, lang);
     return 1;
@@ -101,10 +115,37 @@ function reportUnexpected(e: unknown, debug: boolean, lang: Lang): void {
   if (debug) process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
 }
 
-const isEntry = process.argv[1] !== undefined && import.meta.url === new URL(`file://${process.argv[1]}`).href;
-if (isEntry) {
-  main(process.argv).then((code) => process.exit(code), (e: unknown) => {
-    reportUnexpected(e, process.argv.includes('--debug'), chooseLang(process.argv, process.env).lang);
-    process.exit(1);
-  });
+/**
+ * Run as the program: the exit code once everything written to stdout and stderr has reached
+ * its reader. Exiting before that loses whatever the pipe had not taken (64 KiB on Linux:
+ * `explain … | wc -c`). A reader that stops early (`… | head -1`) ends the output quietly.
+ */
+export async function runCli(argv: string[]): Promise<void> {
+  for (const stream of [process.stdout, process.stderr]) stream.on('error', ignoreClosedReader);
+  let code: number;
+  try {
+    code = await main(argv);
+  } catch (e) {
+    reportUnexpected(e, argv.includes('--debug'), chooseLang(argv, process.env).lang);
+    code = 1;
+  }
+  process.exitCode = code;
+  await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
+  // a handle left open by a library (a timer, a worker) must not keep the finished program alive
+  process.exit(code);
 }
+
+/** A reader that has gone away (EPIPE) is not an error of the command; any other is. */
+function ignoreClosedReader(e: NodeJS.ErrnoException): void {
+  if (e.code === 'EPIPE' || e.code === 'ERR_STREAM_DESTROYED') return;
+  throw e;
+}
+
+/** Resolves when everything written to the stream before now has been handed to the system. */
+function flushed(stream: NodeJS.WriteStream): Promise<void> {
+  if (stream.destroyed || !stream.writable) return Promise.resolve();
+  return new Promise((resolve) => stream.write('', () => resolve()));
+}
+
+const isEntry = process.argv[1] !== undefined && import.meta.url === new URL(`file://${process.argv[1]}`).href;
+if (isEntry) await runCli(process.argv);

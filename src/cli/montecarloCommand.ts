@@ -7,23 +7,14 @@
 import { availableParallelism } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
-import cliProgress from 'cli-progress';
-import { loadAnalysisInputs, loadUncertainty } from '../analysis/analysisInputs.ts';
-import { EvaluationScratch, evaluatePoint, IX } from '../analysis/evaluate.ts';
-import { buildLinearModel, type LinearModel } from '../analysis/linearModel.ts';
+import type { LinearModel } from '../analysis/linearModel.ts';
 import type { County } from '../model/county.ts';
-import { domainsOf } from '../analysis/montecarlo/plan.ts';
-import { RETIRED_PARAMETERS } from '../analysis/montecarlo/parameters.ts';
-import { countyColumns, countyRows, measureColumns, measureRows, monteCarloChart, MC_MEASURES, quantileLabel, variablesMetadata } from '../analysis/montecarlo/report.ts';
-import { runMonteCarlo, type MonteCarloResult } from '../analysis/montecarlo/runMonteCarlo.ts';
-import { parseSchemeSection, schemeConfig } from '../analysis/schemeData.ts';
-import { writeFilesAtomically, type OutputFile } from '../report/atomicWrite.ts';
-import { toCsv } from '../report/csv.ts';
-import { addInputOptions, type RunOptions } from './commonOptions.ts';
+import type { MonteCarloResult } from '../analysis/montecarlo/runMonteCarlo.ts';
+import type { OutputFile } from '../report/atomicWrite.ts';
+import { addInputOptions, DEFAULT_OUT, type RunOptions } from './commonOptions.ts';
 import type { Lang } from '../i18n/lang.ts';
 import { inLang } from '../i18n/text.ts';
 import { CLI_TEXT } from './cliText.ts';
-import { DEFAULT_OUT } from './runCommand.ts';
 import { parseYears } from './yearOptions.ts';
 
 interface MonteCarloCommandOptions extends RunOptions {
@@ -62,12 +53,25 @@ export function registerMontecarloCommand(program: Command, lang: Lang): void {
     .option('--quiet', m.mcOptQuiet)
     .option('--no-progress', m.mcOptNoProgress);
   addInputOptions(cmd, lang, { scenarioOption: false }).action(async (scenarioArg: string, opts: MonteCarloCommandOptions) => {
+    // loaded when the command runs, so that --help does not wait for them
+    const { default: cliProgress } = await import('cli-progress');
+    const { loadAnalysisInputs, loadUncertainty } = await import('../analysis/analysisInputs.ts');
+    const { EvaluationScratch, evaluatePoint } = await import('../analysis/evaluate.ts');
+    const { buildLinearModel } = await import('../analysis/linearModel.ts');
+    const { domainsOf } = await import('../analysis/montecarlo/plan.ts');
+    const { RETIRED_PARAMETERS } = await import('../analysis/montecarlo/parameters.ts');
+    const { countyColumns, countyRows, measureColumns, measureRows, monteCarloChart, variablesMetadata } = await import('../analysis/montecarlo/report.ts');
+    const { runMonteCarlo } = await import('../analysis/montecarlo/runMonteCarlo.ts');
+    const { parseSchemeSection, schemeConfig } = await import('../analysis/schemeData.ts');
+    const { writeFilesAtomically } = await import('../report/atomicWrite.ts');
+    const { toCsv } = await import('../report/csv.ts');
     const inputs = loadAnalysisInputs(scenarioArg, opts);
     const { scenario, set } = inputs;
     const uncertainty = loadUncertainty(inputs);
     const spec = { ...uncertainty.spec, ...(opts.draws !== undefined ? { draws: Math.max(1, opts.draws) } : {}), ...(opts.seed !== undefined ? { seed: opts.seed } : {}) };
     const scheme = opts.scheme ? schemeConfig(parseSchemeSection(opts.scheme, '--scheme'), inputs.schemeDefaults, '--scheme') : inputs.scheme;
     const years = opts.year ?? [...scenario.years];
+    (await import('./yearCoverage.ts')).checkYears(years, scenario.policy);
     for (const n of set.notes) process.stderr.write(`${m.note(n)}\n`);
 
     const t0 = performance.now();
@@ -131,14 +135,16 @@ export function registerMontecarloCommand(program: Command, lang: Lang): void {
     if (chart) files.push({ path: join(out, 'montecarlo.svg'), content: chart });
     writeFilesAtomically(files);
 
-    if (!opts.quiet) process.stdout.write(`${formatMonteCarlo(result, model, counties, spec.quantiles)}\n`);
+    if (!opts.quiet) process.stdout.write(`${await formatMonteCarlo(result, model, counties, spec.quantiles)}\n`);
     process.stderr.write(
       `precompute ${((t1 - t0) / 1000).toFixed(2)} s, ${spec.draws} draws × ${years.length} years × ${counties.length} counties in ${((t2 - t1) / 1000).toFixed(2)} s with ${opts.workers} worker(s); wrote ${files.map((f) => basename(f.path)).join(', ')} to ${out}\n`,
     );
   });
 }
 
-function formatMonteCarlo(result: MonteCarloResult, model: LinearModel, counties: readonly County[], quantiles: readonly number[]): string {
+async function formatMonteCarlo(result: MonteCarloResult, model: LinearModel, counties: readonly County[], quantiles: readonly number[]): Promise<string> {
+  const { IX } = await import('../analysis/evaluate.ts');
+  const { MC_MEASURES, quantileLabel } = await import('../analysis/montecarlo/report.ts');
   const { plan } = result;
   const Q = quantiles.length;
   const lo = 0, hi = Q - 1;

@@ -1,9 +1,6 @@
 /** `fiscal-sim params [PATH]`: every parameter a scenario can change, with values by year, unit and source. */
 import type { Command } from 'commander';
-import { loadPolicyData, DEFAULT_DATA_DIR } from '../input/policyData.ts';
-import { describeSource } from '../input/sourceSchema.ts';
-import { listParameters } from '../scenarios/parameterRegistry.ts';
-import { unitLabel } from '../i18n/units.ts';
+import { DEFAULT_DATA_DIR } from '../input/bundledPaths.ts';
 import type { Lang } from '../i18n/lang.ts';
 import { inLang } from '../i18n/text.ts';
 import { CLI_TEXT } from './cliText.ts';
@@ -21,7 +18,12 @@ export function registerParamsCommand(program: Command, lang: Lang): void {
     .argument('[path]', m.paramsArgPath)
     .option('--data <dir>', m.paramsOptData, DEFAULT_DATA_DIR)
     .option('--json', m.paramsOptJson)
-    .action((prefix: string | undefined, opts: { data: string; json?: boolean }) => {
+    .action(async (prefix: string | undefined, opts: { data: string; json?: boolean }) => {
+      // loaded when the command runs, so that --help does not wait for them
+      const { loadPolicyData } = await import('../input/policyData.ts');
+      const { describeSource } = await import('../input/sourceSchema.ts');
+      const { listParameters } = await import('../scenarios/parameterRegistry.ts');
+      const { unitLabel } = await import('../i18n/units.ts');
       const params = listParameters(loadPolicyData(opts.data)).filter((p) => !prefix || p.path.startsWith(prefix));
       if (params.length === 0) {
         process.stderr.write(`${m.paramsNone(prefix ?? '')}\n`);

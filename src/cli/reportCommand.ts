@@ -8,21 +8,16 @@ import { basename, join, resolve } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { InputError } from '../input/inputError.ts';
 import { resolveCounty } from '../input/placeNames.ts';
-import { writeFilesAtomically, type OutputFile } from '../report/atomicWrite.ts';
-import { writeHtmlBatch } from '../report/html/batch.ts';
-import { ReportContext, ReportLayout, type ReportMeta } from '../report/html/context.ts';
+import type { OutputFile } from '../report/atomicWrite.ts';
+import type { ReportMeta } from '../report/html/context.ts';
 import type { Lang } from '../i18n/lang.ts';
 import { inLang } from '../i18n/text.ts';
 import { CLI_TEXT } from './cliText.ts';
-import { tidyFiles, tidyMetadata } from '../report/tidy/tidy.ts';
-import { buildWorkbook } from '../report/xlsx/workbook.ts';
-import { runScenario, type Scenario } from '../scenarios/scenario.ts';
+import type { Scenario } from '../scenarios/scenario.ts';
 import type { YearRun } from '../simulation/runSimulation.ts';
 import type { CountySet } from '../simulation/countySet.ts';
-import { compareRuns, type Comparison } from '../tables/comparison.ts';
-import { summarize } from '../tables/summary.ts';
-import { addInputOptions, loadInputs, scenarioArgument, type RunOptions } from './commonOptions.ts';
-import { DEFAULT_OUT } from './runCommand.ts';
+import type { Comparison } from '../tables/comparison.ts';
+import { addInputOptions, DEFAULT_OUT, type RunOptions } from './commonOptions.ts';
 import { parseYear, parseYears } from './yearOptions.ts';
 
 export const REPORT_FORMATS = ['html', 'xlsx', 'csv', 'json'] as const;
@@ -87,6 +82,14 @@ export function registerReportCommand(program: Command, lang: Lang): void {
   addInputOptions(cmd, lang).action(async (opts: ReportOptions) => {
     const started = performance.now();
     if (opts.county !== undefined && opts.province !== undefined) throw new InputError([{ file: '--county / --province', message: m.countyOrProvince }]);
+    // loaded when the command runs, so that --help does not wait for them (charts and exceljs only for their formats, below)
+    const { writeFilesAtomically } = await import('../report/atomicWrite.ts');
+    const { ReportContext, ReportLayout } = await import('../report/html/context.ts');
+    const { tidyFiles, tidyMetadata } = await import('../report/tidy/tidy.ts');
+    const { runScenario } = await import('../scenarios/scenario.ts');
+    const { compareRuns } = await import('../tables/comparison.ts');
+    const { summarize } = await import('../tables/summary.ts');
+    const { loadInputs, scenarioArgument } = await import('./loadInputs.ts');
     const { basePolicy, scenario, set } = loadInputs(opts);
     const log = (s: string): void => {
       if (!opts.quiet) process.stderr.write(`${s}\n`);
@@ -101,6 +104,7 @@ export function registerReportCommand(program: Command, lang: Lang): void {
     const tidyYears = opts.years ?? [year];
     const compareYears = opts.years ?? union(scenario.years, [year]);
     const years = union([year], formats.has('csv') || formats.has('json') ? tidyYears : [], baseScenario ? compareYears : []);
+    (await import('./yearCoverage.ts')).checkYears(years, scenario.policy);
     const runs = runScenario(scenario, set.counties, years, (y) => log(m.computingNamed(scenario.name, y)));
     const byYear = new Map(runs.map((r) => [r.year, r]));
     const run = byYear.get(year)!;
@@ -127,6 +131,7 @@ export function registerReportCommand(program: Command, lang: Lang): void {
     };
 
     if (formats.has('html')) {
+      const { writeHtmlBatch } = await import('../report/html/batch.ts');
       const countyMode = opts.county !== undefined;
       const byProvince = new Map<string, number[]>();
       for (const i of selected) {
@@ -148,6 +153,7 @@ export function registerReportCommand(program: Command, lang: Lang): void {
       }, out, { quiet: opts.quiet === true }));
     }
     if (formats.has('xlsx')) {
+      const { buildWorkbook } = await import('../report/xlsx/workbook.ts');
       const bytes = await buildWorkbook({
         lang, run, policy: scenario.policy, selected, summary: summarize(run, selected), meta,
         ...(comparison && baseScenario ? { comparison: { baseName: baseScenario.name, data: comparison } } : {}),

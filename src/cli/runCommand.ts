@@ -1,17 +1,12 @@
 /** `fiscal-sim run`: every county's financing gap for a year (or years), written as tables. */
 import { resolve } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
-import { ITEM_DETAILS, itemFileName, writeRunOutputs, type ItemDetail } from '../report/stream/runOutputs.ts';
-import { formatSummary } from '../report/terminalSummary.ts';
-import { runScenario } from '../scenarios/scenario.ts';
-import { summarize } from '../tables/summary.ts';
-import { addInputOptions, loadInputs, type RunOptions } from './commonOptions.ts';
+import { ITEM_DETAILS, type ItemDetail } from '../report/stream/runOutputs.ts';
+import { addInputOptions, DEFAULT_OUT, type RunOptions } from './commonOptions.ts';
 import { parseYears } from './yearOptions.ts';
 import type { Lang } from '../i18n/lang.ts';
 import { inLang } from '../i18n/text.ts';
 import { CLI_TEXT } from './cliText.ts';
-
-export const DEFAULT_OUT = new URL('../../reports/', import.meta.url).pathname;
 
 interface RunCommandOptions extends RunOptions {
   year?: number[];
@@ -35,10 +30,17 @@ export function registerRunCommand(program: Command, lang: Lang): void {
     .option('--out <dir>', m.optOut, DEFAULT_OUT)
     .option('--items <detail>', 'item detail / 项目明细: full = items.csv, one row per county × item × year (逐县逐项); summary = items_summary.csv, one row per item × year over the counties reported (按项目汇总); none = no item file (不写)', parseItemDetail, 'full' as ItemDetail)
     .option('--quiet', m.runOptQuiet);
-  addInputOptions(cmd, lang).action((opts: RunCommandOptions) => {
+  addInputOptions(cmd, lang).action(async (opts: RunCommandOptions) => {
+    // loaded when the command runs, so that --help does not wait for them
+    const { itemFileName, writeRunOutputs } = await import('../report/stream/runOutputs.ts');
+    const { formatSummary } = await import('../report/terminalSummary.ts');
+    const { runScenario } = await import('../scenarios/scenario.ts');
+    const { summarize } = await import('../tables/summary.ts');
+    const { loadInputs } = await import('./loadInputs.ts');
     const { scenario, set, overrides } = loadInputs(opts);
     for (const n of set.notes) process.stderr.write(`${m.note(n)}\n`);
     const years = opts.year ?? (opts.scenario ? [...scenario.years] : [2012]);
+    (await import('./yearCoverage.ts')).checkYears(years, scenario.policy);
     const policy = scenario.policy;
     const started = performance.now();
     const runs = runScenario(scenario, set.counties, years, (year) => process.stderr.write(`${m.computingYear(year)}\n`));

@@ -5,21 +5,10 @@
  */
 import { basename, join, resolve } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
-import { loadAnalysisInputs } from '../analysis/analysisInputs.ts';
 import { parseYuan, parseFen } from '../analysis/amounts.ts';
 import { formatLimit, MAX_AMOUNT_YUAN } from '../input/fileLimits.ts';
-import { compareSchemes, runSchemes } from '../analysis/schemeComparison.ts';
-import { parseSchemeList } from '../analysis/schemeData.ts';
-import { comparisonChart, countyRows, formatComparison, SCHEME_COUNTY_COLUMNS, SCHEME_SUMMARY_COLUMNS, summaryRows } from '../analysis/schemeReport.ts';
-import { firstYearRun } from '../analysis/yearSequence.ts';
-import { describeSource } from '../input/sourceSchema.ts';
-import { fenToYuanString } from '../model/money.ts';
 import { SCHEME_IDS } from '../model/transfers/schemes/registry.ts';
-import { writeFilesAtomically } from '../report/atomicWrite.ts';
-import { toCsv } from '../report/csv.ts';
-import { resolveScheme } from '../scenarios/schemeSchema.ts';
-import { addInputOptions, type RunOptions } from './commonOptions.ts';
-import { DEFAULT_OUT } from './runCommand.ts';
+import { addInputOptions, DEFAULT_OUT, type RunOptions } from './commonOptions.ts';
 import { parseYear } from './yearOptions.ts';
 import type { Lang } from '../i18n/lang.ts';
 import { inLang } from '../i18n/text.ts';
@@ -51,10 +40,22 @@ export function registerSchemesCommand(program: Command, lang: Lang): void {
     .option('--year <year>', m.optYear, parseYear, 2012)
     .option('--out <dir>', m.optOut, DEFAULT_OUT)
     .option('--quiet', m.optQuietTable);
-  addInputOptions(cmd, lang, { scenarioOption: false }).action((scenarioArg: string, opts: SchemesCommandOptions) => {
+  addInputOptions(cmd, lang, { scenarioOption: false }).action(async (scenarioArg: string, opts: SchemesCommandOptions) => {
+    // loaded when the command runs, so that --help does not wait for them
+    const { loadAnalysisInputs } = await import('../analysis/analysisInputs.ts');
+    const { compareSchemes, runSchemes } = await import('../analysis/schemeComparison.ts');
+    const { parseSchemeList } = await import('../analysis/schemeData.ts');
+    const { comparisonChart, countyRows, formatComparison, SCHEME_COUNTY_COLUMNS, SCHEME_SUMMARY_COLUMNS, summaryRows } = await import('../analysis/schemeReport.ts');
+    const { firstYearRun } = await import('../analysis/yearSequence.ts');
+    const { describeSource } = await import('../input/sourceSchema.ts');
+    const { fenToYuanString } = await import('../model/money.ts');
+    const { writeFilesAtomically } = await import('../report/atomicWrite.ts');
+    const { toCsv } = await import('../report/csv.ts');
+    const { resolveScheme } = await import('../scenarios/schemeSchema.ts');
     const inputs = loadAnalysisInputs(scenarioArg, opts);
     const { scenario, set } = inputs;
     const ids = parseSchemeList(opts.schemes);
+    (await import('./yearCoverage.ts')).checkYears([opts.year], scenario.policy);
     for (const n of set.notes) process.stderr.write(`${m.note(n)}\n`);
     const configs = ids.map((id) => (inputs.scheme?.id === id ? inputs.scheme : resolveScheme({ name: id }, inputs.schemeDefaults)));
     const titles = Object.fromEntries(configs.map((c) => [c.id, inputs.schemeDefaults.get(c.id)?.title ?? c.id]));

@@ -4,21 +4,15 @@
  */
 import { basename, join, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { loadAnalysisInputs } from '../analysis/analysisInputs.ts';
-import { linePanels, type LineDatum } from '../analysis/charts.ts';
-import { EvaluationScratch, evaluatePoint, IX, YEAR_MEASURES } from '../analysis/evaluate.ts';
-import { buildLinearModel } from '../analysis/linearModel.ts';
-import { parseSchemeSection, schemeConfig } from '../analysis/schemeData.ts';
-import { axisDomains, checkSchemeAxes, parseAxis, runSweep, SweepError, SWEEP_PARAMETERS, type Axis } from '../analysis/sweep.ts';
+import type { LineDatum } from '../analysis/charts.ts';
+import type { Axis } from '../analysis/sweep.ts';
+import { SWEEP_PARAMETERS } from '../analysis/sweepParameters.ts';
 import { InputError } from '../input/inputError.ts';
-import { writeFilesAtomically } from '../report/atomicWrite.ts';
-import { toCsv } from '../report/csv.ts';
 import type { Row } from '../tables/countyTable.ts';
-import { addInputOptions, type RunOptions } from './commonOptions.ts';
+import { addInputOptions, DEFAULT_OUT, type RunOptions } from './commonOptions.ts';
 import type { Lang } from '../i18n/lang.ts';
 import { inLang } from '../i18n/text.ts';
 import { CLI_TEXT } from './cliText.ts';
-import { DEFAULT_OUT } from './runCommand.ts';
 import { parseYears } from './yearOptions.ts';
 
 interface SweepCommandOptions extends RunOptions {
@@ -49,7 +43,16 @@ export function registerSweepCommand(program: Command, lang: Lang): void {
     .option('--scheme <id>', m.optScheme)
     .option('--out <dir>', m.optOut, DEFAULT_OUT)
     .option('--quiet', m.optQuietTable);
-  addInputOptions(cmd, lang, { scenarioOption: false }).action((scenarioArg: string, opts: SweepCommandOptions) => {
+  addInputOptions(cmd, lang, { scenarioOption: false }).action(async (scenarioArg: string, opts: SweepCommandOptions) => {
+    // loaded when the command runs, so that --help does not wait for them
+    const { loadAnalysisInputs } = await import('../analysis/analysisInputs.ts');
+    const { linePanels } = await import('../analysis/charts.ts');
+    const { EvaluationScratch, evaluatePoint, IX, YEAR_MEASURES } = await import('../analysis/evaluate.ts');
+    const { buildLinearModel } = await import('../analysis/linearModel.ts');
+    const { parseSchemeSection, schemeConfig } = await import('../analysis/schemeData.ts');
+    const { axisDomains, checkSchemeAxes, parseAxis, runSweep, SweepError } = await import('../analysis/sweep.ts');
+    const { writeFilesAtomically } = await import('../report/atomicWrite.ts');
+    const { toCsv } = await import('../report/csv.ts');
     let axes: Axis[];
     try {
       if (opts.vary.length > 2) throw new SweepError('give --vary once or twice');
@@ -61,6 +64,7 @@ export function registerSweepCommand(program: Command, lang: Lang): void {
     }
     const inputs = loadAnalysisInputs(scenarioArg, opts);
     const { scenario, set } = inputs;
+    (await import('./yearCoverage.ts')).checkYears(opts.year, scenario.policy);
     const scheme = opts.scheme ? schemeConfig(parseSchemeSection(opts.scheme, '--scheme'), inputs.schemeDefaults, '--scheme') : inputs.scheme;
     try {
       checkSchemeAxes(axes, scheme);

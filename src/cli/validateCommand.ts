@@ -5,14 +5,9 @@
  */
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { DEFAULT_VALIDATION_DIR, loadValidationFigures } from '../input/validationSchema.ts';
-import { describeSource } from '../input/sourceSchema.ts';
-import { writeFilesAtomically } from '../report/atomicWrite.ts';
-import { toCsv } from '../report/csv.ts';
-import { runScenario } from '../scenarios/scenario.ts';
-import { NATIONAL_COUNTIES } from '../simulation/countySet.ts';
-import { validationRows, type ValidationRow } from '../tables/validationTable.ts';
-import { addInputOptions, loadInputs, type RunOptions } from './commonOptions.ts';
+import { DEFAULT_VALIDATION_DIR, NATIONAL_COUNTIES } from '../input/bundledPaths.ts';
+import type { ValidationRow } from '../tables/validationTable.ts';
+import { addInputOptions, type RunOptions } from './commonOptions.ts';
 import { parseYears } from './yearOptions.ts';
 import type { Lang } from '../i18n/lang.ts';
 import { inLang } from '../i18n/text.ts';
@@ -47,10 +42,19 @@ export function registerValidateCommand(program: Command, lang: Lang): void {
     .option('--figures <dir>', m.validateOptFigures, DEFAULT_VALIDATION_DIR)
     .option('--out <dir>', m.validateOptOut)
     .option('--verbose', m.validateOptVerbose);
-  addInputOptions(cmd, lang).action((opts: ValidateOptions) => {
+  addInputOptions(cmd, lang).action(async (opts: ValidateOptions) => {
+    // loaded when the command runs, so that --help does not wait for them
+    const { loadValidationFigures } = await import('../input/validationSchema.ts');
+    const { describeSource } = await import('../input/sourceSchema.ts');
+    const { writeFilesAtomically } = await import('../report/atomicWrite.ts');
+    const { toCsv } = await import('../report/csv.ts');
+    const { runScenario } = await import('../scenarios/scenario.ts');
+    const { validationRows } = await import('../tables/validationTable.ts');
+    const { loadInputs } = await import('./loadInputs.ts');
     const figures = loadValidationFigures(opts.figures);
     const { scenario, set } = loadInputs({ ...opts, counties: opts.counties ?? NATIONAL_COUNTIES });
     const wanted = opts.year ?? [...new Set(figures.map((f) => f.year))].filter((y) => y >= 2011 && y <= 2015).sort();
+    (await import('./yearCoverage.ts')).checkYears(wanted, scenario.policy);
     const runs = runScenario(scenario, set.counties, wanted, (year) => process.stderr.write(`${m.computingYear(year)}\n`));
     const rows = validationRows(figures.filter((f) => wanted.includes(f.year)), runs);
     const lines: string[] = [];

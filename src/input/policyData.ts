@@ -14,6 +14,7 @@ import { valueAt, type Dated } from './datedValues.ts';
 import type { Source } from './sourceSchema.ts';
 import type { CompiledFormula } from '../scenarios/formula.ts';
 import { positionOf, readYamlFile, validateYaml } from './yamlFile.ts';
+import { DEFAULT_DATA_DIR } from './bundledPaths.ts';
 
 export interface CatalogEntry extends CatalogItem {
   readonly domain: Domain;
@@ -51,7 +52,7 @@ export function sourceInForce(policy: Pick<PolicyData, 'changeSources'>, path: s
   return (dated ? valueAt(dated, year) : undefined) ?? base;
 }
 
-export const DEFAULT_DATA_DIR = new URL('../../data/', import.meta.url).pathname;
+export { DEFAULT_DATA_DIR };
 
 /** Run each loader, collecting InputErrors so that every bad file is reported at once. */
 function collect<T>(problems: InputProblem[], load: () => T): T | undefined {

@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { InputError, type InputProblem } from './inputError.ts';
 import { Source } from './sourceSchema.ts';
 import { readYamlFile, validateYaml } from './yamlFile.ts';
+import { DEFAULT_VALIDATION_DIR } from './bundledPaths.ts';
 
 export const ITEM_QUANTITIES = ['beneficiaries', 'cost', 'central', 'provincial', 'prefecture', 'county', 'local', 'standard'] as const;
 export type ItemQuantity = (typeof ITEM_QUANTITIES)[number];
@@ -46,7 +47,7 @@ export type ValidationFigure = z.infer<typeof ValidationFigure>;
 
 export const ValidationFile = z.strictObject({ figures: z.array(ValidationFigure) });
 
-export const DEFAULT_VALIDATION_DIR = new URL('../../data/validation/', import.meta.url).pathname;
+export { DEFAULT_VALIDATION_DIR };
 
 export interface LoadedFigure extends ValidationFigure {
   readonly file: string;

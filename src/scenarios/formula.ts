@@ -7,10 +7,23 @@
  * and every other mathjs function are refused. The formula is evaluated by our own tree walk,
  * never by mathjs's evaluator, so a scenario file can never run code.
  */
+import { createRequire } from 'node:module';
 import { Decimal } from 'decimal.js';
-import { parse, type MathNode } from 'mathjs';
+import type * as MathJs from 'mathjs';
+import type { MathNode } from 'mathjs';
 import type { County } from '../model/county.ts';
 import { DRIVER_COLUMNS } from '../input/countyColumns.ts';
+
+/**
+ * mathjs's parser, loaded on the first formula rather than with the program: mathjs takes
+ * over a second to load, and most runs have no formula. require() keeps compileFormula
+ * synchronous (mathjs ships a CommonJS build beside its ES modules).
+ */
+let mathParse: typeof MathJs.parse | undefined;
+function mathParser(): typeof MathJs.parse {
+  mathParse ??= (createRequire(import.meta.url)('mathjs') as typeof MathJs).parse;
+  return mathParse;
+}
 
 /** round(x, n): x to n decimals (default 0), half away from zero, in decimal arithmetic (so round(1.005, 2) = 1.01). */
 function roundTo(x: number, n = 0): number {
@@ -214,6 +227,7 @@ export function compileFormula(source: string, where?: FormulaLocation): Compile
   const text = source.replace(/^\s*=/, '').trim();
   if (text === '') throw new FormulaError('the formula is empty');
   if (text.length > 500) throw new FormulaError('the formula is longer than 500 characters');
+  const parse = mathParser();
   let node: MathNode;
   try {
     node = parse(text);

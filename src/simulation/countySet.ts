@@ -9,9 +9,9 @@ import { loadCountyFile } from '../input/countyFile.ts';
 import { InputError } from '../input/inputError.ts';
 import { resolveProvince } from '../input/placeNames.ts';
 import type { County } from '../model/county.ts';
+import { DEFAULT_COUNTIES, NATIONAL_COUNTIES } from '../input/bundledPaths.ts';
 
-export const DEFAULT_COUNTIES = new URL('../../data/counties/guangdong_2012.csv', import.meta.url).pathname;
-export const NATIONAL_COUNTIES = new URL('../../data/counties/china_2012.csv', import.meta.url).pathname;
+export { DEFAULT_COUNTIES, NATIONAL_COUNTIES };
 
 export interface CountySet {
   readonly counties: County[];

@@ -31,12 +31,15 @@ export interface MonteCarloResult {
   readonly measureStats: Float64Array;
 }
 
+/** true when this module is the TypeScript source (tsx, vitest), false in the compiled CLI (dist/) */
+const RUNNING_SOURCES = import.meta.url.endsWith('.ts');
+
 const WORKER_FLAGS = ['--import', '--require', '-r', '--loader', '--experimental-loader', '--conditions', '-C'];
 
 /**
  * Worker execArgv: the module hooks of this process (tsx's, when run by tsx), and tsx's loader
- * added when this process does not have it (e.g. under vitest), so that workers can load .ts
- * files. Other flags are left out: some (e.g. --expose-gc) are refused in workers.
+ * added when this process runs the sources without it (e.g. under vitest), so that workers can
+ * load .ts files; the compiled CLI's workers need no loader. Other flags are left out: some (e.g. --expose-gc) are refused in workers.
  */
 export function workerExecArgv(): string[] {
   const out: string[] = [];
@@ -48,7 +51,7 @@ export function workerExecArgv(): string[] {
     if (a.includes('=')) out.push(a);
     else if (i + 1 < argv.length) out.push(a, argv[++i]!);
   }
-  if (!out.some((a) => a.includes('tsx'))) {
+  if (RUNNING_SOURCES && !out.some((a) => a.includes('tsx'))) {
     const require = createRequire(import.meta.url);
     out.push('--import', pathToFileURL(require.resolve('tsx')).href);
   }
@@ -57,7 +60,7 @@ export function workerExecArgv(): string[] {
 
 export function createWorkerPool(workers: number): Piscina {
   return new Piscina({
-    filename: new URL('../workers/monteCarloWorker.ts', import.meta.url).href,
+    filename: new URL(`../workers/monteCarloWorker.${RUNNING_SOURCES ? 'ts' : 'js'}`, import.meta.url).href,
     minThreads: workers,
     maxThreads: workers,
     idleTimeout: 1000,

@@ -1,0 +1,134 @@
+// @ts-check
+/**
+ * The compiled CLI: src/**\/*.ts → dist/**\/*.js, one file per module (esbuild, no bundling),
+ * so dist/ mirrors src/ at the same depth below the package root and each module's
+ * import.meta.url finds data/, scenarios/ and the worker files as it does from src/.
+ *
+ * `npm ci` builds it (the `prepare` script); `npm run build` rebuilds it. bin/fiscal-sim.js
+ * checks that dist/ is at least as new as every file and folder in src/ and rebuilds it when it
+ * is not, so an edit to src/ is never run stale.
+ *
+ * Each file is written to a temporary name and renamed, so a process reading dist/ while
+ * another rebuilds it sees whole files; the stamp is written last.
+ */
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const PACKAGE_ROOT = fileURLToPath(new URL('..', import.meta.url));
+export const SRC_DIR = join(PACKAGE_ROOT, 'src');
+export const DIST_DIR = join(PACKAGE_ROOT, 'dist');
+/** written after a complete build; its modification time is the build's */
+export const BUILD_STAMP = join(DIST_DIR, '.build-stamp');
+/** the compiled entry point */
+export const DIST_MAIN = join(DIST_DIR, 'cli', 'main.js');
+
+/**
+ * Every .ts file under dir, and the newest modification time of them and of the folders (a
+ * folder's time changes when a file in it is added, removed or renamed).
+ * @param {string} dir
+ * @returns {{ files: string[], newest: number }}
+ */
+function scanSources(dir) {
+  const files = [];
+  let newest = statSync(dir).mtimeMs;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) {
+      const sub = scanSources(path);
+      files.push(...sub.files);
+      newest = Math.max(newest, sub.newest);
+    } else if (entry.name.endsWith('.ts')) {
+      files.push(path);
+      newest = Math.max(newest, statSync(path).mtimeMs);
+    }
+  }
+  return { files, newest };
+}
+
+/**
+ * Whether dist/ holds a complete build at least as new as src/. True when there is no src/
+ * (an installed copy without sources).
+ * @returns {boolean}
+ */
+export function distIsFresh() {
+  let built;
+  try {
+    built = statSync(BUILD_STAMP).mtimeMs;
+  } catch {
+    return false;
+  }
+  try {
+    return scanSources(SRC_DIR).newest <= built;
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * Compile src/ to dist/. Relative imports stay imports of the sibling compiled files
+ * (`./x.ts` → `./x.js`); packages stay imports of node_modules.
+ * @returns {Promise<number>} the seconds it took
+ */
+export async function buildCli() {
+  const started = performance.now();
+  // the stamp gets the time the sources were read, so that an edit made during the build counts as newer
+  const sourcesRead = new Date();
+  const { build } = await import('esbuild');
+  const { files } = scanSources(SRC_DIR);
+  const result = await build({
+    entryPoints: files,
+    outbase: SRC_DIR,
+    outdir: DIST_DIR,
+    write: false,
+    bundle: true,
+    packages: 'external',
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    logLevel: 'error',
+    plugins: [
+      {
+        name: 'keep-modules-apart',
+        setup(b) {
+          b.onResolve({ filter: /^\.\.?\// }, (args) => {
+            if (args.kind === 'entry-point') return undefined;
+            if (!existsSync(join(args.resolveDir, args.path))) return { errors: [{ text: `cannot find ${args.path}` }] };
+            return { path: args.path.replace(/\.ts$/, '.js'), external: true };
+          });
+        },
+      },
+    ],
+  });
+  const written = new Set(result.outputFiles.map((f) => f.path));
+  for (const file of result.outputFiles) writeWhole(file.path, file.contents);
+  // a module deleted from src/ must not linger in dist/
+  for (const old of compiledFiles(DIST_DIR)) if (!written.has(old)) rmSync(old, { force: true });
+  writeWhole(BUILD_STAMP, `compiled from src/ (${files.length} files)\n`);
+  utimesSync(BUILD_STAMP, sourcesRead, sourcesRead);
+  return (performance.now() - started) / 1000;
+}
+
+/**
+ * @param {string} dir
+ * @returns {string[]}
+ */
+function compiledFiles(dir) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? compiledFiles(join(dir, e.name)) : e.name.endsWith('.js') ? [join(dir, e.name)] : []));
+}
+
+/**
+ * @param {string} path
+ * @param {string | Uint8Array} contents
+ */
+function writeWhole(path, contents) {
+  mkdirSync(dirname(path), { recursive: true });
+  const temp = `${path}.${process.pid}.tmp`;
+  writeFileSync(temp, contents);
+  renameSync(temp, path);
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const seconds = await buildCli();
+  process.stderr.write(`built ${relative(process.cwd(), DIST_DIR) || '.'}/ from src/ in ${seconds.toFixed(1)} s / 已编译 dist/\n`);
+}
