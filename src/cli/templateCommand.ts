@@ -75,7 +75,9 @@ export function registerTemplateCommand(program: Command): void {
   // every .xlsx a command is given is read before the command runs
   program.hook('preAction', async (_program, command) => {
     if (command.name() === 'template') return;
-    const given = [...command.args, ...Object.values(command.opts()).flatMap((v) => (Array.isArray(v) ? v : [v]))];
+    const opts = command.opts<Record<string, unknown>>();
+    // the arguments (scenarios of compare, schemes …) and the options that name input files
+    const given: unknown[] = [...command.args, ...['scenario', 'compare', 'override'].flatMap((k) => (Array.isArray(opts[k]) ? (opts[k] as unknown[]) : [opts[k]]))];
     for (const v of given) if (typeof v === 'string' && isWorkbookPath(v)) await preloadWorkbook(v);
   });
 }
