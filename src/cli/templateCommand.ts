@@ -19,6 +19,7 @@ import { COUNTY_SHEET, PARAMETER_HEADER, PARAMETER_SHEET, parameterCell, SCENARI
 import { isWorkbookPath, preloadWorkbook } from '../input/xlsxWorkbook.ts';
 import { InputError } from '../input/inputError.ts';
 import { writeFilesAtomically } from '../report/atomicWrite.ts';
+import { safeText } from '../report/cellSafety.ts';
 import { listParameters, type ParameterInfo } from '../scenarios/parameterRegistry.ts';
 import { DEFAULT_HORIZON } from '../scenarios/scenario.ts';
 import { DEFAULT_COUNTIES } from '../simulation/countySet.ts';
@@ -78,7 +79,9 @@ export function registerTemplateCommand(program: Command, lang: Lang): void {
   // every .xlsx a command is given is read before the command runs
   program.hook('preAction', async (_program, command) => {
     if (command.name() === 'template') return;
-    const given = [...command.args, ...Object.values(command.opts()).flatMap((v) => (Array.isArray(v) ? v : [v]))];
+    const opts = command.opts<Record<string, unknown>>();
+    // the arguments (scenarios of compare, schemes …) and the options that name input files
+    const given: unknown[] = [...command.args, ...['scenario', 'compare', 'override'].flatMap((k) => (Array.isArray(opts[k]) ? (opts[k] as unknown[]) : [opts[k]]))];
     for (const v of given) if (typeof v === 'string' && isWorkbookPath(v)) await preloadWorkbook(v);
   });
 }
@@ -99,7 +102,7 @@ export async function templateWorkbook(policy: PolicyData, counties: ReadonlyArr
   const params = wb.addWorksheet(PARAMETER_SHEET, { views: [{ state: 'frozen', xSplit: 1, ySplit: 1 }] });
   params.addRow([...PARAMETER_HEADER, ...years, '来源 / source']).font = bold;
   for (const info of listParameters(policy)) {
-    params.addRow([info.path, chineseName(info, policy), info.unit, info.description, ...years.map((y) => parameterCell(valueAt(info.values, y)) ?? null), describeSource(info.source)]);
+    params.addRow([info.path, safeText(chineseName(info, policy)), info.unit, safeText(info.description), ...years.map((y) => parameterCell(valueAt(info.values, y)) ?? null), safeText(describeSource(info.source))]);
   }
   params.columns = [{ width: 48 }, { width: 36 }, { width: 18 }, { width: 40 }, ...years.map(() => ({ width: 14 })), { width: 60 }];
 
@@ -107,7 +110,7 @@ export async function templateWorkbook(policy: PolicyData, counties: ReadonlyArr
   const others = SCENARIO_COUNTY_FIELDS.map((f) => countyHeader(f));
   const sheet = wb.addWorksheet(COUNTY_SHEET, { views: [{ state: 'frozen', xSplit: 2, ySplit: 1 }] });
   sheet.addRow([countyHeader('code'), countyHeader('name'), ...fields, ...others]).font = bold;
-  for (const c of counties) sheet.addRow([c.code, c.name]);
+  for (const c of counties) sheet.addRow([c.code, safeText(c.name)]);
   sheet.getColumn(1).numFmt = '@';
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }

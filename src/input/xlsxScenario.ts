@@ -20,7 +20,7 @@ import { parse as parseYaml } from 'yaml';
 import { BUDGET_STEMS, FISCAL_STEMS } from './countyColumns.ts';
 import { resolveHeader } from './countyFile.ts';
 import { InputError, type InputProblem } from './inputError.ts';
-import { cellAddress, type Workbook, type WorkbookCell, type WorkbookSheet } from './xlsxWorkbook.ts';
+import { cellAddress, cellText, type Workbook, type WorkbookCell, type WorkbookSheet } from './xlsxWorkbook.ts';
 
 export const SCENARIO_SHEET = '情景';
 export const PARAMETER_SHEET = '参数';
@@ -44,7 +44,13 @@ export function parameterCell(value: unknown): number | string | undefined {
   if (value === undefined || value === null) return undefined;
   if (typeof value === 'number' || typeof value === 'string') return value;
   if (typeof value === 'object') return `{${Object.entries(value as Record<string, unknown>).map(([k, v]) => `${k}: ${String(v)}`).join(', ')}}`;
-  return String(value);
+  return shown(value);
+}
+
+/** Any value as text for a message or a string field. */
+function shown(v: unknown): string {
+  if (v === undefined) return '';
+  return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : JSON.stringify(v);
 }
 
 /** A cell as a scenario value: a number, `= formula`, a `{…}` object, other text (checked later), or nothing. */
@@ -101,7 +107,7 @@ export function workbookScenario(book: Workbook, baseline: ReadonlyMap<string, R
     const years: Record<string, unknown> = {};
     settings.rows.forEach((row, r) => {
       if (r === 0) return;
-      const key = typeof row[1] === 'string' ? row[1].trim() : row[1] === undefined ? '' : String(row[1]);
+      const key = cellText(row[1]).trim();
       const value = cellValue(row[2]);
       if (key === '' && value === undefined) return;
       const at = cellAddress(settings.name, r, 2);
@@ -110,7 +116,7 @@ export function workbookScenario(book: Workbook, baseline: ReadonlyMap<string, R
         case 'title':
         case 'reference':
         case 'population_basis':
-          data[key] = typeof value === 'string' ? value : String(value);
+          data[key] = shown(value);
           put([key], at);
           break;
         case 'years_from':
@@ -134,7 +140,7 @@ export function workbookScenario(book: Workbook, baseline: ReadonlyMap<string, R
     const yearCols: Array<{ col: number; year: number }> = [];
     header.forEach((h, col) => {
       if (col < FIRST_YEAR_COLUMN) return;
-      const m = /^\s*((?:19|20)\d\d)\s*(年)?\s*$/.exec(h === undefined ? '' : String(h));
+      const m = /^\s*((?:19|20)\d\d)\s*(年)?\s*$/.exec(cellText(h));
       if (m) yearCols.push({ col, year: Number(m[1]) });
     });
     if (yearCols.length === 0) problems.push({ file, column: cellAddress(params.name, 0, FIRST_YEAR_COLUMN), message: 'the parameter sheet has no year columns (2011, 2012, …) / 参数表缺少年份列' });
@@ -142,7 +148,7 @@ export function workbookScenario(book: Workbook, baseline: ReadonlyMap<string, R
     params.rows.forEach((row, r) => {
       if (r === 0) return;
       const pathCell = row[0];
-      const path = typeof pathCell === 'string' ? pathCell.trim() : pathCell === undefined ? '' : String(pathCell);
+      const path = cellText(pathCell).trim();
       const cells = yearCols.map((y) => ({ ...y, value: cellValue(row[y.col]), at: cellAddress(params.name, r, y.col) }));
       if (path === '') {
         const filled = cells.find((c) => c.value !== undefined);
@@ -191,7 +197,7 @@ export function workbookScenario(book: Workbook, baseline: ReadonlyMap<string, R
     let codeCol: number | undefined;
     const keys = new Map<string, string>();
     header.forEach((h, col) => {
-      const raw = h === undefined ? '' : String(h);
+      const raw = cellText(h);
       if (raw.trim() === '') return;
       const t = resolveHeader(raw);
       const at = cellAddress(countySheet.name, 0, col);
@@ -229,13 +235,13 @@ export function workbookScenario(book: Workbook, baseline: ReadonlyMap<string, R
       if (Object.keys(set).length === 0) return;
       const code = cellValue(row[codeCol]);
       const codeAt = cellAddress(countySheet.name, r, codeCol);
-      if (code === undefined || !/^\d{6}$/.test(String(code))) {
-        problems.push({ file, column: codeAt, message: `"${code === undefined ? '' : String(code)}" is not a six-digit county code / 不是六位县级代码` });
+      if (!/^\d{6}$/.test(shown(code))) {
+        problems.push({ file, column: codeAt, message: `"${shown(code)}" is not a six-digit county code / 不是六位县级代码` });
         return;
       }
       put(['counties', k, 'where'], codeAt);
       put(['counties', k], codeAt);
-      counties.push({ where: { codes: [String(code)] }, set });
+      counties.push({ where: { codes: [shown(code)] }, set });
     });
   }
   data['counties'] = counties;

@@ -52,7 +52,7 @@ function plainCell(v: unknown): WorkbookCell {
     if (typeof o['text'] === 'string') return o['text'];
     if (typeof o['error'] === 'string') return o['error'];
   }
-  return String(v);
+  return JSON.stringify(v);
 }
 
 const loaded = new Map<string, Workbook>();

@@ -41,7 +41,7 @@ async function edited(name: string, edit: (wb: ExcelJS.Workbook, rowOf: (path: s
   await wb.xlsx.readFile(template);
   const params = wb.getWorksheet('参数')!;
   const rows = new Map<string, number>();
-  params.eachRow((row, r) => void rows.set(String(row.getCell(1).value), r));
+  params.eachRow((row, r) => void rows.set(row.getCell(1).text, r));
   edit(wb, (path) => rows.get(path)!);
   const file = join(dir, name);
   await wb.xlsx.writeFile(file);
