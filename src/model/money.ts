@@ -200,8 +200,12 @@ function mulPpm(amount: number, ppm: number): { floor: number; remainder: number
 
 /** amount × share rounded half up, exactly (amount in fen ≥ 0, share in ppm). */
 export function takeShare(amount: number, ppm: number): number {
-  const { floor, remainder } = mulPpm(amount, ppm);
-  return remainder * 2 >= PPM ? floor + 1 : floor;
+  // mulPpm without the object it returns (the hot path: no allocation)
+  const hi = Math.floor(amount / PPM);
+  const loProduct = (amount - hi * PPM) * ppm; // < 1e12, exact
+  const loFloor = Math.floor(loProduct / PPM);
+  const floor = hi * ppm + loFloor;
+  return (loProduct - loFloor * PPM) * 2 >= PPM ? floor + 1 : floor;
 }
 
 /**

@@ -7,13 +7,11 @@
  * Pure: counties, their fiscal inputs and resolved parameters in; results out.
  */
 import type { County } from './county.ts';
-import { costFenFor } from './cost/itemCost.ts';
-import { basisFactor, EligibilityTable } from './cost/beneficiaries.ts';
-import { productToFen, splitThreeInto, takeShare } from './money.ts';
-import { valueFor, type YearParameters } from './parameters.ts';
+import { basisFactor } from './cost/beneficiaries.ts';
+import { itemCells } from './itemCells.ts';
+import { productToFen } from './money.ts';
+import type { YearParameters } from './parameters.ts';
 import { ItemTable, type CountyResult, type MechanismResult, type ProvinceResult, type YearResult } from './results.ts';
-import { CentralShareTable, RuleClasses } from './sharing/centralShare.ts';
-import { DriverColumns } from './driverColumns.ts';
 import { retainedFen } from './transfers/specialTransfers.ts';
 import { equalization2011, type PreviousEqualization } from './transfers/equalization2011.ts';
 import { basicFinancialGuarantee } from './transfers/basicFinancialGuarantee.ts';
@@ -56,110 +54,13 @@ function itemTiedRecord(tied: Float64Array, c: number): Record<ItemTiedClass, nu
   return out;
 }
 
-/** Per county, the sums over its items (fen): one column each. */
-class CountySums {
-  readonly cost: Float64Array;
-  readonly central: Float64Array;
-  readonly provincial: Float64Array;
-  readonly prefecture: Float64Array;
-  readonly county: Float64Array;
-  readonly special: Float64Array;
-  readonly retained: Float64Array;
-  /** the county's share of items in the guarantee's 保民生 scope */
-  readonly livelihood: Float64Array;
-  /** central money of item-tied general transfers, 3 a county (ITEM_TIED_CLASSES) */
-  readonly tied: Float64Array;
-  constructor(n: number) {
-    this.cost = new Float64Array(n);
-    this.central = new Float64Array(n);
-    this.provincial = new Float64Array(n);
-    this.prefecture = new Float64Array(n);
-    this.county = new Float64Array(n);
-    this.special = new Float64Array(n);
-    this.retained = new Float64Array(n);
-    this.livelihood = new Float64Array(n);
-    this.tied = new Float64Array(3 * n);
-  }
-}
-
 export function runYear(counties: readonly County[], fiscal: readonly CountyFiscalYear[], params: YearParameters, previous?: PreviousYear): YearResult {
   if (fiscal.length !== counties.length) throw new RangeError('fiscal inputs and counties differ in length');
   const t = params.transfers;
   const n = counties.length;
   const nItems = params.items.length;
   const items = new ItemTable(n, nItems);
-  const col = items.columns;
-  const local: [number, number, number] = [0, 0, 0];
-  // per item: its item-tied class (index into ITEM_TIED_CLASSES, −1 none) and whether it is in the guarantee's 保民生 scope
-  const tiedClass = Int8Array.from(params.items, (item) => ITEM_TIED_CLASSES.findIndex((k) => t.itemTiedGeneral[k].includes(item.id)));
-  const inScope = Uint8Array.from(params.items, (item) => (t.guarantee.scopeDomains.includes(item.domain) ? 1 : 0));
-  const sums = new CountySums(n);
-
-  // the per-cell loop reads typed columns: each item's driver, each county's basis factor, rule
-  // class and local split, resolved once
-  const drivers = new DriverColumns(counties);
-  const itemDriver = params.items.map((item) => drivers.column(item.driver));
-  const registered = params.basis === 'registered';
-  const basisOf = registered ? Float64Array.from(counties, (county) => basisFactor(county, params.basis)) : undefined;
-  const centralShares = new CentralShareTable(
-    params.items.map((item) => item.rule),
-    new RuleClasses(counties),
-  );
-  const eligibility = new EligibilityTable(params.items, counties);
-  const retentionPpm = t.prefectureRetentionPpm;
-
-  for (let c = 0; c < n; c++) {
-    const county = counties[c]!;
-    const split = params.localSplit(county.provinceCode);
-    const direct = county.directlyManaged;
-    const [s0, s1, s2] = direct ? split.directlyManaged : split.throughPrefecture;
-    const basisF = basisOf ? basisOf[c]! : 1;
-    let cost = 0, centralSum = 0, provincialSum = 0, prefectureSum = 0, countySum = 0, specialSum = 0, retainedSum = 0, livelihood = 0;
-    let k = c * nItems;
-    for (let i = 0; i < nItems; i++, k++) {
-      const item = params.items[i]!;
-      // beneficiaries: the product of beneficiaryFactors, in its order
-      const driver = itemDriver[i]![c]!;
-      if (Number.isNaN(driver) && !drivers.has(item.driver, c)) throw new RangeError(`county ${county.code} has no driver column ${item.driver} (item ${item.id})`);
-      let beneficiaries = driver * valueFor(item.coverage, county);
-      beneficiaries = eligibility.multiply(i, beneficiaries, c, county);
-      if (registered && item.driver !== 'registered_pop') beneficiaries *= basisF;
-      const costFen = costFenFor(county, item, params.basis, beneficiaries);
-      const central = centralShares.fen(i, c, county, costFen, beneficiaries);
-      splitThreeInto(local, costFen - central, s0, s1, s2);
-      const provincial = local[0];
-      const prefecture = local[1];
-      const countyPart = local[2];
-      const retained = direct ? 0 : takeShare(central + provincial, retentionPpm);
-      const special = central + provincial - retained + prefecture;
-      col.beneficiaries[k] = beneficiaries;
-      col.costFen[k] = costFen;
-      col.centralFen[k] = central;
-      col.provincialFen[k] = provincial;
-      col.prefectureFen[k] = prefecture;
-      col.countyFen[k] = countyPart;
-      col.specialFen[k] = special;
-      col.retainedFen[k] = retained;
-      cost += costFen;
-      centralSum += central;
-      provincialSum += provincial;
-      prefectureSum += prefecture;
-      countySum += countyPart;
-      specialSum += special;
-      retainedSum += retained;
-      if (inScope[i]) livelihood += countyPart;
-      const tied = tiedClass[i]!;
-      if (tied >= 0) sums.tied[c * 3 + tied]! += central;
-    }
-    sums.cost[c] = cost;
-    sums.central[c] = centralSum;
-    sums.provincial[c] = provincialSum;
-    sums.prefecture[c] = prefectureSum;
-    sums.county[c] = countySum;
-    sums.special[c] = specialSum;
-    sums.retained[c] = retainedSum;
-    sums.livelihood[c] = livelihood;
-  }
+  const sums = itemCells(counties, params, items);
 
   const eq = t.equalization;
   const basis = counties.map((county) => basisFactor(county, params.basis));

@@ -85,11 +85,37 @@ export class CentralShareTable {
 
   /** The central part of rule r's cost in county c. */
   fen(r: number, c: number, county: County, costFen: number, beneficiaries: number): number {
-    const k = r * this.classes.count + this.classes.of[c]!;
-    let mode = this.mode[k]!;
-    if (mode === UNRESOLVED) mode = this.resolve(k, this.rules[r]!, county);
+    const k = this.entry(r, c, county);
+    const mode = this.mode[k]!;
     if (mode === NOTHING) return 0;
     if (mode === SHARE) return takeShare(costFen, this.value[k]!);
+    return this.fixedFen(k, costFen, beneficiaries);
+  }
+
+  /**
+   * The entry of rule r for county c's class, resolved if need be: its kind is `isShare` /
+   * `isNothing`, its share `sharePpm` (the hot loop reads these to take the share inline).
+   */
+  entry(r: number, c: number, county: County): number {
+    const k = r * this.classes.count + this.classes.of[c]!;
+    if (this.mode[k] === UNRESOLVED) this.resolve(k, this.rules[r]!, county);
+    return k;
+  }
+
+  isNothing(k: number): boolean {
+    return this.mode[k] === NOTHING;
+  }
+
+  isShare(k: number): boolean {
+    return this.mode[k] === SHARE;
+  }
+
+  sharePpm(k: number): number {
+    return this.value[k]!;
+  }
+
+  /** A fixed amount per beneficiary, never more than the cost. */
+  fixedFen(k: number, costFen: number, beneficiaries: number): number {
     return Math.min(costFen, productToFen([beneficiaries, this.value[k]!]));
   }
 
