@@ -83,12 +83,102 @@ export function roundYuanToFen(yuan: number): number {
   return fen === 0 ? 0 : fen;
 }
 
-/** The exact product of the factors (× 100) rounded half away from zero, in decimal arithmetic. */
+/**
+ * The exact product of the factors (× 100) rounded half away from zero: decimal arithmetic
+ * (decimalProductToFen), computed in integers where that gives provably the same result
+ * (integerProductToFen).
+ */
 export function exactProductToFen(factors: readonly number[], what = 'cost'): number {
+  const fen = integerProductToFen(factors);
+  return Number.isNaN(fen) ? decimalProductToFen(factors, what) : fen;
+}
+
+/** The product of the factors (× 100) rounded half away from zero in decimal.js (20 significant digits). */
+export function decimalProductToFen(factors: readonly number[], what = 'cost'): number {
   let d = new Decimal(FEN_PER_YUAN);
   for (const f of factors) d = d.times(f);
   const fen = d.toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber();
   return assertFen(fen === 0 ? 0 : fen, what);
+}
+
+/** 10^0 … 10^22: every one an exact double. */
+const POW10 = Array.from({ length: 23 }, (_, k) => Number(`1e${k}`));
+/** Decimals beyond this many digits are left to decimal.js (the product of the mantissas would not stay safe anyway). */
+const MAX_DECIMALS = 15;
+
+/**
+ * The value decimal.js gives a double, as m × 10^-s with m a safe integer, or NaN when it has no
+ * such form or it cannot be told for certain. The digits are written to `out.decimals`.
+ *
+ * decimal.js reads a number through its shortest round-trip string (Number.prototype.toString;
+ * small integers directly, the same value). For a non-integer f the decimals d that round-trip to
+ * f with s digits after the point are, by the monotony of rounding, a run of consecutive integers
+ * m (d = m × 10^-s); the run is empty for s below the shortest string's digit count s₀, holds the
+ * shortest string's mantissa at s = s₀, and holds its 10^(s−s₀) multiple (the same value) above.
+ * A candidate m = round(f × 10^s) is accepted at the first s where it round-trips
+ * (m / 10^s === f: both exact doubles, so the division is correctly rounded exactly as parsing
+ * would be) and neither neighbour m ± 1 does: the run is then {m}, which is the shortest string's
+ * value whatever s is. Otherwise the answer is NaN (the caller falls back to decimal.js).
+ */
+function decimalMantissa(f: number, out: { decimals: number }): number {
+  if (Number.isInteger(f)) {
+    out.decimals = 0;
+    return Math.abs(f) <= Number.MAX_SAFE_INTEGER ? f : Number.NaN;
+  }
+  for (let s = 1; s <= MAX_DECIMALS; s++) {
+    const p = POW10[s]!;
+    const m = Math.round(f * p);
+    if (!(Math.abs(m) < Number.MAX_SAFE_INTEGER)) return Number.NaN;
+    if (m / p !== f) continue;
+    if ((m - 1) / p === f || (m + 1) / p === f) return Number.NaN;
+    out.decimals = s;
+    return m;
+  }
+  return Number.NaN;
+}
+
+const digits = { decimals: 0 };
+
+/**
+ * decimalProductToFen in integer arithmetic, or NaN where it cannot be sure of the same result.
+ *
+ * Proof of equality. Each factor is read as decimal.js reads it, m_j × 10^-s_j (decimalMantissa).
+ * The running product M = Π m_j is kept only while it is a safe integer (|M| ≤ 2^53 − 1): a
+ * double product of integers whose exact value is at most 2^53 − 1 is exact, and one whose exact
+ * value is larger comes out larger too (rounding is monotone), so the check cannot pass wrongly.
+ * Every intermediate decimal.js product 100 × m_1 × … × m_j then has at most 16 significant
+ * digits (|m_j| ≥ 1 for non-zero factors, so each partial product is at most |M|; a zero factor
+ * makes every later product 0), below decimal.js's 20-digit precision, so `times` rounds nothing
+ * and decimal.js rounds the exact value 100 × M × 10^-S (S = Σ s_j) once, half away from zero.
+ * Here: with S ≤ 2 that value is the integer M × 10^(2−S) (kept only when safe); with k = S − 2 > 0
+ * it is |M| / 10^k, whose remainder r = |M| mod 10^k is exact in doubles (fmod is exact) and whose
+ * quotient (|M| − r) / 10^k is an exact division; half away from zero adds 1 when 2r ≥ 10^k.
+ * For k > 22, 10^k > 2|M|, so the result is 0. Results that are not safe integers (where
+ * decimal.js would throw MoneyOverflowError) return NaN, leaving the error to decimal.js.
+ */
+export function integerProductToFen(factors: readonly number[]): number {
+  let product = 1;
+  let decimals = 0;
+  for (let j = 0; j < factors.length; j++) {
+    const m = decimalMantissa(factors[j]!, digits);
+    if (Number.isNaN(m)) return Number.NaN;
+    product *= m;
+    if (!(Math.abs(product) <= Number.MAX_SAFE_INTEGER)) return Number.NaN;
+    decimals += digits.decimals;
+  }
+  const a = Math.abs(product);
+  let fen: number;
+  if (decimals <= 2) {
+    fen = a * POW10[2 - decimals]!;
+    if (!(fen <= Number.MAX_SAFE_INTEGER)) return Number.NaN;
+  } else if (decimals - 2 > 22) {
+    fen = 0;
+  } else {
+    const p = POW10[decimals - 2]!;
+    const r = a % p;
+    fen = (a - r) / p + (2 * r >= p ? 1 : 0);
+  }
+  return product < 0 && fen !== 0 ? -fen : fen;
 }
 
 /** A share in [0, 1] as integer parts per million; refuses shares with more than 6 decimals. */
@@ -110,8 +200,12 @@ function mulPpm(amount: number, ppm: number): { floor: number; remainder: number
 
 /** amount × share rounded half up, exactly (amount in fen ≥ 0, share in ppm). */
 export function takeShare(amount: number, ppm: number): number {
-  const { floor, remainder } = mulPpm(amount, ppm);
-  return remainder * 2 >= PPM ? floor + 1 : floor;
+  // mulPpm without the object it returns (the hot path: no allocation)
+  const hi = Math.floor(amount / PPM);
+  const loProduct = (amount - hi * PPM) * ppm; // < 1e12, exact
+  const loFloor = Math.floor(loProduct / PPM);
+  const floor = hi * ppm + loFloor;
+  return (loProduct - loFloor * PPM) * 2 >= PPM ? floor + 1 : floor;
 }
 
 /**
@@ -197,38 +291,69 @@ export function splitThreeInto(out: [number, number, number], amount: number, a:
 
 /**
  * Allocate `pool` fen in proportion to non-negative integer weights (e.g. gaps in fen),
- * by largest remainder with exact BigInt arithmetic. Ties go to the earlier entry.
+ * by largest remainder, exactly. Ties go to the earlier entry.
  * All weights zero: throws (the caller decides the fallback).
+ *
+ * Exact in plain numbers when pool × the largest weight is a safe integer (every product
+ * pool × w is then exact, its remainder mod the total exact by fmod, and the quotient an exact
+ * division); otherwise in BigInt. Either way the remainders are compared as numbers when the
+ * total is a safe integer (each remainder is below it, so converts exactly), else as BigInt.
  */
 export function allocateByWeights(pool: number, weights: readonly number[]): number[] {
   assertFen(pool, 'pool');
   if (pool < 0) throw new RangeError(`pool ${pool} is negative`);
-  const w = weights.map((x, i) => {
+  let total = 0;
+  let largest = 0;
+  for (let i = 0; i < weights.length; i++) {
+    const x = weights[i]!;
     if (x >= 0 && !Number.isSafeInteger(x)) throw new MoneyOverflowError(`weight ${i} of an allocation`, x);
     if (!Number.isSafeInteger(x) || x < 0) throw new RangeError(`weight ${i} (${x}) must be a non-negative integer`);
-    return BigInt(x);
-  });
-  const total = w.reduce((a, b) => a + b, 0n);
-  if (total === 0n) throw new RangeError('all weights are zero');
+    total += x;
+    if (x > largest) largest = x;
+  }
+  if (total === 0) throw new RangeError('all weights are zero');
+  const n = weights.length;
+  const parts = new Array<number>(n);
+  if (total <= Number.MAX_SAFE_INTEGER && pool * largest <= Number.MAX_SAFE_INTEGER) {
+    const rems = new Float64Array(n);
+    let allocated = 0;
+    for (let i = 0; i < n; i++) {
+      const num = pool * weights[i]!;
+      const r = num % total;
+      rems[i] = r;
+      parts[i] = (num - r) / total;
+      allocated += parts[i]!;
+    }
+    giveLeftOver(parts, pool - allocated, (a, b) => rems[b]! - rems[a]! || a - b);
+    return parts;
+  }
+  // the total in BigInt: past 2^53 the number sum above is rounded
+  const T = total <= Number.MAX_SAFE_INTEGER ? BigInt(total) : weights.reduce((a, x) => a + BigInt(x), 0n);
   const P = BigInt(pool);
-  const parts: bigint[] = [];
-  const rems: bigint[] = [];
+  const big: bigint[] = new Array<bigint>(n);
   let allocated = 0n;
-  for (const x of w) {
-    const num = P * x;
-    const q = num / total;
-    parts.push(q);
-    rems.push(num - q * total);
+  for (let i = 0; i < n; i++) {
+    const num = P * BigInt(weights[i]!);
+    const q = num / T;
+    parts[i] = Number(q);
+    big[i] = num - q * T;
     allocated += q;
   }
-  let left = P - allocated;
-  const order = rems.map((_, i) => i).sort((a, b) => (rems[b]! > rems[a]! ? 1 : rems[b]! < rems[a]! ? -1 : a - b));
-  for (const i of order) {
-    if (left === 0n) break;
-    parts[i]! += 1n;
-    left -= 1n;
+  const left = Number(P - allocated);
+  if (total <= Number.MAX_SAFE_INTEGER) {
+    const rems = Float64Array.from(big, (r) => Number(r));
+    giveLeftOver(parts, left, (a, b) => rems[b]! - rems[a]! || a - b);
+  } else {
+    giveLeftOver(parts, left, (a, b) => (big[b]! > big[a]! ? 1 : big[b]! < big[a]! ? -1 : a - b));
   }
-  return parts.map((p) => Number(p));
+  return parts;
+}
+
+/** One more fen to each of the first `left` entries in the order `byRemainder` (largest remainder first, ties to the earlier). */
+function giveLeftOver(parts: number[], left: number, byRemainder: (a: number, b: number) => number): void {
+  if (left <= 0) return;
+  const order = Array.from(parts, (_, i) => i).sort(byRemainder);
+  for (let j = 0; j < left && j < order.length; j++) parts[order[j]!]! += 1;
 }
 
 /** Sum of fen, checked to stay exact. */

@@ -7,13 +7,11 @@
  * Pure: counties, their fiscal inputs and resolved parameters in; results out.
  */
 import type { County } from './county.ts';
-import { costFenFor } from './cost/itemCost.ts';
-import { basisFactor, beneficiaryCount } from './cost/beneficiaries.ts';
+import { basisFactor } from './cost/beneficiaries.ts';
+import { itemCells } from './itemCells.ts';
 import { productToFen } from './money.ts';
 import type { YearParameters } from './parameters.ts';
 import { ItemTable, type CountyResult, type MechanismResult, type ProvinceResult, type YearResult } from './results.ts';
-import { splitLocal } from './sharing/levelShares.ts';
-import { centralShareFen } from './sharing/centralShare.ts';
 import { retainedFen } from './transfers/specialTransfers.ts';
 import { equalization2011, type PreviousEqualization } from './transfers/equalization2011.ts';
 import { basicFinancialGuarantee } from './transfers/basicFinancialGuarantee.ts';
@@ -44,7 +42,16 @@ const STAFF_DRIVER = 'fiscal_staff';
 
 /** A record with one entry per general transfer. */
 function byMechanism<T>(value: (m: GeneralMechanismId) => T): Record<GeneralMechanismId, T> {
-  return Object.fromEntries(GENERAL_MECHANISMS.map((m) => [m, value(m)])) as Record<GeneralMechanismId, T>;
+  const out = {} as Record<GeneralMechanismId, T>;
+  for (const m of GENERAL_MECHANISMS) out[m] = value(m);
+  return out;
+}
+
+/** County c's central money for item-tied general transfers, by class (tied holds 3 a county). */
+function itemTiedRecord(tied: Float64Array, c: number): Record<ItemTiedClass, number> {
+  const out = {} as Record<ItemTiedClass, number>;
+  ITEM_TIED_CLASSES.forEach((k, j) => (out[k] = tied[c * 3 + j]!));
+  return out;
 }
 
 export function runYear(counties: readonly County[], fiscal: readonly CountyFiscalYear[], params: YearParameters, previous?: PreviousYear): YearResult {
@@ -53,45 +60,7 @@ export function runYear(counties: readonly County[], fiscal: readonly CountyFisc
   const n = counties.length;
   const nItems = params.items.length;
   const items = new ItemTable(n, nItems);
-  const col = items.columns;
-  const local: [number, number, number] = [0, 0, 0];
-  // per item: its item-tied class (index into ITEM_TIED_CLASSES, −1 none) and whether it is in the guarantee's 保民生 scope
-  const tiedClass = params.items.map((item) => ITEM_TIED_CLASSES.findIndex((k) => t.itemTiedGeneral[k].includes(item.id)));
-  const inScope = params.items.map((item) => t.guarantee.scopeDomains.includes(item.domain));
-  const sums = counties.map(() => ({ cost: 0, central: 0, provincial: 0, prefecture: 0, county: 0, special: 0, retained: 0, livelihood: 0, tied: [0, 0, 0] }));
-
-  for (let c = 0; c < n; c++) {
-    const county = counties[c]!;
-    const split = params.localSplit(county.provinceCode);
-    const s = sums[c]!;
-    for (let i = 0; i < nItems; i++) {
-      const item = params.items[i]!;
-      const beneficiaries = beneficiaryCount(county, item, params.basis);
-      const costFen = costFenFor(county, item, params.basis, beneficiaries);
-      const central = centralShareFen(county, item.rule, costFen, beneficiaries);
-      const [provincial, prefecture, countyPart] = splitLocal(county, split, costFen - central, local);
-      const retained = retainedFen(county, central + provincial, t.prefectureRetentionPpm);
-      const special = central + provincial - retained + prefecture;
-      const k = c * nItems + i;
-      col.beneficiaries[k] = beneficiaries;
-      col.costFen[k] = costFen;
-      col.centralFen[k] = central;
-      col.provincialFen[k] = provincial;
-      col.prefectureFen[k] = prefecture;
-      col.countyFen[k] = countyPart;
-      col.specialFen[k] = special;
-      col.retainedFen[k] = retained;
-      s.cost += costFen;
-      s.central += central;
-      s.provincial += provincial;
-      s.prefecture += prefecture;
-      s.county += countyPart;
-      s.special += special;
-      s.retained += retained;
-      if (inScope[i]) s.livelihood += countyPart;
-      if (tiedClass[i]! >= 0) s.tied[tiedClass[i]!]! += central;
-    }
-  }
+  const sums = itemCells(counties, params, items);
 
   const eq = t.equalization;
   const basis = counties.map((county) => basisFactor(county, params.basis));
@@ -131,15 +100,14 @@ export function runYear(counties: readonly County[], fiscal: readonly CountyFisc
   const standardRevenueFen = counties.map((_, c) => ownStdRevenue[c]! + rebatesEtc[c]! + poolsReceived[c]!);
   const equalization = equalization2011(
     counties.map((county, c) => {
-      const s = sums[c]!;
       return {
         provinceCode: county.provinceCode,
         standardExpenditureFen: stdExp[c]!.totalFen,
         standardRevenueFen: standardRevenueFen[c]!,
         ownRevenueFen: fiscal[c]!.ownRevenueFen,
         population: population[c]!,
-        standardCostFen: s.cost,
-        ownBurdenFen: s.cost - s.special,
+        standardCostFen: sums.cost[c]!,
+        ownBurdenFen: sums.cost[c]! - sums.special[c]!,
         otherSpendingFen: salaryFen[c]! + runningFen[c]! + otherMandatedFen[c]!,
         regionGroup: county.regionGroup,
       };
@@ -163,7 +131,7 @@ export function runYear(counties: readonly County[], fiscal: readonly CountyFisc
   // the guarantee, against resources before it; provinces close gaps within their budget room
   const room = new Map(equalization.provinces.map((p) => [p.provinceCode, p.capacityFen - p.topUpFen + p.returnedFen]));
   const resourcesBefore = counties.map((_, c) => fiscal[c]!.ownRevenueFen + rebatesEtc[c]! + poolsReceived[c]! + received.equalization[c]!);
-  const guaranteeNeeds = counties.map((_, c) => salaryFen[c]! + runningFen[c]! + sums[c]!.livelihood);
+  const guaranteeNeeds = counties.map((_, c) => salaryFen[c]! + runningFen[c]! + sums.livelihood[c]!);
   const guarantee = basicFinancialGuarantee(
     counties.map((county, c) => ({ provinceCode: county.provinceCode, needsFen: guaranteeNeeds[c]!, resourcesBeforeFen: resourcesBefore[c]!, awardBasisFen: guaranteeNeeds[c]! - fiscal[c]!.ownRevenueFen - rebatesEtc[c]! })),
     t.guarantee.closeRatePpm,
@@ -183,15 +151,14 @@ export function runYear(counties: readonly County[], fiscal: readonly CountyFisc
   });
 
   const countyResults = counties.map((_, c): CountyResult => {
-    const s = sums[c]!;
     const f = fiscal[c]!;
     const generalByMechanismFen = byMechanism((m) => received[m][c]!);
     const generalRetainedByMechanism = byMechanism((m) => keptByPrefecture[m][c]!);
     const generalFen = GENERAL_MECHANISMS.reduce((a, m) => a + received[m][c]!, 0);
     const rebatesFen = f.rebateTwoTaxFen + f.rebateIncomeTaxFen + f.rebateOilFen;
     const account = countyBudget({
-      standardCostFen: s.cost,
-      earmarkedFen: s.special,
+      standardCostFen: sums.cost[c]!,
+      earmarkedFen: sums.special[c]!,
       salaryFen: salaryFen[c]!,
       runningFen: runningFen[c]!,
       otherMandatedFen: otherMandatedFen[c]!,
@@ -201,19 +168,19 @@ export function runYear(counties: readonly County[], fiscal: readonly CountyFisc
       remittanceFen: f.remittanceFen,
       generalFen,
     });
-    const itemTiedByClassFen = Object.fromEntries(ITEM_TIED_CLASSES.map((k, j) => [k, s.tied[j]!])) as Record<ItemTiedClass, number>;
+    const itemTiedByClassFen = itemTiedRecord(sums.tied, c);
     return {
       countyIndex: c,
       population: population[c]!,
-      standardCostFen: s.cost,
-      centralFen: s.central,
-      provincialFen: s.provincial,
-      prefectureFen: s.prefecture,
-      countyFen: s.county,
-      specialFen: s.special,
-      retainedFen: s.retained,
+      standardCostFen: sums.cost[c]!,
+      centralFen: sums.central[c]!,
+      provincialFen: sums.provincial[c]!,
+      prefectureFen: sums.prefecture[c]!,
+      countyFen: sums.county[c]!,
+      specialFen: sums.special[c]!,
+      retainedFen: sums.retained[c]!,
       ownBurdenFen: account.ownBurdenFen,
-      itemTiedGeneralFen: s.tied[0]! + s.tied[1]! + s.tied[2]!,
+      itemTiedGeneralFen: sums.tied[c * 3]! + sums.tied[c * 3 + 1]! + sums.tied[c * 3 + 2]!,
       itemTiedByClassFen,
       ownRevenueFen: f.ownRevenueFen,
       rebateTwoTaxFen: f.rebateTwoTaxFen,

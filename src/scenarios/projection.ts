@@ -58,12 +58,23 @@ export function projectDrivers(county: County, year: number, populationGrowth: D
 
 export class ProjectionError extends Error {}
 
+/** The years of each dated column, newest first, read once per column object (a county's columns do not change). */
+const yearsNewestFirst = new WeakMap<object, readonly number[]>();
+
+/** The latest year before `year` the column has a value for (undefined: none). */
+function latestYearBefore(byYear: Readonly<Record<number, number>>, year: number): number | undefined {
+  let years = yearsNewestFirst.get(byYear);
+  if (!years) yearsNewestFirst.set(byYear, (years = Object.keys(byYear).map(Number).sort((a, b) => b - a)));
+  for (const y of years) if (y < year) return y;
+  return undefined;
+}
+
 /** A dated fiscal figure for `year` in fen: the file's value, or the latest earlier one grown. */
 export function fiscalValueFen(county: County, stem: string, year: number, growth: Dated<number>): number {
   const byYear = county.fiscal[stem] ?? {};
   const exact = byYear[year];
   if (exact !== undefined) return productToFen([exact], `${stem} ${year}`);
-  const earlier = Object.keys(byYear).map(Number).filter((y) => y < year).sort((a, b) => b - a)[0];
+  const earlier = latestYearBefore(byYear, year);
   if (earlier === undefined) {
     throw new ProjectionError(`county ${county.code} has no ${stem} for ${year} or any earlier year to project from`);
   }

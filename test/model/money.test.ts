@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { allocateByWeights, fenToYuanString, formatYuan, PPM, productToFen, splitByPpm, takeShare, toPpm } from '../../src/model/money.ts';
+import { allocateByWeights, decimalProductToFen, exactProductToFen, fenToYuanString, formatYuan, integerProductToFen, PPM, productToFen, splitByPpm, takeShare, toPpm } from '../../src/model/money.ts';
 
 describe('productToFen: one rounding rule, half away from zero at the fen', () => {
   it('rounds ordinary products', () => {
@@ -14,6 +14,56 @@ describe('productToFen: one rounding rule, half away from zero at the fen', () =
     expect(productToFen([0.125, 0.1])).toBe(1); // 0.0125 yuan = 1.25 fen → 1
     expect(productToFen([2.675])).toBe(268);
     expect(productToFen([-1.005])).toBe(-101);
+  });
+});
+
+describe('the half-fen case in integers: the same as decimal.js', () => {
+  /** decimal.js's answer, or the error it throws */
+  const decimal = (fs: number[]): number | string => {
+    try {
+      return decimalProductToFen(fs);
+    } catch (e) {
+      return (e as Error).name;
+    }
+  };
+  const agrees = (fs: number[]): void => {
+    const fen = integerProductToFen(fs);
+    if (!Number.isNaN(fen)) expect(fen, fs.join(' × ')).toBe(decimal(fs));
+    let viaExact: number | string;
+    try {
+      viaExact = exactProductToFen(fs);
+    } catch (e) {
+      viaExact = (e as Error).name;
+    }
+    expect(viaExact, fs.join(' × ')).toBe(decimal(fs));
+  };
+  it('hand-computed ties and edges', () => {
+    expect(integerProductToFen([1.005])).toBe(101); // 100.5 fen → 101
+    expect(integerProductToFen([-1.005])).toBe(-101);
+    expect(integerProductToFen([0.125, 0.1])).toBe(1); // 1.25 fen
+    expect(integerProductToFen([2.675])).toBe(268); // 267.5 fen
+    expect(integerProductToFen([1537, 0.5, 0.01])).toBe(769); // 7.685 yuan = 768.5 fen → 769
+    expect(integerProductToFen([3, 200, 1537])).toBe(92_220_000);
+    expect(integerProductToFen([0, 1.005])).toBe(0);
+    expect(integerProductToFen([1e-7, 3])).toBe(0);
+    expect(integerProductToFen([0.1 + 0.2])).toBeNaN(); // 0.30000000000000004: 17 digits, left to decimal.js
+    expect(integerProductToFen([2 ** 53])).toBeNaN(); // not a safe integer
+    expect(integerProductToFen([1e15, 1e15])).toBeNaN(); // the mantissas' product is not safe
+    expect(integerProductToFen([Number.NaN])).toBeNaN();
+    expect(integerProductToFen([Number.POSITIVE_INFINITY])).toBeNaN();
+    for (const fs of [[1.005], [0.125, 0.1], [2.675], [1537, 0.5, 0.01], [0.1 + 0.2, 3], [2 ** 53, 0.5], [1e14, 1e3], [1e-20, 5], [-0, 1.5], [4.5e-3], [123456789.125, 0.04]]) agrees(fs);
+  });
+  it('property: short decimals (the catalog: counts, coverage shares, standards, cost indices) give decimal.js\'s result', () => {
+    const shortDecimal = fc.tuple(fc.integer({ min: -1e7, max: 1e7 }), fc.integer({ min: 0, max: 8 })).map(([m, s]) => m / 10 ** s);
+    fc.assert(fc.property(fc.array(shortDecimal, { minLength: 1, maxLength: 6 }), (fs) => agrees(fs)), { numRuns: 3000 });
+  });
+  it('property: exact half-fen ties', () => {
+    // k + 0.5 fen written as a product: (2k + 1) × 0.005 yuan, times factors that are 1 in value
+    fc.assert(fc.property(fc.integer({ min: -1e12, max: 1e12 }), fc.constantFrom(1, 0.5, 2, 0.25, 4, 0.1, 10), (k, f) => agrees([(2 * k + 1) * 0.005 / f, f])), { numRuns: 2000 });
+  });
+  it('property: any doubles (full precision, tiny, huge, negative)', () => {
+    fc.assert(fc.property(fc.array(fc.double({ noNaN: true, min: -1e9, max: 1e9 }), { minLength: 1, maxLength: 5 }), (fs) => agrees(fs)), { numRuns: 3000 });
+    fc.assert(fc.property(fc.array(fc.oneof(fc.integer({ min: 0, max: 2 ** 40 }), fc.double({ min: 0, max: 2, noNaN: true }), fc.constantFrom(0.005, 0.015, 1.005, 2.675, 1e-9, 1e15, 2 ** 52)), { minLength: 1, maxLength: 5 }), (fs) => agrees(fs)), { numRuns: 3000 });
   });
 });
 
@@ -66,6 +116,37 @@ describe('allocateByWeights', () => {
         expect(a.reduce((x, y) => x + y, 0)).toBe(pool);
         expect(a.every((x, i) => x >= 0 && (weights[i] === 0 ? x === 0 : true))).toBe(true);
       }),
+    );
+  });
+  /** Largest remainder in BigInt throughout: the reference the number paths must match. */
+  const reference = (pool: number, weights: readonly number[]): number[] => {
+    const w = weights.map(BigInt);
+    const total = w.reduce((a, b) => a + b, 0n);
+    const num = w.map((x) => BigInt(pool) * x);
+    const parts = num.map((x) => x / total);
+    const rems = num.map((x, i) => x - parts[i]! * total);
+    let left = BigInt(pool) - parts.reduce((a, b) => a + b, 0n);
+    const order = rems.map((_, i) => i).sort((a, b) => (rems[b]! > rems[a]! ? 1 : rems[b]! < rems[a]! ? -1 : a - b));
+    for (const i of order) {
+      if (left === 0n) break;
+      parts[i]! += 1n;
+      left -= 1n;
+    }
+    return parts.map(Number);
+  };
+  it('ties go to the earlier entry, on both number and BigInt paths', () => {
+    expect(allocateByWeights(5, [1, 1, 1, 1, 1, 1])).toEqual([1, 1, 1, 1, 1, 0]);
+    expect(allocateByWeights(2 ** 52, [2 ** 40, 2 ** 40, 2 ** 40])).toEqual([1501199875790166, 1501199875790165, 1501199875790165]);
+  });
+  it('property: the same allocation as BigInt largest remainder, small and huge pools and weights', () => {
+    const size = fc.oneof(fc.integer({ min: 0, max: 1000 }), fc.integer({ min: 0, max: 2 ** 30 }), fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }));
+    fc.assert(
+      fc.property(size, fc.array(size, { minLength: 1, maxLength: 30 }), fc.boolean(), (pool, weights, repeat) => {
+        if (repeat) weights = [...weights, ...weights]; // equal remainders
+        if (weights.every((w) => w === 0)) return;
+        expect(allocateByWeights(pool, weights)).toEqual(reference(pool, weights));
+      }),
+      { numRuns: 3000 },
     );
   });
 });

@@ -3,7 +3,7 @@
  * with the driver moved to the registered-population basis when the scenario asks.
  */
 import type { County } from '../county.ts';
-import { hasFlag, valueFor, type EligibilityParameters, type ItemParameters, type PopulationBasis } from '../parameters.ts';
+import { hasFlag, valueFor, type CountyFlag, type EligibilityParameters, type ItemParameters, type PopulationBasis } from '../parameters.ts';
 
 /** Factor that moves a resident-population driver to the chosen basis. */
 export function basisFactor(county: County, basis: PopulationBasis): number {
@@ -37,4 +37,53 @@ export function beneficiaryCount(county: County, item: ItemParameters, basis: Po
 export function eligibilityValue(e: EligibilityParameters, county: County): number {
   if (e.when && !hasFlag(county, e.when)) return e.otherwise === undefined ? 0 : valueFor(e.otherwise, county);
   return valueFor(e.value, county);
+}
+
+const FLAG_BITS: Readonly<Record<CountyFlag, number>> = { nutrition_pilot: 1, difficult: 2, directly_managed: 4 };
+
+/**
+ * The eligibility factors of every item, resolved once for a set of counties: a factor whose
+ * values are numbers is held as its value with and without its flag, and each county's flags as
+ * bits, so that `multiply` applies the factors as eligibilityValue would, in the same order,
+ * without calls. Items with a factor given by a formula call eligibilityValue.
+ */
+export class EligibilityTable {
+  private readonly start: Int32Array;
+  private readonly count: Int32Array;
+  private readonly formula: Uint8Array;
+  private readonly bit: Int32Array;
+  private readonly withFlag: Float64Array;
+  private readonly withoutFlag: Float64Array;
+  private readonly flags: Int32Array;
+
+  constructor(
+    readonly items: readonly ItemParameters[],
+    counties: readonly County[],
+  ) {
+    const all = items.flatMap((item) => item.eligibility);
+    this.start = new Int32Array(items.length);
+    this.count = Int32Array.from(items, (item) => item.eligibility.length);
+    this.formula = Uint8Array.from(items, (item) => (item.eligibility.some((e) => typeof e.value !== 'number' || (e.otherwise !== undefined && typeof e.otherwise !== 'number')) ? 1 : 0));
+    for (let i = 1; i < items.length; i++) this.start[i] = this.start[i - 1]! + this.count[i - 1]!;
+    this.bit = Int32Array.from(all, (e) => (e.when ? FLAG_BITS[e.when] : 0));
+    this.withFlag = Float64Array.from(all, (e) => (typeof e.value === 'number' ? e.value : Number.NaN));
+    this.withoutFlag = Float64Array.from(all, (e) => (e.otherwise === undefined ? 0 : typeof e.otherwise === 'number' ? e.otherwise : Number.NaN));
+    this.flags = Int32Array.from(counties, (county) => (Object.keys(FLAG_BITS) as CountyFlag[]).reduce((a, f) => a | (hasFlag(county, f) ? FLAG_BITS[f] : 0), 0));
+  }
+
+  /** `n` times item i's eligibility factors in county c, factor by factor. */
+  multiply(i: number, n: number, c: number, county: County): number {
+    const count = this.count[i]!;
+    if (count === 0) return n;
+    if (this.formula[i]) {
+      for (const e of this.items[i]!.eligibility) n *= eligibilityValue(e, county);
+      return n;
+    }
+    const flags = this.flags[c]!;
+    for (let j = this.start[i]!, end = j + count; j < end; j++) {
+      const bit = this.bit[j]!;
+      n *= bit === 0 || (flags & bit) !== 0 ? this.withFlag[j]! : this.withoutFlag[j]!;
+    }
+    return n;
+  }
 }
