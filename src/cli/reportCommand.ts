@@ -9,12 +9,14 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { InputError } from '../input/inputError.ts';
 import { resolveCounty } from '../input/placeNames.ts';
 import { writeFilesAtomically, type OutputFile } from '../report/atomicWrite.ts';
+import { unchangedNote } from '../report/comparisonSummary.ts';
 import { writeHtmlBatch } from '../report/html/batch.ts';
 import { ReportContext, ReportLayout, type ReportMeta } from '../report/html/context.ts';
 import type { Lang } from '../report/html/labels.ts';
 import { tidyFiles, tidyMetadata } from '../report/tidy/tidy.ts';
 import { buildWorkbook } from '../report/xlsx/workbook.ts';
 import { runScenario, type Scenario } from '../scenarios/scenario.ts';
+import { changedYears, isParentOf, notParentNote, parentScenario } from '../scenarios/scenarioParent.ts';
 import type { YearRun } from '../simulation/runSimulation.ts';
 import type { CountySet } from '../simulation/countySet.ts';
 import { compareRuns, type Comparison } from '../tables/comparison.ts';
@@ -27,7 +29,8 @@ export const REPORT_FORMATS = ['html', 'xlsx', 'csv', 'json'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 interface ReportOptions extends RunOptions {
-  compare?: string;
+  /** a base, or true for `--compare` without one (the scenario's parent) */
+  compare?: string | true;
   county?: string;
   year: number;
   years?: number[];
@@ -76,7 +79,7 @@ export function registerReportCommand(program: Command): void {
   const cmd = program
     .command('report')
     .description('readable reports: HTML pages (province, county, scenario comparison) with charts, an Excel workbook, and tidy CSV/JSON for researchers')
-    .option('--compare <base>', "compare the scenario with BASE ('baseline' or a scenario file); with --scenario the default base is the baseline")
+    .option('--compare [base]', "compare the scenario with BASE ('baseline', a scenario file or a name in scenarios/); with --scenario the default base is what the scenario extends (its parent) / 与基准比较，默认为情景所扩展的情景")
     .option('--county <county>', "county report(s) only: a code (440103) or name, several separated by commas, or 'all'")
     .option('--year <year>', 'year of the province, county and workbook reports', parseYear, 2012)
     .option('--years <years>', 'years of the tidy files and of the comparison by year (default: the report year; the scenario\'s years for a comparison)', parseYears)
@@ -95,12 +98,15 @@ export function registerReportCommand(program: Command): void {
     for (const n of set.notes) log(`note: ${n}`);
     const selected = selectCounties(set, opts.county);
     const formats = new Set(opts.format);
-    const base: Scenario | undefined = opts.compare !== undefined || opts.scenario !== undefined ? scenarioArgument(opts.compare ?? 'baseline', basePolicy) : undefined;
+    // the default base is the scenario's parent, over the years its own changes apply to
+    const base: Scenario | undefined =
+      typeof opts.compare === 'string' ? scenarioArgument(opts.compare, basePolicy) : opts.compare === true || opts.scenario !== undefined ? parentScenario(scenario, basePolicy) : undefined;
     const baseScenario = base && opts.basis ? { ...base, basis: opts.basis } : base;
     if (baseScenario) baseScenario.applyToCounties(set.counties);
+    if (baseScenario && !isParentOf(baseScenario, scenario)) log(notParentNote(baseScenario, scenario));
     const year = opts.year;
     const tidyYears = opts.years ?? [year];
-    const compareYears = opts.years ?? union(scenario.years, [year]);
+    const compareYears = opts.years ?? (baseScenario && isParentOf(baseScenario, scenario) ? changedYears(scenario) : union(scenario.years, [year]));
     const years = union([year], formats.has('csv') || formats.has('json') ? tidyYears : [], baseScenario ? compareYears : []);
     const runs = runScenario(scenario, set.counties, years, (y) => log(`computing ${scenario.name} ${y}…`));
     const byYear = new Map(runs.map((r) => [r.year, r]));
@@ -109,6 +115,8 @@ export function registerReportCommand(program: Command): void {
     if (baseScenario) {
       const baseRuns = runScenario(baseScenario, set.counties, compareYears, (y) => log(`computing ${baseScenario.name} ${y}…`));
       comparison = compareRuns(baseRuns, compareYears.map((y) => byYear.get(y)!), selected);
+      const zero = unchangedNote(comparison, 'zh', baseScenario.name, scenario.name);
+      if (zero) log(`${zero} / ${unchangedNote(comparison, 'en', baseScenario.name, scenario.name)!}`);
     }
     const out = resolve(opts.out);
     const layout = new ReportLayout(year, scenario.name);
