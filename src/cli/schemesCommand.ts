@@ -12,6 +12,7 @@ import { compareSchemes, runSchemes } from '../analysis/schemeComparison.ts';
 import { parseSchemeList } from '../analysis/schemeData.ts';
 import { comparisonChart, countyRows, formatComparison, SCHEME_COUNTY_COLUMNS, SCHEME_SUMMARY_COLUMNS, summaryRows } from '../analysis/schemeReport.ts';
 import { firstYearRun } from '../analysis/yearSequence.ts';
+import { chooseLang } from '../i18n/lang.ts';
 import { describeSource } from '../input/sourceSchema.ts';
 import { fenToYuanString } from '../model/money.ts';
 import { SCHEME_IDS } from '../model/transfers/schemes/registry.ts';
@@ -114,7 +115,7 @@ export function registerSchemesCommand(program: Command): void {
       { path: join(out, 'schemes.svg'), content: comparisonChart(comparison, `Transfer schemes in the province → county stage, ${label}, ${opts.year}: county pools ${(comparison.countyPoolFen / 1e10).toFixed(1)} 亿元`) },
     ];
     writeFilesAtomically(files);
-    if (!opts.quiet) process.stdout.write(`${formatComparison(comparison, label)}\n`);
+    if (!opts.quiet) process.stdout.write(`${formatComparison(comparison, label, chooseLang(process.argv, process.env).lang)}\n`);
     process.stderr.write(`wrote ${files.map((f) => basename(f.path)).join(', ')} to ${out}\n`);
   });
 }
