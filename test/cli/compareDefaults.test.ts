@@ -78,6 +78,10 @@ describe('notes on what a comparison shows', () => {
 
 describe('report --scenario: the parent as the default base', () => {
   it('the README example compares raise_basic_pension with baseline_2012 in the years it changes, not zero', async () => {
+    // the examples this test runs (on a small county file) are the README's own
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    expect(readme).toMatch(/^npx fiscal-sim report --scenario raise_basic_pension +#/m);
+    expect(readme).toMatch(/^npx fiscal-sim compare raise_basic_pension +#/m);
     const out = join(dir, 'report');
     const r = await cli('report', '--scenario', 'raise_basic_pension', ...common(), '--format', 'html', '--no-county-pages', '--out', out);
     expect(r.code, r.err).toBe(0);
