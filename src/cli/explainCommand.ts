@@ -20,7 +20,9 @@ export function registerExplainCommand(program: Command): void {
     .option('--year <year>', 'year', parseYear, 2012);
   addInputOptions(cmd).action((query: string, opts: ExplainOptions) => {
     const { scenario, set } = loadInputs(opts);
-    const found = resolveCounty(query, set.counties, set.focus, basename(set.sources[0] ?? ''));
+    const focus = new Set(set.focus);
+    const elsewhere = { indexes: set.counties.map((_, i) => i).filter((i) => !focus.has(i)), hint: { zh: '用 --counties data/counties/china_2012.csv 可查看全国各县', en: 'use --counties data/counties/china_2012.csv to look at any county of the country' } };
+    const found = resolveCounty(query, set.counties, set.focus, basename(set.sources[0] ?? ''), elsewhere);
     if (found.index === undefined) throw new InputError([{ file: 'COUNTY argument', message: found.problem ?? '' }]);
     const [run] = runScenario(scenario, set.counties, [opts.year]);
     if (scenario.name !== 'baseline') process.stdout.write(`Scenario ${scenario.name}: ${scenario.title}\n`);
