@@ -58,6 +58,12 @@ export interface SchemeOutcome {
   readonly centralPoolFen: number;
   /** Σ county-stage pools (pass-down + top-up) of the provinces of the compared counties */
   readonly countyPoolFen: number;
+  /**
+   * Σ of those pools not spent on counties, back in the provinces' budgets: the 2011 formula
+   * caps each province's county coefficient at 1 (no county gets more than its gap); a scheme
+   * spends its pool in full (0)
+   */
+  readonly returnedFen: number;
   /** per compared county (same order as `focus`), fen */
   readonly equalizationFen: readonly number[];
   readonly guaranteeFen: readonly number[];
@@ -175,6 +181,7 @@ function outcome(run: SchemeRun, counties: readonly County[], focus: readonly nu
     title: run.title,
     centralPoolFen: eq?.poolFen ?? 0,
     countyPoolFen: run.result.provinces.filter((p) => codes.has(p.provinceCode)).reduce((a, p) => a + p.poolFen, 0),
+    returnedFen: run.result.provinces.filter((p) => codes.has(p.provinceCode)).reduce((a, p) => a + p.returnedFen, 0),
     equalizationFen: rows.map((r) => r.equalizationFen),
     guaranteeFen: rows.map((r) => r.guaranteeFen),
     generalFen: rows.map((r) => r.generalFen),

@@ -1,4 +1,6 @@
 /** Tables, chart and terminal table of a scheme comparison. */
+import { group } from '../i18n/money.ts';
+import type { Lang } from '../i18n/lang.ts';
 import type { County } from '../model/county.ts';
 import { fenToYuanString } from '../model/money.ts';
 import type { Row } from '../tables/countyTable.ts';
@@ -6,7 +8,7 @@ import { schemeBars, type BarDatum } from './charts.ts';
 import type { Comparison, SchemeOutcome } from './schemeComparison.ts';
 
 export const SCHEME_SUMMARY_COLUMNS = [
-  'scheme', 'title', 'year', 'central_pool', 'county_pool', 'equalization', 'guarantee',
+  'scheme', 'title', 'year', 'central_pool', 'county_pool', 'equalization', 'county_pool_returned', 'guarantee',
   'gini', 'theil', 'theil_between', 'theil_within', 'cv', 'max_min', 'decile_ratio',
   'gini_before_transfers', 'gini_after_general', 'gini_after_general_mof',
   'mean_resources_pc', 'counties_in_gap', 'residents_in_gap', 'total_gap', 'net_gap', 'plan_gap',
@@ -26,6 +28,7 @@ export function summaryRows(c: Comparison): Row[] {
     central_pool: fenToYuanString(o.centralPoolFen),
     county_pool: fenToYuanString(o.countyPoolFen),
     equalization: fenToYuanString(total(o.equalizationFen)),
+    county_pool_returned: fenToYuanString(o.returnedFen),
     guarantee: fenToYuanString(total(o.guaranteeFen)),
     gini: f(o.measures.gini, 6),
     theil: f(o.measures.theil.total, 6),
@@ -107,29 +110,89 @@ export function comparisonChart(c: Comparison, title: string): string {
   return schemeBars(data, title);
 }
 
+/** Display width: CJK characters take two columns. */
+function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) w += /[\u2e80-\u9fff\uff00-\uffef]/.test(ch) ? 2 : 1;
+  return w;
+}
+
 function pad(s: string, n: number, right = true): string {
-  const width = [...s].reduce((w, ch) => w + (/[\u3000-\u9fff\uff00-\uffef]/.test(ch) ? 2 : 1), 0);
-  const fill = ' '.repeat(Math.max(0, n - width));
+  const fill = ' '.repeat(Math.max(0, n - displayWidth(s)));
   return right ? fill + s : s + fill;
 }
 
-export function formatComparison(c: Comparison, label: string): string {
+/** Columns of the terminal table: header in both languages' order of the chosen one, and the cell of an outcome. */
+interface TableColumn {
+  readonly zh: string;
+  readonly en: string;
+  readonly cell: (o: SchemeOutcome) => string;
+}
+
+/** 亿元 with two decimals and thousands separators (a display figure; the CSV holds the exact yuan). */
+const yi = (fen: number): string => group(fen / 1e10, 2);
+
+const TABLE_COLUMNS: readonly TableColumn[] = [
+  { zh: '县级资金池', en: 'county pool', cell: (o) => yi(o.countyPoolFen) },
+  { zh: '均衡性转移支付', en: 'equalization', cell: (o) => yi(total(o.equalizationFen)) },
+  { zh: '退回省级', en: 'returned', cell: (o) => yi(o.returnedFen) },
+  { zh: '保障补助', en: 'guarantee', cell: (o) => yi(total(o.guaranteeFen)) },
+  { zh: '基尼', en: 'Gini', cell: (o) => f(o.measures.gini, 4) },
+  { zh: '泰尔', en: 'Theil', cell: (o) => f(o.measures.theil.total, 4) },
+  { zh: '省间', en: 'between', cell: (o) => f(o.measures.theil.between, 4) },
+  { zh: '省内', en: 'within', cell: (o) => f(o.measures.theil.within, 4) },
+  { zh: '变异系数', en: 'CV', cell: (o) => f(o.measures.cv, 3) },
+  { zh: '最大/最小', en: 'max/min', cell: (o) => f(o.measures.maxMin, 1) },
+  { zh: '十分位比', en: 'D10/D1', cell: (o) => f(o.measures.decileRatio, 2) },
+  { zh: '有缺口县数', en: 'counties in gap', cell: (o) => group(o.countiesInGap) },
+  { zh: '有缺口县人口', en: 'residents in gap', cell: (o) => group(Math.round(o.residentsInGap)) },
+  { zh: '缺口', en: 'gap', cell: (o) => yi(o.shortfallFen) },
+  { zh: '中央负担', en: 'central', cell: (o) => yi(o.payments.centralFen) },
+  { zh: '省级负担', en: 'province', cell: (o) => yi(o.payments.provincialFen) },
+  { zh: '县级负担', en: 'county', cell: (o) => yi(o.payments.countyFen) },
+  { zh: '无资金来源', en: 'unfunded', cell: (o) => yi(o.payments.unfundedFen) },
+  { zh: '人均变动|Δ|（元）', en: '|Δ|/resident (yuan)', cell: (o) => group(o.meanAbsChangePerCapita, 0) },
+];
+
+/** Space between columns: numbers never run together. */
+const GAP = '  ';
+
+export function formatComparison(c: Comparison, label: string, lang: Lang = 'zh'): string {
+  const zh = lang === 'zh';
   const lines: string[] = [];
-  lines.push(`${label} — ${c.year}: ${c.focus.length} counties; central equalization pool ${(c.centralPoolFen / 1e10).toFixed(2)} 亿元, county-stage pools of their provinces ${(c.countyPoolFen / 1e10).toFixed(2)} 亿元 (the same for every scheme)`);
-  lines.push('Per-capita resources after all transfers, population-weighted; gap = needs − resources; money in 亿元');
-  const head = ['Gini', 'Theil', 'between', 'within', 'CV', 'max/min', 'D10/D1', 'equaliz.', 'guarant.', 'in gap', 'residents', 'gap', 'central', 'province', 'county', 'unfunded', '|Δ|/res'];
-  const widths = [7, 7, 8, 7, 7, 8, 7, 9, 9, 7, 13, 9, 9, 9, 8, 9, 8];
-  lines.push(`${pad('scheme', 22, false)}${head.map((h, i) => pad(h, widths[i]!)).join('')}`);
-  const yi = (fen: number): string => (fen / 1e10).toFixed(1);
-  const row = (o: SchemeOutcome): string => {
-    const m = o.measures;
-    const cells = [
-      f(m.gini, 4), f(m.theil.total, 4), f(m.theil.between, 4), f(m.theil.within, 4), f(m.cv, 3), f(m.maxMin, 1), f(m.decileRatio, 2),
-      yi(total(o.equalizationFen)), yi(total(o.guaranteeFen)), String(o.countiesInGap), Math.round(o.residentsInGap).toLocaleString('en-US'), yi(o.shortfallFen),
-      yi(o.payments.centralFen), yi(o.payments.provincialFen), yi(o.payments.countyFen), yi(o.payments.unfundedFen), f(o.meanAbsChangePerCapita, 0),
-    ];
-    return `${pad(o.name, 22, false)}${cells.map((x, i) => pad(x, widths[i]!)).join('')}`;
-  };
-  for (const o of c.outcomes) lines.push(row(o));
+  lines.push(
+    zh
+      ? `${label} — ${c.year} 年：${group(c.focus.length)} 个县；中央均衡性转移支付资金 ${yi(c.centralPoolFen)} 亿元，所涉省份的县级资金池（下拨 + 省级补充）${yi(c.countyPoolFen)} 亿元，各方案相同`
+      : `${label} — ${c.year}: ${group(c.focus.length)} counties; central equalization pool ${yi(c.centralPoolFen)} 亿元 (100 m yuan), county-stage pools of their provinces (pass-down + top-up) ${yi(c.countyPoolFen)} 亿元, the same for every scheme`,
+  );
+  lines.push(
+    zh
+      ? '金额单位：亿元；不平等指标为全部转移支付后人均财力的人口加权值；缺口 = 需求 − 财力'
+      : 'Money in 亿元 (100 m yuan); measures of per-capita resources after all transfers, population-weighted; gap = needs − resources',
+  );
+  const headers = TABLE_COLUMNS.map((col) => (zh ? col.zh : col.en));
+  const cells = c.outcomes.map((o) => TABLE_COLUMNS.map((col) => col.cell(o)));
+  const widths = TABLE_COLUMNS.map((_, k) => Math.max(displayWidth(headers[k]!), ...cells.map((r) => displayWidth(r[k]!))));
+  const nameWidth = Math.max(displayWidth(zh ? '方案' : 'scheme'), ...c.outcomes.map((o) => displayWidth(o.name)));
+  lines.push([pad(zh ? '方案' : 'scheme', nameWidth, false), ...headers.map((h, k) => pad(h, widths[k]!))].join(GAP));
+  c.outcomes.forEach((o, i) => lines.push([pad(o.name, nameWidth, false), ...cells[i]!.map((x, k) => pad(x, widths[k]!))].join(GAP)));
+  for (const o of c.outcomes) {
+    if (o.returnedFen !== 0) {
+      lines.push(
+        zh
+          ? `注：${o.name} 按2011年公式分配，每县所得不超过其缺口（县级系数上限为 1），县级资金池中 ${yi(o.returnedFen)} 亿元未分配，退回省级预算（可用于保障补助）；其他方案全额分配资金池。`
+          : `note: ${o.name} follows the 2011 formula, which gives no county more than its gap (the county coefficient is capped at 1): ${yi(o.returnedFen)} 亿元 of the county pools is not spent and returns to the provinces' budgets (where it can fund the guarantee); the schemes spend the whole pool.`,
+      );
+    }
+    if (o.countyPoolFen === 0 && c.countyPoolFen !== 0) {
+      lines.push(zh ? `注：${o.name} 没有资金池，是不设均衡性转移支付的参照。` : `note: ${o.name} has no pool: it is the reference without the equalization transfer.`);
+    } else if (o.countyPoolFen !== c.countyPoolFen) {
+      lines.push(
+        zh
+          ? `注：${o.name} 的县级资金池为 ${yi(o.countyPoolFen)} 亿元，与其他方案不同。`
+          : `note: ${o.name} has a county pool of ${yi(o.countyPoolFen)} 亿元, not the one the other outcomes share.`,
+      );
+    }
+  }
   return lines.join('\n');
 }

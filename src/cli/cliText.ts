@@ -95,12 +95,12 @@ export const CLI_TEXT = {
 
   // compare
   compareDescription: {
-    zh: '把情景与基准（baseline 或任一情景）比较：按县、地市、省、政府层级、项目和年份列出差额；受益与受损的县；均等化指标',
-    en: 'compare scenarios with a base (the baseline or any scenario): differences by county, prefecture, province, level of government, item and year; winners and losers; equalization measures',
+    zh: '把情景与基准比较：按县、地市、省、政府层级、项目和年份列出差额；受益与受损的县；均等化指标。只给一个情景时，与其所扩展的情景（上级）比较，年份为其改动生效的年份',
+    en: 'compare scenarios with a base: differences by county, prefecture, province, level of government, item and year; winners and losers; equalization measures. Given one scenario only, the base is what it extends (its parent) and the years are those its own changes apply to',
   },
-  compareArgBase: { zh: "比较的基准：'baseline' 或情景文件", en: "'baseline' or a scenario file to compare against" },
-  compareArgScenarios: { zh: '与基准比较的情景文件', en: 'scenario files to compare with the base' },
-  compareOptYear: { zh: '年份（默认：第一个情景的年份）', en: "years (default: the first scenario's years)" },
+  compareArgBase: { zh: "基准（'baseline'、情景文件或 scenarios/ 中的名称）；只给一个时，为与其上级比较的情景", en: "the base ('baseline', a scenario file or a name in scenarios/); alone, the scenario to compare with its parent" },
+  compareArgScenarios: { zh: '与基准比较的情景文件或名称', en: 'scenario files or names to compare with the base' },
+  compareOptYear: { zh: '年份（默认：基准为其上级时，为情景自身改动生效的年份；否则为情景的年份）', en: "years (default: the years the scenario's own changes apply to when the base is its parent, else the scenario's years)" },
   compareOptOut: { zh: '输出目录；每个情景一个子目录 compare-<基准>-vs-<情景>', en: 'output folder; each scenario gets a sub-folder compare-<base>-vs-<scenario>' },
   compareOptQuiet: { zh: '不显示汇总', en: 'do not print the summaries' },
   computingBase: { zh: (name: string) => `正在计算基准 ${name}…`, en: (name: string) => `computing base ${name}…` },
@@ -169,7 +169,7 @@ export const CLI_TEXT = {
     zh: '可阅读的报告：带图表的 HTML 页面（省、县、情景比较）、Excel 工作簿，以及供研究用的整洁 CSV/JSON',
     en: 'readable reports: HTML pages (province, county, scenario comparison) with charts, an Excel workbook, and tidy CSV/JSON for researchers',
   },
-  reportOptCompare: { zh: "将情景与 BASE（'baseline' 或情景文件）比较；给了 --scenario 时默认与基准比较", en: "compare the scenario with BASE ('baseline' or a scenario file); with --scenario the default base is the baseline" },
+  reportOptCompare: { zh: "将情景与 BASE（'baseline'、情景文件或 scenarios/ 中的名称）比较；给了 --scenario 时默认与该情景所扩展的情景（其上级）比较", en: "compare the scenario with BASE ('baseline', a scenario file or a name in scenarios/); with --scenario the default base is what the scenario extends (its parent)" },
   reportOptCounty: { zh: "只出县级报告：代码（440103）或名称，多个用逗号分隔，或 'all'", en: "county report(s) only: a code (440103) or name, several separated by commas, or 'all'" },
   reportOptYear: { zh: '省级、县级报告和工作簿的年度', en: 'year of the province, county and workbook reports' },
   reportOptYears: { zh: '整洁文件和分年比较的年份（默认：报告年度；比较时为情景的年份）', en: "years of the tidy files and of the comparison by year (default: the report year; the scenario's years for a comparison)" },

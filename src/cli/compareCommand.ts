@@ -3,6 +3,9 @@ import { basename, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { OutputFile } from '../report/atomicWrite.ts';
 import { addInputOptions, DEFAULT_OUT, type RunOptions } from './commonOptions.ts';
+import type { Scenario } from '../scenarios/scenario.ts';
+import type { Comparison } from '../tables/comparison.ts';
+import { changedYears, isParentOf, notParentNote, parentName, parentScenario } from '../scenarios/scenarioParent.ts';
 import { parseYears } from './yearOptions.ts';
 import type { Lang } from '../i18n/lang.ts';
 import { inLang } from '../i18n/text.ts';
@@ -19,15 +22,15 @@ export function registerCompareCommand(program: Command, lang: Lang): void {
   const cmd = program
     .command('compare')
     .description(m.compareDescription)
-    .argument('<base>', m.compareArgBase)
-    .argument('<scenarios...>', m.compareArgScenarios)
+    .argument('<base-or-scenario>', m.compareArgBase)
+    .argument('[scenarios...]', m.compareArgScenarios)
     .option('--year <years>', m.compareOptYear, parseYears)
     .option('--out <dir>', m.compareOptOut, DEFAULT_OUT)
     .option('--quiet', m.compareOptQuiet);
-  addInputOptions(cmd, lang, { scenarioOption: false }).action(async (baseArg: string, scenarioArgs: string[], opts: CompareOptions) => {
+  addInputOptions(cmd, lang, { scenarioOption: false }).action(async (firstArg: string, moreArgs: string[], opts: CompareOptions) => {
     // loaded when the command runs, so that --help does not wait for them
     const { writeFilesAtomically } = await import('../report/atomicWrite.ts');
-    const { formatComparison } = await import('../report/comparisonSummary.ts');
+    const { formatComparison, unchangedNote } = await import('../report/comparisonSummary.ts');
     const { toCsv } = await import('../report/csv.ts');
     const { runScenario } = await import('../scenarios/scenario.ts');
     const { compareRuns } = await import('../tables/comparison.ts');
@@ -38,11 +41,13 @@ export function registerCompareCommand(program: Command, lang: Lang): void {
     const { loadInputs, scenarioArgument } = await import('./loadInputs.ts');
     const { basePolicy, set } = loadInputs(opts);
     // check every scenario before computing anything
-    const base = scenarioArgument(baseArg, basePolicy);
-    const scenarios = scenarioArgs.map((a) => scenarioArgument(a, basePolicy));
+    const scenarios = (moreArgs.length ? moreArgs : [firstArg]).map((a) => scenarioArgument(a, basePolicy));
+    const first = scenarios[0]!;
+    const base = moreArgs.length ? scenarioArgument(firstArg, basePolicy) : parentScenario(first, basePolicy);
     for (const s of [base, ...scenarios]) s.applyToCounties(set.counties);
-    const years = opts.year ?? [...(scenarios[0]?.years ?? base.years)];
-    (await import('./yearCoverage.ts')).checkYears(years, (scenarios[0] ?? base).policy);
+    const years = opts.year ?? (isParentOf(base, first) ? changedYears(first) : [...first.years]);
+    (await import('./yearCoverage.ts')).checkYears(years, first.policy);
+    for (const s of scenarios) if (!isParentOf(base, s)) process.stderr.write(`${notParentNote(base, s)}\n`);
     const withBasis = <T extends { basis: string }>(s: T): T => (opts.basis ? { ...s, basis: opts.basis } : s);
     process.stderr.write(`${m.computingBase(base.name)}\n`);
     const baseRuns = runScenario(withBasis(base), set.counties, years);
@@ -54,6 +59,8 @@ export function registerCompareCommand(program: Command, lang: Lang): void {
       const runs = runScenario(withBasis(scenario), set.counties, years);
       const c = compareRuns(baseRuns, runs, set.focus);
       const dir = join(out, `compare-${base.name}-vs-${scenario.name}`);
+      const zeroNote = unchangedNote(c, 'en', base.name, scenario.name);
+      if (zeroNote && opts.quiet) process.stderr.write(`${unchangedNote(c, 'zh', base.name, scenario.name)!} / ${zeroNote}\n`);
       files.push(
         { path: join(dir, 'counties.csv'), content: toCsv(COMPARE_COUNTY_COLUMNS, countyComparisonRows(c)) },
         { path: join(dir, 'prefectures.csv'), content: toCsv(COMPARE_GROUP_COLUMNS, groupComparisonRows(c.prefectures)) },
@@ -63,15 +70,34 @@ export function registerCompareCommand(program: Command, lang: Lang): void {
         { path: join(dir, 'items.csv'), content: toCsv(COMPARE_ITEM_COLUMNS, itemComparisonRows(c)) },
         { path: join(dir, 'winners_losers.csv'), content: toCsv(COMPARE_BAND_COLUMNS, bandRows(c)) },
         { path: join(dir, 'measures.csv'), content: toCsv(COMPARE_MEASURE_COLUMNS, measureRows(c)) },
-        {
-          path: join(dir, 'metadata.json'),
-          content: `${JSON.stringify({ command: 'compare', base: { name: base.name, files: base.files.map((f) => basename(f)), changes: base.changes }, scenario: { name: scenario.name, title: scenario.title, files: scenario.files.map((f) => basename(f)), changes: scenario.changes }, years, counties_files: set.sources }, null, 2)}\n`,
-        },
+        { path: join(dir, 'metadata.json'), content: `${JSON.stringify(comparisonMetadata(c, base, scenario, years, set.sources), null, 2)}\n` },
       );
-      summaries.push(formatComparison(c, base.name, scenario.name));
+      summaries.push(formatComparison(c, base.name, scenario.name, lang));
     });
     writeFilesAtomically(files);
     if (!opts.quiet) process.stdout.write(`${summaries.join('\n\n')}\n`);
     process.stderr.write(`${m.wroteFiles(files.length, out)}\n`);
   });
+}
+
+/** metadata.json of a comparison: what was compared, over which years, whether anything differs, and the units. */
+export function comparisonMetadata(c: Comparison, base: Scenario, scenario: Scenario, years: readonly number[], countyFiles: readonly string[]): Record<string, unknown> {
+  const describe = (s: Scenario) => ({ name: s.name, title: s.title, files: s.files.map((f) => basename(f)), changes: s.changes });
+  return {
+    command: 'compare',
+    base: describe(base),
+    scenario: describe(scenario),
+    base_is_parent: isParentOf(base, scenario),
+    parent: parentName(scenario),
+    years,
+    unchanged: c.unchanged,
+    unchanged_years: c.unchangedYears,
+    units: {
+      money: 'yuan (元), to the fen; *_change = scenario − base (positive: an increase)',
+      population: 'persons (人)',
+      gap_change_per_capita: 'yuan per resident (元/人)',
+      measures: 'dimensionless indexes; mean_per_capita in yuan per resident',
+    },
+    counties_files: countyFiles,
+  };
 }

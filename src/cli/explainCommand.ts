@@ -27,7 +27,9 @@ export function registerExplainCommand(program: Command, lang: Lang): void {
     const { runScenario } = await import('../scenarios/scenario.ts');
     const { loadInputs } = await import('./loadInputs.ts');
     const { scenario, set, overrides } = loadInputs(opts);
-    const found = resolveCounty(query, set.counties, set.focus, basename(set.sources[0] ?? ''));
+    const focus = new Set(set.focus);
+    const elsewhere = { indexes: set.counties.map((_, i) => i).filter((i) => !focus.has(i)), hint: { zh: '用 --counties data/counties/china_2012.csv 可查看全国各县', en: 'use --counties data/counties/china_2012.csv to look at any county of the country' } };
+    const found = resolveCounty(query, set.counties, set.focus, basename(set.sources[0] ?? ''), elsewhere);
     if (found.index === undefined) throw new InputError([{ file: m.countyArgument, message: found.problem ?? '' }]);
     (await import('./yearCoverage.ts')).checkYears([opts.year], scenario.policy);
     const [run] = runScenario(scenario, set.counties, [opts.year]);

@@ -14,6 +14,7 @@ import type { Lang } from '../i18n/lang.ts';
 import { inLang } from '../i18n/text.ts';
 import { CLI_TEXT } from './cliText.ts';
 import type { Scenario } from '../scenarios/scenario.ts';
+import { changedYears, isParentOf, notParentNote, parentScenario } from '../scenarios/scenarioParent.ts';
 import type { YearRun } from '../simulation/runSimulation.ts';
 import type { CountySet } from '../simulation/countySet.ts';
 import type { Comparison } from '../tables/comparison.ts';
@@ -24,7 +25,8 @@ export const REPORT_FORMATS = ['html', 'xlsx', 'csv', 'json'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 interface ReportOptions extends RunOptions {
-  compare?: string;
+  /** a base, or true for `--compare` without one (the scenario's parent) */
+  compare?: string | true;
   county?: string;
   year: number;
   years?: number[];
@@ -71,7 +73,7 @@ export function registerReportCommand(program: Command, lang: Lang): void {
   const cmd = program
     .command('report')
     .description(m.reportDescription)
-    .option('--compare <base>', m.reportOptCompare)
+    .option('--compare [base]', m.reportOptCompare)
     .option('--county <county>', m.reportOptCounty)
     .option('--year <year>', m.reportOptYear, parseYear, 2012)
     .option('--years <years>', m.reportOptYears, parseYears)
@@ -88,6 +90,7 @@ export function registerReportCommand(program: Command, lang: Lang): void {
     const { tidyFiles, tidyMetadata } = await import('../report/tidy/tidy.ts');
     const { runScenario } = await import('../scenarios/scenario.ts');
     const { compareRuns } = await import('../tables/comparison.ts');
+    const { unchangedNote } = await import('../report/comparisonSummary.ts');
     const { summarize } = await import('../tables/summary.ts');
     const { loadInputs, scenarioArgument } = await import('./loadInputs.ts');
     const { basePolicy, scenario, set } = loadInputs(opts);
@@ -97,12 +100,15 @@ export function registerReportCommand(program: Command, lang: Lang): void {
     for (const n of set.notes) log(m.note(n));
     const selected = selectCounties(set, opts.county);
     const formats = new Set(opts.format);
-    const base: Scenario | undefined = opts.compare !== undefined || opts.scenario !== undefined ? scenarioArgument(opts.compare ?? 'baseline', basePolicy) : undefined;
+    // the default base is the scenario's parent, over the years its own changes apply to
+    const base: Scenario | undefined =
+      typeof opts.compare === 'string' ? scenarioArgument(opts.compare, basePolicy) : opts.compare === true || opts.scenario !== undefined ? parentScenario(scenario, basePolicy) : undefined;
     const baseScenario = base && opts.basis ? { ...base, basis: opts.basis } : base;
     if (baseScenario) baseScenario.applyToCounties(set.counties);
+    if (baseScenario && !isParentOf(baseScenario, scenario)) log(notParentNote(baseScenario, scenario));
     const year = opts.year;
     const tidyYears = opts.years ?? [year];
-    const compareYears = opts.years ?? union(scenario.years, [year]);
+    const compareYears = opts.years ?? (baseScenario && isParentOf(baseScenario, scenario) ? changedYears(scenario) : union(scenario.years, [year]));
     const years = union([year], formats.has('csv') || formats.has('json') ? tidyYears : [], baseScenario ? compareYears : []);
     (await import('./yearCoverage.ts')).checkYears(years, scenario.policy);
     const runs = runScenario(scenario, set.counties, years, (y) => log(m.computingNamed(scenario.name, y)));
@@ -112,6 +118,8 @@ export function registerReportCommand(program: Command, lang: Lang): void {
     if (baseScenario) {
       const baseRuns = runScenario(baseScenario, set.counties, compareYears, (y) => log(m.computingNamed(baseScenario.name, y)));
       comparison = compareRuns(baseRuns, compareYears.map((y) => byYear.get(y)!), selected);
+      const zero = unchangedNote(comparison, 'zh', baseScenario.name, scenario.name);
+      if (zero) log(`${zero} / ${unchangedNote(comparison, 'en', baseScenario.name, scenario.name)!}`);
     }
     const out = resolve(opts.out);
     const layout = new ReportLayout(year, scenario.name);

@@ -118,7 +118,7 @@ export function registerSchemesCommand(program: Command, lang: Lang): void {
       { path: join(out, 'schemes.svg'), content: comparisonChart(comparison, `Transfer schemes in the province → county stage, ${label}, ${opts.year}: county pools ${(comparison.countyPoolFen / 1e10).toFixed(1)} 亿元`) },
     ];
     writeFilesAtomically(files);
-    if (!opts.quiet) process.stdout.write(`${formatComparison(comparison, label)}\n`);
+    if (!opts.quiet) process.stdout.write(`${formatComparison(comparison, label, lang)}\n`);
     process.stderr.write(`${m.wroteList(files.map((f) => basename(f.path)).join(', '), out)}\n`);
   });
 }

@@ -235,13 +235,29 @@ export function prefecturePlaces(counties: readonly County[]): Place[] {
   return [...seen.values()];
 }
 
+/** Counties computed but not reported on (the reference file's), where a name not found may be, and what to say then. */
+export interface CountiesElsewhere {
+  readonly indexes: readonly number[];
+  readonly hint: { readonly zh: string; readonly en: string };
+}
+
 /**
  * Find one county among `indexes` of `counties`: the county index, or the bilingual problem.
- * `scope` names where it was looked for (the county file) in the message.
+ * `scope` names where it was looked for (the county file) in the message; a name found only
+ * `elsewhere` says so, with its hint.
  */
-export function resolveCounty(query: string, counties: readonly County[], indexes: readonly number[], scope?: string): { index?: number; problem?: string } {
+export function resolveCounty(query: string, counties: readonly County[], indexes: readonly number[], scope?: string, elsewhere?: CountiesElsewhere): { index?: number; problem?: string } {
   const places = countyPlaces(counties, indexes);
   const match = findPlace(query, places);
   if (match.kind === 'found') return { index: indexes[match.index]! };
+  if (match.kind === 'unknown' && elsewhere && elsewhere.indexes.length > 0) {
+    const others = countyPlaces(counties, elsewhere.indexes);
+    const there = findPlace(query, others);
+    if (there.kind !== 'unknown') {
+      const list = (there.kind === 'found' ? [there.index] : there.indexes).map((i) => describePlace(others[i]!)).join('; ');
+      const inScope = scope ? `（${scope}）` : '';
+      return { problem: `“${query}”不在所报告的县中${inScope}，但在 ${list}：${elsewhere.hint.zh} / "${query}" is not among the counties reported${scope ? ` (${scope})` : ''} but is ${list}: ${elsewhere.hint.en}` };
+    }
+  }
   return { problem: placeProblem(query, match, places, COUNTY, scope)! };
 }

@@ -1,26 +1,89 @@
-/** The readable summary `fiscal-sim compare` prints for one scenario against its base. */
-import { formatYuan } from '../model/money.ts';
+/**
+ * The readable summary `fiscal-sim compare` prints for one scenario against its base. Amounts
+ * are exact yuan (元, to the fen) so that the levels add up to the standard cost as printed;
+ * every change carries its sign (+/−, and 增/减 in Chinese), never parentheses.
+ */
+import type { Lang } from '../i18n/lang.ts';
+import { group, yuanExact } from '../i18n/money.ts';
+import type { Bilingual } from '../i18n/text.ts';
 import type { Comparison } from '../tables/comparison.ts';
 
-export function formatComparison(c: Comparison, baseName: string, scenarioName: string): string {
-  const lines: string[] = [`${scenarioName} compared with ${baseName}`];
+const LEVELS: Readonly<Record<string, Bilingual>> = {
+  central: { zh: '中央', en: 'central' },
+  provincial: { zh: '省级', en: 'provincial' },
+  prefecture: { zh: '地市级', en: 'prefecture' },
+  county: { zh: '县级', en: 'county' },
+};
+
+/** A change with its sign always written: +1,234.00 / −1,234.00 / 0.00; in Chinese followed by 增 / 减 / 不变. */
+export function signedChange(lang: Lang, fen: number): string {
+  const text = `${fen > 0 ? '+' : ''}${yuanExact(fen)}`;
+  if (lang === 'en') return text;
+  return `${text} ${fen > 0 ? '增' : fen < 0 ? '减' : '不变'}`;
+}
+
+/** Display width: CJK characters take two columns. */
+function width(s: string): number {
+  let w = 0;
+  for (const ch of s) w += /[\u2e80-\u9fff\uff00-\uffef]/.test(ch) ? 2 : 1;
+  return w;
+}
+const padEnd = (s: string, n: number): string => s + ' '.repeat(Math.max(0, n - width(s)));
+const padStart = (s: string, n: number): string => ' '.repeat(Math.max(0, n - width(s))) + s;
+
+/** The "all zero" sentence for a comparison in which nothing differs, or undefined. */
+export function unchangedNote(c: Comparison, lang: Lang, baseName: string, scenarioName: string): string | undefined {
+  if (c.unchangedYears.length === 0) return undefined;
+  const years = c.unchangedYears.join(', ');
+  if (c.unchanged) {
+    return lang === 'zh'
+      ? `注意：在所比较的年份（${years}）${scenarioName} 与 ${baseName} 完全相同，所有差异均为 0。`
+      : `note: ${scenarioName} and ${baseName} are identical in the years compared (${years}): every difference is 0.`;
+  }
+  return lang === 'zh' ? `注意：${years} 年两者完全相同，差异为 0。` : `note: nothing differs in ${years}.`;
+}
+
+export function formatComparison(c: Comparison, baseName: string, scenarioName: string, lang: Lang = 'zh'): string {
+  const zh = lang === 'zh';
+  const lines: string[] = [zh ? `情景 ${scenarioName} 与基准 ${baseName} 比较（金额单位：元）` : `${scenarioName} compared with ${baseName} (amounts in yuan)`];
+  const note = unchangedNote(c, lang, baseName, scenarioName);
+  if (note) lines.push(note);
+  const labelWidth = 30;
+  const numWidth = 24;
+  const row = (label: string, base: number, scenario: number): string =>
+    `${padEnd(label, labelWidth)}${padStart(yuanExact(base), numWidth)}${padStart(yuanExact(scenario), numWidth)}${padStart(signedChange(lang, scenario - base), numWidth + (zh ? 3 : 0))}`;
   for (const year of c.years) {
     const t = c.totals.find((g) => g.year === year)!;
     const f = t.fields;
     lines.push('');
-    lines.push(`${year}: ${t.counties} counties`);
-    lines.push(`  standard cost      ${formatYuan(f.standardCostFen.base).padStart(22)} → ${formatYuan(f.standardCostFen.scenario).padStart(22)}  (${formatYuan(f.standardCostFen.delta)})`);
+    const head = zh ? `${year} 年：${t.counties} 个县（区、市）` : `${year}: ${t.counties} counties`;
+    lines.push(`${padEnd(head, labelWidth)}${padStart(zh ? '基准（元）' : 'base (yuan)', numWidth)}${padStart(zh ? '情景（元）' : 'scenario (yuan)', numWidth)}${padStart(zh ? '变化（元）' : 'change (yuan)', numWidth + (zh ? 3 : 0))}`);
+    lines.push(row(zh ? '  标准支出' : '  standard cost', f.standardCostFen.base, f.standardCostFen.scenario));
     for (const l of c.levels.filter((x) => x.year === year)) {
-      lines.push(`    paid by ${l.level.padEnd(10)} ${formatYuan(l.cost.base).padStart(22)} → ${formatYuan(l.cost.scenario).padStart(22)}  (${formatYuan(l.cost.delta)})`);
+      const name = LEVELS[l.level]!;
+      lines.push(row(zh ? `    其中${name.zh}负担` : `    paid by ${name.en}`, l.cost.base, l.cost.scenario));
     }
-    lines.push(`  general transfers  ${formatYuan(f.generalFen.base).padStart(22)} → ${formatYuan(f.generalFen.scenario).padStart(22)}  (${formatYuan(f.generalFen.delta)})`);
-    lines.push(`  net gap            ${formatYuan(f.gapFen.base).padStart(22)} → ${formatYuan(f.gapFen.scenario).padStart(22)}  (${formatYuan(f.gapFen.delta)})`);
-    lines.push('  counties by change in gap per resident:');
+    lines.push(row(zh ? '  一般性转移支付' : '  general transfers', f.generalFen.base, f.generalFen.scenario));
+    lines.push(row(zh ? '  净缺口（负数为结余）' : '  net gap (negative: surplus)', f.gapFen.base, f.gapFen.scenario));
+    lines.push(zh ? '  按每人缺口变化分组的县：' : '  counties by change in gap per resident:');
     for (const b of c.bands.filter((x) => x.year === year && x.counties > 0)) {
-      lines.push(`    ${b.band.label.padEnd(34)} ${String(b.counties).padStart(5)} counties, ${Math.round(b.population).toLocaleString('en-US').padStart(13)} residents`);
+      const people = group(Math.round(b.population));
+      lines.push(
+        zh
+          ? `    ${padEnd(b.band.labelZh, 30)} ${padStart(String(b.counties), 5)} 个县，${padStart(people, 13)} 人`
+          : `    ${padEnd(b.band.label, 42)} ${padStart(String(b.counties), 5)} counties, ${padStart(people, 13)} residents`,
+      );
     }
     const m = c.measures.find((x) => x.year === year)!;
-    lines.push(`  Gini after all transfers ${m.base.afterAll.gini.toFixed(4)} → ${m.scenario.afterAll.gini.toFixed(4)}; Theil ${m.base.afterAll.theil.total.toFixed(4)} → ${m.scenario.afterAll.theil.total.toFixed(4)}`);
+    const delta = (a: number, b: number): string => {
+      const d = b - a;
+      return `${d > 0 ? '+' : d < 0 ? '−' : ''}${Math.abs(d).toFixed(4)}`;
+    };
+    lines.push(
+      zh
+        ? `  全部转移支付后（人口加权）基尼系数 ${m.base.afterAll.gini.toFixed(4)} → ${m.scenario.afterAll.gini.toFixed(4)}，变化 ${delta(m.base.afterAll.gini, m.scenario.afterAll.gini)}；泰尔指数 ${m.base.afterAll.theil.total.toFixed(4)} → ${m.scenario.afterAll.theil.total.toFixed(4)}，变化 ${delta(m.base.afterAll.theil.total, m.scenario.afterAll.theil.total)}`
+        : `  after all transfers (population-weighted): Gini ${m.base.afterAll.gini.toFixed(4)} → ${m.scenario.afterAll.gini.toFixed(4)} change ${delta(m.base.afterAll.gini, m.scenario.afterAll.gini)}; Theil ${m.base.afterAll.theil.total.toFixed(4)} → ${m.scenario.afterAll.theil.total.toFixed(4)} change ${delta(m.base.afterAll.theil.total, m.scenario.afterAll.theil.total)}`,
+    );
   }
   return lines.join('\n');
 }

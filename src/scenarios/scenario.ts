@@ -25,6 +25,12 @@ export interface Scenario {
   readonly policy: PolicyData;
   /** apply the scenario's county changes (flags, groups); returns new objects, never mutates */
   readonly applyToCounties: (counties: readonly County[]) => County[];
+  /**
+   * the first year the scenario's own file (not what it extends) changes a parameter: the
+   * years a comparison with its parent shows by default. Absent when its own file changes
+   * county attributes (every year) or nothing.
+   */
+  readonly ownChangesFrom?: number;
   /** the changes as given, for metadata: path → value by year */
   readonly changes: ReadonlyArray<{ readonly path: string; readonly description: string }>;
   /** transfer scheme settings as given in the file (validated by the scheme module) */

@@ -482,8 +482,10 @@ export function loadScenario(file: string, basePolicy: PolicyData): Scenario {
   const yearsSpec = [...chain].reverse().find((f) => f.data.years)?.data.years;
   const basis = [...chain].reverse().find((f) => f.data.population_basis)?.data.population_basis ?? 'resident';
   const years = yearsSpec ? Array.from({ length: yearsSpec.to - yearsSpec.from + 1 }, (_, i) => yearsSpec.from + i) : DEFAULT_HORIZON;
+  const ownFrom = top.changes.flatMap((c) => [...c.values, ...c.formulas].map((v) => v.from));
   return {
     name: basename(top.file, extname(top.file)),
+    ...(top.counties.length === 0 && ownFrom.length > 0 ? { ownChangesFrom: Math.min(...ownFrom) } : {}),
     title: top.data.title,
     ...(top.data.title_zh !== undefined ? { titleZh: top.data.title_zh } : {}),
     files: chain.map((f) => f.file),

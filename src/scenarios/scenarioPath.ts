@@ -46,7 +46,9 @@ function knownScenarios(folders: readonly string[]): string[] {
  */
 export function findScenarioFile(arg: string, relativeTo = process.cwd(), folders = scenarioFolders()): string {
   const given = resolve(relativeTo, arg);
-  for (const p of withExtensions(given)) if (isFile(p)) return p;
+  // a path that exists is used as given: the reader refuses what is not a regular file (a device, a FIFO), in its own words
+  if (existsSync(given)) return given;
+  for (const p of withExtensions(given).slice(1)) if (isFile(p)) return p;
   const bare = !arg.includes('/') && !arg.includes('\\') && !isAbsolute(arg);
   if (bare) {
     for (const dir of folders) for (const p of withExtensions(join(dir, arg))) if (isFile(p)) return p;

@@ -60,20 +60,22 @@ export interface ItemComparison {
 
 /** A band of change in the gap per resident (yuan); `upper` is exclusive, null = unbounded. */
 export interface Band {
+  /** English label, with its unit */
   readonly label: string;
+  readonly labelZh: string;
   readonly lower: number | null;
   readonly upper: number | null;
 }
 
 /** Bands of gap change per resident: negative = the gap shrinks (the county gains). */
 export const GAP_CHANGE_BANDS: readonly Band[] = [
-  { label: 'gap falls by 100+ yuan/resident', lower: null, upper: -100 },
-  { label: 'gap falls by 10–100', lower: -100, upper: -10 },
-  { label: 'gap falls by 0.01–10', lower: -10, upper: -0.005 },
-  { label: 'unchanged (within 0.005)', lower: -0.005, upper: 0.005 },
-  { label: 'gap rises by 0.01–10', lower: 0.005, upper: 10 },
-  { label: 'gap rises by 10–100', lower: 10, upper: 100 },
-  { label: 'gap rises by 100+ yuan/resident', lower: 100, upper: null },
+  { label: 'gap falls by 100+ yuan/resident', labelZh: '缺口每人减少 100 元以上', lower: null, upper: -100 },
+  { label: 'gap falls by 10–100 yuan/resident', labelZh: '缺口每人减少 10–100 元', lower: -100, upper: -10 },
+  { label: 'gap falls by 0.01–10 yuan/resident', labelZh: '缺口每人减少 0.01–10 元', lower: -10, upper: -0.005 },
+  { label: 'unchanged (within ±0.005 yuan/resident)', labelZh: '不变（每人 ±0.005 元以内）', lower: -0.005, upper: 0.005 },
+  { label: 'gap rises by 0.01–10 yuan/resident', labelZh: '缺口每人增加 0.01–10 元', lower: 0.005, upper: 10 },
+  { label: 'gap rises by 10–100 yuan/resident', labelZh: '缺口每人增加 10–100 元', lower: 10, upper: 100 },
+  { label: 'gap rises by 100+ yuan/resident', labelZh: '缺口每人增加 100 元以上', lower: 100, upper: null },
 ];
 
 export interface BandCount {
@@ -100,6 +102,10 @@ export interface Comparison {
   readonly items: readonly ItemComparison[];
   readonly bands: readonly BandCount[];
   readonly measures: readonly MeasureComparison[];
+  /** years in which nothing differs: every amount, population and measure of every county and item is the same */
+  readonly unchangedYears: readonly number[];
+  /** true when nothing differs in any year compared (the comparison is all zero) */
+  readonly unchanged: boolean;
 }
 
 const diff = (base: number, scenario: number): Diff => ({ base, scenario, delta: scenario - base });
@@ -160,6 +166,7 @@ export function compareRuns(base: readonly YearRun[], scenario: readonly YearRun
   const bands: BandCount[] = [];
   const measures: MeasureComparison[] = [];
   const focusSet = new Set(focus);
+  const unchangedYears: number[] = [];
   base.forEach((b, y) => {
     const s = scenario[y]!;
     if (b.counties.length !== s.counties.length) throw new RangeError('the runs cover different counties');
@@ -207,11 +214,17 @@ export function compareRuns(base: readonly YearRun[], scenario: readonly YearRun
       bands.push({ year: b.year, band, counties: inBand.length, population: inBand.reduce((a, r) => a + r.population, 0), gapDeltaFen: inBand.reduce((a, r) => a + r.fields.gapFen.delta, 0) });
     }
     const focusRows = (run: YearRun) => focus.map((i) => run.result.counties[i]!);
-    measures.push({
+    const measure: MeasureComparison = {
       year: b.year,
       base: equalizationMeasures(b.counties, focusRows(b), 'population'),
       scenario: equalizationMeasures(s.counties, focusRows(s), 'population'),
-    });
+    };
+    measures.push(measure);
+    const same =
+      yearRows.every((r) => COMPARE_FIELDS.every((f) => r.fields[f].delta === 0) && r.population === s.result.counties[r.countyIndex]!.population) &&
+      items.every((it) => it.year !== b.year || [it.cost, it.central, it.provincial, it.prefecture, it.county].every((d) => d.delta === 0)) &&
+      JSON.stringify(measure.base) === JSON.stringify(measure.scenario);
+    if (same) unchangedYears.push(b.year);
   });
   return {
     years,
@@ -223,5 +236,7 @@ export function compareRuns(base: readonly YearRun[], scenario: readonly YearRun
     items,
     bands,
     measures,
+    unchangedYears,
+    unchanged: unchangedYears.length === years.length,
   };
 }

@@ -15,6 +15,11 @@ describe('names on the command line', () => {
     expectRefused(r, undefined, /未找到县（区、市）“乳远”（guangdong_2012\.csv） \/ no county "乳远" in guangdong_2012\.csv; 是否要找 \/ did you mean: 440232 乳源瑶族自治县（韶关市，广东省）/);
   });
 
+  it('explain of a county outside the file reported on says where it is', async () => {
+    const r = await cli('explain', '海淀');
+    expectRefused(r, undefined, /“海淀”不在所报告的县中（guangdong_2012\.csv），但在 110108 海淀区（.*）：用 --counties data\/counties\/china_2012\.csv 可查看全国各县 \/ "海淀" is not among the counties reported/);
+  });
+
   it('--province takes Guangdong, 广东, 广东省 or 44, and suggests for a typo', async () => {
     const dir = tempDir('province');
     const counties = write(dir, 'c.csv', countyCsv());

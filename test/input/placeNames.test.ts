@@ -79,6 +79,15 @@ describe('counties by code, full name, short name or pinyin', () => {
     expect(resolveCounty('火星', COUNTIES, GUANGDONG).problem).toBe('未找到县（区、市）“火星” / no county "火星"; 可用代码、全称、简称或拼音查找 / give a code, full name, short name or pinyin');
   });
 
+  it('says when a county is computed but not reported on (the reference file), with a hint', () => {
+    const hint = { zh: '换个县文件', en: 'use another county file' };
+    expect(resolveCounty('230404', COUNTIES, GUANGDONG, 'gd.csv', { indexes: [6], hint }).problem).toBe(
+      '“230404”不在所报告的县中（gd.csv），但在 230404 南山区（鹤岗市，黑龙江省）：换个县文件 / "230404" is not among the counties reported (gd.csv) but is 230404 南山区（鹤岗市，黑龙江省）: use another county file',
+    );
+    // found in the reported counties first
+    expect(resolveCounty('南山区', COUNTIES, GUANGDONG, 'gd.csv', { indexes: [6], hint })).toEqual({ index: 3 });
+  });
+
   it('describes an unknown place only when it is not found', () => {
     const places: Place[] = [{ code: '1', name: '甲县' }];
     expect(placeProblem('甲', findPlace('甲', places), places, COUNTY)).toBeUndefined();
