@@ -107,8 +107,8 @@ export const CLI_TEXT = {
   paramsOptJson: { zh: '输出 JSON 而不是文本', en: 'print JSON instead of text' },
   paramsNone: { zh: (prefix: string) => `没有路径以“${prefix}”开头的参数`, en: (prefix: string) => `no parameter path starts with "${prefix}"` },
   paramsFormula: { zh: '（数值或 =公式）', en: '(number or =formula)' },
-  paramsValues: { zh: '取值', en: 'values' },
-  paramsSource: { zh: '来源', en: 'source' },
+  paramsValues: { zh: '取值：', en: 'values: ' },
+  paramsSource: { zh: '来源：', en: 'source: ' },
 
   // schemes
   schemesDescription: {
@@ -194,9 +194,9 @@ export const CLI_TEXT = {
   statusOutside: { zh: '✗ 超出', en: '✗ outside' },
   statusReference: { zh: '· 参考', en: '· reference' },
   statusError: { zh: '! 错误', en: '! error' },
-  validateSource: { zh: '来源', en: 'source' },
-  validateBand: { zh: '容差理由', en: 'band' },
-  validateReference: { zh: '仅作参考', en: 'reference' },
+  validateSource: { zh: '来源：', en: 'source: ' },
+  validateBand: { zh: '容差理由：', en: 'band: ' },
+  validateReference: { zh: '仅作参考：', en: 'reference: ' },
   validateCounts: {
     zh: (pass: number, outside: number, error: number, reference: number) => `${pass} 项在容差内，${outside} 项超出容差，${error} 项无法计算，${reference} 项仅作参考`,
     en: (pass: number, outside: number, error: number, reference: number) => `${pass} within band, ${outside} outside band, ${error} not computable, ${reference} reference only`,
