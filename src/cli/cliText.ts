@@ -153,6 +153,12 @@ export const CLI_TEXT = {
     zh: (parameter: string, file: string) => `${file} 中的 ${parameter} 已不再作用于模型（其他支出即按标准计算的工资、运转和法定支出，随人口变化），不参与抽样`,
     en: (parameter: string, file: string) => `${parameter} in ${file} no longer acts on the model (other spending is salaries, running costs and mandated spending at standards, which follow population); it is left out of the draws`,
   },
+  mcDone: {
+    zh: (precompute: string, draws: number, years: number, counties: number, seconds: string, workers: number, list: string, out: string) =>
+      `预先计算 ${precompute} 秒，${draws} 次抽样 × ${years} 年 × ${counties} 个县用时 ${seconds} 秒，${workers} 个线程；已写出 ${list} 到 ${out}`,
+    en: (precompute: string, draws: number, years: number, counties: number, seconds: string, workers: number, list: string, out: string) =>
+      `precompute ${precompute} s, ${draws} draws × ${years} years × ${counties} counties in ${seconds} s with ${workers} worker(s); wrote ${list} to ${out}`,
+  },
   mcSummarizing: { zh: ' 正在汇总…', en: ' summarizing…' },
   wholeNumber: { zh: (what: string, max: number) => `${what} 须为 0 至 ${max} 的整数`, en: (what: string, max: number) => `${what} must be a whole number from 0 to ${max}` },
 
