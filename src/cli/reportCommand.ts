@@ -11,7 +11,7 @@ import { resolveCounty } from '../input/placeNames.ts';
 import type { OutputFile } from '../report/atomicWrite.ts';
 import type { ReportMeta } from '../report/html/context.ts';
 import type { Lang } from '../i18n/lang.ts';
-import { inLang } from '../i18n/text.ts';
+import { inLang, pickOr } from '../i18n/text.ts';
 import { CLI_TEXT } from './cliText.ts';
 import type { Scenario } from '../scenarios/scenario.ts';
 import { changedYears, isParentOf, notParentNote, parentScenario } from '../scenarios/scenarioParent.ts';
@@ -126,7 +126,7 @@ export function registerReportCommand(program: Command, lang: Lang): void {
     const version = packageVersion();
     const meta: ReportMeta = {
       scenarioName: scenario.name,
-      scenarioTitle: scenario.title,
+      scenarioTitle: pickOr(lang, scenario.titleZh, scenario.title),
       basis: scenario.basis,
       version,
       countyFiles: set.sources.map((s) => basename(s)),
@@ -157,7 +157,7 @@ export function registerReportCommand(program: Command, lang: Lang): void {
       written.push(...writeHtmlBatch(ctx, {
         provinces: byProvince,
         counties: countyPages,
-        ...(comparison && baseScenario ? { comparison: { data: comparison, baseName: baseScenario.name, baseTitle: baseScenario.title, changes: scenario.changes } } : {}),
+        ...(comparison && baseScenario ? { comparison: { data: comparison, baseName: baseScenario.name, baseTitle: pickOr(lang, baseScenario.titleZh, baseScenario.title), changes: scenario.changes } } : {}),
       }, out, { quiet: opts.quiet === true }));
     }
     if (formats.has('xlsx')) {
