@@ -7,11 +7,11 @@ import { readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { InputError } from '../input/inputError.ts';
-import { writeFilesAtomically, type OutputFile } from '../report/atomicWrite.ts';
+import { writeFilesAtomically, writeOutputSet, type OutputFile } from '../report/atomicWrite.ts';
 import { writeHtmlBatch } from '../report/html/batch.ts';
 import { ReportContext, ReportLayout, type ReportMeta } from '../report/html/context.ts';
 import type { Lang } from '../report/html/labels.ts';
-import { tidyFiles, tidyMetadata } from '../report/tidy/tidy.ts';
+import { tidyMetadata, writeTidyFiles } from '../report/tidy/tidy.ts';
 import { buildWorkbook } from '../report/xlsx/workbook.ts';
 import { runScenario, type Scenario } from '../scenarios/scenario.ts';
 import type { YearRun } from '../simulation/runSimulation.ts';
@@ -22,8 +22,10 @@ import { addInputOptions, loadInputs, scenarioArgument, type RunOptions } from '
 import { DEFAULT_OUT } from './runCommand.ts';
 import { parseYear, parseYears } from './yearOptions.ts';
 
-export const REPORT_FORMATS = ['html', 'xlsx', 'csv', 'json'] as const;
+export const REPORT_FORMATS = ['html', 'xlsx', 'csv', 'json', 'parquet'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
+/** The formats written when --format is not given (Parquet on request). */
+const DEFAULT_FORMATS: readonly ReportFormat[] = ['html', 'xlsx', 'csv', 'json'];
 
 interface ReportOptions extends RunOptions {
   compare?: string;
@@ -81,7 +83,7 @@ export function registerReportCommand(program: Command): void {
     .option('--year <year>', 'year of the province, county and workbook reports', parseYear, 2012)
     .option('--years <years>', 'years of the tidy files and of the comparison by year (default: the report year; the scenario\'s years for a comparison)', parseYears)
     .option('--out <dir>', 'output folder', DEFAULT_OUT)
-    .option('--format <list>', `formats to write: ${REPORT_FORMATS.join(',')}`, parseFormats, [...REPORT_FORMATS])
+    .option('--format <list>', `formats to write / 输出格式: ${REPORT_FORMATS.join(',')} (default / 默认 ${DEFAULT_FORMATS.join(',')}; parquet = the tidy rows as Apache Parquet / 整洁长表的 Parquet 文件)`, parseFormats, [...DEFAULT_FORMATS])
     .option('--lang <lang>', 'language of labels: zh or en', parseLang, 'zh' as Lang)
     .option('--no-county-pages', 'HTML: province pages only, no page per county')
     .option('--quiet', 'no progress output');
@@ -101,7 +103,7 @@ export function registerReportCommand(program: Command): void {
     const year = opts.year;
     const tidyYears = opts.years ?? [year];
     const compareYears = opts.years ?? union(scenario.years, [year]);
-    const years = union([year], formats.has('csv') || formats.has('json') ? tidyYears : [], baseScenario ? compareYears : []);
+    const years = union([year], formats.has('csv') || formats.has('json') || formats.has('parquet') ? tidyYears : [], baseScenario ? compareYears : []);
     const runs = runScenario(scenario, set.counties, years, (y) => log(`computing ${scenario.name} ${y}…`));
     const byYear = new Map(runs.map((r) => [r.year, r]));
     const run = byYear.get(year)!;
@@ -155,17 +157,19 @@ export function registerReportCommand(program: Command): void {
       });
       write([{ path: join(out, layout.workbook()), content: bytes }]);
     }
-    if (formats.has('csv') || formats.has('json')) {
+    if (formats.has('csv') || formats.has('json') || formats.has('parquet')) {
       const tidyRuns: YearRun[] = tidyYears.map((y) => byYear.get(y)!);
-      const tidy = tidyFiles(tidyRuns, selected, scenario.name, { csv: formats.has('csv'), json: formats.has('json') });
-      const files: Array<{ name: string; format: string; content: Uint8Array }> = [];
-      if (formats.has('csv')) files.push({ name: layout.tidy('csv', tidyYears), format: 'csv', content: tidy.csv });
-      if (formats.has('json')) files.push({ name: layout.tidy('json', tidyYears), format: 'json (array of records)', content: tidy.json });
-      const metadata = tidyMetadata({
-        version, scenario, years: tidyYears, basis: scenario.basis, countyFiles: set.sources, countiesReported: selected.length, countiesComputed: set.counties.length,
-        run: tidyRuns[0]!, files, rows: tidy.rows,
+      const paths = Object.fromEntries((['csv', 'json', 'parquet'] as const).filter((f) => formats.has(f)).map((f) => [f, join(out, layout.tidy(f, tidyYears))]));
+      const countySet = set;
+      const done = await writeOutputSet(async (set) => {
+        const tidy = await writeTidyFiles(set, paths, tidyRuns, selected, scenario.name);
+        const metadata = tidyMetadata({
+          version, scenario, years: tidyYears, basis: scenario.basis, countyFiles: countySet.sources, countiesReported: selected.length, countiesComputed: countySet.counties.length,
+          run: tidyRuns[0]!, files: tidy.files, rows: tidy.rows,
+        });
+        set.text(join(out, layout.tidyMetadata(tidyYears))).write(metadata);
       });
-      write([...files.map((f) => ({ path: join(out, f.name), content: f.content })), { path: join(out, layout.tidyMetadata(tidyYears)), content: metadata }]);
+      written.push(...done.paths);
     }
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     log(`wrote ${written.length} file(s) to ${out} in ${seconds} s${written.length <= 8 ? `: ${written.map((p) => basename(p)).join(', ')}` : ''}`);

@@ -2,6 +2,7 @@
 import { resolve } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { ITEM_DETAILS, itemFileName, writeRunOutputs, type ItemDetail } from '../report/stream/runOutputs.ts';
+import { MONEY_UNIT_INFO, parseMoneyUnit, type MoneyUnit } from '../report/moneyUnits.ts';
 import { formatSummary } from '../report/terminalSummary.ts';
 import { runScenario } from '../scenarios/scenario.ts';
 import { summarize } from '../tables/summary.ts';
@@ -15,6 +16,13 @@ interface RunCommandOptions extends RunOptions {
   out: string;
   quiet?: boolean;
   items: ItemDetail;
+  unit: MoneyUnit;
+}
+
+function parseUnit(value: string): MoneyUnit {
+  const unit = parseMoneyUnit(value);
+  if (!unit) throw new InvalidArgumentError('use yuan, wan or yi (元, 万元 or 亿元) / 可选 元、万元、亿元');
+  return unit;
 }
 
 function parseItemDetail(value: string): ItemDetail {
@@ -30,6 +38,7 @@ export function registerRunCommand(program: Command): void {
     .option('--year <years>', 'year, range or list (2012, 2011-2015, 2011,2013); default 2012, or the scenario\'s years with --scenario', parseYears)
     .option('--out <dir>', 'output folder', DEFAULT_OUT)
     .option('--items <detail>', 'item detail / 项目明细: full = items.csv, one row per county × item × year (逐县逐项); summary = items_summary.csv, one row per item × year over the counties reported (按项目汇总); none = no item file (不写)', parseItemDetail, 'full' as ItemDetail)
+    .option('--unit <unit>', 'display unit / 金额单位: yuan|wan|yi (元|万元|亿元); wan and yi add columns such as gap_wan beside the exact yuan columns (保留精确到分的元列，另加万元或亿元列)', parseUnit, 'yuan' as MoneyUnit)
     .option('--quiet', 'do not print the summary');
   addInputOptions(cmd).action((opts: RunCommandOptions) => {
     const { scenario, set } = loadInputs(opts);
@@ -50,11 +59,12 @@ export function registerRunCommand(program: Command): void {
       counties_reported: set.focus.length,
       counties_computed: set.counties.length,
       ...(opts.items === 'full' ? {} : { items: opts.items }),
+      ...(opts.unit === 'yuan' ? {} : { display_unit: { unit: MONEY_UNIT_INFO[opts.unit].zh, columns: `each money column again with the suffix ${MONEY_UNIT_INFO[opts.unit].suffix}, rounded half away from zero to 0.01 ${MONEY_UNIT_INFO[opts.unit].en}; the yuan columns stay exact to the fen` } }),
       rounding: 'each county × item cost rounded once to the fen, half away from zero; splits and allocations by largest remainder',
       summaries,
     };
     const written = writeRunOutputs({
-      out, runs, policy, focus: set.focus, items: opts.items, meta,
+      out, runs, policy, focus: set.focus, items: opts.items, unit: opts.unit, meta,
       provinces: new Set(set.focus.map((i) => set.counties[i]!.provinceCode)),
     });
     if (!opts.quiet) {
