@@ -7,12 +7,13 @@ import { readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { InputError } from '../input/inputError.ts';
-import { writeFilesAtomically, writeOutputSet, type OutputFile } from '../report/atomicWrite.ts';
+import { writeOutputSet } from '../report/atomicWrite.ts';
 import { writeHtmlBatch } from '../report/html/batch.ts';
 import { ReportContext, ReportLayout, type ReportMeta } from '../report/html/context.ts';
 import type { Lang } from '../report/html/labels.ts';
 import { tidyMetadata, writeTidyFiles } from '../report/tidy/tidy.ts';
-import { buildWorkbook } from '../report/xlsx/workbook.ts';
+import { writeWorkbookFile } from '../report/xlsx/workbook.ts';
+import { parseMoneyUnit, type MoneyUnit } from '../report/moneyUnits.ts';
 import { runScenario, type Scenario } from '../scenarios/scenario.ts';
 import type { YearRun } from '../simulation/runSimulation.ts';
 import type { CountySet } from '../simulation/countySet.ts';
@@ -37,6 +38,13 @@ interface ReportOptions extends RunOptions {
   lang: Lang;
   countyPages: boolean;
   quiet?: boolean;
+  unit: MoneyUnit;
+}
+
+function parseUnit(value: string): MoneyUnit {
+  const unit = parseMoneyUnit(value);
+  if (!unit) throw new InvalidArgumentError('use yuan, wan or yi (元, 万元 or 亿元) / 可选 元、万元、亿元');
+  return unit;
 }
 
 function parseFormats(value: string): ReportFormat[] {
@@ -85,6 +93,7 @@ export function registerReportCommand(program: Command): void {
     .option('--out <dir>', 'output folder', DEFAULT_OUT)
     .option('--format <list>', `formats to write / 输出格式: ${REPORT_FORMATS.join(',')} (default / 默认 ${DEFAULT_FORMATS.join(',')}; parquet = the tidy rows as Apache Parquet / 整洁长表的 Parquet 文件)`, parseFormats, [...DEFAULT_FORMATS])
     .option('--lang <lang>', 'language of labels: zh or en', parseLang, 'zh' as Lang)
+    .option('--unit <unit>', 'workbook display unit / 工作簿金额单位: yuan|wan|yi (元|万元|亿元); wan and yi add a column in that unit beside each exact yuan column', parseUnit, 'yuan' as MoneyUnit)
     .option('--no-county-pages', 'HTML: province pages only, no page per county')
     .option('--quiet', 'no progress output');
   addInputOptions(cmd).action(async (opts: ReportOptions) => {
@@ -124,10 +133,6 @@ export function registerReportCommand(program: Command): void {
       notes: set.notes.map((n) => set.sources.reduce((text, s) => text.split(s).join(basename(s)), n)),
     };
     const written: string[] = [];
-    const write = (files: OutputFile[]): void => {
-      writeFilesAtomically(files);
-      written.push(...files.map((f) => f.path));
-    };
 
     if (formats.has('html')) {
       const countyMode = opts.county !== undefined;
@@ -151,11 +156,11 @@ export function registerReportCommand(program: Command): void {
       }, out, { quiet: opts.quiet === true }));
     }
     if (formats.has('xlsx')) {
-      const bytes = await buildWorkbook({
-        lang: opts.lang, run, policy: scenario.policy, selected, summary: summarize(run, selected), meta,
+      const done = await writeOutputSet((files) => writeWorkbookFile(files.tempFor(join(out, layout.workbook())), {
+        lang: opts.lang, run, runs, policy: scenario.policy, selected, summary: summarize(run, selected), meta, unit: opts.unit,
         ...(comparison && baseScenario ? { comparison: { baseName: baseScenario.name, data: comparison } } : {}),
-      });
-      write([{ path: join(out, layout.workbook()), content: bytes }]);
+      }));
+      written.push(...done.paths);
     }
     if (formats.has('csv') || formats.has('json') || formats.has('parquet')) {
       const tidyRuns: YearRun[] = tidyYears.map((y) => byYear.get(y)!);
