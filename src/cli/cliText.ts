@@ -46,6 +46,14 @@ export const CLI_TEXT = {
   optProvince: { zh: '只报告该省：代码（440000、44）、名称（广东省、广东）或拼音（Guangdong）', en: 'report only this province: a code (440000, 44), a name (广东省, 广东) or its pinyin (Guangdong)' },
   optData: { zh: '政策数据目录，内含 standards/、sharing/、transfers/、projection/', en: 'policy data folder with standards/, sharing/, transfers/, projection/' },
   optBasis: { zh: '人口口径：resident（常住）或 registered（户籍）（默认：情景所定，否则常住）', en: "population basis for drivers: resident or registered (default: the scenario's, else resident)" },
+  runOptUnit: {
+    zh: '金额显示单位：yuan|wan|yi（元|万元|亿元）；wan、yi 在精确到分的元列旁另加万元或亿元列（如 gap_wan）',
+    en: 'display unit: yuan|wan|yi (元|万元|亿元); wan and yi add columns such as gap_wan beside the exact yuan columns',
+  },
+  reportOptUnit: {
+    zh: '工作簿金额显示单位：yuan|wan|yi（元|万元|亿元）；wan、yi 在每个精确的元列旁另加该单位的列',
+    en: 'workbook display unit: yuan|wan|yi (元|万元|亿元); wan and yi add a column in that unit beside each exact yuan column',
+  },
   optVersion: { zh: '显示版本号', en: 'print the version' },
   optOverride: {
     zh: '用自有数据覆盖部分县（地市、省）的数值：CSV 或 xlsx，含 code 及任意县级数据列；可重复，后给的文件优先',

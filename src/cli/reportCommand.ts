@@ -15,14 +15,18 @@ import { inLang, pickOr } from '../i18n/text.ts';
 import { CLI_TEXT } from './cliText.ts';
 import type { Scenario } from '../scenarios/scenario.ts';
 import { changedYears, isParentOf, notParentNote, parentScenario } from '../scenarios/scenarioParent.ts';
+import type { MoneyUnit } from '../report/moneyUnits.ts';
+import { parseMoneyUnit } from '../report/moneyUnits.ts';
 import type { YearRun } from '../simulation/runSimulation.ts';
 import type { CountySet } from '../simulation/countySet.ts';
 import type { Comparison } from '../tables/comparison.ts';
 import { addInputOptions, DEFAULT_OUT, type RunOptions } from './commonOptions.ts';
 import { parseYear, parseYears } from './yearOptions.ts';
 
-export const REPORT_FORMATS = ['html', 'xlsx', 'csv', 'json'] as const;
+export const REPORT_FORMATS = ['html', 'xlsx', 'csv', 'json', 'parquet'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
+/** The formats written when --format is not given (Parquet on request). */
+const DEFAULT_FORMATS: readonly ReportFormat[] = ['html', 'xlsx', 'csv', 'json'];
 
 interface ReportOptions extends RunOptions {
   /** a base, or true for `--compare` without one (the scenario's parent) */
@@ -34,6 +38,13 @@ interface ReportOptions extends RunOptions {
   format: ReportFormat[];
   countyPages: boolean;
   quiet?: boolean;
+  unit: MoneyUnit;
+}
+
+function parseUnit(value: string): MoneyUnit {
+  const unit = parseMoneyUnit(value);
+  if (!unit) throw new InvalidArgumentError('use yuan, wan or yi (元, 万元 or 亿元) / 可选 元、万元、亿元');
+  return unit;
 }
 
 function formatParser(lang: Lang): (value: string) => ReportFormat[] {
@@ -78,16 +89,17 @@ export function registerReportCommand(program: Command, lang: Lang): void {
     .option('--year <year>', m.reportOptYear, parseYear, 2012)
     .option('--years <years>', m.reportOptYears, parseYears)
     .option('--out <dir>', m.optOut, DEFAULT_OUT)
-    .option('--format <list>', m.reportOptFormat(REPORT_FORMATS.join(',')), formatParser(lang), [...REPORT_FORMATS])
+    .option('--format <list>', m.reportOptFormat(REPORT_FORMATS.join(',')), formatParser(lang), [...DEFAULT_FORMATS])
+    .option('--unit <unit>', m.reportOptUnit, parseUnit, 'yuan' as MoneyUnit)
     .option('--no-county-pages', m.reportOptNoCountyPages)
     .option('--quiet', m.reportOptQuiet);
   addInputOptions(cmd, lang).action(async (opts: ReportOptions) => {
     const started = performance.now();
     if (opts.county !== undefined && opts.province !== undefined) throw new InputError([{ file: '--county / --province', message: m.countyOrProvince }]);
     // loaded when the command runs, so that --help does not wait for them (charts and exceljs only for their formats, below)
-    const { writeFilesAtomically } = await import('../report/atomicWrite.ts');
+    const { writeOutputSet } = await import('../report/atomicWrite.ts');
     const { ReportContext, ReportLayout } = await import('../report/html/context.ts');
-    const { tidyFiles, tidyMetadata } = await import('../report/tidy/tidy.ts');
+    const { tidyMetadata, writeTidyFiles } = await import('../report/tidy/tidy.ts');
     const { runScenario } = await import('../scenarios/scenario.ts');
     const { compareRuns } = await import('../tables/comparison.ts');
     const { unchangedNote } = await import('../report/comparisonSummary.ts');
@@ -109,7 +121,7 @@ export function registerReportCommand(program: Command, lang: Lang): void {
     const year = opts.year;
     const tidyYears = opts.years ?? [year];
     const compareYears = opts.years ?? (baseScenario && isParentOf(baseScenario, scenario) ? changedYears(scenario) : union(scenario.years, [year]));
-    const years = union([year], formats.has('csv') || formats.has('json') ? tidyYears : [], baseScenario ? compareYears : []);
+    const years = union([year], formats.has('csv') || formats.has('json') || formats.has('parquet') ? tidyYears : [], baseScenario ? compareYears : []);
     (await import('./yearCoverage.ts')).checkYears(years, scenario.policy);
     const runs = runScenario(scenario, set.counties, years, (y) => log(m.computingNamed(scenario.name, y)));
     const byYear = new Map(runs.map((r) => [r.year, r]));
@@ -133,10 +145,6 @@ export function registerReportCommand(program: Command, lang: Lang): void {
       notes: set.notes.map((n) => set.sources.reduce((text, s) => text.split(s).join(basename(s)), n)),
     };
     const written: string[] = [];
-    const write = (files: OutputFile[]): void => {
-      writeFilesAtomically(files);
-      written.push(...files.map((f) => f.path));
-    };
 
     if (formats.has('html')) {
       const { writeHtmlBatch } = await import('../report/html/batch.ts');
@@ -161,24 +169,26 @@ export function registerReportCommand(program: Command, lang: Lang): void {
       }, out, { quiet: opts.quiet === true }));
     }
     if (formats.has('xlsx')) {
-      const { buildWorkbook } = await import('../report/xlsx/workbook.ts');
-      const bytes = await buildWorkbook({
-        lang, run, policy: scenario.policy, selected, summary: summarize(run, selected), meta,
+      const { writeWorkbookFile } = await import('../report/xlsx/workbook.ts');
+      const done = await writeOutputSet((files) => writeWorkbookFile(files.tempFor(join(out, layout.workbook())), {
+        lang, run, runs, policy: scenario.policy, selected, summary: summarize(run, selected), meta, unit: opts.unit,
         ...(comparison && baseScenario ? { comparison: { baseName: baseScenario.name, data: comparison } } : {}),
-      });
-      write([{ path: join(out, layout.workbook()), content: bytes }]);
+      }));
+      written.push(...done.paths);
     }
-    if (formats.has('csv') || formats.has('json')) {
+    if (formats.has('csv') || formats.has('json') || formats.has('parquet')) {
       const tidyRuns: YearRun[] = tidyYears.map((y) => byYear.get(y)!);
-      const tidy = tidyFiles(tidyRuns, selected, scenario.name, { csv: formats.has('csv'), json: formats.has('json') });
-      const files: Array<{ name: string; format: string; content: Uint8Array }> = [];
-      if (formats.has('csv')) files.push({ name: layout.tidy('csv', tidyYears), format: 'csv', content: tidy.csv });
-      if (formats.has('json')) files.push({ name: layout.tidy('json', tidyYears), format: 'json (array of records)', content: tidy.json });
-      const metadata = tidyMetadata({
-        version, scenario, years: tidyYears, basis: scenario.basis, countyFiles: set.sources, countiesReported: selected.length, countiesComputed: set.counties.length,
-        run: tidyRuns[0]!, files, rows: tidy.rows,
+      const paths = Object.fromEntries((['csv', 'json', 'parquet'] as const).filter((f) => formats.has(f)).map((f) => [f, join(out, layout.tidy(f, tidyYears))]));
+      const countySet = set;
+      const done = await writeOutputSet(async (set) => {
+        const tidy = await writeTidyFiles(set, paths, tidyRuns, selected, scenario.name);
+        const metadata = tidyMetadata({
+          version, scenario, years: tidyYears, basis: scenario.basis, countyFiles: countySet.sources, countiesReported: selected.length, countiesComputed: countySet.counties.length,
+          run: tidyRuns[0]!, files: tidy.files, rows: tidy.rows,
+        });
+        set.text(join(out, layout.tidyMetadata(tidyYears))).write(metadata);
       });
-      write([...files.map((f) => ({ path: join(out, f.name), content: f.content })), { path: join(out, layout.tidyMetadata(tidyYears)), content: metadata }]);
+      written.push(...done.paths);
     }
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     log(m.reportDone(written.length, out, seconds, written.length <= 8 ? written.map((p) => basename(p)).join(', ') : ''));

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { ITEM_DETAILS, type ItemDetail } from '../report/stream/runOutputs.ts';
 import { addInputOptions, DEFAULT_OUT, type RunOptions } from './commonOptions.ts';
+import { MONEY_UNIT_INFO, parseMoneyUnit, type MoneyUnit } from '../report/moneyUnits.ts';
 import { parseYears } from './yearOptions.ts';
 import type { Lang } from '../i18n/lang.ts';
 import { inLang } from '../i18n/text.ts';
@@ -13,6 +14,13 @@ interface RunCommandOptions extends RunOptions {
   out: string;
   quiet?: boolean;
   items: ItemDetail;
+  unit: MoneyUnit;
+}
+
+function parseUnit(value: string): MoneyUnit {
+  const unit = parseMoneyUnit(value);
+  if (!unit) throw new InvalidArgumentError('use yuan, wan or yi (元, 万元 or 亿元) / 可选 元、万元、亿元');
+  return unit;
 }
 
 function parseItemDetail(value: string): ItemDetail {
@@ -29,6 +37,7 @@ export function registerRunCommand(program: Command, lang: Lang): void {
     .option('--year <years>', m.runOptYear, parseYears)
     .option('--out <dir>', m.optOut, DEFAULT_OUT)
     .option('--items <detail>', 'item detail / 项目明细: full = items.csv, one row per county × item × year (逐县逐项); summary = items_summary.csv, one row per item × year over the counties reported (按项目汇总); none = no item file (不写)', parseItemDetail, 'full' as ItemDetail)
+    .option('--unit <unit>', m.runOptUnit, parseUnit, 'yuan' as MoneyUnit)
     .option('--quiet', m.runOptQuiet);
   addInputOptions(cmd, lang).action(async (opts: RunCommandOptions) => {
     // loaded when the command runs, so that --help does not wait for them
@@ -57,11 +66,12 @@ export function registerRunCommand(program: Command, lang: Lang): void {
       counties_reported: set.focus.length,
       counties_computed: set.counties.length,
       ...(opts.items === 'full' ? {} : { items: opts.items }),
+      ...(opts.unit === 'yuan' ? {} : { display_unit: { unit: MONEY_UNIT_INFO[opts.unit].zh, columns: `each money column again with the suffix ${MONEY_UNIT_INFO[opts.unit].suffix}, rounded half away from zero to 0.01 ${MONEY_UNIT_INFO[opts.unit].en}; the yuan columns stay exact to the fen` } }),
       rounding: 'each county × item cost rounded once to the fen, half away from zero; splits and allocations by largest remainder',
       summaries,
     };
     const written = writeRunOutputs({
-      out, runs, policy, focus: set.focus, items: opts.items, meta,
+      out, runs, policy, focus: set.focus, items: opts.items, unit: opts.unit, meta,
       provinces: new Set(set.focus.map((i) => set.counties[i]!.provinceCode)),
     });
     if (!opts.quiet) {

@@ -32,6 +32,13 @@ export const COUNTY_COLUMNS = [
   'gap', 'plan_gap', 'gap_per_capita', 'gap_share_of_cost',
 ] as const;
 
+/** counties.csv columns that hold money in yuan to the fen (the rest: names, counts, ratios, yuan per person). */
+const COUNTY_NOT_MONEY = new Set(['code', 'name', 'province', 'prefecture', 'year', 'resident_pop', 'basis_pop', 'cost_coefficient', 'gap_per_capita', 'gap_share_of_cost']);
+export const COUNTY_MONEY_COLUMNS: readonly string[] = COUNTY_COLUMNS.filter((c) => !COUNTY_NOT_MONEY.has(c));
+
+/** items.csv (and items_summary.csv) columns that hold money in yuan to the fen. */
+export const ITEM_MONEY_COLUMNS = ['cost', 'central', 'provincial', 'prefecture_level', 'county', 'special_transfer', 'retained_by_prefecture'] as const;
+
 export const ITEM_COLUMNS = [
   'code', 'name', 'year', 'item', 'item_name_zh', 'domain', 'driver', 'beneficiaries', 'unit_standard', 'cost_index',
   'cost', 'central', 'provincial', 'prefecture_level', 'county', 'special_transfer', 'retained_by_prefecture', 'rule', 'source',

@@ -9,6 +9,9 @@ export const PROVINCE_COLUMNS = [
   'central_allocation', 'provincial_top_up', 'pool', 'coefficient',
 ] as const;
 
+/** provinces.csv columns that hold money in yuan to the fen. */
+export const PROVINCE_MONEY_COLUMNS = ['standard_expenditure', 'standard_revenue', 'gap', 'central_allocation', 'provincial_top_up', 'pool'] as const;
+
 export function provinceRows(run: YearRun, only?: ReadonlySet<string>): Row[] {
   return run.result.provinces
     .filter((p) => !only || only.has(p.provinceCode))

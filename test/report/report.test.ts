@@ -109,16 +109,26 @@ describe('fiscal-sim report (baseline)', () => {
   it('the workbook reads back with the numbers of the CSV files, and its totals equal the sum of its rows', async () => {
     const wb = await loadWorkbook(join(out, 'workbook-2012.xlsx'));
     const names = wb.worksheets.map((w) => w.name);
-    expect(names).toEqual(['汇总', '县', '项目', '转移支付', '省', '参数与来源']);
+    expect(names).toEqual(['汇总', '图表', '县', '项目', '转移支付', '省', '参数与来源', '列说明']);
+    // one header row of Chinese labels; the CSV column ids are on the column sheet
+    const columnSheet: string[][] = [];
+    wb.getWorksheet('列说明')!.eachRow((row, n) => {
+      if (n > 1) columnSheet.push((row.values as ExcelJS.CellValue[]).slice(1).map(String));
+    });
     const sheet = (name: string): { header: string[]; rows: ExcelJS.CellValue[][]; total: ExcelJS.CellValue[] } => {
       const ws = wb.getWorksheet(name)!;
-      const header = (ws.getRow(1).values as ExcelJS.CellValue[]).slice(1).map(String);
+      const labels = (ws.getRow(1).values as ExcelJS.CellValue[]).slice(1).map(String);
+      const mine = columnSheet.filter((r) => r[0] === name);
+      expect(mine.map((r) => r[2]), name).toEqual(labels);
+      const header = mine.map((r) => r[1]!);
       const all: ExcelJS.CellValue[][] = [];
       ws.eachRow((row, n) => {
-        if (n > 2) all.push((row.values as ExcelJS.CellValue[]).slice(1));
+        if (n > 1) all.push((row.values as ExcelJS.CellValue[]).slice(1));
       });
-      expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
+      expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
       expect(ws.autoFilter).toBeTruthy();
+      // printed landscape on A4, fitted to the page width, the header row on every page
+      expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' });
       return { header, rows: all.slice(0, -1), total: all[all.length - 1]! };
     };
     // exceljs writes no cached value for a formula whose result is 0: read that as 0
@@ -142,8 +152,18 @@ describe('fiscal-sim report (baseline)', () => {
     check('县', counties, ['standard_cost', 'central', 'provincial', 'prefecture_level', 'county', 'special_transfers', 'own_revenue', 'tax_rebates', ...TRANSFER_COLUMNS, 'general_transfer', 'resources', 'needs', 'gap', 'plan_gap', 'guarantee_gap']);
     check('项目', items, ['cost', 'central', 'provincial', 'prefecture_level', 'county', 'special_transfer']);
     const ws = wb.getWorksheet('县')!;
-    expect(ws.getRow(1).getCell(8).value).toBe('standard_cost');
-    expect(ws.getRow(3).getCell(8).numFmt).toBe('#,##0.00');
+    expect(columnSheet.find((r) => r[0] === '县' && r[1] === 'standard_cost')![2]).toBe(ws.getRow(1).getCell(8).value);
+    expect(ws.getRow(1).getCell(8).value).not.toBe('standard_cost');
+    expect(ws.getRow(2).getCell(8).numFmt).toBe('#,##0.00');
+    // the chart sheet: counties ranked by gap per resident, highest first, drawn with data bars
+    const chart = wb.getWorksheet('图表')!;
+    const perCapita: number[] = [];
+    chart.eachRow((row, n) => {
+      if (n > 2) perCapita.push(row.getCell(4).value as number);
+    });
+    expect(perCapita).toHaveLength(counties.length);
+    expect(perCapita).toEqual([...perCapita].sort((a, b) => b - a));
+    expect(JSON.stringify((chart as unknown as { conditionalFormattings: unknown }).conditionalFormattings)).toContain('dataBar');
     const params = sheet('参数与来源');
     expect(params.rows.length).toBeGreaterThan(100);
     expect(params.rows.every((r) => typeof r[params.header.indexOf('source')] === 'string' && (r[params.header.indexOf('source')] as string).length > 0)).toBe(true);
@@ -192,6 +212,14 @@ describe('fiscal-sim report with a scenario', () => {
     for (const y of [2011, 2012, 2013]) expect(html).toContain(`data-year="${y}"`);
     const wb = await loadWorkbook(join(dest, 'workbook-2012-raise-health.xlsx'));
     expect(wb.worksheets.map((w) => w.name)).toContain('comparison');
+    // all years of the run: the county sheet holds 2011, 2012 and 2013, one header row in English
+    const countySheet = wb.getWorksheet('counties')!;
+    const years = new Set<unknown>();
+    const yearAt = (countySheet.getRow(1).values as ExcelJS.CellValue[]).indexOf('year') > 0 ? (countySheet.getRow(1).values as ExcelJS.CellValue[]).indexOf('year') : (countySheet.getRow(1).values as ExcelJS.CellValue[]).findIndex((v) => typeof v === 'string' && /year/i.test(v));
+    countySheet.eachRow((row, n) => {
+      if (n > 1) years.add(row.getCell(yearAt).value);
+    });
+    expect([...years].filter((y) => typeof y === 'number').sort()).toEqual([2011, 2012, 2013]);
   });
 
   it('refuses --county with --province, unknown counties and bad scenario files, writing nothing', async () => {

@@ -44,7 +44,7 @@ export class ReportLayout {
   workbook(): string {
     return `workbook-${this.tag}.xlsx`;
   }
-  tidy(ext: 'csv' | 'json', years: readonly number[]): string {
+  tidy(ext: 'csv' | 'json' | 'parquet', years: readonly number[]): string {
     const span = years.length === 1 ? `${years[0]}` : `${years[0]}-${years[years.length - 1]}`;
     return `tidy-${span}${this.scenarioName === 'baseline' ? '' : `-${this.scenarioName}`}.${ext}`;
   }

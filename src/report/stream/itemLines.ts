@@ -6,15 +6,17 @@ import { valueFor } from '../../model/parameters.ts';
 import type { YearRun } from '../../simulation/runSimulation.ts';
 import { itemSource } from '../../tables/countyTable.ts';
 import { csvField } from '../csv.ts';
+import { fenToUnitText, type MoneyUnit } from '../moneyUnits.ts';
 import { fenText } from './moneyText.ts';
 
 /**
  * items.csv lines (ITEM_COLUMNS order, no line end) for the selected counties, in county then
  * catalog order, straight from the item table's columns: the same text as itemRows gives
  * through toCsv, without building a row object. Each item's fixed text (id, names, driver,
- * rule, source) is built once per year, each county's once.
+ * rule, source) is built once per year, each county's once. With a display unit (万元, 亿元)
+ * the money columns follow again in that unit (unitColumns).
  */
-export function forEachItemLine(run: YearRun, selected: ReadonlySet<number>, catalog: ReadonlyMap<string, CatalogEntry>, policy: Pick<PolicyData, 'changeSources'>, emit: (line: string) => void): void {
+export function forEachItemLine(run: YearRun, selected: ReadonlySet<number>, catalog: ReadonlyMap<string, CatalogEntry>, policy: Pick<PolicyData, 'changeSources'>, emit: (line: string) => void, unit?: MoneyUnit): void {
   const items = run.result.items;
   const per = items.itemsPerCounty;
   const params = run.params.items;
@@ -23,6 +25,8 @@ export function forEachItemLine(run: YearRun, selected: ReadonlySet<number>, cat
   const tail = params.map((p) => `,${csvField(p.rule.id)},${csvField(itemSource(run, p.id, catalog, policy))}`);
   const fixedStandard = params.map((p) => (typeof p.annualStandard === 'number' ? csvField(String(p.annualStandard)) : undefined));
   const { beneficiaries, costFen, centralFen, provincialFen, prefectureFen, countyFen, specialFen, retainedFen } = items.columns;
+  // display columns in 万元/亿元 after the exact ones (ITEM_MONEY_COLUMNS order); none for yuan
+  const display = unit && unit !== 'yuan' ? unit : undefined;
   const selectedInOrder = [...selected].filter((ci) => ci >= 0 && ci < items.countyCount).sort((a, b) => a - b);
   for (const ci of selectedInOrder) {
     const c = run.counties[ci]!;
@@ -34,7 +38,10 @@ export function forEachItemLine(run: YearRun, selected: ReadonlySet<number>, cat
       emit(
         `${head}${middle[i]!}${csvField(beneficiaries[k]!.toFixed(2))},${standard},${costIndex},` +
           `${fenText(costFen[k]!)},${fenText(centralFen[k]!)},${fenText(provincialFen[k]!)},${fenText(prefectureFen[k]!)},${fenText(countyFen[k]!)},${fenText(specialFen[k]!)},${fenText(retainedFen[k]!)}` +
-          tail[i]!,
+          tail[i]! +
+          (display
+            ? `,${fenToUnitText(costFen[k]!, display)},${fenToUnitText(centralFen[k]!, display)},${fenToUnitText(provincialFen[k]!, display)},${fenToUnitText(prefectureFen[k]!, display)},${fenToUnitText(countyFen[k]!, display)},${fenToUnitText(specialFen[k]!, display)},${fenToUnitText(retainedFen[k]!, display)}`
+            : ''),
       );
     }
   }

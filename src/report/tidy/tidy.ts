@@ -7,10 +7,11 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { fenToYuanString } from '../../model/money.ts';
-import { csvField } from '../csv.ts';
 import type { YearRun } from '../../simulation/runSimulation.ts';
-import { itemsOfCounty, LEVELS } from '../../tables/reportTables.ts';
+import { LEVELS } from '../../tables/reportTables.ts';
+import type { OutputSet } from '../atomicWrite.ts';
+import { csvField } from '../csv.ts';
+import { fenText } from '../stream/moneyText.ts';
 
 export const TIDY_COLUMNS = [
   'scenario', 'year', 'province_code', 'province', 'prefecture_code', 'prefecture', 'county_code', 'county',
@@ -32,20 +33,99 @@ export const TIDY_COLUMN_DOCS: Readonly<Record<(typeof TIDY_COLUMNS)[number], { 
   amount_yuan: { description: "the level's share of the item's standard cost in the county; the four levels sum exactly to the item's cost", unit: 'yuan (exact to the fen: two decimals in CSV, a number in JSON)' },
 };
 
-/** Calls `emit` with each tidy row's values (strings, in TIDY_COLUMNS order) and the amount in fen. */
+/**
+ * Calls `emit` with each tidy row's values (strings, in TIDY_COLUMNS order) and the amount in
+ * fen, straight from the item table's columns. The values array is reused from row to row:
+ * read it inside `emit`, do not keep it.
+ */
 export function forEachTidyRow(runs: readonly YearRun[], selected: readonly number[], scenario: string, emit: (values: readonly string[], fen: number) => void): void {
+  const values: string[] = new Array<string>(TIDY_COLUMNS.length).fill('');
+  values[0] = scenario;
   for (const run of runs) {
+    values[1] = String(run.year);
+    const items = run.result.items;
+    const per = items.itemsPerCounty;
+    const levels = [items.columns.centralFen, items.columns.provincialFen, items.columns.prefectureFen, items.columns.countyFen];
     for (const ci of selected) {
       const c = run.counties[ci]!;
-      for (const it of itemsOfCounty(run, ci)) {
-        const p = run.params.items[it.itemIndex]!;
-        const parts = [it.centralFen, it.provincialFen, it.prefectureFen, it.countyFen];
-        LEVELS.forEach((level, k) => {
-          emit([scenario, String(run.year), c.provinceCode, c.province, c.prefectureCode, c.prefecture, c.code, c.name, p.id, p.domain, level, fenToYuanString(parts[k]!)], parts[k]!);
-        });
+      values[2] = c.provinceCode;
+      values[3] = c.province;
+      values[4] = c.prefectureCode;
+      values[5] = c.prefecture;
+      values[6] = c.code;
+      values[7] = c.name;
+      for (let i = 0, k = ci * per; i < per; i++, k++) {
+        const p = run.params.items[i]!;
+        values[8] = p.id;
+        values[9] = p.domain;
+        for (let l = 0; l < LEVELS.length; l++) {
+          const fen = levels[l]![k]!;
+          values[10] = LEVELS[l]!;
+          values[11] = fenText(fen);
+          emit(values, fen);
+        }
       }
     }
   }
+}
+
+export type TidyFormat = 'csv' | 'json' | 'parquet';
+
+/** One tidy file as written: name, format, size and checksum (for the metadata file). */
+export interface TidyFileInfo {
+  readonly name: string;
+  readonly format: string;
+  readonly bytes: number;
+  readonly sha256: string;
+}
+
+/** The JSON text of one tidy row (a record; year and amount as numbers). */
+function jsonRecord(values: readonly string[], fen: number): string {
+  let out = '{';
+  for (let k = 0; k < TIDY_COLUMNS.length; k++) {
+    const col = TIDY_COLUMNS[k]!;
+    const v = values[k]!;
+    out += `${k ? ',' : ''}"${col}":${col === 'year' ? v : col === 'amount_yuan' ? String(fen / 100) : JSON.stringify(v)}`;
+  }
+  return `${out}}`;
+}
+
+/**
+ * Stream the tidy CSV (UTF-8, no BOM, LF) and JSON (array of records) into an output set, in
+ * chunks, with their sizes and checksums; the Parquet file (src/report/tidy/parquet.ts) is
+ * written by its own writer into the same set. Returns the row count and the files' details.
+ */
+export async function writeTidyFiles(set: OutputSet, paths: Partial<Record<TidyFormat, string>>, runs: readonly YearRun[], selected: readonly number[], scenario: string): Promise<{ rows: number; files: TidyFileInfo[] }> {
+  const csv = paths.csv ? set.text(paths.csv, { sha256: true }) : undefined;
+  const json = paths.json ? set.text(paths.json, { sha256: true }) : undefined;
+  csv?.write(`${TIDY_COLUMNS.join(',')}\n`);
+  json?.write('[');
+  let rows = 0;
+  if (csv || json) {
+    forEachTidyRow(runs, selected, scenario, (values, fen) => {
+      if (csv) {
+        let line = '';
+        for (let k = 0; k < values.length; k++) line += (k ? ',' : '') + csvField(values[k]);
+        csv.write(`${line}\n`);
+      }
+      json?.write(`${rows ? ',' : ''}\n${jsonRecord(values, fen)}`);
+      rows++;
+    });
+  }
+  json?.write('\n]\n');
+  const files: TidyFileInfo[] = [];
+  for (const [w, format, path] of [[csv, 'csv', paths.csv], [json, 'json (array of records)', paths.json]] as const) {
+    if (!w || !path) continue;
+    w.close();
+    files.push({ name: basename(path), format, bytes: w.bytes, sha256: w.sha256() });
+  }
+  if (paths.parquet) {
+    const { writeTidyParquet } = await import('./parquet.ts');
+    const written = writeTidyParquet(set.tempFor(paths.parquet), runs, selected, scenario);
+    if (!(csv || json)) rows = written.rows;
+    files.push({ name: basename(paths.parquet), format: 'parquet', bytes: written.bytes, sha256: written.sha256 });
+  }
+  return { rows, files };
 }
 
 export interface TidyFiles {
@@ -54,37 +134,20 @@ export interface TidyFiles {
   readonly rows: number;
 }
 
-/** Build the CSV (UTF-8, no BOM, LF) and JSON (array of records) in chunks, so national runs stay within string limits. */
+/** The tidy CSV and JSON in memory (for benchmarks and small selections); the command streams them with writeTidyFiles. */
 export function tidyFiles(runs: readonly YearRun[], selected: readonly number[], scenario: string, formats: { csv: boolean; json: boolean }): TidyFiles {
-  const csvChunks: Buffer[] = [];
-  const jsonChunks: Buffer[] = [];
-  let csvPart: string[] = [];
-  let jsonPart: string[] = [];
+  const csvChunks: string[] = [];
+  const jsonChunks: string[] = [];
+  if (formats.csv) csvChunks.push(`${TIDY_COLUMNS.join(',')}\n`);
+  if (formats.json) jsonChunks.push('[');
   let rows = 0;
-  const flush = (): void => {
-    if (csvPart.length) csvChunks.push(Buffer.from(csvPart.join(''), 'utf8'));
-    if (jsonPart.length) jsonChunks.push(Buffer.from(jsonPart.join(''), 'utf8'));
-    csvPart = [];
-    jsonPart = [];
-  };
-  if (formats.csv) csvPart.push(`${TIDY_COLUMNS.join(',')}\n`);
-  if (formats.json) jsonPart.push('[');
   forEachTidyRow(runs, selected, scenario, (values, fen) => {
-    if (formats.csv) csvPart.push(`${values.map(csvField).join(',')}\n`);
-    if (formats.json) {
-      const fields = TIDY_COLUMNS.map((col, k) => {
-        const v = values[k]!;
-        const json = col === 'year' ? v : col === 'amount_yuan' ? String(fen / 100) : JSON.stringify(v);
-        return `${JSON.stringify(col)}:${json}`;
-      });
-      jsonPart.push(`${rows ? ',' : ''}\n{${fields.join(',')}}`);
-    }
+    if (formats.csv) csvChunks.push(`${values.map(csvField).join(',')}\n`);
+    if (formats.json) jsonChunks.push(`${rows ? ',' : ''}\n${jsonRecord(values, fen)}`);
     rows++;
-    if (rows % 20_000 === 0) flush();
   });
-  if (formats.json) jsonPart.push('\n]\n');
-  flush();
-  return { csv: Buffer.concat(csvChunks), json: Buffer.concat(jsonChunks), rows };
+  if (formats.json) jsonChunks.push('\n]\n');
+  return { csv: Buffer.concat(csvChunks.map((c) => Buffer.from(c, 'utf8'))), json: Buffer.concat(jsonChunks.map((c) => Buffer.from(c, 'utf8'))), rows };
 }
 
 export function sha256(content: Uint8Array | string): string {
@@ -100,7 +163,7 @@ export interface TidyMetadataInput {
   readonly countiesReported: number;
   readonly countiesComputed: number;
   readonly run: YearRun;
-  readonly files: ReadonlyArray<{ readonly name: string; readonly format: string; readonly content: Uint8Array }>;
+  readonly files: readonly TidyFileInfo[];
   readonly rows: number;
 }
 
@@ -131,8 +194,10 @@ export function tidyMetadata(m: TidyMetadataInput): string {
     years: m.years,
     basis: m.basis,
     county_data: { files: m.countyFiles.map(fileRef), counties_reported: m.countiesReported, counties_computed: m.countiesComputed },
-    files: m.files.map((f) => ({ name: f.name, format: f.format, encoding: 'utf-8 (no BOM)', rows: m.rows, bytes: f.content.byteLength, sha256: sha256(f.content) })),
-    parquet: 'not written: no Parquet writer is among the project dependencies',
+    files: m.files.map((f) => ({ name: f.name, format: f.format, ...(f.format === 'parquet' ? {} : { encoding: 'utf-8 (no BOM)' }), rows: m.rows, bytes: f.bytes, sha256: f.sha256 })),
+    parquet: m.files.some((f) => f.format === 'parquet')
+      ? 'the same rows and columns as the CSV; amount_yuan is DECIMAL(18,2) (exact fen), year INT32, every other column a UTF-8 string; written by hyparquet-writer, Snappy-compressed'
+      : 'not written: ask for it with --format parquet',
     columns: TIDY_COLUMNS.map((name) => ({ name, ...TIDY_COLUMN_DOCS[name] })),
     row: 'one row per county × item × year × level of government',
     levels: LEVELS,

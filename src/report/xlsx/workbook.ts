@@ -1,12 +1,27 @@
 /**
  * The Excel workbook for finance departments: one sheet per table (summary, counties,
- * items, transfers, provinces, comparison, parameters with sources). Numbers are stored as
- * numbers with yuan formats; each table sheet has a frozen header, an autofilter, and a
- * totals row whose cached value is the exact sum of the rows' integer fen (written as a SUM
- * formula so Excel shows the same figure after recalculating).
+ * items, transfers, provinces, comparison, parameters with sources), a chart sheet and a
+ * column sheet. Numbers are stored as numbers with yuan formats; each table sheet has ONE
+ * header row in the chosen language (the CSV column ids are on the column sheet), frozen,
+ * with an autofilter, repeated on every printed page (print titles), printed landscape on A4
+ * fitted to the page width, and a totals row whose cached value is the exact sum of the rows'
+ * integer fen (written as a SUM formula so Excel shows the same figure after recalculating).
+ *
+ * All years of the run: the county, item, transfer and province sheets hold one row per
+ * county (item, province) and year, with a year column; the summary and chart sheets are for
+ * the report year. With a display unit (万元/亿元) each money column is followed by the same
+ * amount in that unit (src/report/moneyUnits.ts); its total is the sum of the printed parts.
+ *
+ * Chart sheet: exceljs can neither draw native Excel charts nor (in its streaming writer)
+ * embed images, so the chart sheet ranks the counties by financing gap per resident with
+ * Excel data bars (conditional formatting): Excel and WPS draw the bars themselves, and they
+ * follow the figures if the user edits them.
+ *
+ * Written with exceljs's streaming writer (rows are written as they are added), to a
+ * temporary file that the caller renames; exceljs is loaded only when a workbook is asked for.
  */
-import { PassThrough } from 'node:stream';
-import ExcelJS from 'exceljs';
+import { PassThrough, type Writable } from 'node:stream';
+import type ExcelJS from 'exceljs';
 import type { PolicyData } from '../../input/policyData.ts';
 import { fenToYuanString, yuanToFen } from '../../model/money.ts';
 import type { InequalitySummary } from '../../model/measures/inequality.ts';
@@ -23,6 +38,7 @@ import type { YearSummary } from '../../tables/summary.ts';
 import { t, type Lang, type LabelKey } from '../html/labels.ts';
 import { columnInfo, NUMBER_FORMATS, type ColumnKind } from './columns.ts';
 import { safeText } from '../cellSafety.ts';
+import { fenToSteps, MONEY_UNIT_INFO, stepsText, type MoneyUnit } from '../moneyUnits.ts';
 
 export interface WorkbookInput {
   readonly lang: Lang;
@@ -38,7 +54,34 @@ export interface WorkbookInput {
     readonly countyFiles: readonly string[];
   };
   readonly comparison?: { readonly baseName: string; readonly data: Comparison };
+  /** every year computed, in order (default: the report year only); the table sheets hold them all */
+  readonly runs?: readonly YearRun[];
+  /** display unit added beside the exact yuan columns (万元 or 亿元; yuan adds none) */
+  readonly unit?: MoneyUnit;
 }
+
+/** Strings of the workbook that the shared label table does not hold: [zh, en]. */
+const TEXT = {
+  chart: ['图表', 'chart'],
+  columns: ['列说明', 'columns'],
+  columnSheet: ['工作表', 'sheet'],
+  columnId: ['列名（CSV）', 'column id (CSV)'],
+  columnLabel: ['列标题', 'column label'],
+  chartTitle: ['各县人均财力缺口（{year}年，由高到低；正数为缺口，负数为结余）', 'Financing gap per resident by county ({year}, highest first; negative: surplus)'],
+  rank: ['位次', 'rank'],
+  gapPerCapita: ['人均财力缺口（元）', 'gap per resident (yuan)'],
+  gap: ['财力缺口（元）', 'financing gap (yuan)'],
+} as const satisfies Record<string, readonly [string, string]>;
+
+function tx(lang: Lang, key: keyof typeof TEXT, vars: Readonly<Record<string, string | number>> = {}): string {
+  return TEXT[key][lang === 'zh' ? 0 : 1].replace(/\{(\w+)\}/g, (m, k: string) => (vars[k] !== undefined ? String(vars[k]) : m));
+}
+
+/** Landscape A4, fitted to the page width, the header row repeated on every page. */
+const PRINT: Partial<ExcelJS.PageSetup> = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' };
+
+/** One line per table column for the column sheet: sheet, CSV id, label. */
+type ColumnNote = readonly [string, string, string];
 
 const SUMMABLE_INTS = new Set(['resident_pop', 'basis_pop', 'population', 'counties']);
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EDF3' } };
@@ -58,44 +101,82 @@ function widthFor(kind: ColumnKind, name: string, label: string): number {
   return 12;
 }
 
-/**
- * A table sheet: row 1 the column names of the CSV tables (for scripts), row 2 the labels
- * with the autofilter, data from row 3, and a totals row under the data.
- */
 type Book = ExcelJS.stream.xlsx.WorkbookWriter;
 
-function tableSheet(wb: Book, sheetName: string, columns: readonly string[], rows: readonly Row[], lang: Lang, opts: { totals?: boolean; freezeColumns?: number; wrap?: readonly string[] } = {}): void {
-  const infos = columns.map((c) => columnInfo(c, lang));
-  const ws = wb.addWorksheet(sheetName, { views: [{ state: 'frozen', xSplit: opts.freezeColumns ?? 0, ySplit: 2 }] });
-  ws.columns = columns.map((c, i) => {
-    const numFmt = NUMBER_FORMATS[infos[i]!.kind];
-    const wrap = opts.wrap?.includes(c);
-    return { key: c, width: widthFor(infos[i]!.kind, c, infos[i]!.label), style: { ...(numFmt ? { numFmt } : {}), ...(wrap ? { alignment: { wrapText: true, vertical: 'top' as const } } : {}) } };
+/** Money columns of a sheet: the yuan kind, or an unit display column for one (gap_wan). */
+function displayColumns(columns: readonly string[], infos: ReadonlyArray<{ kind: ColumnKind }>, unit: MoneyUnit | undefined): string[] {
+  if (!unit || unit === 'yuan') return [...columns];
+  const suffix = MONEY_UNIT_INFO[unit].suffix;
+  return columns.flatMap((c, i) => (infos[i]!.kind === 'yuan' ? [c, `${c}${suffix}`] : [c]));
+}
+
+/**
+ * A table sheet: row 1 the labels in the chosen language (frozen, with the autofilter and
+ * repeated on printed pages), data from row 2, and a totals row under the data. The CSV
+ * column ids go to `notes` for the column sheet.
+ */
+function tableSheet(wb: Book, sheetName: string, baseColumns: readonly string[], rows: Iterable<Row>, lang: Lang, notes: ColumnNote[], opts: { totals?: boolean; freezeColumns?: number; wrap?: readonly string[]; unit?: MoneyUnit } = {}): void {
+  const baseInfos = baseColumns.map((c) => columnInfo(c, lang));
+  const columns = displayColumns(baseColumns, baseInfos, opts.unit);
+  const unit = opts.unit && opts.unit !== 'yuan' ? opts.unit : undefined;
+  const suffix = unit ? MONEY_UNIT_INFO[unit].suffix : undefined;
+  // a display column: the stem's label with the unit, a number with the unit's decimals
+  const infos = columns.map((c) => {
+    if (suffix && c.endsWith(suffix) && !baseColumns.includes(c)) {
+      const stem = columnInfo(c.slice(0, -suffix.length), lang);
+      return { kind: 'unit' as const, label: `${stem.label}（${lang === 'zh' ? MONEY_UNIT_INFO[unit!].zh : MONEY_UNIT_INFO[unit!].en}）` };
+    }
+    return columnInfo(c, lang);
   });
-  const names = ws.getRow(1);
-  names.values = [...columns];
-  names.font = { color: { argb: 'FF8A939B' }, size: 8 };
-  const labels = ws.getRow(2);
+  const ws = wb.addWorksheet(sheetName, { views: [{ state: 'frozen', xSplit: opts.freezeColumns ?? 0, ySplit: 1 }], pageSetup: PRINT });
+  ws.columns = columns.map((c, i) => {
+    const kind = infos[i]!.kind;
+    const numFmt = kind === 'unit' ? NUMBER_FORMATS.decimal : NUMBER_FORMATS[kind];
+    const wrap = opts.wrap?.includes(c);
+    return { key: c, width: kind === 'unit' ? 14 : widthFor(kind, c, infos[i]!.label), style: { ...(numFmt ? { numFmt } : {}), ...(wrap ? { alignment: { wrapText: true, vertical: 'top' as const } } : {}) } };
+  });
+  for (const [i, c] of columns.entries()) notes.push([sheetName, c, infos[i]!.label]);
+  const labels = ws.getRow(1);
   labels.values = infos.map((i) => i.label);
   labels.font = { bold: true };
   labels.alignment = { wrapText: true, vertical: 'bottom' };
   labels.eachCell((cell) => (cell.fill = HEADER_FILL));
-  names.commit();
   labels.commit();
-  for (const r of rows) ws.addRow(columns.map((c, i) => cellValue(infos[i]!.kind, r[c]))).commit();
-  const last = 2 + rows.length;
-  ws.autoFilter = { from: { row: 2, column: 1 }, to: { row: Math.max(2, last), column: columns.length } };
+  // totals: exact fen of the yuan columns, printed steps of the unit columns, sums of counts
+  const fenTotals = new Map<string, number>();
+  const stepTotals = new Map<string, number>();
+  const intTotals = new Map<string, number>();
+  let count = 0;
+  for (const r of rows) {
+    const values = columns.map((c, i) => {
+      const kind = infos[i]!.kind;
+      if (kind === 'unit') {
+        const v = r[c.slice(0, -suffix!.length)];
+        if (v === undefined || v === '') return null;
+        const steps = fenToSteps(yuanToFen(String(v)), unit!);
+        stepTotals.set(c, (stepTotals.get(c) ?? 0) + steps);
+        return Number(stepsText(steps, unit!));
+      }
+      const v = r[c];
+      if (opts.totals && v !== undefined && v !== '') {
+        if (kind === 'yuan') fenTotals.set(c, (fenTotals.get(c) ?? 0) + yuanToFen(String(v)));
+        else if (kind === 'int' && SUMMABLE_INTS.has(c)) intTotals.set(c, (intTotals.get(c) ?? 0) + Number(v));
+      }
+      return cellValue(kind, v);
+    });
+    ws.addRow(values).commit();
+    count++;
+  }
+  const last = 1 + count;
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, last), column: columns.length } };
   if (opts.totals) {
     const values: ExcelJS.CellValue[] = columns.map((c, i) => {
       const kind = infos[i]!.kind;
       const letter = ws.getColumn(i + 1).letter;
-      const range = `${letter}3:${letter}${last}`;
-      if (kind === 'yuan') {
-        let fen = 0;
-        for (const r of rows) fen += r[c] === undefined || r[c] === '' ? 0 : yuanToFen(String(r[c]));
-        return { formula: `SUM(${range})`, result: Number(fenToYuanString(fen)) };
-      }
-      if (kind === 'int' && SUMMABLE_INTS.has(c)) return { formula: `SUM(${range})`, result: rows.reduce((a, r) => a + Number(r[c] ?? 0), 0) };
+      const range = `${letter}2:${letter}${last}`;
+      if (kind === 'yuan') return { formula: `SUM(${range})`, result: Number(fenToYuanString(fenTotals.get(c) ?? 0)) };
+      if (kind === 'unit') return { formula: `SUM(${range})`, result: Number(stepsText(stepTotals.get(c) ?? 0, unit!)) };
+      if (kind === 'int' && SUMMABLE_INTS.has(c)) return { formula: `SUM(${range})`, result: intTotals.get(c) ?? 0 };
       return null;
     });
     const labelAt = infos.findIndex((i) => i.kind === 'text');
@@ -111,10 +192,54 @@ function tableSheet(wb: Book, sheetName: string, columns: readonly string[], row
   ws.commit();
 }
 
+/** The chart sheet: counties of the report year ranked by gap per resident, with data bars. */
+function chartSheet(wb: Book, input: WorkbookInput): void {
+  const { lang, run, selected } = input;
+  const ws = wb.addWorksheet(tx(lang, 'chart'), { views: [{ state: 'frozen', ySplit: 2 }], pageSetup: { ...PRINT, orientation: 'portrait', printTitlesRow: '2:2' } });
+  ws.columns = [{ width: 8 }, { width: 12 }, { width: 24 }, { width: 40, style: { numFmt: NUMBER_FORMATS.decimal! } }, { width: 20, style: { numFmt: NUMBER_FORMATS.yuan! } }];
+  const title = ws.getRow(1);
+  title.values = [tx(lang, 'chartTitle', { year: run.year })];
+  title.font = { bold: true, size: 12 };
+  title.commit();
+  const head = ws.getRow(2);
+  head.values = [tx(lang, 'rank'), columnInfo('code', lang).label, columnInfo('name', lang).label, tx(lang, 'gapPerCapita'), tx(lang, 'gap')];
+  head.font = { bold: true };
+  head.eachCell((cell) => (cell.fill = HEADER_FILL));
+  head.commit();
+  const ranked = selected
+    .map((i) => run.result.counties[i]!)
+    .map((r) => ({ r, perCapita: r.population > 0 ? r.gapFen / 100 / r.population : 0 }))
+    .sort((a, b) => b.perCapita - a.perCapita || a.r.countyIndex - b.r.countyIndex);
+  ranked.forEach(({ r, perCapita }, k) => {
+    const c = run.counties[r.countyIndex]!;
+    ws.addRow([k + 1, safeText(c.code), safeText(c.name), Math.round(perCapita * 100) / 100, Number(fenToYuanString(r.gapFen))]).commit();
+  });
+  if (ranked.length) {
+    ws.addConditionalFormatting({
+      ref: `D3:D${2 + ranked.length}`,
+      rules: [{ type: 'dataBar', priority: 1, cfvo: [{ type: 'min' }, { type: 'max' }], color: { argb: 'FFC0504D' } } as unknown as ExcelJS.ConditionalFormattingRule],
+    });
+  }
+  ws.commit();
+}
+
+/** The column sheet: each table sheet's columns, CSV id beside label. */
+function columnSheet(wb: Book, lang: Lang, notes: readonly ColumnNote[]): void {
+  const ws = wb.addWorksheet(tx(lang, 'columns'), { views: [{ state: 'frozen', ySplit: 1 }], pageSetup: { ...PRINT, orientation: 'portrait' } });
+  ws.columns = [{ width: 18 }, { width: 34 }, { width: 44 }];
+  const head = ws.getRow(1);
+  head.values = [tx(lang, 'columnSheet'), tx(lang, 'columnId'), tx(lang, 'columnLabel')];
+  head.font = { bold: true };
+  head.eachCell((cell) => (cell.fill = HEADER_FILL));
+  head.commit();
+  for (const [sheet, id, label] of notes) ws.addRow([safeText(sheet), safeText(id), safeText(label)]).commit();
+  ws.commit();
+}
+
 function summarySheet(wb: Book, input: WorkbookInput): void {
   const { lang, summary: s } = input;
   const tt = s.totals;
-  const ws = wb.addWorksheet(t(lang, 'sheet_summary'), { views: [{ state: 'frozen', ySplit: 1 }] });
+  const ws = wb.addWorksheet(t(lang, 'sheet_summary'), { views: [{ state: 'frozen', ySplit: 1 }], pageSetup: PRINT });
   ws.columns = [{ width: 44 }, { width: 24 }, { width: 14 }, { width: 14 }, { width: 14 }, { width: 14 }, { width: 14 }, { width: 14 }, { width: 14 }];
   const head = ws.addRow([t(lang, 'figure'), t(lang, 'amount'), t(lang, 'unit')]);
   head.font = { bold: true };
@@ -181,31 +306,61 @@ function summarySheet(wb: Book, input: WorkbookInput): void {
   ws.commit();
 }
 
-/** Build the workbook and return the .xlsx bytes. */
-export async function buildWorkbook(input: WorkbookInput): Promise<Uint8Array> {
-  const { lang, run, policy, selected } = input;
-  const stream = new PassThrough();
-  const chunks: Buffer[] = [];
-  stream.on('data', (c: Buffer) => chunks.push(c));
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: true });
+/** Fill a streaming workbook with every sheet. */
+async function fillWorkbook(wb: Book, input: WorkbookInput): Promise<void> {
+  const { lang, run, policy, selected, unit } = input;
+  const runs = input.runs?.length ? input.runs : [run];
   wb.creator = `fiscal-sim ${input.meta.version}`;
-  wb.title = `${input.meta.scenarioName} ${run.year}`;
+  wb.title = `${input.meta.scenarioName} ${runs.length === 1 ? run.year : `${runs[0]!.year}-${runs[runs.length - 1]!.year}`}`;
   const selectedSet = new Set(selected);
+  const catalog = new Map(policy.items.map((i) => [i.id, i]));
+  const notes: ColumnNote[] = [];
+  const provinces = new Set(selected.map((i) => run.counties[i]!.provinceCode));
+  const each = function* <T>(make: (r: YearRun) => Iterable<T>): Iterable<T> {
+    for (const r of runs) yield* make(r);
+  };
   summarySheet(wb, input);
-  tableSheet(wb, t(lang, 'sheet_counties'), COUNTY_COLUMNS, selected.map((i) => countyRow(run, run.result.counties[i]!)), lang, { totals: true, freezeColumns: 2 });
-  tableSheet(wb, t(lang, 'sheet_items'), ITEM_COLUMNS, itemRows(run, selectedSet, new Map(policy.items.map((i) => [i.id, i])), policy), lang, { totals: true, freezeColumns: 2 });
-  tableSheet(wb, t(lang, 'sheet_transfers'), TRANSFER_COLUMNS, selected.map((i) => transferRow(run, run.result.counties[i]!)), lang, { totals: true, freezeColumns: 2 });
-  tableSheet(wb, t(lang, 'sheet_provinces'), PROVINCE_COLUMNS, provinceRows(run, new Set(selected.map((i) => run.counties[i]!.provinceCode))), lang, { totals: true, freezeColumns: 2 });
+  chartSheet(wb, input);
+  tableSheet(wb, t(lang, 'sheet_counties'), COUNTY_COLUMNS, each((r) => selected.map((i) => countyRow(r, r.result.counties[i]!))), lang, notes, { totals: runs.length === 1, freezeColumns: 2, unit });
+  tableSheet(wb, t(lang, 'sheet_items'), ITEM_COLUMNS, each((r) => itemRows(r, selectedSet, catalog, policy)), lang, notes, { totals: runs.length === 1, freezeColumns: 2, unit });
+  tableSheet(wb, t(lang, 'sheet_transfers'), TRANSFER_COLUMNS, each((r) => selected.map((i) => transferRow(r, r.result.counties[i]!))), lang, notes, { totals: runs.length === 1, freezeColumns: 2, unit });
+  tableSheet(wb, t(lang, 'sheet_provinces'), PROVINCE_COLUMNS, each((r) => provinceRows(r, provinces)), lang, notes, { totals: runs.length === 1, freezeColumns: 2, unit });
   if (input.comparison) {
     const c = input.comparison.data;
     const base = t(lang, 'sheet_comparison');
-    tableSheet(wb, base, COMPARE_COUNTY_COLUMNS, countyComparisonRows(c), lang, { totals: c.years.length === 1, freezeColumns: 2 });
-    tableSheet(wb, `${base} ${t(lang, 'byLevel')}`.slice(0, 31), COMPARE_LEVEL_COLUMNS, levelComparisonRows(c), lang, { freezeColumns: 2 });
-    tableSheet(wb, `${base} ${t(lang, 'byItem')}`.slice(0, 31), COMPARE_ITEM_COLUMNS, itemComparisonRows(c), lang, { freezeColumns: 2 });
-    tableSheet(wb, `${base} ${t(lang, 'measures')}`.slice(0, 31), COMPARE_MEASURE_COLUMNS, measureRows(c), lang, { freezeColumns: 3 });
+    tableSheet(wb, base, COMPARE_COUNTY_COLUMNS, countyComparisonRows(c), lang, notes, { totals: c.years.length === 1, freezeColumns: 2, unit });
+    tableSheet(wb, `${base} ${t(lang, 'byLevel')}`.slice(0, 31), COMPARE_LEVEL_COLUMNS, levelComparisonRows(c), lang, notes, { freezeColumns: 2, unit });
+    tableSheet(wb, `${base} ${t(lang, 'byItem')}`.slice(0, 31), COMPARE_ITEM_COLUMNS, itemComparisonRows(c), lang, notes, { freezeColumns: 2, unit });
+    tableSheet(wb, `${base} ${t(lang, 'measures')}`.slice(0, 31), COMPARE_MEASURE_COLUMNS, measureRows(c), lang, notes, { freezeColumns: 3 });
   }
   const params = parameterRows(policy, run.year).map((p): Row => ({ path: p.path, description: p.description, value: p.value, unit: p.unit, source_kind: t(lang, `source_${p.sourceKind}`), source: p.source }));
-  tableSheet(wb, t(lang, 'sheet_parameters'), PARAMETER_COLUMNS, params, lang, { freezeColumns: 1, wrap: ['description', 'source'] });
+  tableSheet(wb, t(lang, 'sheet_parameters'), PARAMETER_COLUMNS, params, lang, notes, { freezeColumns: 1, wrap: ['description', 'source'] });
+  columnSheet(wb, lang, notes);
   await wb.commit();
+}
+
+async function workbookWriter(stream: Writable): Promise<Book> {
+  const { default: ExcelJS } = await import('exceljs');
+  return new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: true });
+}
+
+/** Stream the workbook to `path` (a temporary file the caller renames into place). */
+export async function writeWorkbookFile(path: string, input: WorkbookInput): Promise<void> {
+  const { createWriteStream } = await import('node:fs');
+  const file = createWriteStream(path);
+  const done = new Promise<void>((resolve, reject) => {
+    file.on('close', resolve);
+    file.on('error', reject);
+  });
+  await fillWorkbook(await workbookWriter(file), input);
+  await done;
+}
+
+/** Build the workbook in memory and return the .xlsx bytes (benchmarks, small selections). */
+export async function buildWorkbook(input: WorkbookInput): Promise<Uint8Array> {
+  const stream = new PassThrough();
+  const chunks: Buffer[] = [];
+  stream.on('data', (c: Buffer) => chunks.push(c));
+  await fillWorkbook(await workbookWriter(stream), input);
   return Buffer.concat(chunks);
 }

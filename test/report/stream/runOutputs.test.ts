@@ -7,6 +7,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
+import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadPolicyData } from '../../../src/input/policyData.ts';
 import { fenToYuanString, yuanToFen } from '../../../src/model/money.ts';
@@ -112,6 +113,38 @@ describe('streamed run files', () => {
     const b = join(dir, 'none');
     writeRunOutputs({ out: b, runs, policy, focus, provinces, items: 'none', meta: {} });
     expect(readdirSync(b).sort()).toEqual(['counties.csv', 'provinces.csv', 'summary.json']);
+  });
+});
+
+describe('--unit', () => {
+  it('adds 万元 columns after the exact yuan columns, which stay as they are', () => {
+    const out = join(dir, 'wan');
+    const provinces = new Set(['440000']);
+    writeRunOutputs({ out, runs: [runs[1]!], policy, focus, provinces, items: 'full', unit: 'wan', meta: {} });
+    const plain = join(dir, 'plain');
+    writeRunOutputs({ out: plain, runs: [runs[1]!], policy, focus, provinces, items: 'full', meta: {} });
+    for (const f of ['counties.csv', 'items.csv', 'provinces.csv']) {
+      const parse = (path: string): string[][] => Papa.parse<string[]>(readFileSync(path, 'utf8').replace(/^\uFEFF/, '').trimEnd()).data;
+      const a = parse(join(out, f));
+      const b = parse(join(plain, f));
+      expect(a).toHaveLength(b.length);
+      const header = a[0]!;
+      const base = b[0]!;
+      expect(header.slice(0, base.length)).toEqual(base);
+      const extra = header.slice(base.length);
+      expect(extra.length, f).toBeGreaterThan(0);
+      expect(extra.every((c) => c.endsWith('_wan') && base.includes(c.slice(0, -4)))).toBe(true);
+      for (let r = 1; r < Math.min(a.length, 30); r++) {
+        const row = a[r]!;
+        expect(row.slice(0, base.length)).toEqual(b[r]);
+        extra.forEach((c, k) => {
+          const fen = yuanToFen(row[base.indexOf(c.slice(0, -4))]!);
+          const wan = Number(row[base.length + k]);
+          // within half of 0.01 万元 (5,000 fen) of the exact amount
+          expect(Math.abs(Math.round(wan * 1_000_000) - fen), `${f} ${c}`).toBeLessThanOrEqual(5_000);
+        });
+      }
+    }
   });
 });
 
