@@ -115,6 +115,7 @@ export function registerReportCommand(program: Command, lang: Lang): void {
     const meta: ReportMeta = {
       scenarioName: scenario.name,
       scenarioTitle: scenario.title,
+      ...(scenario.titleZh !== undefined ? { scenarioTitleZh: scenario.titleZh } : {}),
       basis: scenario.basis,
       version,
       countyFiles: set.sources.map((s) => basename(s)),
@@ -144,7 +145,7 @@ export function registerReportCommand(program: Command, lang: Lang): void {
       written.push(...writeHtmlBatch(ctx, {
         provinces: byProvince,
         counties: countyPages,
-        ...(comparison && baseScenario ? { comparison: { data: comparison, baseName: baseScenario.name, baseTitle: baseScenario.title, changes: scenario.changes } } : {}),
+        ...(comparison && baseScenario ? { comparison: { data: comparison, baseName: baseScenario.name, baseTitle: baseScenario.title, ...(baseScenario.titleZh !== undefined ? { baseTitleZh: baseScenario.titleZh } : {}), changes: scenario.changes } } : {}),
       }, out, { quiet: opts.quiet === true }));
     }
     if (formats.has('xlsx')) {
