@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { DRIVER_COLUMNS } from './countyColumns.ts';
 import { datedSchema } from './datedValues.ts';
-import { Source } from './sourceSchema.ts';
+import { BilingualSource as Source } from './sourceSchema.ts';
 
 export const DOMAINS = [
   'education',
@@ -78,7 +78,9 @@ export const StandardParameter = z.strictObject({
   values: datedSchema(GroupedNumber),
   source: Source,
   note: z.string().optional(),
-});
+  /** the note in Chinese (required with a note) */
+  note_zh: z.string().min(2).optional(),
+}).refine((s) => s.note === undefined || s.note_zh !== undefined, { message: 'a note needs its Chinese text, note_zh', path: ['note_zh'] });
 export type StandardParameter = z.infer<typeof StandardParameter>;
 
 export const ELIGIBILITY_FLAGS = ['nutrition_pilot', 'difficult', 'directly_managed'] as const;
@@ -87,6 +89,7 @@ export const EligibilityFactor = z
   .strictObject({
     id: z.string().regex(/^[a-z][a-z0-9_]*$/),
     description: z.string().min(3),
+    description_zh: z.string().min(2),
     unit: z.literal('share'),
     /** optional county flag: `values` apply in counties with it, `otherwise` in the rest */
     when: z.enum(ELIGIBILITY_FLAGS).optional(),
@@ -120,6 +123,7 @@ export const CatalogItem = z
     /** items without money of their own name the item that funds them, or say why they cost nothing here */
     funded_by: z.string().optional(),
     no_cost_reason: z.string().min(10).optional(),
+    no_cost_reason_zh: z.string().min(4).optional(),
     responsibility: z.string().min(1),
     responsibility_zh: z.string().min(1),
     years: z.strictObject({ from: z.number().int(), to: z.number().int().optional() }).optional(),
@@ -127,6 +131,9 @@ export const CatalogItem = z
   })
   .superRefine((item, ctx) => {
     const monetary = item.standard !== undefined;
+    if (item.no_cost_reason !== undefined && item.no_cost_reason_zh === undefined) {
+      ctx.addIssue({ code: 'custom', message: 'no_cost_reason needs its Chinese text, no_cost_reason_zh', path: ['no_cost_reason_zh'] });
+    }
     if (!monetary && !item.funded_by && !item.no_cost_reason) {
       ctx.addIssue({ code: 'custom', message: 'an item without a standard must give funded_by or no_cost_reason', path: ['standard'] });
     }
@@ -178,6 +185,7 @@ export const ResponsibilityRule = z
     kind: z.enum(RULE_KINDS),
     wording_zh: z.string().min(2),
     description: z.string().min(3),
+    description_zh: z.string().min(2),
     /** ratio, subsidy, subsidy_difficult, pilot (outside pilots), joint, government_full */
     central_share: groupedParameter('share').optional(),
     /** fixed_amount: central yuan per beneficiary per year */

@@ -33,6 +33,17 @@ export const AssumptionSource = z.strictObject({
 export const Source = z.discriminatedUnion('kind', [SeedSource, PolicySource, AssumptionSource]);
 export type Source = z.infer<typeof Source>;
 
+/**
+ * A source of the bundled policy data (standards, sharing rules, transfers), which the reports
+ * show in Chinese: a policy note comes with its Chinese text (note_zh), an assumption's
+ * reasoning with reasoning_zh. Seed quotes are Chinese already.
+ */
+export const BilingualSource = z.discriminatedUnion('kind', [
+  SeedSource,
+  PolicySource.refine((s) => s.note === undefined || s.note_zh !== undefined, { message: 'a policy note needs its Chinese text, note_zh', path: ['note_zh'] }),
+  AssumptionSource.extend({ reasoning_zh: z.string().min(4, 'an assumption needs its reasoning in Chinese, reasoning_zh') }),
+]);
+
 /** One-line description of a source, for reports and `explain` (English unless a language is given). */
 export function describeSource(source: Source, lang: Lang = 'en'): string {
   return describeSourceIn(source, lang);

@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import { datedSchema } from './datedValues.ts';
-import { Source } from './sourceSchema.ts';
+import { BilingualSource, Source } from './sourceSchema.ts';
 import { formatLimit, MAX_AMOUNT_YUAN, SHARE_DECIMALS } from './fileLimits.ts';
 
 /** Units a transfer parameter may carry, and the values each accepts. */
@@ -36,7 +36,7 @@ export const TransferParameter = z
     description: z.string().min(3),
     description_zh: z.string().min(2).optional(),
     values: datedSchema(z.number()),
-    source: Source,
+    source: BilingualSource,
   })
   .superRefine((p, ctx) => {
     const schema = TRANSFER_UNITS[p.unit];
@@ -67,7 +67,7 @@ export const PoolMechanismSpec = z.strictObject({
     z.strictObject({ kind: z.literal('equal') }),
   ]),
   description: z.string().min(3),
-  source: Source,
+  source: BilingualSource,
 });
 export type PoolMechanismSpec = z.infer<typeof PoolMechanismSpec>;
 
@@ -86,17 +86,17 @@ export const MechanismsFile = z.strictObject({
         }),
       )
       .min(1),
-    source: Source,
+    source: BilingualSource,
   }),
   guarantee: z.strictObject({
     scope_domains: z.array(z.string().regex(/^[a-z_]+$/)).min(1),
-    source: Source,
+    source: BilingualSource,
   }),
   item_tied_general: z.strictObject({
     compulsory_education: z.array(ItemPattern),
     pension_and_dibao: z.array(ItemPattern),
     ncms: z.array(ItemPattern),
-    source: Source,
+    source: BilingualSource,
   }),
 });
 export type MechanismsFile = z.infer<typeof MechanismsFile>;
