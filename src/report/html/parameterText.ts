@@ -8,6 +8,13 @@ import type { ParameterInfo } from '../../scenarios/parameterRegistry.ts';
 import type { ReportContext } from './context.ts';
 import { driverName } from './labels.ts';
 
+/** The growth settings of data/projection/growth.yaml, in Chinese. */
+const GROWTH_ZH: Readonly<Record<string, string>> = {
+  population_growth: '人口普查年度之后各人口指标的年增长率',
+  revenue_growth: '县级数据最后年度之后本级收入的年增长率',
+  other_expenditure_growth: '县级数据最后年度之后其他（非基本公共服务）标准支出的年增长率',
+};
+
 const SPLIT_VARIANT = { through_prefecture: '经地市', directly_managed: '省直管县' } as const;
 
 /** The parameter's description: in Chinese from the data's Chinese names, in English as the registry gives it. */
@@ -19,7 +26,10 @@ export function parameterDescription(ctx: ReportContext, info: ParameterInfo): s
     case 'eligibility': {
       const item = ctx.policy.items.find((i) => i.id === t.itemId);
       const name = item?.name_zh ?? t.itemId;
-      if (t.area === 'eligibility') return `${name}：受益资格比例${t.otherwise ? '（不满足条件的县）' : ''}`;
+      if (t.area === 'eligibility') {
+        const factor = item?.eligibility.find((e) => e.id === t.factorId);
+        return `${name}：${factor?.description_zh ?? '受益资格比例'}${t.otherwise ? '（不满足条件的县）' : ''}`;
+      }
       if (t.field === 'coverage') return `${name}：覆盖率（服务对象：${item ? driverName('zh', item.driver) : ''}）`;
       return `${name}：单位标准`;
     }
@@ -35,7 +45,7 @@ export function parameterDescription(ctx: ReportContext, info: ParameterInfo): s
       return p?.description_zh ?? info.description;
     }
     case 'growth':
-      return info.description;
+      return GROWTH_ZH[t.name] ?? info.description;
   }
 }
 
