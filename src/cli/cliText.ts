@@ -107,8 +107,8 @@ export const CLI_TEXT = {
   paramsOptJson: { zh: '输出 JSON 而不是文本', en: 'print JSON instead of text' },
   paramsNone: { zh: (prefix: string) => `没有路径以“${prefix}”开头的参数`, en: (prefix: string) => `no parameter path starts with "${prefix}"` },
   paramsFormula: { zh: '（数值或 =公式）', en: '(number or =formula)' },
-  paramsValues: { zh: '取值', en: 'values' },
-  paramsSource: { zh: '来源', en: 'source' },
+  paramsValues: { zh: '取值：', en: 'values: ' },
+  paramsSource: { zh: '来源：', en: 'source: ' },
 
   // schemes
   schemesDescription: {
@@ -153,6 +153,12 @@ export const CLI_TEXT = {
     zh: (parameter: string, file: string) => `${file} 中的 ${parameter} 已不再作用于模型（其他支出即按标准计算的工资、运转和法定支出，随人口变化），不参与抽样`,
     en: (parameter: string, file: string) => `${parameter} in ${file} no longer acts on the model (other spending is salaries, running costs and mandated spending at standards, which follow population); it is left out of the draws`,
   },
+  mcDone: {
+    zh: (precompute: string, draws: number, years: number, counties: number, seconds: string, workers: number, list: string, out: string) =>
+      `预先计算 ${precompute} 秒，${draws} 次抽样 × ${years} 年 × ${counties} 个县用时 ${seconds} 秒，${workers} 个线程；已写出 ${list} 到 ${out}`,
+    en: (precompute: string, draws: number, years: number, counties: number, seconds: string, workers: number, list: string, out: string) =>
+      `precompute ${precompute} s, ${draws} draws × ${years} years × ${counties} counties in ${seconds} s with ${workers} worker(s); wrote ${list} to ${out}`,
+  },
   mcSummarizing: { zh: ' 正在汇总…', en: ' summarizing…' },
   wholeNumber: { zh: (what: string, max: number) => `${what} 须为 0 至 ${max} 的整数`, en: (what: string, max: number) => `${what} must be a whole number from 0 to ${max}` },
 
@@ -194,9 +200,9 @@ export const CLI_TEXT = {
   statusOutside: { zh: '✗ 超出', en: '✗ outside' },
   statusReference: { zh: '· 参考', en: '· reference' },
   statusError: { zh: '! 错误', en: '! error' },
-  validateSource: { zh: '来源', en: 'source' },
-  validateBand: { zh: '容差理由', en: 'band' },
-  validateReference: { zh: '仅作参考', en: 'reference' },
+  validateSource: { zh: '来源：', en: 'source: ' },
+  validateBand: { zh: '容差理由：', en: 'band: ' },
+  validateReference: { zh: '仅作参考：', en: 'reference: ' },
   validateCounts: {
     zh: (pass: number, outside: number, error: number, reference: number) => `${pass} 项在容差内，${outside} 项超出容差，${error} 项无法计算，${reference} 项仅作参考`,
     en: (pass: number, outside: number, error: number, reference: number) => `${pass} within band, ${outside} outside band, ${error} not computable, ${reference} reference only`,

@@ -133,7 +133,7 @@ export function registerMontecarloCommand(program: Command, lang: Lang): void {
 
     if (!opts.quiet) process.stdout.write(`${formatMonteCarlo(result, model, counties, spec.quantiles)}\n`);
     process.stderr.write(
-      `precompute ${((t1 - t0) / 1000).toFixed(2)} s, ${spec.draws} draws × ${years.length} years × ${counties.length} counties in ${((t2 - t1) / 1000).toFixed(2)} s with ${opts.workers} worker(s); wrote ${files.map((f) => basename(f.path)).join(', ')} to ${out}\n`,
+      `${m.mcDone(((t1 - t0) / 1000).toFixed(2), spec.draws, years.length, counties.length, ((t2 - t1) / 1000).toFixed(2), opts.workers, files.map((f) => basename(f.path)).join(', '), out)}\n`,
     );
   });
 }

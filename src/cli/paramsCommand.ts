@@ -35,8 +35,8 @@ export function registerParamsCommand(program: Command, lang: Lang): void {
       for (const p of params) {
         process.stdout.write(`${p.path}  [${unitLabel(p.unit, lang)}]${p.formulaAllowed ? `  ${m.paramsFormula}` : ''}\n`);
         process.stdout.write(`  ${p.description}\n`);
-        process.stdout.write(`  ${m.paramsValues}: ${p.values.map((v) => `${v.from}: ${show(v.value)}`).join('; ')}\n`);
-        process.stdout.write(`  ${m.paramsSource}: ${describeSource(p.source, lang)}\n`);
+        process.stdout.write(`  ${m.paramsValues}${p.values.map((v) => `${v.from}: ${show(v.value)}`).join('; ')}\n`);
+        process.stdout.write(`  ${m.paramsSource}${describeSource(p.source, lang)}\n`);
       }
     });
 }

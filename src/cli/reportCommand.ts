@@ -11,7 +11,7 @@ import { writeFilesAtomically, type OutputFile } from '../report/atomicWrite.ts'
 import { writeHtmlBatch } from '../report/html/batch.ts';
 import { ReportContext, ReportLayout, type ReportMeta } from '../report/html/context.ts';
 import type { Lang } from '../i18n/lang.ts';
-import { inLang } from '../i18n/text.ts';
+import { inLang, pickOr } from '../i18n/text.ts';
 import { CLI_TEXT } from './cliText.ts';
 import { tidyFiles, tidyMetadata } from '../report/tidy/tidy.ts';
 import { buildWorkbook } from '../report/xlsx/workbook.ts';
@@ -114,8 +114,7 @@ export function registerReportCommand(program: Command, lang: Lang): void {
     const version = packageVersion();
     const meta: ReportMeta = {
       scenarioName: scenario.name,
-      scenarioTitle: scenario.title,
-      ...(scenario.titleZh !== undefined ? { scenarioTitleZh: scenario.titleZh } : {}),
+      scenarioTitle: pickOr(lang, scenario.titleZh, scenario.title),
       basis: scenario.basis,
       version,
       countyFiles: set.sources.map((s) => basename(s)),
@@ -145,7 +144,7 @@ export function registerReportCommand(program: Command, lang: Lang): void {
       written.push(...writeHtmlBatch(ctx, {
         provinces: byProvince,
         counties: countyPages,
-        ...(comparison && baseScenario ? { comparison: { data: comparison, baseName: baseScenario.name, baseTitle: baseScenario.title, ...(baseScenario.titleZh !== undefined ? { baseTitleZh: baseScenario.titleZh } : {}), changes: scenario.changes } } : {}),
+        ...(comparison && baseScenario ? { comparison: { data: comparison, baseName: baseScenario.name, baseTitle: pickOr(lang, baseScenario.titleZh, baseScenario.title), changes: scenario.changes } } : {}),
       }, out, { quiet: opts.quiet === true }));
     }
     if (formats.has('xlsx')) {

@@ -60,8 +60,8 @@ export function registerValidateCommand(program: Command, lang: Lang): void {
       const f = r.figure;
       lines.push(`${STATUS[r.status]} | ${f.year} | ${lang === 'zh' ? f.name_zh : f.name_en}${f.scope === 'national' ? '' : ` [${f.scope}]`} (${f.id}) | ${formatValue(f.published, f.unit)} | ${formatValue(r.model, f.unit)} | ${pct(r.difference)} | ±${(f.band * 100).toFixed(0)}%${r.problem ? ` | ${r.problem}` : ''}`);
       if (opts.verbose) {
-        lines.push(`    ${m.validateSource}: ${describeSource(f.source, lang)}`);
-        lines.push(`    ${m.validateBand}: ${f.band_reason}${f.reference_reason ? ` | ${m.validateReference}: ${f.reference_reason}` : ''}`);
+        lines.push(`    ${m.validateSource}${describeSource(f.source, lang)}`);
+        lines.push(`    ${m.validateBand}${f.band_reason}${f.reference_reason ? ` | ${m.validateReference}${f.reference_reason}` : ''}`);
       }
     }
     const count = (s: ValidationRow['status']): number => rows.filter((r) => r.status === s).length;

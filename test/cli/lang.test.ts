@@ -1,0 +1,110 @@
+/** The language of the command line: --lang, FISCAL_SIM_LANG, the locale; Chinese and English output. */
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { buildProgram, main } from '../../src/cli/main.ts';
+
+afterEach(() => {
+  vi.restoreAllMocks();
+  vi.unstubAllEnvs();
+});
+
+async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((out += String(s)), true));
+  vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((err += String(s)), true));
+  const code = await main(['node', 'fiscal-sim', ...args]);
+  vi.restoreAllMocks();
+  return { code, out, err };
+}
+
+describe('explain in Chinese and English', () => {
+  it('explain 440232 --lang zh: Chinese labels, units and sources, no English units', async () => {
+    const r = await cli('explain', '440232', '--lang', 'zh');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^乳源瑶族自治县（440232），韶关市，广东省 — 2012年/);
+    for (const label of ['1. 各项目成本', '受益人数 = 农村小学生', '覆盖率', '年标准 550 元/生/年', '分担规则 edu_compulsory_ratio（中央与地方财政按比例分担）', '2. 支出需求（元）', '3. 可用财力', '本级收入', '税收返还', '4. 财力缺口或结余', '财力缺口 = 支出需求 − 可用财力 = ']) {
+      expect(r.out).toContain(label);
+    }
+    // sources in Chinese: the kind, the Chinese reasoning and note
+    expect(r.out).toContain('[假设：保障机制按国家统一标准计算工资');
+    expect(r.out).toContain('政策依据：国务院关于深化农村义务教育经费保障机制改革的通知（国发〔2005〕43号）（西部8:2和中部6:4是文件规定的比例。');
+    expect(r.out).toMatch(/人均缺口 [\d,.]+ 元/);
+    // no English units, labels or source kinds
+    expect(r.out).not.toMatch(/yuan\/[a-z]|yuan per|beneficiaries|coverage |assumption:|policy:|seed ch\./);
+    expect(r.out).not.toContain('Rough');
+  });
+
+  it('explain 440232 --lang en: the English chain', async () => {
+    const r = await cli('explain', '440232', '--lang', 'en');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^乳源瑶族自治县 \(440232\), 韶关市, 广东省 — 2012/);
+    expect(r.out).toContain('standard 550 yuan per beneficiary per year');
+    expect(r.out).toContain('[assumption: the guarantee counts pay at the state');
+    expect(r.out).toMatch(/financing gap = needs − resources = [\d,.]+ − [\d,.]+ = [\d,.]+ \(shortfall 缺口\)/);
+    expect(r.out).not.toContain('受益人数');
+  });
+
+  it('shows 结余 (surplus) for a county whose gap is negative', async () => {
+    const zh = await cli('explain', '440103', '--lang', 'zh');
+    expect(zh.code).toBe(0);
+    expect(zh.out).toMatch(/结余 = 可用财力 − 支出需求 = [\d,.]+ − [\d,.]+ = 1,721,675,753\.10 元（17\.22亿元）；人均结余/);
+    expect(zh.out).not.toContain('财力缺口 = 支出需求');
+    const en = await cli('explain', '440103', '--lang', 'en');
+    expect(en.out).toMatch(/surplus 结余 = resources − needs = [\d,.]+ − [\d,.]+ = 1,721,675,753\.10 \(financing gap = needs − resources = -1,721,675,753\.10\)/);
+  });
+});
+
+describe('run summary in Chinese', () => {
+  it('tabulates in 万元 and shows the net surplus as 结余, not a negative 财力缺口', async () => {
+    const dir = `${process.env['TMPDIR'] ?? '/tmp'}/fiscal-sim-lang-${process.pid}`;
+    const r = await cli('run', '--lang', 'zh', '--out', dir);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^基准，.+ 中的县 — 2012年：123 个县，常住人口 104,320,459 人/);
+    expect(r.out).toContain('基本公共服务标准成本，按负担的政府层级（万元）');
+    expect(r.out).toMatch(/\n {2}净结余（Σ缺口为负）\s+[\d,]+\.\d\d /);
+    expect(r.out).not.toMatch(/净财力缺口|−[\d,.]+亿元/);
+    expect(r.out).toMatch(/有财力缺口的县：\d+ 个（共 123 个）/);
+    expect(r.err).toMatch(/正在计算 2012 年…\n已计算 \d+ 个县 × 1 年/);
+  });
+});
+
+describe('choosing the language', () => {
+  it('--help in Chinese: headings, commands and options', () => {
+    const help = buildProgram('zh').helpInformation();
+    expect(help).toMatch(/^用法： fiscal-sim/);
+    expect(help).toContain('命令：');
+    expect(help).toContain('解释一个县的财力缺口');
+    expect(help).toContain('显示语言：zh（中文，默认）或 en（英文）');
+    expect(buildProgram('en').helpInformation()).toContain("explain one county's gap");
+  });
+
+  it('Chinese by default when FISCAL_SIM_LANG is unset and the locale is C; English from an en locale or FISCAL_SIM_LANG', () => {
+    const help = (command: string): string => buildProgram().commands.find((c) => c.name() === command)!.helpInformation();
+    vi.stubEnv('FISCAL_SIM_LANG', '');
+    vi.stubEnv('LC_ALL', '');
+    vi.stubEnv('LC_MESSAGES', '');
+    vi.stubEnv('LANG', 'C');
+    expect(help('explain')).toContain('县的代码（440103）或名称（荔湾区）');
+    vi.stubEnv('LANG', 'en_US.UTF-8');
+    expect(help('explain')).toContain('county code (440103) or name (荔湾区)');
+    vi.stubEnv('FISCAL_SIM_LANG', 'zh');
+    expect(help('params')).toContain('列出情景可以修改的参数');
+    vi.stubEnv('LC_ALL', 'zh_CN.UTF-8');
+    vi.stubEnv('FISCAL_SIM_LANG', '');
+    expect(help('params')).toContain('列出情景可以修改的参数');
+  });
+
+  it('refuses a language it does not have', async () => {
+    const r = await cli('run', '--lang', 'fr');
+    expect(r.code).toBe(2);
+    expect(r.err).toBe('fiscal-sim: --lang "fr": use zh or en / 语言只能是 zh（中文）或 en（英文）\n');
+  });
+
+  it('params in Chinese: units and sources', async () => {
+    const r = await cli('params', 'standards.edu.running_costs_rural_primary.standard', '--lang', 'zh');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('standards.edu.running_costs_rural_primary.standard  [元/生/年]  （数值或 =公式）');
+    expect(r.out).toMatch(/\n {2}来源：政策依据：/);
+    expect(r.out).toMatch(/\n {2}取值：2011: /);
+  });
+});
