@@ -106,6 +106,26 @@ describe('fiscal-sim report (baseline)', () => {
     expect(html).toMatch(/class="badge (seed|policy|assumption)"/);
   });
 
+  it('a Chinese county page is in Chinese: units, parameter descriptions and sources; a surplus is labelled 结余', () => {
+    const html = readFileSync(join(out, 'county', '440205-2012.html'), 'utf8');
+    const appendix = html.slice(html.indexOf('<details class="appendix"'));
+    const table = appendix.slice(0, appendix.indexOf('</table>'));
+    expect(table).toContain('元/生/年');
+    expect(table).not.toMatch(/yuan\/|>share<|: unit standard|coverage of |\((east|central|west)\)/);
+    expect(appendix).toContain('：单位标准');
+    expect(appendix).toMatch(/<li id="src-\d+">(规划原文|政策依据|假设)/);
+    expect(appendix).not.toMatch(/<li id="src-\d+">(seed|policy|assumption)/);
+    const surplus = counties.find((r) => fen(r['gap']!) < 0 && existsSync(join(out, 'county', `${r['code']}-2012.html`)))!;
+    expect(surplus, 'the fixture has a county with room to spare').toBeDefined();
+    const page = readFileSync(join(out, 'county', `${surplus['code']}-2012.html`), 'utf8');
+    const card = /<div class="card spare" data-key="gap" data-value="([^"]+)"><div class="k">([^<]+)<\/div><div class="v">([^<]+)<\/div><div class="x">([^<]+)<\/div>/.exec(page)!;
+    expect(card, 'gap card').not.toBeNull();
+    expect(fen(card[1]!)).toBe(fen(surplus['gap']!));
+    expect(card[2]).toBe('财力结余');
+    expect(card[3]).not.toMatch(/^[-−]/);
+    expect(fen(card[4]!.replace(/\s*元$/, ''))).toBe(-fen(surplus['gap']!));
+  });
+
   it('the workbook reads back with the numbers of the CSV files, and its totals equal the sum of its rows', async () => {
     const wb = await loadWorkbook(join(out, 'workbook-2012.xlsx'));
     const names = wb.worksheets.map((w) => w.name);

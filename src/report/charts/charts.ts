@@ -3,6 +3,7 @@
  * data and already-translated labels; none computes a figure of the model.
  */
 import { Plot, renderPlot } from './plot.ts';
+import { peerChartSvg, stackedBarsSvg } from './svgChart.ts';
 
 export type Format = (v: number) => string;
 
@@ -168,21 +169,8 @@ export function shorten(label: string, maxPx = 240): string {
  * shown for a category key (default: the key).
  */
 export function stackedBarsX(rows: readonly StackRow[], o: { categories: readonly string[]; series: readonly string[]; colors: readonly string[]; valueLabel: string; format?: Format; width?: number; categoryLabel?: (key: string) => string }): string {
-  const fmt = o.format ?? defaultFormat;
   const label = o.categoryLabel ?? ((k: string): string => k);
-  return renderPlot({
-    width: o.width ?? 900,
-    height: 46 + o.categories.length * 26,
-    marginLeft: marginFor(o.categories.map(label)),
-    marginRight: 24,
-    x: { label: o.valueLabel, grid: true, tickFormat: fmt },
-    y: { domain: [...o.categories], label: null, tickFormat: label },
-    color: { domain: [...o.series], range: [...o.colors] },
-    marks: [
-      Plot.barX(rows, { y: 'category', x: 'value', fill: 'series', order: [...o.series], title: (d: StackRow) => `${label(d.category)} · ${d.series}: ${fmt(d.value)}` }),
-      Plot.ruleX([0]),
-    ],
-  });
+  return stackedBarsSvg(rows, { ...o, format: o.format ?? defaultFormat, width: o.width ?? 900, marginLeft: marginFor(o.categories.map(label)), categoryLabel: label });
 }
 
 export interface BarRow {
@@ -221,26 +209,7 @@ export interface PeerRow {
 
 /** This county's value against similar counties: dots for small groups, boxes for large ones. */
 export function peerChart(rows: readonly PeerRow[], o: { self: number; selfLabel: string; valueLabel: string; format?: Format; width?: number; selfColor: string }): string {
-  const fmt = o.format ?? defaultFormat;
-  const groups = rows.map((r) => r.group);
-  const dots = rows.flatMap((r) => (r.dots ?? []).map((d) => ({ group: r.group, value: d.value, label: d.label })));
-  const boxes = rows.filter((r) => r.box).map((r) => ({ group: r.group, p10: r.box![0], p25: r.box![1], p50: r.box![2], p75: r.box![3], p90: r.box![4] }));
-  return renderPlot({
-    width: o.width ?? 900,
-    height: 50 + rows.length * 46,
-    marginLeft: marginFor(groups),
-    marginRight: 24,
-    x: { label: o.valueLabel, grid: true, tickFormat: fmt, nice: true },
-    y: { domain: groups, label: null },
-    marks: [
-      Plot.ruleX([0], { stroke: '#888' }),
-      Plot.link(boxes, { x1: 'p10', x2: 'p90', y1: 'group', y2: 'group', stroke: '#8a939b', strokeWidth: 1.5 }),
-      Plot.barX(boxes, { x1: 'p25', x2: 'p75', y: 'group', fill: '#d5dbe1', stroke: '#8a939b', insetTop: 10, insetBottom: 10 }),
-      Plot.tickX(boxes, { x: 'p50', y: 'group', stroke: '#333', strokeWidth: 2, insetTop: 8, insetBottom: 8 }),
-      Plot.dot(dots, { x: 'value', y: 'group', r: 3.5, fill: '#8a939b', fillOpacity: 0.7, title: (d: { label: string; value: number }) => `${d.label}: ${fmt(d.value)}` }),
-      Plot.dot(groups.map((g) => ({ group: g, value: o.self })), { x: 'value', y: 'group', r: 6, fill: o.selfColor, stroke: 'white', strokeWidth: 1.5, title: () => `${o.selfLabel}: ${fmt(o.self)}` }),
-    ],
-  });
+  return peerChartSvg(rows, { ...o, format: o.format ?? defaultFormat, width: o.width ?? 900, marginLeft: marginFor(rows.map((r) => r.group)) });
 }
 
 export interface SeriesPoint {

@@ -15,11 +15,13 @@ import { esc, fixed, group, persons, yuanCompact, yuanExact } from './format.ts'
 import { BETTER_COLOR, card, figure, GAP_COLOR, htmlPage, legend, LEVEL_COLORS, td, th } from './page.ts';
 import { footerLines, moneyUnit } from './sections.ts';
 import type { LabelKey } from './labels.ts';
+import { parameterDescription } from './parameterText.ts';
 
 export interface ComparisonInput {
   readonly data: Comparison;
   readonly baseName: string;
   readonly baseTitle: string;
+  readonly baseTitleZh?: string;
   readonly changes: ReadonlyArray<{ readonly path: string; readonly description: string }>;
 }
 
@@ -86,7 +88,10 @@ ${card(ctx.t('losers'), String(widens), ctx.t('ofCounties', { n: rows.length }),
 </div>`;
 
   const changes = input.changes.length
-    ? `<ul>${input.changes.map((ch) => `<li><code>${esc(ch.path)}</code> — ${esc(ch.description)}</li>`).join('')}</ul>`
+    ? `<ul>${input.changes.map((ch) => {
+      const info = ctx.registry.get(ch.path);
+      return `<li><code>${esc(ch.path)}</code>${info ? ` ${esc(parameterDescription(ctx, info))}` : ''} — ${esc(ch.description)}</li>`;
+    }).join('')}</ul>`
     : `<p>${esc(ctx.t('noChanges'))}</p>`;
 
   // winners and losers
@@ -95,14 +100,14 @@ ${card(ctx.t('losers'), String(widens), ctx.t('ofCounties', { n: rows.length }),
     ? figure('', ctx.t('winnersLosersNote'), rankedBars(ranked, { valueLabel: ctx.t('yuanPerCapita'), colors: [GAP_COLOR, BETTER_COLOR], format: (v) => group(v, Math.abs(v) < 10 ? 2 : 0), othersLabel: (n) => ctx.t('otherCounties', { n }) }))
     : `<p class="note">${esc(ctx.t('noGapChange'))}</p>`;
   const bands = c.bands.filter((b) => b.year === year);
-  const bandTable = `<table><thead><tr>${th(ctx.t('band'))}${th(ctx.t('counties'), true)}${th(ctx.t('residents'), true)}${th(`${ctx.t('gapOrSurplus')}: ${ctx.t('change')}`, true)}</tr></thead><tbody>${bands
+  const bandTable = `<table><thead><tr>${th(ctx.t('band'))}${th(ctx.t('counties'), true)}${th(ctx.t('residents'), true)}${th(`${ctx.t('gapOrSurplus')}${ctx.colon}${ctx.t('change')}`, true)}</tr></thead><tbody>${bands
     .map((b) => `<tr><td>${esc(bandLabel(ctx, b.band))}</td>${td(String(b.counties), b.counties)}${td(persons(b.population), b.population)}${td(signed(yuanExact(b.gapDeltaFen), b.gapDeltaFen), b.gapDeltaFen)}</tr>`)
     .join('')}</tbody></table>`;
 
   // by level
   const levels = c.levels.filter((l) => l.year === year);
   const levelUnit = moneyUnit(ctx, Math.max(0, ...levels.map((l) => Math.abs(l.cost.delta))));
-  const levelChart = barsX(levels.map((l, i) => ({ label: ctx.levelName(l.level), value: l.cost.delta / levelUnit.div, color: LEVEL_COLORS[i]! })), { valueLabel: `${ctx.t('change')} (${levelUnit.label})`, format: (v) => group(v, 2) });
+  const levelChart = barsX(levels.map((l, i) => ({ label: ctx.levelName(l.level), value: l.cost.delta / levelUnit.div, color: LEVEL_COLORS[i]! })), { valueLabel: `${ctx.t('change')}${ctx.paren(levelUnit.label)}`, format: (v) => group(v, 2) });
   const levelTable = `<table><thead><tr>${th(ctx.t('level'))}${diffHead(ctx)}</tr></thead><tbody>${levels.map((l) => `<tr data-level="${l.level}"><td>${esc(ctx.levelName(l.level))}</td>${diffCells(ctx, l.cost)}</tr>`).join('')}</tbody><tfoot><tr><td>${esc(ctx.t('total'))}</td>${diffCells(ctx, { base: sumFen(levels.map((l) => l.cost.base)), scenario: sumFen(levels.map((l) => l.cost.scenario)), delta: sumFen(levels.map((l) => l.cost.delta)) })}</tr></tfoot></table>`;
 
   // by item
@@ -112,27 +117,27 @@ ${card(ctx.t('losers'), String(widens), ctx.t('ofCounties', { n: rows.length }),
   const itemName = (i: (typeof items)[number]): string => (ctx.lang === 'zh' ? i.nameZh : i.nameEn);
   const itemLabels = new Map(top.map((i) => [i.item, shorten(itemName(i), 300)]));
   const itemChart = top.length
-    ? figure('', `${ctx.t('unit')}: ${itemUnit.label}`, stackedBarsX(top.flatMap((i) => LEVELS.map((l) => ({ category: i.item, series: ctx.levelName(l), value: i[l].delta / itemUnit.div }))), {
-      categories: top.map((i) => i.item), series: ctx.levelNames, colors: [...LEVEL_COLORS], valueLabel: `${ctx.t('change')} (${itemUnit.label})`, format: (v) => group(v, 2), categoryLabel: (k) => itemLabels.get(k) ?? k,
+    ? figure('', `${ctx.t('unit')}${ctx.colon}${itemUnit.label}`, stackedBarsX(top.flatMap((i) => LEVELS.map((l) => ({ category: i.item, series: ctx.levelName(l), value: i[l].delta / itemUnit.div }))), {
+      categories: top.map((i) => i.item), series: ctx.levelNames, colors: [...LEVEL_COLORS], valueLabel: `${ctx.t('change')}${ctx.paren(itemUnit.label)}`, format: (v) => group(v, 2), categoryLabel: (k) => itemLabels.get(k) ?? k,
     }), legend(ctx.levelNames.map((n, k) => [n, LEVEL_COLORS[k]!])))
     : '';
-  const itemTable = `<div class="scroll"><table class="sortable"><thead><tr>${th(ctx.t('item'))}${th(`${ctx.t('cost')}: ${ctx.t('baseValue')}`, true)}${th(`${ctx.t('cost')}: ${ctx.t('scenarioValue')}`, true)}${th(`${ctx.t('cost')}: ${ctx.t('change')}`, true)}${ctx.levelNames.map((n) => th(`${n}: ${ctx.t('change')}`, true)).join('')}</tr></thead><tbody>${items
+  const itemTable = `<div class="scroll"><table class="sortable"><thead><tr>${th(ctx.t('item'))}${th(`${ctx.t('cost')}${ctx.colon}${ctx.t('baseValue')}`, true)}${th(`${ctx.t('cost')}${ctx.colon}${ctx.t('scenarioValue')}`, true)}${th(`${ctx.t('cost')}${ctx.colon}${ctx.t('change')}`, true)}${ctx.levelNames.map((n) => th(`${n}: ${ctx.t('change')}`, true)).join('')}</tr></thead><tbody>${items
     .map((i) => `<tr><td>${esc(itemName(i))}<br><code>${esc(i.item)}</code></td>${diffCells(ctx, i.cost)}${LEVELS.map((l) => td(signed(yuanExact(i[l].delta), i[l].delta), i[l].delta)).join('')}</tr>`)
     .join('')}</tbody></table></div>`;
 
   // by year
   const totals = [...c.totals].sort((a, b) => a.year - b.year);
   const yearUnit = moneyUnit(ctx, Math.max(0, ...totals.flatMap((g) => [Math.abs(g.fields.gapFen.base), Math.abs(g.fields.gapFen.scenario)])));
-  const series = [`${ctx.t('baseValue')}: ${input.baseName}`, `${ctx.t('scenarioValue')}: ${ctx.meta.scenarioName}`];
-  const yearChart = linesByYear(totals.flatMap((g) => [{ x: g.year, series: series[0]!, value: g.fields.gapFen.base / yearUnit.div }, { x: g.year, series: series[1]!, value: g.fields.gapFen.scenario / yearUnit.div }]), { series, colors: ['#9aa5b1', '#2f4b7c'], valueLabel: `${ctx.t('gapOrSurplus')} (${yearUnit.label})`, format: (v) => group(v, 2) });
-  const yearTable = `<div class="scroll"><table><thead><tr>${th(ctx.t('year'))}${th(`${ctx.t('standardCost')}: ${ctx.t('change')}`, true)}${th(`${ctx.t('level_central')}: ${ctx.t('change')}`, true)}${th(`${ctx.t('generalTransfers')}: ${ctx.t('change')}`, true)}${th(`${ctx.t('gapOrSurplus')}: ${ctx.t('baseValue')}`, true)}${th(`${ctx.t('gapOrSurplus')}: ${ctx.t('scenarioValue')}`, true)}${th(`${ctx.t('gapOrSurplus')}: ${ctx.t('change')}`, true)}</tr></thead><tbody>${totals
+  const series = [`${ctx.t('baseValue')}${ctx.colon}${input.baseName}`, `${ctx.t('scenarioValue')}${ctx.colon}${ctx.meta.scenarioName}`];
+  const yearChart = linesByYear(totals.flatMap((g) => [{ x: g.year, series: series[0]!, value: g.fields.gapFen.base / yearUnit.div }, { x: g.year, series: series[1]!, value: g.fields.gapFen.scenario / yearUnit.div }]), { series, colors: ['#9aa5b1', '#2f4b7c'], valueLabel: `${ctx.t('gapOrSurplus')}${ctx.paren(yearUnit.label)}`, format: (v) => group(v, 2) });
+  const yearTable = `<div class="scroll"><table><thead><tr>${th(ctx.t('year'))}${th(`${ctx.t('standardCost')}${ctx.colon}${ctx.t('change')}`, true)}${th(`${ctx.t('level_central')}${ctx.colon}${ctx.t('change')}`, true)}${th(`${ctx.t('generalTransfers')}${ctx.colon}${ctx.t('change')}`, true)}${th(`${ctx.t('gapOrSurplus')}${ctx.colon}${ctx.t('baseValue')}`, true)}${th(`${ctx.t('gapOrSurplus')}${ctx.colon}${ctx.t('scenarioValue')}`, true)}${th(`${ctx.t('gapOrSurplus')}${ctx.colon}${ctx.t('change')}`, true)}</tr></thead><tbody>${totals
     .map((g) => `<tr data-year="${g.year}"><td>${g.year}</td>${[g.fields.standardCostFen.delta, g.fields.centralFen.delta, g.fields.generalFen.delta].map((d) => td(signed(yuanExact(d), d), d)).join('')}${diffCells(ctx, g.fields.gapFen)}</tr>`)
     .join('')}</tbody></table></div>`;
 
   // by province
   const provinces = c.provinces.filter((p) => p.year === year);
   const provinceTable = provinces.length > 1
-    ? `<h2>${esc(ctx.t('byProvince'))}</h2><div class="scroll"><table class="sortable"><thead><tr>${th(ctx.t('province'))}${th(ctx.t('counties'), true)}${th(`${ctx.t('standardCost')}: ${ctx.t('change')}`, true)}${th(`${ctx.t('gapOrSurplus')}: ${ctx.t('baseValue')}`, true)}${th(`${ctx.t('gapOrSurplus')}: ${ctx.t('scenarioValue')}`, true)}${th(`${ctx.t('gapOrSurplus')}: ${ctx.t('change')}`, true)}</tr></thead><tbody>${provinces
+    ? `<h2>${esc(ctx.t('byProvince'))}</h2><div class="scroll"><table class="sortable"><thead><tr>${th(ctx.t('province'))}${th(ctx.t('counties'), true)}${th(`${ctx.t('standardCost')}${ctx.colon}${ctx.t('change')}`, true)}${th(`${ctx.t('gapOrSurplus')}${ctx.colon}${ctx.t('baseValue')}`, true)}${th(`${ctx.t('gapOrSurplus')}${ctx.colon}${ctx.t('scenarioValue')}`, true)}${th(`${ctx.t('gapOrSurplus')}${ctx.colon}${ctx.t('change')}`, true)}</tr></thead><tbody>${provinces
       .map((p) => `<tr><td>${esc(ctx.provinceName(p.key, p.name))}</td>${td(String(p.counties), p.counties)}${td(signed(yuanExact(p.fields.standardCostFen.delta), p.fields.standardCostFen.delta), p.fields.standardCostFen.delta)}${diffCells(ctx, p.fields.gapFen)}</tr>`)
       .join('')}</tbody></table></div>`
     : '';
@@ -147,24 +152,24 @@ ${card(ctx.t('losers'), String(widens), ctx.t('ofCounties', { n: rows.length }),
     const pc = perCapitaChange(r);
     return `<tr data-code="${esc(r.county.code)}"><td>${esc(r.county.code)}</td><td>${href ? `<a href="${esc(href)}">${esc(r.county.name)}</a>` : esc(r.county.name)}</td><td>${esc(r.county.prefecture)}</td>${td(signed(yuanExact(r.fields.standardCostFen.delta), r.fields.standardCostFen.delta), r.fields.standardCostFen.delta)}${td(signed(yuanExact(r.fields.centralFen.delta), r.fields.centralFen.delta), r.fields.centralFen.delta)}${td(signed(yuanExact(r.fields.generalFen.delta), r.fields.generalFen.delta), r.fields.generalFen.delta)}${diffCells(ctx, r.fields.gapFen)}${td(signed(fixed(pc, 2), pc), pc, pc > 0 ? 'pos' : pc < 0 ? 'better' : '')}</tr>`;
   });
-  const countyTable = `<div class="scroll"><table class="sortable counties"><thead><tr>${th(ctx.t('code'))}${th(ctx.t('county'))}${th(ctx.t('prefecture'))}${th(`${ctx.t('standardCost')}: ${ctx.t('change')}`, true)}${th(`${ctx.t('level_central')}: ${ctx.t('change')}`, true)}${th(`${ctx.t('generalTransfers')}: ${ctx.t('change')}`, true)}${th(`${ctx.t('gapOrSurplus')}: ${ctx.t('baseValue')}`, true)}${th(`${ctx.t('gapOrSurplus')}: ${ctx.t('scenarioValue')}`, true)}${th(`${ctx.t('gapOrSurplus')}: ${ctx.t('change')}`, true)}${th(`${ctx.t('gapPerCapita')}: ${ctx.t('change')}`, true)}</tr></thead><tbody>${countyRows.join('')}</tbody></table></div>`;
+  const countyTable = `<div class="scroll"><table class="sortable counties"><thead><tr>${th(ctx.t('code'))}${th(ctx.t('county'))}${th(ctx.t('prefecture'))}${th(`${ctx.t('standardCost')}${ctx.colon}${ctx.t('change')}`, true)}${th(`${ctx.t('level_central')}${ctx.colon}${ctx.t('change')}`, true)}${th(`${ctx.t('generalTransfers')}${ctx.colon}${ctx.t('change')}`, true)}${th(`${ctx.t('gapOrSurplus')}${ctx.colon}${ctx.t('baseValue')}`, true)}${th(`${ctx.t('gapOrSurplus')}${ctx.colon}${ctx.t('scenarioValue')}`, true)}${th(`${ctx.t('gapOrSurplus')}${ctx.colon}${ctx.t('change')}`, true)}${th(`${ctx.t('gapPerCapita')}${ctx.colon}${ctx.t('change')}`, true)}</tr></thead><tbody>${countyRows.join('')}</tbody></table></div>`;
 
   const body = `
 <section id="changes"><h2>${esc(ctx.t('changes'))}</h2>${changes}</section>
-<section id="headlines"><h2>${esc(ctx.t('headlines'))} (${year})</h2>${cards}</section>
+<section id="headlines"><h2>${esc(ctx.t('headlines'))}${ctx.paren(year)}</h2>${cards}</section>
 <section id="winners-losers"><h2>${esc(ctx.t('winnersLosers'))}</h2>${wlChart}<h3>${esc(ctx.t('bands'))}</h3>${bandTable}</section>
 <section id="by-level"><h2>${esc(ctx.t('byLevel'))}</h2>${figure('', undefined, levelChart)}${levelTable}</section>
 <section id="by-item"><h2>${esc(ctx.t('byItem'))}</h2>${itemChart}${itemTable}</section>
 <section id="by-year"><h2>${esc(ctx.t('byYear'))}</h2>${figure('', undefined, yearChart, legend(series.map((s, k) => [s, ['#9aa5b1', '#2f4b7c'][k]!])))}${yearTable}</section>
 ${provinceTable}
-<section id="measures"><h2>${esc(ctx.t('measureChanges'))} (${year})</h2>${measures}<p class="note">${esc(ctx.t('weighted'))}</p></section>
+<section id="measures"><h2>${esc(ctx.t('measureChanges'))}${ctx.paren(year)}</h2>${measures}<p class="note">${esc(ctx.t('weighted'))}</p></section>
 <section id="by-county"><h2>${esc(ctx.t('byCounty'))}</h2><p class="note">${esc(ctx.t('sortHint'))}</p>${countyTable}</section>`;
   return htmlPage({
     lang: ctx.lang,
     title: ctx.t('comparisonTitle', { scenario: ctx.meta.scenarioName, base: input.baseName }),
     meta: [
-      `${esc(ctx.t('scenario'))} <b>${esc(ctx.meta.scenarioName)}</b> — ${esc(ctx.meta.scenarioTitle)}`,
-      `${esc(ctx.t('base'))} <b>${esc(input.baseName)}</b> — ${esc(input.baseTitle)}`,
+      `${esc(ctx.t('scenario'))} <b>${esc(ctx.meta.scenarioName)}</b> — ${esc(ctx.scenarioTitle())}`,
+      `${esc(ctx.t('base'))} <b>${esc(input.baseName)}</b> — ${esc(ctx.lang === 'zh' ? (input.baseTitleZh ?? input.baseTitle) : input.baseTitle)}`,
       `${esc(ctx.t('years'))} <b>${c.years.join(', ')}</b>`,
       `${esc(ctx.t('basis'))} <b>${esc(ctx.basisName())}</b>`,
       esc(ctx.t('countiesAndResidents', { n: rows.length, pop: persons(total.population) })),

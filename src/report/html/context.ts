@@ -14,6 +14,8 @@ import { provinceName, t, type Lang, type LabelKey } from './labels.ts';
 export interface ReportMeta {
   readonly scenarioName: string;
   readonly scenarioTitle: string;
+  /** the scenario's title in Chinese, when its file gives one */
+  readonly scenarioTitleZh?: string;
   readonly basis: PopulationBasis;
   readonly version: string;
   /** county data files, as shown to the reader (base names) */
@@ -96,6 +98,21 @@ export class ReportContext {
 
   itemName(p: ItemParameters): string {
     return this.lang === 'zh' ? p.nameZh : p.nameEn;
+  }
+
+  /** `text` in brackets after a label: full-width in Chinese, " (…)" in English. */
+  paren(text: string | number): string {
+    return this.lang === 'zh' ? `（${text}）` : ` (${text})`;
+  }
+
+  /** The colon between a label and its value: full-width in Chinese. */
+  get colon(): string {
+    return this.lang === 'zh' ? '：' : ': ';
+  }
+
+  /** The scenario's title in the page's language (its Chinese title when the scenario file gives one). */
+  scenarioTitle(): string {
+    return this.lang === 'zh' ? (this.meta.scenarioTitleZh ?? this.meta.scenarioTitle) : this.meta.scenarioTitle;
   }
 
   levelName(level: Level): string {

@@ -12,6 +12,8 @@ import { peerChart, type PeerRow } from '../charts/charts.ts';
 import { relativeLink, type ReportContext } from './context.ts';
 import { esc, fixed, group, percent, persons, yuanCompact, yuanExact } from './format.ts';
 import { driverName } from './labels.ts';
+import { parameterDescription, parameterUnit, parameterValue } from './parameterText.ts';
+import { describeSource } from '../../input/sourceSchema.ts';
 import { card, figure, GAP_COLOR, htmlPage, LEVEL_COLORS, td, th } from './page.ts';
 import { domainLevelSection, footerLines, gapCard, metaLines } from './sections.ts';
 
@@ -36,7 +38,7 @@ function itemsSection(ctx: ReportContext, countyIndex: number): string {
   });
   const s = (f: (it: (typeof items)[number]) => number): number => sumFen(items.map(f));
   const foot = `<tr><td>${esc(ctx.t('total'))}</td><td></td><td></td><td></td>${[s((i) => i.costFen), s((i) => i.centralFen), s((i) => i.provincialFen), s((i) => i.prefectureFen), s((i) => i.countyFen), s((i) => i.specialFen)].map(money).join('')}<td></td></tr>`;
-  const head = `<tr>${th(ctx.t('item'))}${th(ctx.t('driver'))}${th(ctx.t('beneficiaries'), true)}${th(ctx.t('unitStandard'), true)}${th(`${ctx.t('cost')} (${ctx.t('yuan')})`, true)}${ctx.levelNames.map((n) => th(n, true)).join('')}${th(ctx.t('earmarkedReceived'), true)}${th(ctx.t('rule'))}</tr>`;
+  const head = `<tr>${th(ctx.t('item'))}${th(ctx.t('driver'))}${th(ctx.t('beneficiaries'), true)}${th(ctx.t('unitStandard'), true)}${th(`${ctx.t('cost')}${ctx.paren(ctx.t('yuan'))}`, true)}${ctx.levelNames.map((n) => th(n, true)).join('')}${th(ctx.t('earmarkedReceived'), true)}${th(ctx.t('rule'))}</tr>`;
   return `<h2>${esc(ctx.t('items'))}</h2><p class="note">${esc(ctx.t('sortHint'))}</p><div class="scroll"><table class="sortable items"><thead>${head}</thead><tbody>${body.join('')}</tbody><tfoot>${foot}</tfoot></table></div>`;
 }
 
@@ -82,7 +84,7 @@ function peersSection(ctx: ReportContext, countyIndex: number): string {
   const self = gapPerCapita(run.result.counties[countyIndex]!);
   const pref = ctx.peers.prefectureOf(countyIndex);
   const region = ctx.peers.regionOf(countyIndex);
-  const prefLabel = `${ctx.t('peersSamePrefecture')} (${c.prefecture})`;
+  const prefLabel = `${ctx.t('peersSamePrefecture')}${ctx.paren(c.prefecture)}`;
   const regionLabel = ctx.t('peersSameRegion', { region: ctx.t(`region_${c.regionGroup}`) });
   const rows: PeerRow[] = [];
   if (pref) rows.push({ group: prefLabel, dots: pref.members.filter((i) => i !== countyIndex).map((i) => ({ value: ctx.peers.gapPerCapita[i]!, label: run.counties[i]!.name })) });
@@ -95,8 +97,8 @@ function peersSection(ctx: ReportContext, countyIndex: number): string {
   const chart = Number.isFinite(self) && rows.length
     ? figure(ctx.t('chartPeers'), ctx.t('chartPeersNote'), peerChart(rows, { self, selfLabel: c.name, valueLabel: ctx.t('yuanPerCapita'), format: (v) => group(v, 0), selfColor: GAP_COLOR }))
     : '';
-  const head = `<tr>${th('')}${th(ctx.t('peerN'), true)}${th(`${ctx.t('peerMedian')} (${ctx.t('yuanPerCapita')})`, true)}${th(ctx.t('peerRange'), true)}${th(ctx.t('peerRank'), true)}${th(ctx.t('peerInGap'), true)}</tr>`;
-  return `<h2>${esc(ctx.t('peers'))}</h2>${chart}<table class="peers"><thead>${head}</thead><tbody><tr class="self"><td>${esc(ctx.t('thisCounty'))}: ${esc(c.name)}</td><td></td>${td(fixed(self, 2), self)}<td></td><td></td><td></td></tr>${peerStatsRow(ctx, prefLabel, pref, countyIndex)}${peerStatsRow(ctx, regionLabel, region, countyIndex)}</tbody></table>`;
+  const head = `<tr>${th('')}${th(ctx.t('peerN'), true)}${th(`${ctx.t('peerMedian')}${ctx.paren(ctx.t('yuanPerCapita'))}`, true)}${th(ctx.t('peerRange'), true)}${th(ctx.t('peerRank'), true)}${th(ctx.t('peerInGap'), true)}</tr>`;
+  return `<h2>${esc(ctx.t('peers'))}</h2>${chart}<table class="peers"><thead>${head}</thead><tbody><tr class="self"><td>${esc(ctx.t('thisCounty'))}${ctx.colon}${esc(c.name)}</td><td></td>${td(fixed(self, 2), self)}<td></td><td></td><td></td></tr>${peerStatsRow(ctx, prefLabel, pref, countyIndex)}${peerStatsRow(ctx, regionLabel, region, countyIndex)}</tbody></table>`;
 }
 
 /** A parameter row rendered once per context, path and value (most counties share most rows), and its source text. */
@@ -115,7 +117,10 @@ function sourcesAppendix(ctx: ReportContext, countyIndex: number): string {
     const key = `${p.path}\u0000${p.value}`;
     let row = cache.get(key);
     if (row === undefined) {
-      row = { html: `<tr><td><code>${esc(p.path)}</code><br>${esc(p.description)}</td><td class="n">${esc(p.value)}</td><td>${esc(p.unit)}</td><td><span class="badge ${p.sourceKind}">${esc(ctx.t(`source_${p.sourceKind}`))}</span>`, source: p.source };
+      const info = ctx.registry.get(p.path);
+      const description = info ? parameterDescription(ctx, info) : p.description;
+      const source = info && ctx.lang === 'zh' ? describeSource(info.source, 'zh') : p.source;
+      row = { html: `<tr><td><code>${esc(p.path)}</code><br>${esc(description)}</td><td class="n">${esc(parameterValue(ctx, p.value))}</td><td>${esc(parameterUnit(ctx, p.unit))}</td><td><span class="badge ${p.sourceKind}">${esc(ctx.t(`source_${p.sourceKind}`))}</span>`, source };
       cache.set(key, row);
     }
     let n = numbers.get(row.source);
@@ -162,7 +167,7 @@ ${card(ctx.t(gpc < 0 ? 'surplusPerCapita' : 'gapPerCapita'), `${fixed(Math.abs(g
 </div>`;
   const nav: string[] = [];
   const provinceHref = ctx.provinceHref(from, c.provinceCode);
-  if (provinceHref) nav.push(`<a href="${esc(provinceHref)}">${esc(ctx.t('backToProvince'))}: ${esc(provinceLabel)}</a>`);
+  if (provinceHref) nav.push(`<a href="${esc(provinceHref)}">${esc(ctx.t('backToProvince'))}${ctx.colon}${esc(provinceLabel)}</a>`);
   if (ctx.pages.comparison) nav.push(`<a href="${esc(relativeLink(from, ctx.pages.comparison))}">${esc(ctx.t('comparisonReport'))}</a>`);
   const body = `
 <section id="facts"><h2>${esc(ctx.t('countyFacts'))}</h2><div class="meta">${facts.map((f) => `<span>${f}</span>`).join('')}</div></section>

@@ -189,7 +189,7 @@ const LABELS = {
   domain: ['领域', 'Domain'],
   driver: ['服务对象（指标）', 'Driver'],
   beneficiaries: ['受益人数', 'Beneficiaries'],
-  unitStandard: ['标准（元/人·年）', 'Standard (yuan per year)'],
+  unitStandard: ['标准（元/受益对象·年）', 'Standard (yuan per beneficiary a year)'],
   cost: ['成本', 'Cost'],
   earmarkedReceived: ['专项到位', 'Earmarked received'],
   rule: ['分担规则', 'Sharing rule'],

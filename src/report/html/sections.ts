@@ -73,7 +73,7 @@ function measureCells(m: InequalitySummary): string {
 }
 
 export function measuresTable(ctx: ReportContext, weighted: EqualizationMeasures, unweighted: EqualizationMeasures, groupLabel: string): string {
-  const head = `<tr>${th('')}${th(ctx.t('gini'), true)}${th(ctx.t('theil'), true)}${th(`${ctx.t('theilBetween')} (${groupLabel})`, true)}${th(`${ctx.t('theilWithin')} (${groupLabel})`, true)}${th(ctx.t('cv'), true)}${th(ctx.t('maxMin'), true)}${th(ctx.t('decileRatio'), true)}${th(ctx.t('mean'), true)}</tr>`;
+  const head = `<tr>${th('')}${th(ctx.t('gini'), true)}${th(ctx.t('theil'), true)}${th(`${ctx.t('theilBetween')}${ctx.paren(groupLabel)}`, true)}${th(`${ctx.t('theilWithin')}${ctx.paren(groupLabel)}`, true)}${th(ctx.t('cv'), true)}${th(ctx.t('maxMin'), true)}${th(ctx.t('decileRatio'), true)}${th(ctx.t('mean'), true)}</tr>`;
   const rows = (m: EqualizationMeasures, w: string): string => STAGES.map((s) => `<tr><td>${esc(ctx.t(STAGE_KEY[s]))} <span class="note">${esc(w)}</span></td>${measureCells(m[MEASURE_STAGE[s]])}</tr>`).join('');
   return `<div class="scroll"><table class="measures"><thead>${head}</thead><tbody>${rows(weighted, ctx.t('weighted'))}${rows(unweighted, ctx.t('unweighted'))}</tbody></table></div>`;
 }
@@ -112,7 +112,7 @@ export function domainLevelSection(ctx: ReportContext, members: readonly number[
   const table = `<div class="scroll"><table><thead><tr>${th(ctx.t('domain'))}${ctx.levelNames.map((n) => th(n, true)).join('')}${th(ctx.t('total'), true)}</tr></thead><tbody>${rows
     .map((d, k) => `<tr><td>${esc(domains[k]!)}</td>${d.byLevel.map((f) => td(yuanExact(f), f)).join('')}${td(yuanExact(d.costFen), d.costFen)}</tr>`)
     .join('')}</tbody><tfoot><tr><td>${esc(ctx.t('total'))}</td>${LEVELS.map((_, i) => td(yuanExact(total(i)), total(i))).join('')}${td(yuanExact(sumFen(rows.map((d) => d.costFen))))}</tr></tfoot></table></div>`;
-  return `${heading ? `<h2>${esc(ctx.t('chartDomainLevel'))}</h2>` : ''}${figure(heading ? '' : ctx.t('chartDomainLevel'), `${ctx.t('unit')}: ${unit.label}`, chart, legend(ctx.levelNames.map((n, i) => [n, LEVEL_COLORS[i]!])))}${table}`;
+  return `${heading ? `<h2>${esc(ctx.t('chartDomainLevel'))}</h2>` : ''}${figure(heading ? '' : ctx.t('chartDomainLevel'), `${ctx.t('unit')}${ctx.colon}${unit.label}`, chart, legend(ctx.levelNames.map((n, i) => [n, LEVEL_COLORS[i]!])))}${table}`;
 }
 
 const TRANSFER_COLORS = ['#8c6d31', '#bd9e39', '#6b6ecf', '#9c9ede', '#637939', '#8ca252', '#b5cf6b', '#cedb9c', '#e7ba52', '#e7969c', '#2f4b7c', '#4f86c6', '#2e8b57', '#7fbf7f'];
@@ -128,7 +128,7 @@ export function transfersSection(ctx: ReportContext, members: readonly number[])
 ${TRANSFER_TYPES.map((k) => line(ctx.t(`transfer_${k}`), sum[k])).join('')}
 ${sum.retainedFen ? line(ctx.t('transfer_retained'), sum.retainedFen) : ''}
 </tbody><tfoot><tr><td>${esc(ctx.t('total'))}</td>${td(yuanExact(sum.totalFen), sum.totalFen)}${td('100.0%')}</tr></tfoot></table>`;
-  return `<h2>${esc(ctx.t('chartTransfers'))}</h2>${figure('', `${ctx.t('unit')}: ${unit.label}`, chart)}${table}`;
+  return `<h2>${esc(ctx.t('chartTransfers'))}</h2>${figure('', `${ctx.t('unit')}${ctx.colon}${unit.label}`, chart)}${table}`;
 }
 
 /**
@@ -143,9 +143,9 @@ export function countyTable(ctx: ReportContext, members: readonly number[], from
   const money = (fen: number, cls = ''): string => `<td class="n${cls}" data-v="${fen}" title="${yuanExact(fen)} ${esc(ctx.t('yuan'))}">${group(fen / div, 2)}</td>`;
   const signedMoney = (fen: number): string => money(fen, fen > 0 ? ' pos' : fen < 0 ? ' neg' : '');
   const cols: Array<[string, boolean, string]> = [
-    [`${ctx.t('gapOrSurplus')}`, true, 'gap'], [`${ctx.t('perCapitaOrSurplus')} (${ctx.t('yuanPerCapita')})`, true, 'gap_per_capita'], [ctx.t('planGap'), true, 'plan_gap'], [ctx.t('guaranteeGap'), true, 'guarantee_gap'],
+    [`${ctx.t('gapOrSurplus')}`, true, 'gap'], [`${ctx.t('perCapitaOrSurplus')}${ctx.paren(ctx.t('yuanPerCapita'))}`, true, 'gap_per_capita'], [ctx.t('planGap'), true, 'plan_gap'], [ctx.t('guaranteeGap'), true, 'guarantee_gap'],
     [ctx.t('needs'), true, 'needs'], [ctx.t('standardCost'), true, 'standard_cost'], [ctx.t('resources'), true, 'resources'], [ctx.t('ownRevenue'), true, 'own_revenue'], [ctx.t('taxRebates'), true, 'tax_rebates'],
-    [ctx.t('generalTransfers'), true, 'general_transfer'], [ctx.t('earmarked'), true, 'special_transfers'], [`${ctx.t('population')} (${ctx.t('persons')})`, true, 'resident_pop'], [ctx.t('prefecture'), false, 'prefecture'],
+    [ctx.t('generalTransfers'), true, 'general_transfer'], [ctx.t('earmarked'), true, 'special_transfers'], [`${ctx.t('population')}${ctx.paren(ctx.t('persons'))}`, true, 'resident_pop'], [ctx.t('prefecture'), false, 'prefecture'],
   ];
   const body = members.map((i) => {
     const c = run.counties[i]!;
@@ -161,7 +161,7 @@ export function countyTable(ctx: ReportContext, members: readonly number[], from
   const pop = members.reduce((a, i) => a + (run.counties[i]!.drivers['resident_pop'] ?? 0), 0);
   const foot = `<tr><td class="name sticky">${esc(ctx.t('total'))}</td>${signedMoney(tot((r) => r.gapFen))}<td></td>${[tot((r) => r.planGapFen), tot((r) => r.guaranteeGapFen)].map(signedMoney).join('')}${[tot((r) => r.needsFen), tot((r) => r.standardCostFen), tot((r) => r.resourcesFen), tot((r) => r.ownRevenueFen), tot((r) => r.rebatesFen), tot((r) => r.generalFen), tot((r) => r.specialFen)].map((f) => money(f)).join('')}${td(persons(pop))}<td></td></tr>`;
   const head = `<th class="name sticky" scope="col" data-col="county">${esc(ctx.t('county'))}</th>${cols.map(([label, n, col]) => th(label, n, ` data-col="${col}"`)).join('')}`;
-  return `<h2>${esc(ctx.t('allCounties'))}</h2><p class="note">${esc(ctx.t('sortHint'))}. ${esc(ctx.t('unit'))}: ${esc(unit)}.</p>
+  return `<h2>${esc(ctx.t('allCounties'))}</h2><p class="note">${esc(ctx.t('sortHint'))}. ${esc(ctx.t('unit'))}${ctx.colon}${esc(unit)}.</p>
 <div class="scroll"><table class="sortable counties" id="county-table"><thead><tr>${head}</tr></thead><tbody>${body.join('')}</tbody><tfoot>${foot}</tfoot></table></div>`;
 }
 
@@ -171,14 +171,14 @@ export function footerLines(ctx: ReportContext): string[] {
     esc(ctx.t('gapDefinition')),
     esc(ctx.t('estimatesNote')),
     ...ctx.meta.notes.map(esc),
-    `${esc(ctx.t('dataFiles'))}: ${ctx.meta.countyFiles.map(esc).join(', ')} · ${esc(ctx.t('version'))} ${esc(ctx.meta.version)}`,
+    `${esc(ctx.t('dataFiles'))}${ctx.colon}${ctx.meta.countyFiles.map(esc).join(', ')} · ${esc(ctx.t('version'))} ${esc(ctx.meta.version)}`,
   ];
 }
 
 export function metaLines(ctx: ReportContext, extra: readonly string[] = []): string[] {
   return [
     `${esc(ctx.t('year'))} <b>${ctx.run.year}</b>`,
-    `${esc(ctx.t('scenario'))} <b>${esc(ctx.meta.scenarioName)}</b>${ctx.meta.scenarioName !== 'baseline' ? ` — ${esc(ctx.meta.scenarioTitle)}` : ''}`,
+    `${esc(ctx.t('scenario'))} <b>${esc(ctx.meta.scenarioName)}</b> — ${esc(ctx.scenarioTitle())}`,
     `${esc(ctx.t('basis'))} <b>${esc(ctx.basisName())}</b>`,
     ...extra,
   ];
