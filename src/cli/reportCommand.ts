@@ -8,7 +8,6 @@ import { basename, join, resolve } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { InputError } from '../input/inputError.ts';
 import { resolveCounty } from '../input/placeNames.ts';
-import type { OutputFile } from '../report/atomicWrite.ts';
 import type { ReportMeta } from '../report/html/context.ts';
 import type { Lang } from '../i18n/lang.ts';
 import { inLang, pickOr } from '../i18n/text.ts';
