@@ -24,7 +24,7 @@ describe('provenance', () => {
     const rows = Papa.parse<Record<string, string>>(readFileSync(join(out, 'items.csv'), 'utf8').replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true }).data;
     const pension = (year: string) => rows.find((x) => x['code'] === '440101' && x['item'] === 'si.rural_pension_basic' && x['year'] === year)!;
     expect(pension('2014')['unit_standard']).toBe('840');
-    expect(pension('2014')['source']).toBe('policy: 人社部发〔2015〕5号 (set by scenario raise_basic_pension.yaml:11)');
+    expect(pension('2014')['source']).toBe('policy: 人社部发〔2015〕5号 (set by scenario raise_basic_pension.yaml:12)');
     expect(pension('2013')['unit_standard']).toBe('660');
     // before 2014 the value in force is the one baseline_2012.yaml (which this scenario extends) holds at 2012
     expect(pension('2013')['source']).toMatch(/set by scenario baseline_2012\.yaml:\d+/);
@@ -33,7 +33,7 @@ describe('provenance', () => {
     expect(other['source']).not.toMatch(/scenario/);
 
     const explain = await cli('explain', '440101', '--counties', counties, '--reference', 'none', '--scenario', PENSION, '--year', '2014');
-    expect(explain.out).toMatch(/standard 840 yuan per beneficiary per year \[policy: 人社部发〔2015〕5号 \(set by scenario raise_basic_pension\.yaml:11\)\]/);
+    expect(explain.out).toMatch(/standard 840 yuan per beneficiary per year \[policy: 人社部发〔2015〕5号 \(set by scenario raise_basic_pension\.yaml:12\)\]/);
   });
 
   it('a scenario without a reference is cited as an assumption naming its file and line', () => {

@@ -12,7 +12,7 @@ import { valueFor } from '../../src/model/parameters.ts';
 import { periodsPerYear, resolveItem } from '../../src/scenarios/resolveYear.ts';
 import { makeCounty } from '../helpers/fixtures.ts';
 
-const SOURCE = { kind: 'assumption', reasoning: 'a test value' } as const;
+const SOURCE = { kind: 'assumption', reasoning: 'a test value', reasoning_zh: '测试用的数值' } as const;
 
 function entry(raw: unknown): CatalogEntry {
   return { ...CatalogItem.parse(raw), domain: 'education', file: 'test.yaml' };
@@ -23,6 +23,7 @@ const rule = ResponsibilityRule.parse({
   kind: 'ratio',
   wording_zh: '中央与地方财政按比例分担',
   description: 'test ratio',
+  description_zh: '测试比例',
   central_share: { unit: 'share', values: { 2011: { by: 'region_group', west: 0.8, central: 0.6, east: 0.2 } }, source: SOURCE },
 });
 
@@ -46,8 +47,8 @@ describe('standards and eligibility by province group', () => {
     id: 'edu.test_grouped',
     driver: 'rural_pupils_primary',
     eligibility: [
-      { id: 'boards', description: 'boarders', unit: 'share', values: { 2011: 0.5 }, source: SOURCE },
-      { id: 'poor', description: 'poor boarders', unit: 'share', values: { 2011: { by: 'region_group', west: 0.4, central: 0.4, east: 0 } }, source: SOURCE },
+      { id: 'boards', description: 'boarders', description_zh: '寄宿生', unit: 'share', values: { 2011: 0.5 }, source: SOURCE },
+      { id: 'poor', description: 'poor boarders', description_zh: '困难寄宿生', unit: 'share', values: { 2011: { by: 'region_group', west: 0.4, central: 0.4, east: 0 } }, source: SOURCE },
     ],
     standard: {
       unit: 'yuan/pupil/year',
@@ -80,9 +81,9 @@ describe('standards and eligibility by province group', () => {
   });
 
   it('refuses a grouped eligibility share above 1 and a group missing', () => {
-    const bad = { ...base, id: 'edu.bad', driver: 'rural_pupils_primary', no_cost_reason: 'a test item without money', eligibility: [{ id: 'x', description: 'xx x', unit: 'share', values: { 2011: { by: 'region_group', west: 1.2, central: 0.4, east: 0 } }, source: SOURCE }] };
+    const bad = { ...base, id: 'edu.bad', driver: 'rural_pupils_primary', no_cost_reason: 'a test item without money', no_cost_reason_zh: '没有资金的测试项目', eligibility: [{ id: 'x', description: 'xx x', description_zh: '测试', unit: 'share', values: { 2011: { by: 'region_group', west: 1.2, central: 0.4, east: 0 } }, source: SOURCE }] };
     expect(CatalogItem.safeParse(bad).success).toBe(false);
-    const missing = { ...bad, eligibility: [{ id: 'x', description: 'xx x', unit: 'share', values: { 2011: { by: 'region_group', west: 0.2, central: 0.4 } }, source: SOURCE }] };
+    const missing = { ...bad, eligibility: [{ id: 'x', description: 'xx x', description_zh: '测试', unit: 'share', values: { 2011: { by: 'region_group', west: 0.2, central: 0.4 } }, source: SOURCE }] };
     expect(CatalogItem.safeParse(missing).success).toBe(false);
   });
 });
