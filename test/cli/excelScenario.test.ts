@@ -138,7 +138,7 @@ describe('override files on the command line', () => {
     const summary = JSON.parse(readFileSync(join(dir, 'own', 'summary.json'), 'utf8')) as { overrides: unknown };
     expect(summary.overrides).toEqual([{ file: own, rows: 1, counties: 1, values: 2, columns: ['own_revenue_2012', 'rebate_two_tax_2012'] }]);
     const explain = await cli('explain', '440232', '--override', own);
-    expect(explain.out).toMatch(/覆盖的数值[^\n]*\n {2}\* own_revenue_2012 = 300000000 \(bundled [\d.]+\) from .*own\.csv:2/);
+    expect(explain.out).toMatch(/Overridden values[^\n]*\n {2}\* own_revenue_2012 = 300000000 \(bundled [\d.]+\) from .*own\.csv:2/);
   }, 600_000);
 
   it('the template county sheet works as an --override workbook', async () => {

@@ -84,9 +84,9 @@ describe('choosing the language', () => {
     vi.stubEnv('LC_ALL', '');
     vi.stubEnv('LC_MESSAGES', '');
     vi.stubEnv('LANG', 'C');
-    expect(help('explain')).toContain('县的代码（440103）或名称（荔湾区）');
+    expect(help('explain')).toContain('县的代码（440103）、全称（荔湾区）');
     vi.stubEnv('LANG', 'en_US.UTF-8');
-    expect(help('explain')).toContain('county code (440103) or name (荔湾区)');
+    expect(help('explain')).toContain('county code (440103), name (荔湾区)');
     vi.stubEnv('FISCAL_SIM_LANG', 'zh');
     expect(help('params')).toContain('列出情景可以修改的参数');
     vi.stubEnv('LC_ALL', 'zh_CN.UTF-8');

@@ -120,8 +120,8 @@ describe('injection: hostile names in every output', () => {
       });
     });
     expect(texts).toBeGreaterThan(0);
-    // the county sheet (one header row of labels in the report language, zh by default)
-    const countiesSheet = wb.getWorksheet('县')!;
+    // the county sheet (one header row of labels in the report language: English under the tests' FISCAL_SIM_LANG=en)
+    const countiesSheet = wb.getWorksheet('counties')!;
     const names: string[] = [];
     countiesSheet.eachRow((row) => names.push(typeof row.getCell(2).value === 'string' ? (row.getCell(2).value as string) : ''));
     expect(names).toContain(`'${HOSTILE[0]}`);
