@@ -1,13 +1,13 @@
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Papa from 'papaparse';
 import { TRANSFER_COLUMNS } from '../../src/tables/countyTable.ts';
 import { MECHANISM_NAMES } from '../../src/model/transfers/mechanisms.ts';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { buildProgram, main } from '../../src/cli/main.ts';
+import { buildProgram } from '../../src/cli/main.ts';
 import { yuanToFen } from '../../src/model/money.ts';
 import { sampleRow, toCsvText } from '../helpers/countyCsv.ts';
+import { cli, readCsv } from '../helpers/cliInProcess.ts';
 
 let dir: string;
 let sample: string;
@@ -17,20 +17,6 @@ beforeAll(() => {
   writeFileSync(sample, toCsvText([sampleRow('440101'), sampleRow('440102', { directly_managed: 1 }), sampleRow('510101'), sampleRow('510102', { nutrition_pilot: 0 }), sampleRow('110101')]));
 });
 afterEach(() => vi.restoreAllMocks());
-
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((out += String(s)), true));
-  vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((err += String(s)), true));
-  const code = await main(['node', 'fiscal-sim', ...args]);
-  vi.restoreAllMocks();
-  return { code, out, err };
-}
-
-function readCsv(file: string): Array<Record<string, string>> {
-  return Papa.parse<Record<string, string>>(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true }).data;
-}
 
 const fen = yuanToFen;
 

@@ -7,9 +7,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import Papa from 'papaparse';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { main } from '../../src/cli/main.ts';
+import { cli, readCsv } from '../helpers/cliInProcess.ts';
 
 let dir: string;
 let template: string;
@@ -20,20 +19,6 @@ beforeAll(async () => {
   expect(r.code).toBe(0);
 }, 300_000);
 afterEach(() => vi.restoreAllMocks());
-
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((out += String(s)), true));
-  vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((err += String(s)), true));
-  const code = await main(['node', 'fiscal-sim', ...args]);
-  vi.restoreAllMocks();
-  return { code, out, err };
-}
-
-function readCsv(file: string): Array<Record<string, string>> {
-  return Papa.parse<Record<string, string>>(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true }).data;
-}
 
 /** Edit the template: `edit` gets the workbook and the row number of each parameter path. */
 async function edited(name: string, edit: (wb: ExcelJS.Workbook, rowOf: (path: string) => number) => void): Promise<string> {

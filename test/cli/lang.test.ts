@@ -1,21 +1,12 @@
 /** The language of the command line: --lang, FISCAL_SIM_LANG, the locale; Chinese and English output. */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { buildProgram, main } from '../../src/cli/main.ts';
+import { buildProgram } from '../../src/cli/main.ts';
+import { cli } from '../helpers/cliInProcess.ts';
 
 afterEach(() => {
   vi.restoreAllMocks();
   vi.unstubAllEnvs();
 });
-
-async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((out += String(s)), true));
-  vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((err += String(s)), true));
-  const code = await main(['node', 'fiscal-sim', ...args]);
-  vi.restoreAllMocks();
-  return { code, out, err };
-}
 
 describe('explain in Chinese and English', () => {
   it('explain 440232 --lang zh: Chinese labels, units and sources, no English units', async () => {
