@@ -44,6 +44,12 @@ export const MAX_COST_INDEX = 10;
 export const MAX_MULTIPLIER = 1000;
 /** Shares are held as parts per million: at most 6 decimals. */
 export const SHARE_DECIMALS = 6;
+/**
+ * Decimals of a coverage or eligibility share in a scenario. These multiply beneficiaries, not
+ * money splits, and the catalog itself holds rates finer than a millionth (orphans per resident,
+ * 0.0000713), so a scenario may state them to the billionth.
+ */
+export const RATIO_DECIMALS = 9;
 
 /** Format a limit for messages: 100000000 → "100,000,000". */
 export function formatLimit(n: number): string {

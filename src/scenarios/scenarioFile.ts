@@ -23,7 +23,7 @@ import type { Dated } from '../input/datedValues.ts';
 import { InputError, type InputProblem } from '../input/inputError.ts';
 import type { PolicyData } from '../input/policyData.ts';
 import { findPlace, placeProblem, PREFECTURE, prefecturePlaces, resolveProvince } from '../input/placeNames.ts';
-import { formatLimit, MAX_COUNT, MAX_AMOUNT_YUAN, MAX_EXTENDS_DEPTH, MAX_STANDARD_YUAN, MAX_YEAR, MIN_YEAR, SHARE_DECIMALS } from '../input/fileLimits.ts';
+import { formatLimit, MAX_COUNT, MAX_AMOUNT_YUAN, MAX_EXTENDS_DEPTH, MAX_STANDARD_YUAN, MAX_YEAR, MIN_YEAR, RATIO_DECIMALS, SHARE_DECIMALS } from '../input/fileLimits.ts';
 import type { Source } from '../input/sourceSchema.ts';
 import { positionOf, readYamlFile } from '../input/yamlFile.ts';
 import type { County } from '../model/county.ts';
@@ -117,11 +117,13 @@ const finite = (what: string, max: number, unit: string) =>
     .number({ error: (i) => (i.input === Infinity || i.input === -Infinity || Number.isNaN(i.input) ? `${what} must be a finite number, not ${String(i.input)}` : undefined) })
     .min(0, `${what} cannot be negative`)
     .max(max, { error: (i) => `${what} ${String(i.input)} is too large: the largest accepted is ${formatLimit(max)} ${unit}` });
+/** A coverage or eligibility share: multiplies beneficiaries, so finer than the ppm of cost shares. */
+const nineDecimals = (v: number): boolean => Math.abs(Math.round(v * 1e9) / 1e9 - v) < 1e-15;
 const share = z
   .number()
   .min(0, 'a share cannot be below 0')
   .max(1, 'a share cannot be above 1')
-  .refine(sixDecimals, { error: (i) => tooFine(i.input as number) });
+  .refine(nineDecimals, { error: (i) => `share ${String(i.input)} has more than ${RATIO_DECIMALS} decimals: a coverage or eligibility share is accepted to the billionth (0.000000001)` });
 
 /** A plain number checked by `plain`, or (an object) a value by province group checked by `grouped`. */
 const numberOrGrouped = (plain: z.ZodType, grouped: z.ZodType): z.ZodType => z.unknown().pipe(z.custom<unknown>()).superRefine((v, ctx) => {

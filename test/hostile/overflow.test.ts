@@ -44,9 +44,13 @@ describe('overflow: refused at load time with file, line, path, value and the la
     const { r, out } = await runScenario(change('standards.si.rural_pension_basic.standard', '.inf'));
     expectRefused(r, out, /standards.si.rural_pension_basic.standard 2012: a standard must be a finite number, not Infinity/);
   });
-  it('shares with 7 decimals, plain and grouped', async () => {
-    const plain = await runScenario(change('standards.edu.running_costs_rural_primary.coverage', '0.3333333'));
-    expectRefused(plain.r, plain.out, /:4:\d+: standards.edu.running_costs_rural_primary.coverage 2012: share 0.3333333 has more than 6 decimals: shares are held in parts per million, so the finest step accepted is 0.000001/);
+  it('a coverage share with 10 decimals; a cost share with 7, plain and grouped', async () => {
+    // coverage and eligibility multiply beneficiaries: the billionth is the finest step (the catalog holds 0.0000713)
+    const plain = await runScenario(change('standards.edu.running_costs_rural_primary.coverage', '0.3333333333'));
+    expectRefused(plain.r, plain.out, /:4:\d+: standards.edu.running_costs_rural_primary.coverage 2012: share 0.3333333333 has more than 9 decimals: a coverage or eligibility share is accepted to the billionth/);
+    // cost shares split money and are held in parts per million
+    const split = await runScenario(change('rules.health_bph.central_share', '0.3333333'));
+    expectRefused(split.r, split.out, /rules.health_bph.central_share 2012: share 0.3333333 has more than 6 decimals: shares are held in parts per million/);
     const grouped = await runScenario(change('rules.health_bph.central_share', '{ by: tier_2018, 1: 0.8, 2: 0.6, 3: 0.5, 4: 0.3333333, 5: 0.1 }'));
     expectRefused(grouped.r, grouped.out, /rules.health_bph.central_share 2012: share 0.3333333 has more than 6 decimals/);
   });
