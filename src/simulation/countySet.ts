@@ -41,7 +41,8 @@ export function loadCountySet(options: CountySetOptions): CountySet {
     const added = ref.counties.filter((c) => !ownProvinces.has(c.provinceCode));
     for (const c of added) counties.push(c);
     sources.push(resolve(reference));
-    notes.push(`the central equalization pool is shared among all provinces: ${added.length} counties of ${new Set(added.map((c) => c.provinceCode)).size} other provinces come from ${reference}`);
+    const others = new Set(added.map((c) => c.provinceCode)).size;
+    notes.push(`中央均衡性转移支付在全国各省间分配：其他 ${others} 个省的 ${added.length} 个县取自 ${reference} / the central equalization pool is shared among all provinces: ${added.length} counties of ${others} other provinces come from ${reference}`);
   }
   let focus = own.counties.map((_, i) => i);
   if (options.province) {
