@@ -24,11 +24,9 @@ describe('size limit', () => {
   it('a scenario file over 1 MiB is refused before reading, naming the file, its size and the limit', async () => {
     const file = sparse(join(dir, 'big.yaml'), 50 * 2 ** 20);
     const out = join(dir, 'out1');
-    // commands load their modules when they run: load them first, so that only the refusal is timed
-    await Promise.all([import('../../src/cli/loadInputs.ts'), import('../../src/cli/yearCoverage.ts')]);
-    const started = performance.now();
+    // the file is 50 MiB of NUL bytes: read, it would be refused as binary, not for its size, so the
+    // size message shows the refusal came before reading (no wall-clock assertion: time is for the bench)
     const r = await cli('run', '--scenario', file, '--reference', 'none', '--out', out, '--quiet');
-    expect(performance.now() - started).toBeLessThan(5000);
     expectRefused(r, out, new RegExp(`big\\.yaml: refused: the file is 52,428,800 bytes; the largest YAML or JSON file accepted is ${MAX_YAML_BYTES.toLocaleString('en-US')} bytes`));
   });
 

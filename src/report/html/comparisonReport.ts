@@ -154,9 +154,13 @@ ${card(ctx.t('losers'), String(widens), ctx.t('ofCounties', { n: rows.length }),
   });
   const countyTable = `<div class="scroll"><table class="sortable counties"><thead><tr>${th(ctx.t('code'))}${th(ctx.t('county'))}${th(ctx.t('prefecture'))}${th(`${ctx.t('standardCost')}${ctx.colon}${ctx.t('change')}`, true)}${th(`${ctx.t('level_central')}${ctx.colon}${ctx.t('change')}`, true)}${th(`${ctx.t('generalTransfers')}${ctx.colon}${ctx.t('change')}`, true)}${th(`${ctx.t('gapOrSurplus')}${ctx.colon}${ctx.t('baseValue')}`, true)}${th(`${ctx.t('gapOrSurplus')}${ctx.colon}${ctx.t('scenarioValue')}`, true)}${th(`${ctx.t('gapOrSurplus')}${ctx.colon}${ctx.t('change')}`, true)}${th(`${ctx.t('gapPerCapita')}${ctx.colon}${ctx.t('change')}`, true)}</tr></thead><tbody>${countyRows.join('')}</tbody></table></div>`;
 
+  // a comparison where nothing differs says so, rather than drawing zeros
+  const unchangedNote = c.unchanged
+    ? `<p class="note warn" data-key="unchanged">${esc(ctx.t('comparisonUnchanged', { years: c.years.join(', ') }))}</p>`
+    : c.unchangedYears.includes(year) ? `<p class="note warn" data-key="unchanged-year">${esc(ctx.t('comparisonUnchangedYear', { years: c.unchangedYears.join(', ') }))}</p>` : '';
   const body = `
 <section id="changes"><h2>${esc(ctx.t('changes'))}</h2>${changes}</section>
-<section id="headlines"><h2>${esc(ctx.t('headlines'))}${ctx.paren(year)}</h2>${cards}</section>
+<section id="headlines"><h2>${esc(ctx.t('headlines'))}${ctx.paren(year)}</h2>${unchangedNote}${cards}</section>
 <section id="winners-losers"><h2>${esc(ctx.t('winnersLosers'))}</h2>${wlChart}<h3>${esc(ctx.t('bands'))}</h3>${bandTable}</section>
 <section id="by-level"><h2>${esc(ctx.t('byLevel'))}</h2>${figure('', undefined, levelChart)}${levelTable}</section>
 <section id="by-item"><h2>${esc(ctx.t('byItem'))}</h2>${itemChart}${itemTable}</section>

@@ -220,6 +220,8 @@ const LABELS = {
   // comparison
   changes: ['情景改变的参数', 'What the scenario changes'],
   noChanges: ['（无参数改变）', '(no parameter changes)'],
+  comparisonUnchanged: ['情景与基准在 {years} 年的结果完全相同：所比较的年份中，情景的改动尚未生效或不影响任何数值。', 'The scenario and the base give the same results in {years}: in the years compared, the scenario’s changes do not apply yet or change no figure.'],
+  comparisonUnchangedYear: ['情景与基准在 {years} 年的结果相同。', 'The scenario and the base give the same results in {years}.'],
   change: ['变化', 'Change'],
   baseValue: ['基准', 'Base'],
   scenarioValue: ['情景', 'Scenario'],
