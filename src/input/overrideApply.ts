@@ -12,7 +12,7 @@
  * Files are applied in the order given: a later file replaces what an earlier one set.
  * After applying, urban_pop + rural_pop must still equal resident_pop.
  */
-import type { County } from '../model/county.ts';
+import { countyFlag, type County } from '../model/county.ts';
 import { REGION_GROUPS, type RegionGroup } from './countyColumns.ts';
 import type { Cell } from './countyFile.ts';
 import { InputError, ProblemList } from './inputError.ts';
@@ -52,11 +52,9 @@ export function countyValue(county: County, v: Pick<OverrideValue, 'key' | 'spec
     case 'tier_2018':
       return county.tier2018;
     case 'directly_managed':
-      return county.directlyManaged;
     case 'difficult':
-      return county.difficult;
     case 'nutrition_pilot':
-      return county.nutritionPilot;
+      return countyFlag(county, v.key);
     case 'cost_index':
       return county.costIndex;
   }
