@@ -20,6 +20,7 @@ import { ownStandardRevenueFen, rebatesAndSubsidiesFen, standardExpenditure } fr
 import { GENERAL_MECHANISMS, ITEM_TIED_CLASSES, type GeneralMechanismId, type ItemTiedClass } from './transfers/mechanisms.ts';
 import { countyBudget } from './budget/countyBudget.ts';
 import type { CountyFiscalYear } from './budget/countyFiscalYear.ts';
+import { allocationFor, applyGivenAmounts, withHeldFigures, type FixedAllocations } from './transfers/fixedAllocations.ts';
 
 export type { CountyFiscalYear };
 
@@ -54,7 +55,8 @@ function itemTiedRecord(tied: Float64Array, c: number): Record<ItemTiedClass, nu
   return out;
 }
 
-export function runYear(counties: readonly County[], fiscal: readonly CountyFiscalYear[], params: YearParameters, previous?: PreviousYear): YearResult {
+/** @param fixed allocations held at another run, and amounts counties' figures give (fixedAllocations.ts) */
+export function runYear(counties: readonly County[], fiscal: readonly CountyFiscalYear[], params: YearParameters, previous?: PreviousYear, fixed?: FixedAllocations): YearResult {
   if (fiscal.length !== counties.length) throw new RangeError('fiscal inputs and counties differ in length');
   const t = params.transfers;
   const n = counties.length;
@@ -76,13 +78,15 @@ export function runYear(counties: readonly County[], fiscal: readonly CountyFisc
   // a general transfer on its way to a county the prefecture manages may be partly kept there
   const received = byMechanism(() => new Array<number>(n).fill(0));
   const keptByPrefecture = byMechanism(() => new Array<number>(n).fill(0));
-  const receive = (id: GeneralMechanismId, allocations: readonly number[], retain: boolean): void => {
+  const receive = (id: GeneralMechanismId, formulaAllocations: readonly number[], retain: boolean): void => {
+    const allocations = allocationFor(fixed, id, formulaAllocations);
     for (let c = 0; c < n; c++) {
       const a = allocations[c]!;
       const kept = retain ? retainedFen(counties[c]!, a, t.prefectureGeneralRetentionPpm) : 0;
       received[id][c] = a - kept;
       keptByPrefecture[id][c] = kept;
     }
+    applyGivenAmounts(fixed, id, received[id]);
   };
   const mechanisms: MechanismResult[] = [];
   const sum = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0);
@@ -206,7 +210,7 @@ export function runYear(counties: readonly County[], fiscal: readonly CountyFisc
       costCoefficient: stdExp[c]!.coefficient,
       guaranteeNeedsFen: guaranteeNeeds[c]!,
       guaranteeGapFen: guarantee.gapFen[c]!,
-      guaranteeGapAfterFen: guarantee.gapAfterFen[c]!,
+      guaranteeGapAfterFen: fixed ? Math.max(0, guarantee.gapFen[c]! - received.guarantee[c]!) : guarantee.gapAfterFen[c]!,
       gapFen: account.gapFen,
       planGapFen: account.planGapFen,
     };
@@ -236,7 +240,7 @@ export function runYear(counties: readonly County[], fiscal: readonly CountyFisc
     };
   });
 
-  return { year: params.year, items, counties: countyResults, provinces, centralCoefficient: equalization.centralCoefficient, mechanisms };
+  return withHeldFigures({ year: params.year, items, counties: countyResults, provinces, centralCoefficient: equalization.centralCoefficient, mechanisms }, fixed);
 }
 
 

@@ -11,6 +11,7 @@ import { MoneyOverflowError } from '../model/money.ts';
 import { fiscalForYear, projectDrivers } from '../scenarios/projection.ts';
 import { resolveYear } from '../scenarios/resolveYear.ts';
 import type { SchemeConfig } from '../model/transfers/schemes/registry.ts';
+import type { FixedAllocations } from '../model/transfers/fixedAllocations.ts';
 
 export interface YearRun {
   readonly year: number;
@@ -30,6 +31,8 @@ export interface SimulationSettings {
   readonly onYear?: (year: number) => void;
   /** transfer scheme for the province → county stage (default: gap × coefficient) */
   readonly scheme?: SchemeConfig;
+  /** allocations held at another run, and transfer amounts given, by year (see ownFigures.ts) */
+  readonly fixedAllocations?: (year: number) => FixedAllocations | undefined;
 }
 
 export function runSimulation(policy: PolicyData, counties: readonly County[], settings: SimulationSettings): YearRun[] {
@@ -59,7 +62,7 @@ export function runSimulation(policy: PolicyData, counties: readonly County[], s
     }
     let result: YearResult;
     try {
-      result = runYear(projected, fiscal, params, previous);
+      result = runYear(projected, fiscal, params, previous, settings.fixedAllocations?.(year));
       checkExactMoney(result, projected, params);
     } catch (e) {
       // an amount too large for exact money: say which year
