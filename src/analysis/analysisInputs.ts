@@ -36,7 +36,8 @@ function scenarioFile(s: Scenario): string {
 }
 
 export function loadAnalysisInputs(scenarioArg: string, opts: RunOptions): AnalysisInputs {
-  const { basePolicy, set } = loadInputs(opts);
+  // the analysis commands compare allocations: override figures always enter them (re-shared)
+  const { basePolicy, set } = loadInputs({ ...opts, reallocate: true });
   let scenario = scenarioArgument(scenarioArg, basePolicy);
   if (opts.basis) scenario = { ...scenario, basis: opts.basis };
   const counties = scenario.applyToCounties(set.counties);

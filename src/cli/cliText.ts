@@ -59,6 +59,10 @@ export const CLI_TEXT = {
     zh: '用自有数据覆盖部分县（地市、省）的数值：CSV 或 xlsx，含 code 及任意县级数据列；可重复，后给的文件优先',
     en: 'your own figures for some counties, prefectures or provinces: a CSV or xlsx with code and any county columns; repeatable, later files win',
   },
+  optReallocate: {
+    zh: '让 --override 的数据参与一般性转移支付的分配公式、重新分配资金池（默认：分配保持，按内置数据分配，只改变所涉县自身的账户）',
+    en: 'let the --override figures enter the general transfers\' allocation formulas and re-share the pools (default: allocations held at the bundled data, so only the overridden counties\' own accounts change)',
+  },
   overriddenValues: { zh: '覆盖的数值（你的文件替换了内置数据）：', en: 'Overridden values (your files replace the bundled data):' },
   bundledValue: { zh: '内置', en: 'bundled' },
   fromFile: { zh: '来自', en: 'from' },

@@ -19,6 +19,8 @@ export interface RunOptions {
   basis?: PopulationBasis;
   /** override files (CSV or xlsx), applied in order over the county data */
   override?: string[];
+  /** let the override files' figures enter the allocation formulas (default: allocations held at the bundled data) */
+  reallocate?: boolean;
 }
 
 /** The folder commands write to unless --out is given: reports/ in the folder the user is in. */
@@ -38,5 +40,6 @@ export function addInputOptions(cmd: Command, lang: Lang, { scenarioOption = tru
     .option('--province <province>', m.optProvince)
     .option('--data <dir>', m.optData, DEFAULT_DATA_DIR)
     .option('--basis <basis>', m.optBasis, parseBasis)
-    .option('--override <file>', m.optOverride, (f: string, prev: string[] = []) => [...prev, f]);
+    .option('--override <file>', m.optOverride, (f: string, prev: string[] = []) => [...prev, f])
+    .option('--reallocate', m.optReallocate);
 }

@@ -39,7 +39,7 @@ export function registerCompareCommand(program: Command, lang: Lang): void {
       countyComparisonRows, groupComparisonRows, itemComparisonRows, levelComparisonRows, measureRows,
     } = await import('../tables/comparisonRows.ts');
     const { loadInputs, scenarioArgument } = await import('./loadInputs.ts');
-    const { basePolicy, set } = loadInputs(opts);
+    const { basePolicy, set, ownFigures } = loadInputs(opts);
     // check every scenario before computing anything
     const scenarios = (moreArgs.length ? moreArgs : [firstArg]).map((a) => scenarioArgument(a, basePolicy));
     const first = scenarios[0]!;
@@ -50,13 +50,13 @@ export function registerCompareCommand(program: Command, lang: Lang): void {
     for (const s of scenarios) if (!isParentOf(base, s)) process.stderr.write(`${notParentNote(base, s)}\n`);
     const withBasis = <T extends { basis: string }>(s: T): T => (opts.basis ? { ...s, basis: opts.basis } : s);
     process.stderr.write(`${m.computingBase(base.name)}\n`);
-    const baseRuns = runScenario(withBasis(base), set.counties, years);
+    const baseRuns = runScenario(withBasis(base), set.counties, years, undefined, ownFigures);
     const out = resolve(opts.out);
     const files: OutputFile[] = [];
     const summaries: string[] = [];
     scenarios.forEach((scenario, k) => {
       process.stderr.write(`${m.computingScenario(k + 1, scenarios.length, scenario.name)}\n`);
-      const runs = runScenario(withBasis(scenario), set.counties, years);
+      const runs = runScenario(withBasis(scenario), set.counties, years, undefined, ownFigures);
       const c = compareRuns(baseRuns, runs, set.focus);
       const dir = join(out, `compare-${base.name}-vs-${scenario.name}`);
       const zeroNote = unchangedNote(c, 'en', base.name, scenario.name);

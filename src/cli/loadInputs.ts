@@ -3,9 +3,11 @@ import { loadPolicyData, type PolicyData } from '../input/policyData.ts';
 import { loadOverrideFile } from '../input/overrideFile.ts';
 import { applyOverrides, overrideNote, type OverrideResult } from '../input/overrideApply.ts';
 import { loadCountySet, type CountySet } from '../simulation/countySet.ts';
+import { allocationModeNote, type OwnFigures } from '../simulation/ownFigures.ts';
 import { baselineScenario, type Scenario } from '../scenarios/scenario.ts';
 import { loadScenario } from '../scenarios/scenarioFile.ts';
 import type { RunOptions } from './commonOptions.ts';
+import type { County } from '../model/county.ts';
 
 export interface Inputs {
   /** the bundled (or --data) policy data, before any scenario */
@@ -15,6 +17,16 @@ export interface Inputs {
   readonly set: CountySet;
   /** what the --override files changed (absent without them) */
   readonly overrides?: OverrideResult;
+  /** the override files' figures as a run takes them (runScenario's `own`): allocations held unless --reallocate */
+  readonly ownFigures?: OwnFigures;
+}
+
+/** The override result as a run takes it: the counties without it, those it changes, the transfer amounts it gives. */
+export function ownFiguresOf(bundled: readonly County[], overrides: OverrideResult, reallocate: boolean): OwnFigures {
+  const index = new Map(bundled.map((c, i) => [c.code, i]));
+  const changed = new Set([...overrides.byCounty.keys(), ...overrides.given.keys()].map((code) => index.get(code)!));
+  const given = new Map([...overrides.given].map(([code, byYear]) => [index.get(code)!, byYear]));
+  return { mode: reallocate ? 'reallocate' : 'hold', bundled, changed, given };
 }
 
 /** Load and check everything a run needs before anything is computed or written. */
@@ -24,10 +36,10 @@ export function loadInputs(opts: RunOptions): Inputs {
   if (opts.basis) scenario = { ...scenario, basis: opts.basis };
   const loaded = loadCountySet({ countiesFile: opts.counties, reference: opts.reference, province: opts.province });
   const overrides = opts.override?.length ? applyOverrides(loaded.counties, opts.override.map((f) => loadOverrideFile(f))) : undefined;
-  const set = overrides ? { ...loaded, counties: overrides.counties, notes: [...loaded.notes, ...overrides.provenance.map(overrideNote)] } : loaded;
+  const set = overrides ? { ...loaded, counties: overrides.counties, notes: [...loaded.notes, ...overrides.provenance.map(overrideNote), allocationModeNote(opts.reallocate ? 'reallocate' : 'hold')] } : loaded;
   // county changes are checked against the data now, so that a bad scenario fails before any output
   scenario.applyToCounties(set.counties);
-  return { basePolicy, scenario, set, ...(overrides ? { overrides } : {}) };
+  return { basePolicy, scenario, set, ...(overrides ? { overrides, ownFigures: ownFiguresOf(loaded.counties, overrides, opts.reallocate === true) } : {}) };
 }
 
 /** Load a scenario argument: 'baseline' or a file. */

@@ -104,7 +104,7 @@ export function registerReportCommand(program: Command, lang: Lang): void {
     const { unchangedNote } = await import('../report/comparisonSummary.ts');
     const { summarize } = await import('../tables/summary.ts');
     const { loadInputs, scenarioArgument } = await import('./loadInputs.ts');
-    const { basePolicy, scenario, set } = loadInputs(opts);
+    const { basePolicy, scenario, set, ownFigures } = loadInputs(opts);
     const log = (s: string): void => {
       if (!opts.quiet) process.stderr.write(`${s}\n`);
     };
@@ -122,12 +122,12 @@ export function registerReportCommand(program: Command, lang: Lang): void {
     const compareYears = opts.years ?? (baseScenario && isParentOf(baseScenario, scenario) ? changedYears(scenario) : union(scenario.years, [year]));
     const years = union([year], formats.has('csv') || formats.has('json') || formats.has('parquet') ? tidyYears : [], baseScenario ? compareYears : []);
     (await import('./yearCoverage.ts')).checkYears(years, scenario.policy);
-    const runs = runScenario(scenario, set.counties, years, (y) => log(m.computingNamed(scenario.name, y)));
+    const runs = runScenario(scenario, set.counties, years, (y) => log(m.computingNamed(scenario.name, y)), ownFigures);
     const byYear = new Map(runs.map((r) => [r.year, r]));
     const run = byYear.get(year)!;
     let comparison: Comparison | undefined;
     if (baseScenario) {
-      const baseRuns = runScenario(baseScenario, set.counties, compareYears, (y) => log(m.computingNamed(baseScenario.name, y)));
+      const baseRuns = runScenario(baseScenario, set.counties, compareYears, (y) => log(m.computingNamed(baseScenario.name, y)), ownFigures);
       comparison = compareRuns(baseRuns, compareYears.map((y) => byYear.get(y)!), selected);
       const zero = unchangedNote(comparison, 'zh', baseScenario.name, scenario.name);
       if (zero) log(`${zero} / ${unchangedNote(comparison, 'en', baseScenario.name, scenario.name)!}`);

@@ -46,13 +46,16 @@ export function registerRunCommand(program: Command, lang: Lang): void {
     const { runScenario } = await import('../scenarios/scenario.ts');
     const { summarize } = await import('../tables/summary.ts');
     const { loadInputs } = await import('./loadInputs.ts');
-    const { scenario, set, overrides } = loadInputs(opts);
+    const { allocationModeNote, allocationNotes } = await import('../simulation/ownFigures.ts');
+    const { scenario, set, overrides, ownFigures } = loadInputs(opts);
     for (const n of set.notes) process.stderr.write(`${m.note(n)}\n`);
     const years = opts.year ?? (opts.scenario ? [...scenario.years] : [2012]);
     (await import('./yearCoverage.ts')).checkYears(years, scenario.policy);
     const policy = scenario.policy;
     const started = performance.now();
-    const runs = runScenario(scenario, set.counties, years, (year) => process.stderr.write(`${m.computingYear(year)}\n`));
+    const runs = runScenario(scenario, set.counties, years, (year) => process.stderr.write(`${m.computingYear(year)}\n`), ownFigures);
+    const allocationNoteLines = runs.flatMap((r) => (r.allocation ? allocationNotes(r.year, r.allocation) : []));
+    for (const n of allocationNoteLines) process.stderr.write(`${m.note(n)}\n`);
     const seconds = (performance.now() - started) / 1000;
     const summaries = runs.map((run) => summarize(run, set.focus));
     const out = resolve(opts.out);
@@ -62,7 +65,7 @@ export function registerRunCommand(program: Command, lang: Lang): void {
       years,
       basis: scenario.basis,
       counties_files: set.sources,
-      ...(overrides ? { overrides: overrides.provenance } : {}),
+      ...(overrides ? { overrides: overrides.provenance, allocations: { mode: ownFigures!.mode, notes: [allocationModeNote(ownFigures!.mode), ...allocationNoteLines], by_year: runs.map((r) => ({ year: r.year, other_counties: r.allocation?.otherCounties, other_gaps_changed: r.allocation?.otherGapsChanged, pool_difference_yuan: Object.fromEntries(Object.entries(r.allocation?.beyondPoolFen ?? {}).map(([k, fen]) => [k, fen / 100])) })) } } : {}),
       counties_reported: set.focus.length,
       counties_computed: set.counties.length,
       ...(opts.items === 'full' ? {} : { items: opts.items }),

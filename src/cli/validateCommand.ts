@@ -52,10 +52,10 @@ export function registerValidateCommand(program: Command, lang: Lang): void {
     const { validationRows } = await import('../tables/validationTable.ts');
     const { loadInputs } = await import('./loadInputs.ts');
     const figures = loadValidationFigures(opts.figures);
-    const { scenario, set } = loadInputs({ ...opts, counties: opts.counties ?? NATIONAL_COUNTIES });
+    const { scenario, set, ownFigures } = loadInputs({ ...opts, counties: opts.counties ?? NATIONAL_COUNTIES });
     const wanted = opts.year ?? [...new Set(figures.map((f) => f.year))].filter((y) => y >= 2011 && y <= 2015).sort();
     (await import('./yearCoverage.ts')).checkYears(wanted, scenario.policy);
-    const runs = runScenario(scenario, set.counties, wanted, (year) => process.stderr.write(`${m.computingYear(year)}\n`));
+    const runs = runScenario(scenario, set.counties, wanted, (year) => process.stderr.write(`${m.computingYear(year)}\n`), ownFigures);
     const rows = validationRows(figures.filter((f) => wanted.includes(f.year)), runs);
     const lines: string[] = [];
     lines.push(m.validateTitle(scenario.name, set.counties.length, wanted.join(', ')));

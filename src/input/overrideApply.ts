@@ -11,6 +11,10 @@
  *   county in it.
  * Files are applied in the order given: a later file replaces what an earlier one set.
  * After applying, urban_pop + rural_pop must still equal resident_pop.
+ *
+ * Transfer columns (a general transfer's amount received in a year) are not county data: they
+ * are collected by county in `given`, for the run to book instead of the modelled amount
+ * (src/simulation/ownFigures.ts). They are given by county; an area row cannot share one out.
  */
 import { countyFlag, type County } from '../model/county.ts';
 import { REGION_GROUPS, type RegionGroup } from './countyColumns.ts';
@@ -18,6 +22,7 @@ import type { Cell } from './countyFile.ts';
 import { InputError, ProblemList } from './inputError.ts';
 import { findProvince } from './provinces.ts';
 import type { CellPlace, OverrideTable, OverrideValue } from './overrideFile.ts';
+import type { GeneralMechanismId } from '../model/transfers/mechanisms.ts';
 
 /** One value a county got from an override file. */
 export interface OverriddenValue {
@@ -42,6 +47,8 @@ export interface OverrideResult {
   readonly provenance: readonly OverrideProvenance[];
   /** by county code: the values overridden, last file last */
   readonly byCounty: ReadonlyMap<string, readonly OverriddenValue[]>;
+  /** by county code, year and transfer: amounts received the files give, fen */
+  readonly given: ReadonlyMap<string, ReadonlyMap<number, Partial<Record<GeneralMechanismId, number>>>>;
 }
 
 /** A county's current value of a column (`own_revenue_2012`, `resident_pop`, `eco_zone` …). */
@@ -116,6 +123,7 @@ export function applyOverrides(counties: readonly County[], tables: readonly Ove
   const byCounty = new Map<string, OverriddenValue[]>();
   const provenance: OverrideProvenance[] = [];
   const touchedBy = new Map<string, { file: string; place: CellPlace; row: string }>();
+  const given = new Map<string, Map<number, Partial<Record<GeneralMechanismId, number>>>>();
   for (const table of tables) {
     const changed = new Set<string>();
     const columns = new Set<string>();
@@ -142,6 +150,7 @@ export function applyOverrides(counties: readonly County[], tables: readonly Ove
         const known = province ? first.province : first.prefecture;
         if (row.name !== known) problems.push({ ...row.place, message: `code ${row.code} is ${known} in the county data, but the row names it "${row.name}" / 代码 ${row.code} 是“${known}”，与该行名称“${row.name}”不符` });
       }
+      for (const v of row.values) if (v.transfer) problems.push({ ...v.place, message: `${v.key} is a transfer a county received: give it on the rows of the counties, not for ${province ? 'province' : 'prefecture'} ${row.code} / 转移支付实收数须按县给出，不能按地区合计给出` });
       areaRows.push({ row, members, label: province ? `province ${row.code}` : `prefecture ${row.code}` });
     }
     // an area row and a row of one of its counties may not set the same column
@@ -156,8 +165,11 @@ export function applyOverrides(counties: readonly County[], tables: readonly Ove
     if (problems.length) continue;
     const record = (k: number, v: OverrideValue, value: Cell, from: string): void => {
       const c = next[k]!;
-      const bundled = countyValue(c, v);
-      next[k] = withCountyValue(c, v, value);
+      const bundled = v.transfer ? undefined : countyValue(c, v);
+      if (v.transfer) {
+        const byYear = given.get(c.code) ?? given.set(c.code, new Map()).get(c.code)!;
+        byYear.set(v.year!, { ...byYear.get(v.year!), [v.transfer]: Math.round((value as number) * 100) });
+      } else next[k] = withCountyValue(c, v, value);
       const list = byCounty.get(c.code) ?? [];
       byCounty.set(c.code, [...list.filter((x) => x.column !== v.key), { column: v.key, value, bundled, from }]);
       changed.add(c.code);
@@ -205,7 +217,7 @@ export function applyOverrides(counties: readonly County[], tables: readonly Ove
     }
   }
   if (problems.length) throw new InputError(problems.listed, problems.omitted);
-  return { counties: next, provenance, byCounty };
+  return { counties: next, provenance, byCounty, given };
 }
 
 /** One line per override file for the run's notes: what it changed. */

@@ -9,12 +9,18 @@
  * 东部/中部/西部), and `x_` note columns (kept as notes, not applied). Refused, all problems at
  * once with file, row (or sheet!cell) and column: a missing `code` column, unknown or duplicate
  * columns, identity columns (province_code …) that cannot change, bad codes and values.
+ *
+ * Besides the county columns, a file may give the amount a county received of a general
+ * transfer in a year: `transfer_<id>_<year>` (the name of counties.csv's column, with the year)
+ * or the transfer's Chinese name with the year (`2012年均衡性转移支付`). It replaces the modelled
+ * amount for that county and year (src/model/transfers/fixedAllocations.ts).
  */
 import Papa from 'papaparse';
 import { BUDGET_STEMS, FISCAL_STEMS, type ColumnSpec } from './countyColumns.ts';
 import { decodeText, parseCell, resolveHeader, type Cell } from './countyFile.ts';
 import { formatLimit, MAX_COUNTY_BYTES, MAX_COUNTY_ROWS, MAX_YEAR, MIN_YEAR, readInputFile } from './fileLimits.ts';
 import { InputError, ProblemList, type InputProblem } from './inputError.ts';
+import { GENERAL_MECHANISMS, MECHANISM_NAMES, type GeneralMechanismId } from '../model/transfers/mechanisms.ts';
 import { cellAddress, cellText, isWorkbookPath, loadedWorkbook, type Workbook, type WorkbookSheet } from './xlsxWorkbook.ts';
 
 /** Where a cell is: a CSV line and header, or an xlsx `sheet!cell` address. */
@@ -39,6 +45,8 @@ export interface OverrideValue {
   readonly year?: number;
   readonly value: Cell;
   readonly place: CellPlace;
+  /** set for a transfer column: the general transfer whose amount received the value gives */
+  readonly transfer?: GeneralMechanismId;
 }
 
 export interface OverrideRow {
@@ -61,6 +69,24 @@ const FIXED_IDENTITY = new Set(['province_code', 'province', 'prefecture_code', 
 /** Ratio columns the model does not read (census facts kept for reference): refused, since an override would change nothing. */
 const UNUSED_RATIOS = new Set(['avg_years_schooling', 'minority_pct', 'nonagri_hukou_pct']);
 
+/** The column of a general transfer's amount received (yuan), as counties.csv names it. */
+function transferSpec(m: GeneralMechanismId): ColumnSpec {
+  return { name: `transfer_${m}`, kind: 'money', required: false, unit: 'yuan/year', description: `${MECHANISM_NAMES[m].en} received`, aliases: [MECHANISM_NAMES[m].zh] };
+}
+const TRANSFER_STEMS = new Map<string, GeneralMechanismId>(GENERAL_MECHANISMS.flatMap((m) => [[`transfer_${m}`, m] as const, [MECHANISM_NAMES[m].zh, m] as const]));
+
+/** A transfer column's header: `transfer_equalization_2012`, `2012年均衡性转移支付`, `均衡性转移支付2012`. */
+export function resolveTransferHeader(raw: string): { transfer: GeneralMechanismId; year: number } | undefined {
+  const h = raw.replace(/^\uFEFF/, '').trim().replace(/\s+/g, '_').toLowerCase();
+  const suffix = /^(.+?)_?((?:19|20)\d\d)(年)?$/.exec(h);
+  const prefix = /^((?:19|20)\d\d)年?_?(.+)$/.exec(h);
+  for (const [stem, year] of [...(suffix ? [[suffix[1]!, suffix[2]!]] : []), ...(prefix ? [[prefix[2]!, prefix[1]!]] : [])]) {
+    const transfer = TRANSFER_STEMS.get(stem!);
+    if (transfer) return { transfer, year: Number(year) };
+  }
+  return undefined;
+}
+
 /** Every column an override may set, as the template's county sheet lists it (for `years`). */
 export function overridableColumns(years: readonly number[]): string[] {
   const flags = ['directly_managed', 'difficult', 'nutrition_pilot', 'eco_zone', 'resource_exhausted', 'grain_county', 'ethnic_area', 'old_revolutionary', 'border'];
@@ -74,7 +100,7 @@ export function parseOverrideGrid(grid: CellGrid): OverrideTable {
   const problems = new ProblemList();
   const header = grid.rows[0];
   if (!header || header.every((h) => h.trim() === '')) throw new InputError([{ file, line: 1, message: 'the override file is empty or has no header row / 覆盖文件为空或缺少表头' }]);
-  type Target = { col: number; raw: string; key: string; spec: ColumnSpec; year?: number } | { col: number; raw: string; key: 'note' };
+  type Target = { col: number; raw: string; key: string; spec: ColumnSpec; year?: number; transfer?: GeneralMechanismId } | { col: number; raw: string; key: 'note' };
   const targets: Target[] = [];
   const seen = new Map<string, string>();
   header.forEach((raw, col) => {
@@ -84,9 +110,21 @@ export function parseOverrideGrid(grid: CellGrid): OverrideTable {
       if (grid.rows.some((r, i) => i > 0 && (r[col] ?? '').trim() !== '')) problems.push({ ...at, message: 'a column with values has no header / 有数据的列缺少表头' });
       return;
     }
+    const tr = resolveTransferHeader(raw);
+    if (tr) {
+      const key = `transfer_${tr.transfer}_${tr.year}`;
+      const earlier = seen.get(key);
+      if (tr.year < MIN_YEAR || tr.year > MAX_YEAR) problems.push({ ...at, message: `year ${tr.year} is outside ${MIN_YEAR}–${MAX_YEAR} / 年份超出范围` });
+      else if (earlier !== undefined) problems.push({ ...at, message: `column "${raw}" means the same as "${earlier}" (${key}) / 列“${raw}”与“${earlier}”重复` });
+      else {
+        seen.set(key, raw);
+        targets.push({ col, raw, key, spec: transferSpec(tr.transfer), year: tr.year, transfer: tr.transfer });
+      }
+      return;
+    }
     const t = resolveHeader(raw);
     if (!t) {
-      problems.push({ ...at, message: `unknown column "${raw}" (an override file takes code and county columns, see data/counties/README.md; prefix your own note columns with x_) / 未知列“${raw}”` });
+      problems.push({ ...at, message: `unknown column "${raw}" (an override file takes code, the county columns of data/counties/README.md and transfers received as transfer_<id>_<year>, see docs/own-data.md; prefix your own note columns with x_) / 未知列“${raw}”（覆盖文件可含代码、县级数据列和各项转移支付实收数，见 docs/own-data.md）` });
       return;
     }
     if (t.kind === 'note') {
@@ -152,7 +190,7 @@ export function parseOverrideGrid(grid: CellGrid): OverrideTable {
         problems.push({ ...place, message: `tier ${String(parsed.value)} is not between 1 and 5 / 档次须在 1–5 之间` });
         continue;
       }
-      values.push({ key: t.key, spec: t.spec, ...(t.year !== undefined ? { year: t.year } : {}), value: parsed.value, place });
+      values.push({ key: t.key, spec: t.spec, ...(t.year !== undefined ? { year: t.year } : {}), ...(t.transfer ? { transfer: t.transfer } : {}), value: parsed.value, place });
     }
     if (code === undefined) {
       if (!targets.some((t) => t.key === 'code' && (cells[t.col] ?? '').trim() !== '')) problems.push({ ...grid.place(r, targets.find((t) => t.key === 'code')!.col), message: 'the row has values but no code / 该行缺少代码' });
