@@ -61,6 +61,27 @@ describe('override files', () => {
     expect(p.counties.filter((c) => c.provinceCode === '440000').every((c) => c.flags?.['grain_county'] === true)).toBe(true);
   });
 
+  it('transfer columns give the amount a county received: kept apart from the county data, by county, year and transfer, in fen', () => {
+    const t = table('code,transfer_equalization_2012,2013年重点生态功能区转移支付,均衡性转移支付2013\n440232,1234.56,2000000,\n440233,,,7\n');
+    expect(t.rows[0]!.values.map((v) => [v.key, v.transfer, v.year, v.value])).toEqual([
+      ['transfer_equalization_2012', 'equalization', 2012, 1234.56],
+      ['transfer_eco_zone_2013', 'eco_zone', 2013, 2_000_000],
+    ]);
+    const r = applyOverrides(guangdong, [t]);
+    // the county data are not touched by a transfer column
+    r.counties.forEach((c, k) => expect(c).toBe(guangdong[k]));
+    expect([...r.given.get('440232')!]).toEqual([[2012, { equalization: 123_456 }], [2013, { eco_zone: 200_000_000 }]]);
+    expect([...r.given.get('440233')!]).toEqual([[2013, { equalization: 700 }]]);
+    expect(r.byCounty.get('440232')!.map((v) => [v.column, v.value, v.bundled])).toEqual([
+      ['transfer_equalization_2012', 1234.56, undefined],
+      ['transfer_eco_zone_2013', 2_000_000, undefined],
+    ]);
+    // refused: the same transfer twice, a negative amount, and a transfer total for a prefecture
+    expect(problemsOf(() => table('code,transfer_equalization_2012,2012年均衡性转移支付\n440232,1,1\n'))).toEqual([expect.stringMatching(/^own\.csv:1:2012年均衡性转移支付: column "2012年均衡性转移支付" means the same as "transfer_equalization_2012"/)]);
+    expect(problemsOf(() => table('code,transfer_guarantee_2012\n440232,-5\n'))).toEqual(['own.csv:2:transfer_guarantee_2012: -5 is negative']);
+    expect(problemsOf(() => applyOverrides(guangdong, [table('code,transfer_eco_zone_2012\n440200,1000\n')]))).toEqual([expect.stringMatching(/^own\.csv:2:transfer_eco_zone_2012: transfer_eco_zone_2012 is a transfer a county received: give it on the rows of the counties, not for prefecture 440200/)]);
+  });
+
   it('reports every problem at once, by file, row and column', () => {
     const problems = problemsOf(() => table('code,own_revenue_2012,province,foo,resident_pop\n44023,abc,x,1,-5\n'));
     expect(problems).toEqual([
