@@ -65,6 +65,14 @@ describe('a 4-column override file changes that county\'s gap, and only that', (
     expect(held.summary['allocations']).toMatchObject({ mode: 'hold', by_year: [{ year: 2012, other_counties: 2857, other_gaps_changed: 0, pool_difference_yuan: { eco_zone: 50_000_000 } }] });
   });
 
+  it('explain says so too, and lists the values with where they came from', async () => {
+    const r = await cli('explain', COUNTY, '--override', join(dir, 'own.csv'));
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toContain('allocations held');
+    expect(r.out).toContain('the gaps of 0 of the 2857 other counties changed');
+    expect(r.out).toMatch(/transfer_eco_zone_2012 = 50000000 .*own\.csv:2/);
+  }, 120_000);
+
   it('the same figures from an xlsx sheet give the same counties.csv', async () => {
     const wb = new ExcelJS.Workbook();
     const sheet = wb.addWorksheet('县级数据');
