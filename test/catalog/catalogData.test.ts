@@ -251,6 +251,38 @@ describe('spot checks of real values', () => {
     expect(valueAt(item(catalogData(), 'si.urban_resident_medical_subsidy').standard!.values, 2013)).toBe(280);
   });
 
+  // NCMS members: 中国统计年鉴2012 表21-21 (2011: 2637 of 2853 counties ran NCMS, 83163.1万 members, none in Tianjin,
+  // 62 of Guangdong's 121); 0.975 × (west + centre + x × east agri_hukou_pop) = 83163.1万 gives the east x = 0.9595;
+  // 2012 (8.05亿, 陈竺 2013-02-21) scales the 2011 shares by 0.9601
+  it('NCMS: share of agricultural hukou in counties running NCMS, by region, from the 2011 yearbook table', () => {
+    const ncms = item(catalogData(), 'si.ncms_subsidy');
+    const share = ncms.eligibility.find((e) => e.id === 'in_ncms_county')!;
+    expect(valueAt(share.values, 2011)).toEqual({ by: 'region_group', west: 1, central: 1, east: 0.9595 });
+    expect(valueAt(share.values, 2012)).toEqual({ by: 'region_group', west: 0.9601, central: 0.9601, east: 0.9212 });
+    expect(valueAt(ncms.coverage.values, 2011)).toBe(0.975);
+    // 卫农卫发〔2011〕27号 and the 2012 notice: each rise shared 80% (west) / 60% (centre) by the centre: 124/200 and 108/200 in 2011
+    expect(valueAt(rule('si_resident_medical').central_share!.values, 2011)).toEqual({ by: 'region_group', west: 0.62, central: 0.54, east: 0.2 });
+  });
+
+  // Free textbooks: 财教〔2007〕337号 (光明日报 2007-11-30): from autumn 2007 national-curriculum textbooks for all rural
+  // compulsory pupils, "所需资金全部由中央财政承担" — in the east too (the catalog had kept the east at 0, the 2006 rule)
+  it('free textbooks for rural pupils are paid in full by the centre in every region', () => {
+    expect(valueAt(rule('edu_textbooks').central_share!.values, 2011)).toBe(1);
+    expect(item(catalogData(), 'edu.free_textbooks_rural_primary').responsibility).toBe('edu_textbooks');
+  });
+
+  // School-building maintenance (国发〔2005〕43号: pupils × floor area per pupil × unit cost ÷ service life, 5:5 in the centre
+  // and west, the east local with awards); unit cost 500 (west) / 400 (centre) 元/m² from 2007 (财教〔2007〕337号);
+  // 6.5 / 7.9 m² a pupil (建标102-2002, 12 classes) and a 50-year life (GB 50068-2001): 6.5 × 500 × 2% = 65
+  it('rural school-building maintenance: per-pupil norm by region, shared 5:5 in the centre and west', () => {
+    const primary = item(catalogData(), 'edu.building_maintenance_rural_primary');
+    const junior = item(catalogData(), 'edu.building_maintenance_rural_junior');
+    expect(primary.driver).toBe('rural_pupils_primary');
+    expect(valueAt(primary.standard!.values, 2012)).toEqual({ by: 'region_group', west: 65, central: 52, east: 52 });
+    expect(valueAt(junior.standard!.values, 2012)).toEqual({ by: 'region_group', west: 79, central: 63.2, east: 63.2 });
+    expect(valueAt(rule('edu_building_maintenance').central_share!.values, 2012)).toEqual({ by: 'region_group', west: 0.5, central: 0.5, east: 0 });
+  });
+
   // Nutrition: seed (3 yuan × 200 school days); 国办发〔2011〕54号 (from the autumn term of 2011: 100 days in 2011);
   // 4 yuan from November 2014 (国新办 briefing 2015-01-30): 3.25 as the 2014 school-day average, 4 in 2015
   it('nutrition: 3 yuan per school day, 100 days in 2011 and 200 from 2012, under the pilot rule', () => {

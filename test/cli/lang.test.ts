@@ -35,13 +35,16 @@ describe('explain in Chinese and English', () => {
     expect(r.out).not.toContain('受益人数');
   });
 
+  // 1,721,759,801.10 = the earlier 1,721,675,753.10 + 84,048.00: free textbooks now central in the east (312,120 yuan, of which
+  // the upper levels had paid 156,060 → +156,060 received), building maintenance 1,688 × 52 + 890 × 63.2 = 144,024 of needs,
+  // of which province and prefecture pay half (72,012 received): +156,060 + 72,012 − 144,024 = +84,048
   it('shows 结余 (surplus) for a county whose gap is negative', async () => {
     const zh = await cli('explain', '440103', '--lang', 'zh');
     expect(zh.code).toBe(0);
-    expect(zh.out).toMatch(/结余 = 可用财力 − 支出需求 = [\d,.]+ − [\d,.]+ = 1,721,675,753\.10 元（17\.22亿元）；人均结余/);
+    expect(zh.out).toMatch(/结余 = 可用财力 − 支出需求 = [\d,.]+ − [\d,.]+ = 1,721,759,801\.10 元（17\.22亿元）；人均结余/);
     expect(zh.out).not.toContain('财力缺口 = 支出需求');
     const en = await cli('explain', '440103', '--lang', 'en');
-    expect(en.out).toMatch(/surplus 结余 = resources − needs = [\d,.]+ − [\d,.]+ = 1,721,675,753\.10 \(financing gap = needs − resources = -1,721,675,753\.10\)/);
+    expect(en.out).toMatch(/surplus 结余 = resources − needs = [\d,.]+ − [\d,.]+ = 1,721,759,801\.10 \(financing gap = needs − resources = -1,721,759,801\.10\)/);
   });
 });
 
