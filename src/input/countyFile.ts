@@ -9,6 +9,7 @@
  * naming the rows. Limits (src/input/fileLimits.ts): only regular files, at most 64 MiB and
  * 100,000 rows; rows are parsed one at a time, so memory grows with the rows kept.
  */
+import { resolve } from 'node:path';
 import Papa from 'papaparse';
 import iconv from 'iconv-lite';
 import { Decimal } from 'decimal.js';
@@ -17,6 +18,7 @@ import { BUDGET_FLAG_COLUMNS, BUDGET_STEMS, DATED_DRIVER_STEMS, FISCAL_STEMS, FI
 import { InputError, ProblemList } from './inputError.ts';
 import { formatLimit, MAX_AMOUNT_YUAN, MAX_COST_INDEX, MAX_COUNT, MAX_COUNTY_BYTES, MAX_COUNTY_ROWS, readInputFile } from './fileLimits.ts';
 import { PROVINCES } from './provinces.ts';
+import { cachedLoad, cachesPath, defaultCache, type CacheOptions } from './inputCache.ts';
 
 export interface CountyFile {
   readonly file: string;
@@ -438,7 +440,12 @@ export function parseCountyText(text: string, file: string): CountyFile {
   }
 }
 
-export function loadCountyFile(file: string): CountyFile {
+/**
+ * Load and check a county file. A bundled file (under data/) comes from the input cache when it
+ * holds an entry for exactly these bytes (inputCache.ts); any other file is always parsed.
+ */
+export function loadCountyFile(file: string, cache: CacheOptions = defaultCache()): CountyFile {
   const bytes = readInputFile(file, MAX_COUNTY_BYTES, 'county file');
-  return parseCountyText(decodeText(bytes, file).text, file);
+  const parse = (): CountyFile => parseCountyText(decodeText(bytes, file).text, file);
+  return cachesPath(file, cache) ? cachedLoad('counties', resolve(file), [{ file, bytes }], parse, cache) : parse();
 }
