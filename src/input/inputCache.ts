@@ -37,17 +37,19 @@ export function isBundled(path: string, root: string = BUNDLED_DATA): boolean {
   return !isAbsolute(r) && r !== '..' && !r.startsWith(`..${sep}`);
 }
 
+/** The folder of the loader code: src/input/ or dist/input/. */
+const LOADER_DIR = dirname(fileURLToPath(import.meta.url));
+
 let codeFingerprint: string | undefined;
 
 /** A hash of the loader code (this folder's files), package.json and the V8 version, read once. */
 function loaderFingerprint(): string {
   if (codeFingerprint === undefined) {
     const h = createHash('sha256').update(FORMAT).update('\0').update(process.versions.v8);
-    const here = dirname(fileURLToPath(import.meta.url));
-    for (const name of readdirSync(here).sort()) {
+    for (const name of readdirSync(LOADER_DIR).sort()) {
       h.update('\0').update(name).update('\0');
       try {
-        h.update(readFileSync(join(here, name)));
+        h.update(readFileSync(join(LOADER_DIR, name)));
       } catch {
         h.update('(unreadable)');
       }
@@ -93,7 +95,9 @@ export function cachedLoad<T>(kind: string, slot: string, sources: readonly Sour
   const h = createHash('sha256').update(loaderFingerprint()).update('\0').update(kind).update('\0').update(slot);
   for (const s of sources) h.update('\0').update(resolve(s.file)).update('\0').update(String(s.bytes.length)).update('\0').update(s.bytes);
   const key = h.digest('hex');
-  const prefix = `${kind}-${createHash('sha256').update(slot).digest('hex').slice(0, 16)}-`;
+  // the slot is also the loader's folder: the sources (src/input, under tests) and the compiled
+  // CLI (dist/input) keep an entry each rather than replacing each other's
+  const prefix = `${kind}-${createHash('sha256').update(slot).update('\0').update(LOADER_DIR).digest('hex').slice(0, 16)}-`;
   const path = join(dir, `${prefix}${key.slice(0, 32)}.bin`);
   const stored = readEntry(path, key);
   if (stored !== undefined) return stored as T;
