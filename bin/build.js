@@ -12,7 +12,7 @@
  * another rebuilds it sees whole files; the stamp is written last.
  */
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const PACKAGE_ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -66,8 +66,46 @@ export function distIsFresh() {
 }
 
 /**
+ * Packages every command loads at start, compiled into one file each under dist/vendor/: Node
+ * then loads one module for each instead of dozens (zod is 95 files, yaml about 70), which is
+ * most of what `--help` used to wait for. Every import of them in dist/ goes to that file, so
+ * there is one copy of each. The other packages stay imports of node_modules.
+ */
+export const VENDORED = ['zod', 'yaml', 'commander'];
+export const VENDOR_DIR = join(DIST_DIR, 'vendor');
+
+/**
+ * One ES module per vendored package, re-exporting all it exports.
+ * @param {typeof import('esbuild').build} build
+ * @returns {Promise<import('esbuild').OutputFile[]>}
+ */
+async function buildVendored(build) {
+  const outputs = [];
+  for (const pkg of VENDORED) {
+    const names = Object.keys(await import(pkg));
+    const named = names.filter((n) => n !== 'default' && /^[A-Za-z_$][\w$]*$/.test(n));
+    const contents = [`export { ${named.join(', ')} } from '${pkg}';`, ...(names.includes('default') ? [`export { default } from '${pkg}';`] : [])].join('\n');
+    const result = await build({
+      stdin: { contents, resolveDir: PACKAGE_ROOT, loader: 'js', sourcefile: `vendor-${pkg}.js` },
+      outfile: join(VENDOR_DIR, `${pkg}.js`),
+      write: false,
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      logLevel: 'error',
+      // CommonJS packages require Node's built-in modules: give the bundle a require
+      banner: { js: "import { createRequire as __vendorRequire } from 'node:module'; const require = __vendorRequire(import.meta.url);" },
+    });
+    outputs.push(...result.outputFiles);
+  }
+  return outputs;
+}
+
+/**
  * Compile src/ to dist/. Relative imports stay imports of the sibling compiled files
- * (`./x.ts` → `./x.js`); packages stay imports of node_modules.
+ * (`./x.ts` → `./x.js`); the VENDORED packages become imports of dist/vendor/; other packages
+ * stay imports of node_modules.
  * @returns {Promise<number>} the seconds it took
  */
 export async function buildCli() {
@@ -76,6 +114,8 @@ export async function buildCli() {
   const sourcesRead = new Date();
   const { build } = await import('esbuild');
   const { files } = scanSources(SRC_DIR);
+  const vendored = await buildVendored(build);
+  const vendorPattern = new RegExp(`^(${VENDORED.map((p) => p.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&')).join('|')})$`);
   const result = await build({
     entryPoints: files,
     outbase: SRC_DIR,
@@ -96,12 +136,19 @@ export async function buildCli() {
             if (!existsSync(join(args.resolveDir, args.path))) return { errors: [{ text: `cannot find ${args.path}` }] };
             return { path: args.path.replace(/\.ts$/, '.js'), external: true };
           });
+          b.onResolve({ filter: vendorPattern }, (args) => {
+            // from where the importing module's compiled file will be, to dist/vendor/<package>.js
+            const from = join(DIST_DIR, relative(SRC_DIR, args.resolveDir));
+            const to = relative(from, join(VENDOR_DIR, `${args.path}.js`)).split(sep).join('/');
+            return { path: to.startsWith('.') ? to : `./${to}`, external: true };
+          });
         },
       },
     ],
   });
-  const written = new Set(result.outputFiles.map((f) => f.path));
-  for (const file of result.outputFiles) writeWhole(file.path, file.contents);
+  const outputs = [...vendored, ...result.outputFiles];
+  const written = new Set(outputs.map((f) => f.path));
+  for (const file of outputs) writeWhole(file.path, file.contents);
   // a module deleted from src/ must not linger in dist/
   for (const old of compiledFiles(DIST_DIR)) if (!written.has(old)) rmSync(old, { force: true });
   writeWhole(BUILD_STAMP, `compiled from src/ (${files.length} files)\n`);

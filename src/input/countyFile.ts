@@ -9,14 +9,23 @@
  * naming the rows. Limits (src/input/fileLimits.ts): only regular files, at most 64 MiB and
  * 100,000 rows; rows are parsed one at a time, so memory grows with the rows kept.
  */
-import Papa from 'papaparse';
-import iconv from 'iconv-lite';
+import { createRequire } from 'node:module';
+import { resolve } from 'node:path';
+import type PapaModule from 'papaparse';
+import type IconvModule from 'iconv-lite';
 import { Decimal } from 'decimal.js';
 import type { County } from '../model/county.ts';
 import { BUDGET_FLAG_COLUMNS, BUDGET_STEMS, DATED_DRIVER_STEMS, FISCAL_STEMS, FIXED_COLUMNS, NOTE_PREFIX, POPULATION_COLUMNS, type ColumnSpec, type RegionGroup } from './countyColumns.ts';
 import { InputError, ProblemList } from './inputError.ts';
 import { formatLimit, MAX_AMOUNT_YUAN, MAX_COST_INDEX, MAX_COUNT, MAX_COUNTY_BYTES, MAX_COUNTY_ROWS, readInputFile } from './fileLimits.ts';
 import { PROVINCES } from './provinces.ts';
+import { cachedLoad, cachesPath, defaultCache, type CacheOptions } from './inputCache.ts';
+
+// the CSV parser and the GBK decoder are loaded when a file is parsed, not when a command
+// starts: a bundled file read from the input cache needs neither
+const requirePackage = createRequire(import.meta.url);
+const papaparse = (): typeof PapaModule => requirePackage('papaparse') as typeof PapaModule;
+const gbk = (bytes: Buffer): string => (requirePackage('iconv-lite') as typeof IconvModule).decode(bytes, 'gbk');
 
 export interface CountyFile {
   readonly file: string;
@@ -89,7 +98,7 @@ export function decodeText(bytes: Uint8Array, file = '(county file)'): { text: s
       message: `the file mixes encodings: row${otherCount === 1 ? '' : 's'} ${rowList(otherRows, otherCount)} ${otherCount === 1 ? 'is' : 'are'} not UTF-8 (e.g. GBK or Latin-1 bytes) while row${utf8Count === 1 ? '' : 's'} ${rowList(utf8Rows, utf8Count)} ${utf8Count === 1 ? 'is' : 'are'} UTF-8; save the whole file in one encoding (UTF-8 or GBK) / 文件混用了多种编码，请以同一种编码（UTF-8 或 GBK）保存`,
     }]);
   }
-  const text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'gbk');
+  const text = gbk(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   if (text.includes('\uFFFD')) {
     const bad: number[] = [];
     let count = 0;
@@ -245,7 +254,7 @@ export function parseCountyText(text: string, file: string): CountyFile {
   if (countLines(text) > MAX_COUNTY_ROWS + 1) {
     let records = 0;
     let dataRows = 0;
-    Papa.parse<string[]>(text, {
+    papaparse().parse<string[]>(text, {
       header: false,
       skipEmptyLines: false,
       delimiter,
@@ -266,7 +275,7 @@ export function parseCountyText(text: string, file: string): CountyFile {
   let record = 0;
   let dataRows = 0;
   let stopped: 'header' | 'rows' | undefined;
-  Papa.parse<string[]>(text, {
+  papaparse().parse<string[]>(text, {
     header: false,
     skipEmptyLines: false,
     delimiter,
@@ -438,7 +447,12 @@ export function parseCountyText(text: string, file: string): CountyFile {
   }
 }
 
-export function loadCountyFile(file: string): CountyFile {
+/**
+ * Load and check a county file. A bundled file (under data/) comes from the input cache when it
+ * holds an entry for exactly these bytes (inputCache.ts); any other file is always parsed.
+ */
+export function loadCountyFile(file: string, cache: CacheOptions = defaultCache()): CountyFile {
   const bytes = readInputFile(file, MAX_COUNTY_BYTES, 'county file');
-  return parseCountyText(decodeText(bytes, file).text, file);
+  const parse = (): CountyFile => parseCountyText(decodeText(bytes, file).text, file);
+  return cachesPath(file, cache) ? cachedLoad('counties', resolve(file), [{ file, bytes }], parse, cache) : parse();
 }

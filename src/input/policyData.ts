@@ -6,14 +6,16 @@
  * reported together.
  */
 import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { CatalogDomainFile, SharingFile, type CatalogItem, type Domain, type ResponsibilityRule } from './catalogSchema.ts';
 import { InputError, type InputProblem } from './inputError.ts';
 import { GrowthFile, MechanismsFile, REQUIRED_TRANSFER_PARAMETERS, TransfersFile, type TransferUnit } from './transferSchema.ts';
 import { valueAt, type Dated } from './datedValues.ts';
 import type { Source } from './sourceSchema.ts';
 import type { CompiledFormula } from '../scenarios/formula.ts';
-import { positionOf, readYamlFile, validateYaml } from './yamlFile.ts';
+import { decodeUtf8, parseYamlText, positionOf, readYamlFile, validateYaml, type ParsedYaml } from './yamlFile.ts';
+import { MAX_YAML_BYTES, readInputFile } from './fileLimits.ts';
+import { cachedLoad, cachesPath, defaultCache, type CacheOptions, type SourceBytes } from './inputCache.ts';
 import { DEFAULT_DATA_DIR } from './bundledPaths.ts';
 
 export interface CatalogEntry extends CatalogItem {
@@ -67,12 +69,46 @@ function collect<T>(problems: InputProblem[], load: () => T): T | undefined {
   }
 }
 
-export function loadPolicyData(dataDir: string = DEFAULT_DATA_DIR): PolicyData {
+/** The catalog files of a data folder (standards/*.yaml, sorted). */
+function catalogFiles(standardsDir: string): string[] {
+  return readdirSync(standardsDir).filter((f) => /\.ya?ml$/.test(f)).sort();
+}
+
+/** The files the policy data are read from, catalog first. */
+function policyFiles(dataDir: string, catalog: readonly string[]): string[] {
+  const standardsDir = join(dataDir, 'standards');
+  return [...catalog.map((f) => join(standardsDir, f)), ...['sharing/rules.yaml', 'transfers/general.yaml', 'transfers/mechanisms.yaml', 'projection/growth.yaml'].map((f) => join(dataDir, f))];
+}
+
+/**
+ * Load and check the policy data of a folder. The bundled folder (data/) comes from the input
+ * cache when it holds an entry for exactly the bytes of every file read (inputCache.ts); a
+ * folder that cannot be read whole is loaded as without a cache, so that its errors are the
+ * same. Any other folder (--data) is always parsed.
+ */
+export function loadPolicyData(dataDir: string = DEFAULT_DATA_DIR, cache: CacheOptions = defaultCache()): PolicyData {
+  if (!cachesPath(dataDir, cache)) return parsePolicyData(dataDir, readYamlFile);
+  let catalog: string[];
+  let sources: SourceBytes[];
+  try {
+    catalog = catalogFiles(join(dataDir, 'standards'));
+    sources = policyFiles(dataDir, catalog).map((file) => ({ file, bytes: readInputFile(file, MAX_YAML_BYTES, 'YAML or JSON file') }));
+  } catch {
+    return parsePolicyData(dataDir, readYamlFile);
+  }
+  // parsed from the very files and bytes the key was made of
+  const read = new Map(sources.map((s) => [s.file, s.bytes]));
+  const readSame = (file: string): ParsedYaml => parseYamlText(decodeUtf8(read.get(file)!, file), file);
+  return cachedLoad('policy', resolve(dataDir), sources, () => parsePolicyData(dataDir, readSame, () => catalog), cache);
+}
+
+/** Parse and check the policy data, reading each file with `readYaml` and listing the catalog with `listCatalog`. */
+function parsePolicyData(dataDir: string, readYaml: (file: string) => ParsedYaml, listCatalog: (standardsDir: string) => string[] = catalogFiles): PolicyData {
   const problems: InputProblem[] = [];
   const standardsDir = join(dataDir, 'standards');
   let files: string[] = [];
   try {
-    files = readdirSync(standardsDir).filter((f) => /\.ya?ml$/.test(f)).sort();
+    files = listCatalog(standardsDir);
   } catch (e) {
     problems.push({ file: standardsDir, message: `cannot read the catalog folder: ${(e as Error).message}` });
   }
@@ -82,7 +118,7 @@ export function loadPolicyData(dataDir: string = DEFAULT_DATA_DIR): PolicyData {
   for (const f of files) {
     const file = join(standardsDir, f);
     collect(problems, () => {
-      const parsed = readYamlFile(file);
+      const parsed = readYaml(file);
       const d = validateYaml(parsed, CatalogDomainFile);
       domains.push({ domain: d.domain, nameZh: d.name_zh, nameEn: d.name_en, seedChapter: d.seed_chapter, hasSeedTable: d.has_seed_table });
       d.items.forEach((item, k) => {
@@ -95,14 +131,14 @@ export function loadPolicyData(dataDir: string = DEFAULT_DATA_DIR): PolicyData {
     });
   }
   const sharingFile = join(dataDir, 'sharing', 'rules.yaml');
-  const sharingParsed = collect(problems, () => readYamlFile(sharingFile));
+  const sharingParsed = collect(problems, () => readYaml(sharingFile));
   const sharing = sharingParsed ? collect(problems, () => validateYaml(sharingParsed, SharingFile)) : undefined;
   const transfersFile = join(dataDir, 'transfers', 'general.yaml');
-  const transfers = collect(problems, () => validateYaml(readYamlFile(transfersFile), TransfersFile));
+  const transfers = collect(problems, () => validateYaml(readYaml(transfersFile), TransfersFile));
   const mechanismsFile = join(dataDir, 'transfers', 'mechanisms.yaml');
-  const mechanismsParsed = collect(problems, () => readYamlFile(mechanismsFile));
+  const mechanismsParsed = collect(problems, () => readYaml(mechanismsFile));
   const mechanisms = mechanismsParsed ? collect(problems, () => validateYaml(mechanismsParsed, MechanismsFile)) : undefined;
-  const growth = collect(problems, () => validateYaml(readYamlFile(join(dataDir, 'projection', 'growth.yaml')), GrowthFile));
+  const growth = collect(problems, () => validateYaml(readYaml(join(dataDir, 'projection', 'growth.yaml')), GrowthFile));
 
   const rules = new Map<string, ResponsibilityRule>();
   if (sharing && sharingParsed) {
@@ -143,7 +179,7 @@ export function itemMatches(id: string, pattern: string): boolean {
  * parameter it names exists with the right unit, every required parameter is there, every
  * scope domain exists and every item pattern matches an item.
  */
-function checkMechanisms(transfers: TransfersFile, transfersFile: string, m: MechanismsFile, parsed: ReturnType<typeof readYamlFile>, items: readonly CatalogEntry[], domains: readonly DomainInfo[], problems: InputProblem[]): void {
+function checkMechanisms(transfers: TransfersFile, transfersFile: string, m: MechanismsFile, parsed: ParsedYaml, items: readonly CatalogEntry[], domains: readonly DomainInfo[], problems: InputProblem[]): void {
   const need = (name: string, unit: TransferUnit, path: Array<string | number>): void => {
     const p = transfers[name];
     if (!p) problems.push({ file: parsed.file, ...positionOf(parsed, path), field: path.join('.'), message: `names parameter ${name}, which ${transfersFile} does not define` });
