@@ -7,7 +7,8 @@
  * Pure: counties, their fiscal inputs and resolved parameters in; results out.
  */
 import type { County } from './county.ts';
-import { basisFactor } from './cost/beneficiaries.ts';
+import { basisFactors } from './cost/beneficiaries.ts';
+import { DriverColumns } from './driverColumns.ts';
 import { itemCells } from './itemCells.ts';
 import { productToFen } from './money.ts';
 import type { YearParameters } from './parameters.ts';
@@ -16,7 +17,7 @@ import { retainedFen } from './transfers/specialTransfers.ts';
 import { equalization2011, type PreviousEqualization } from './transfers/equalization2011.ts';
 import { basicFinancialGuarantee } from './transfers/basicFinancialGuarantee.ts';
 import { poolTransfer } from './transfers/poolTransfer.ts';
-import { ownStandardRevenueFen, rebatesAndSubsidiesFen, standardExpenditure } from './transfers/standardFiscal.ts';
+import { ownStandardRevenueFen, rebatesAndSubsidiesFen, standardExpenditures } from './transfers/standardFiscal.ts';
 import { GENERAL_MECHANISMS, ITEM_TIED_CLASSES, type GeneralMechanismId, type ItemTiedClass } from './transfers/mechanisms.ts';
 import { countyBudget } from './budget/countyBudget.ts';
 import type { CountyFiscalYear } from './budget/countyFiscalYear.ts';
@@ -54,22 +55,27 @@ function itemTiedRecord(tied: Float64Array, c: number): Record<ItemTiedClass, nu
   return out;
 }
 
-export function runYear(counties: readonly County[], fiscal: readonly CountyFiscalYear[], params: YearParameters, previous?: PreviousYear): YearResult {
+/**
+ * @param drivers the counties' drivers as typed columns (a projection gives them; read from the
+ *   county objects when not given)
+ */
+export function runYear(counties: readonly County[], fiscal: readonly CountyFiscalYear[], params: YearParameters, previous?: PreviousYear, drivers: DriverColumns = new DriverColumns(counties)): YearResult {
   if (fiscal.length !== counties.length) throw new RangeError('fiscal inputs and counties differ in length');
   const t = params.transfers;
   const n = counties.length;
   const nItems = params.items.length;
   const items = new ItemTable(n, nItems);
-  const sums = itemCells(counties, params, items);
+  const sums = itemCells(counties, params, items, drivers);
 
   const eq = t.equalization;
-  const basis = counties.map((county) => basisFactor(county, params.basis));
-  const population = counties.map((county, c) => (county.drivers['resident_pop'] ?? 0) * basis[c]!);
-  const staff = counties.map((county) => county.drivers[STAFF_DRIVER] ?? 0);
-  const salaryFen = staff.map((x) => productToFen([x, t.guarantee.salaryStandard]));
-  const runningFen = staff.map((x) => productToFen([x, t.guarantee.runningStandard]));
+  const basis = basisFactors(drivers, params.basis);
+  const residents = drivers.orZero('resident_pop');
+  const population = counties.map((_, c) => residents[c]! * basis[c]!);
+  const staff = drivers.orZero(STAFF_DRIVER);
+  const salaryFen = Array.from(staff, (x) => productToFen([x, t.guarantee.salaryStandard]));
+  const runningFen = Array.from(staff, (x) => productToFen([x, t.guarantee.runningStandard]));
   const otherMandatedFen = population.map((x) => productToFen([x, t.otherMandatedPerResident]));
-  const stdExp = counties.map((county, c) => standardExpenditure(county, eq, basis[c]));
+  const stdExp = standardExpenditures(counties, drivers, eq, basis);
   const ownStdRevenue = fiscal.map((f) => ownStandardRevenueFen(f, eq));
   const rebatesEtc = fiscal.map(rebatesAndSubsidiesFen);
 
@@ -88,9 +94,9 @@ export function runYear(counties: readonly County[], fiscal: readonly CountyFisc
   const sum = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0);
 
   // pool transfers, weighed where they say so by the standard gap before any of them
-  const gapBeforePools = counties.map((_, c) => Math.max(0, stdExp[c]!.totalFen - ownStdRevenue[c]! - rebatesEtc[c]!));
+  const gapBeforePools = counties.map((_, c) => Math.max(0, stdExp.totalFen[c]! - ownStdRevenue[c]! - rebatesEtc[c]!));
   for (const m of t.pools) {
-    const r = poolTransfer(counties, m, gapBeforePools);
+    const r = poolTransfer(counties, m, gapBeforePools, drivers);
     receive(m.id, r.toCountyFen, true);
     mechanisms.push({ id: m.id, poolFen: m.poolFen, provincialFen: 0, toCountiesFen: sum(r.toCountyFen), upperLevelFen: sum(r.upperLevelFen), prefectureRetainedFen: sum(keptByPrefecture[m.id]), unspentFen: r.unspentFen, eligibleCount: r.eligibleCount });
   }
@@ -102,7 +108,7 @@ export function runYear(counties: readonly County[], fiscal: readonly CountyFisc
     counties.map((county, c) => {
       return {
         provinceCode: county.provinceCode,
-        standardExpenditureFen: stdExp[c]!.totalFen,
+        standardExpenditureFen: stdExp.totalFen[c]!,
         standardRevenueFen: standardRevenueFen[c]!,
         ownRevenueFen: fiscal[c]!.ownRevenueFen,
         population: population[c]!,
@@ -201,9 +207,9 @@ export function runYear(counties: readonly County[], fiscal: readonly CountyFisc
       otherMandatedFen: otherMandatedFen[c]!,
       otherSpendingFen: account.otherSpendingFen,
       needsFen: account.needsFen,
-      standardExpenditureFen: stdExp[c]!.totalFen,
+      standardExpenditureFen: stdExp.totalFen[c]!,
       standardRevenueFen: standardRevenueFen[c]!,
-      costCoefficient: stdExp[c]!.coefficient,
+      costCoefficient: stdExp.coefficient[c]!,
       guaranteeNeedsFen: guaranteeNeeds[c]!,
       guaranteeGapFen: guarantee.gapFen[c]!,
       guaranteeGapAfterFen: guarantee.gapAfterFen[c]!,

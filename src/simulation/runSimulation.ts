@@ -8,7 +8,7 @@ import type { PopulationBasis, YearParameters } from '../model/parameters.ts';
 import type { YearResult } from '../model/results.ts';
 import { previousYearOf, runYear, type PreviousYear } from '../model/runYear.ts';
 import { MoneyOverflowError } from '../model/money.ts';
-import { fiscalForYear, projectDrivers } from '../scenarios/projection.ts';
+import { CountyProjection, fiscalForYear } from '../scenarios/projection.ts';
 import { resolveYear } from '../scenarios/resolveYear.ts';
 import type { SchemeConfig } from '../model/transfers/schemes/registry.ts';
 
@@ -46,11 +46,12 @@ export function runSimulation(policy: PolicyData, counties: readonly County[], s
   const all = Array.from({ length: sorted[sorted.length - 1]! - first + 1 }, (_, i) => first + i);
   let previous: PreviousYear | undefined;
   const runs: YearRun[] = [];
+  const projection = new CountyProjection(counties, policy.growth.population_growth.values);
   for (const year of all) {
     if (asked.has(year)) settings.onYear?.(year);
     const resolved = resolveYear(policy, year, settings.basis);
     const params = settings.scheme ? { ...resolved, transfers: { ...resolved.transfers, scheme: settings.scheme } } : resolved;
-    const projected = counties.map((c) => projectDrivers(c, year, policy.growth.population_growth.values));
+    const { counties: projected, drivers } = projection.year(year);
     let fiscal;
     try {
       fiscal = projected.map((c) => fiscalForYear(c, year, policy.growth.revenue_growth.values));
@@ -59,7 +60,7 @@ export function runSimulation(policy: PolicyData, counties: readonly County[], s
     }
     let result: YearResult;
     try {
-      result = runYear(projected, fiscal, params, previous);
+      result = runYear(projected, fiscal, params, previous, drivers);
       checkExactMoney(result, projected, params);
     } catch (e) {
       // an amount too large for exact money: say which year
