@@ -85,8 +85,8 @@ describe('CountyProjection: the same counties and drivers as projectDrivers', ()
       fc.property(fc.array(countyArb, { minLength: 1, maxLength: 6 }), growthArb, fc.integer({ min: 2009, max: 2016 }), (specs, growth, year) => {
         const counties = specs.map((s, k) => {
           const datedDrivers: Record<string, Record<number, number>> = {};
-          if (s.dated) datedDrivers['pupils_primary'] = s.dated as unknown as Record<number, number>;
-          if (s.junior) datedDrivers['pupils_junior'] = s.junior as unknown as Record<number, number>;
+          if (s.dated) datedDrivers['pupils_primary'] = s.dated;
+          if (s.junior) datedDrivers['pupils_junior'] = s.junior;
           return makeCounty({
             code: `4401${String(k).padStart(2, '0')}`,
             drivers: { resident_pop: s.resident, pupils_primary: s.pupils, pupils_junior: s.pupils, rural_pupils_primary: s.rural, urban_pupils_junior: s.rural, minority_pct: s.minority },
