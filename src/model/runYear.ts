@@ -12,13 +12,13 @@ import { DriverColumns } from './driverColumns.ts';
 import { itemCells } from './itemCells.ts';
 import { productToFen } from './money.ts';
 import type { YearParameters } from './parameters.ts';
-import { ItemTable, type CountyResult, type MechanismResult, type ProvinceResult, type YearResult } from './results.ts';
+import { CountyTable, ItemTable, type CountyResult, type MechanismResult, type ProvinceResult, type YearResult } from './results.ts';
 import { retainedFen } from './transfers/specialTransfers.ts';
 import { equalization2011, type PreviousEqualization } from './transfers/equalization2011.ts';
 import { basicFinancialGuarantee } from './transfers/basicFinancialGuarantee.ts';
 import { poolTransfer } from './transfers/poolTransfer.ts';
 import { ownStandardRevenueFen, rebatesAndSubsidiesFen, standardExpenditures } from './transfers/standardFiscal.ts';
-import { GENERAL_MECHANISMS, ITEM_TIED_CLASSES, type GeneralMechanismId, type ItemTiedClass } from './transfers/mechanisms.ts';
+import { GENERAL_MECHANISMS, ITEM_TIED_CLASSES, type GeneralMechanismId } from './transfers/mechanisms.ts';
 import { countyBudget } from './budget/countyBudget.ts';
 import type { CountyFiscalYear } from './budget/countyFiscalYear.ts';
 
@@ -31,10 +31,12 @@ export interface PreviousYear {
 
 /** The previous-year input of the next year, from this year's result (same county order). */
 export function previousYearOf(result: YearResult): PreviousYear {
+  const received = result.countyTable.columns.equalizationFen;
+  const kept = result.countyTable.generalRetainedByMechanism.equalization;
   return {
     equalization: {
       province: new Map(result.provinces.map((p) => [p.provinceCode, p.centralAllocationFen])),
-      county: result.counties.map((c) => c.equalizationFen + c.generalRetainedByMechanism.equalization),
+      county: Array.from(received, (x, c) => x + kept[c]!),
     },
   };
 }
@@ -45,13 +47,6 @@ const STAFF_DRIVER = 'fiscal_staff';
 function byMechanism<T>(value: (m: GeneralMechanismId) => T): Record<GeneralMechanismId, T> {
   const out = {} as Record<GeneralMechanismId, T>;
   for (const m of GENERAL_MECHANISMS) out[m] = value(m);
-  return out;
-}
-
-/** County c's central money for item-tied general transfers, by class (tied holds 3 a county). */
-function itemTiedRecord(tied: Float64Array, c: number): Record<ItemTiedClass, number> {
-  const out = {} as Record<ItemTiedClass, number>;
-  ITEM_TIED_CLASSES.forEach((k, j) => (out[k] = tied[c * 3 + j]!));
   return out;
 }
 
@@ -156,11 +151,24 @@ export function runYear(counties: readonly County[], fiscal: readonly CountyFisc
     eligibleCount: guarantee.transferFen.filter((x) => x > 0).length,
   });
 
-  const countyResults = counties.map((_, c): CountyResult => {
+  const table = new CountyTable(n, GENERAL_MECHANISMS, ITEM_TIED_CLASSES);
+  const col = table.columns;
+  for (const m of GENERAL_MECHANISMS) {
+    table.generalByMechanismFen[m].set(received[m]);
+    table.generalRetainedByMechanism[m].set(keptByPrefecture[m]);
+  }
+  ITEM_TIED_CLASSES.forEach((k, j) => {
+    const out = table.itemTiedByClassFen[k];
+    for (let c = 0; c < n; c++) out[c] = sums.tied[c * 3 + j]!;
+  });
+  for (let c = 0; c < n; c++) {
     const f = fiscal[c]!;
-    const generalByMechanismFen = byMechanism((m) => received[m][c]!);
-    const generalRetainedByMechanism = byMechanism((m) => keptByPrefecture[m][c]!);
-    const generalFen = GENERAL_MECHANISMS.reduce((a, m) => a + received[m][c]!, 0);
+    let generalFen = 0;
+    let generalRetainedFen = 0;
+    for (const m of GENERAL_MECHANISMS) {
+      generalFen += received[m][c]!;
+      generalRetainedFen += keptByPrefecture[m][c]!;
+    }
     const rebatesFen = f.rebateTwoTaxFen + f.rebateIncomeTaxFen + f.rebateOilFen;
     const account = countyBudget({
       standardCostFen: sums.cost[c]!,
@@ -174,49 +182,42 @@ export function runYear(counties: readonly County[], fiscal: readonly CountyFisc
       remittanceFen: f.remittanceFen,
       generalFen,
     });
-    const itemTiedByClassFen = itemTiedRecord(sums.tied, c);
-    return {
-      countyIndex: c,
-      population: population[c]!,
-      standardCostFen: sums.cost[c]!,
-      centralFen: sums.central[c]!,
-      provincialFen: sums.provincial[c]!,
-      prefectureFen: sums.prefecture[c]!,
-      countyFen: sums.county[c]!,
-      specialFen: sums.special[c]!,
-      retainedFen: sums.retained[c]!,
-      ownBurdenFen: account.ownBurdenFen,
-      itemTiedGeneralFen: sums.tied[c * 3]! + sums.tied[c * 3 + 1]! + sums.tied[c * 3 + 2]!,
-      itemTiedByClassFen,
-      ownRevenueFen: f.ownRevenueFen,
-      rebateTwoTaxFen: f.rebateTwoTaxFen,
-      rebateIncomeTaxFen: f.rebateIncomeTaxFen,
-      rebateOilFen: f.rebateOilFen,
-      rebatesFen,
-      systemSubsidyFen: f.systemSubsidyFen,
-      remittanceFen: f.remittanceFen,
-      generalByMechanismFen,
-      generalRetainedByMechanism,
-      equalizationFen: received.equalization[c]!,
-      guaranteeFen: received.guarantee[c]!,
-      generalFen,
-      generalRetainedFen: GENERAL_MECHANISMS.reduce((a, m) => a + keptByPrefecture[m][c]!, 0),
-      resourcesFen: account.resourcesFen,
-      salaryFen: salaryFen[c]!,
-      runningFen: runningFen[c]!,
-      otherMandatedFen: otherMandatedFen[c]!,
-      otherSpendingFen: account.otherSpendingFen,
-      needsFen: account.needsFen,
-      standardExpenditureFen: stdExp.totalFen[c]!,
-      standardRevenueFen: standardRevenueFen[c]!,
-      costCoefficient: stdExp.coefficient[c]!,
-      guaranteeNeedsFen: guaranteeNeeds[c]!,
-      guaranteeGapFen: guarantee.gapFen[c]!,
-      guaranteeGapAfterFen: guarantee.gapAfterFen[c]!,
-      gapFen: account.gapFen,
-      planGapFen: account.planGapFen,
-    };
-  });
+    col.population[c] = population[c]!;
+    col.standardCostFen[c] = sums.cost[c]!;
+    col.centralFen[c] = sums.central[c]!;
+    col.provincialFen[c] = sums.provincial[c]!;
+    col.prefectureFen[c] = sums.prefecture[c]!;
+    col.countyFen[c] = sums.county[c]!;
+    col.specialFen[c] = sums.special[c]!;
+    col.retainedFen[c] = sums.retained[c]!;
+    col.ownBurdenFen[c] = account.ownBurdenFen;
+    col.itemTiedGeneralFen[c] = sums.tied[c * 3]! + sums.tied[c * 3 + 1]! + sums.tied[c * 3 + 2]!;
+    col.ownRevenueFen[c] = f.ownRevenueFen;
+    col.rebateTwoTaxFen[c] = f.rebateTwoTaxFen;
+    col.rebateIncomeTaxFen[c] = f.rebateIncomeTaxFen;
+    col.rebateOilFen[c] = f.rebateOilFen;
+    col.rebatesFen[c] = rebatesFen;
+    col.systemSubsidyFen[c] = f.systemSubsidyFen;
+    col.remittanceFen[c] = f.remittanceFen;
+    col.equalizationFen[c] = received.equalization[c]!;
+    col.guaranteeFen[c] = received.guarantee[c]!;
+    col.generalFen[c] = generalFen;
+    col.generalRetainedFen[c] = generalRetainedFen;
+    col.resourcesFen[c] = account.resourcesFen;
+    col.salaryFen[c] = salaryFen[c]!;
+    col.runningFen[c] = runningFen[c]!;
+    col.otherMandatedFen[c] = otherMandatedFen[c]!;
+    col.otherSpendingFen[c] = account.otherSpendingFen;
+    col.needsFen[c] = account.needsFen;
+    col.standardExpenditureFen[c] = stdExp.totalFen[c]!;
+    col.standardRevenueFen[c] = standardRevenueFen[c]!;
+    col.costCoefficient[c] = stdExp.coefficient[c]!;
+    col.guaranteeNeedsFen[c] = guaranteeNeeds[c]!;
+    col.guaranteeGapFen[c] = guarantee.gapFen[c]!;
+    col.guaranteeGapAfterFen[c] = guarantee.gapAfterFen[c]!;
+    col.gapFen[c] = account.gapFen;
+    col.planGapFen[c] = account.planGapFen;
+  }
 
   const guaranteeByProvince = new Map(guarantee.provinces.map((g) => [g.provinceCode, g]));
   const provinces = equalization.provinces.map((p): ProvinceResult => {
@@ -242,7 +243,18 @@ export function runYear(counties: readonly County[], fiscal: readonly CountyFisc
     };
   });
 
-  return { year: params.year, items, counties: countyResults, provinces, centralCoefficient: equalization.centralCoefficient, mechanisms };
+  let rows: readonly CountyResult[] | undefined;
+  return {
+    year: params.year,
+    items,
+    get counties(): readonly CountyResult[] {
+      return (rows ??= table.rows());
+    },
+    countyTable: table,
+    provinces,
+    centralCoefficient: equalization.centralCoefficient,
+    mechanisms,
+  };
 }
 
 

@@ -5,7 +5,7 @@
 import type { PolicyData } from '../input/policyData.ts';
 import type { County } from '../model/county.ts';
 import type { PopulationBasis, YearParameters } from '../model/parameters.ts';
-import type { YearResult } from '../model/results.ts';
+import { COUNTY_COLUMNS, type YearResult } from '../model/results.ts';
 import { previousYearOf, runYear, type PreviousYear } from '../model/runYear.ts';
 import { MoneyOverflowError } from '../model/money.ts';
 import { CountyProjection, fiscalForYear } from '../scenarios/projection.ts';
@@ -92,18 +92,18 @@ export function checkExactMoney(result: YearResult, counties: readonly County[],
       }
     }
   }
-  // the money fields of a county row (numbers named *Fen), read once
-  const first = result.counties[0];
-  const fields = first ? Object.keys(first).filter((f) => f.endsWith('Fen') && typeof (first as unknown as Record<string, unknown>)[f] === 'number') : [];
+  // the money fields of a county row (numbers named *Fen), in row order, read from the columns
+  const table = result.countyTable;
+  const fields = COUNTY_COLUMNS.filter((f) => f.endsWith('Fen'));
+  const columns = fields.map((f) => table.columns[f]);
   const totals = new Float64Array(fields.length);
-  result.counties.forEach((r, c) => {
-    const row = r as unknown as Record<string, number>;
+  for (let c = 0; c < table.length; c++) {
     for (let k = 0; k < fields.length; k++) {
-      const v = row[fields[k]!]!;
+      const v = columns[k]![c]!;
       if (!Number.isSafeInteger(v)) throw new MoneyOverflowError(fields[k]!, v, { county: name(c) });
       const total = totals[k]! + Math.abs(v);
       if (!Number.isSafeInteger(total)) throw new MoneyOverflowError(`the national total of ${fields[k]!} (reached at this county)`, total, { county: name(c) });
       totals[k] = total;
     }
-  });
+  }
 }
