@@ -116,15 +116,31 @@ export class CountyProjection {
   }
 }
 
-/** The county with `drivers` projected by projectDrivers the first time it is read (same key order: the accessor replaces the copied property in place). */
+/** What a lazily projected county needs to build its drivers, by county object. */
+const lazyDrivers = new WeakMap<object, { readonly base: County; readonly year: number; readonly f: number; drivers?: Record<string, number> }>();
+
+/** The `drivers` accessor every lazily projected county shares (one accessor, so that they share one shape and stay fast objects). */
+const DRIVERS_ACCESSOR: PropertyDescriptor = {
+  get(this: object): Record<string, number> {
+    const s = lazyDrivers.get(this)!;
+    return (s.drivers ??= projectedDrivers(s.base, s.f, cohortRatios(s.base, s.year)));
+  },
+  enumerable: true,
+  configurable: true,
+};
+
+/**
+ * The county with `drivers` projected by projectDrivers the first time it is read: the same own
+ * keys in the same order as `{ ...county, drivers }`, each other value the county's own.
+ */
 function lazilyProjected(county: County, year: number, f: number): County {
-  let drivers: Record<string, number> | undefined;
-  return {
-    ...county,
-    get drivers(): Record<string, number> {
-      return (drivers ??= projectedDrivers(county, f, cohortRatios(county, year)));
-    },
-  };
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(county)) {
+    if (key === 'drivers') Object.defineProperty(out, key, DRIVERS_ACCESSOR);
+    else out[key] = county[key as keyof County];
+  }
+  lazyDrivers.set(out, { base: county, year, f });
+  return out as unknown as County;
 }
 
 /** Projected driver columns: rate drivers as they are, the others base × f × cohort ratio. */
