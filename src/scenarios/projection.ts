@@ -212,7 +212,11 @@ export function fiscalValueFen(county: County, stem: string, year: number, growt
   if (earlier === undefined) {
     throw new ProjectionError(`county ${county.code} has no ${stem} for ${year} or any earlier year to project from`);
   }
-  return productToFen([byYear[earlier]!, growthFactor(growth, earlier, year)], `${stem} ${year} (projected from ${earlier})`);
+  const value = byYear[earlier]!;
+  const g = growthFactor(growth, earlier, year);
+  // productToFen([value, g]) without its list and label, unless at a half-fen (the same double and rounding)
+  const yuan = (100 * value * g) / 100;
+  return nearHalfFen(yuan) ? productToFen([value, g], `${stem} ${year} (projected from ${earlier})`) : roundYuanToFen(yuan);
 }
 
 /** The dated fiscal stems a year's budget reads, and how each is carried past the last year given. */

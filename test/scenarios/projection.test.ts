@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { CountyProjection, projectDrivers } from '../../src/scenarios/projection.ts';
+import { CountyProjection, fiscalValueFen, growthFactor, projectDrivers } from '../../src/scenarios/projection.ts';
+import { productToFen } from '../../src/model/money.ts';
 import { DriverColumns } from '../../src/model/driverColumns.ts';
 import { makeCounty } from '../helpers/fixtures.ts';
 import type { County } from '../../src/model/county.ts';
@@ -96,6 +97,26 @@ describe('CountyProjection: the same counties and drivers as projectDrivers', ()
         agrees(counties, growth, year);
       }),
       { numRuns: 150 },
+    );
+  });
+});
+
+describe('fiscalValueFen: productToFen of the value (and its growth) without the list', () => {
+  it('hand-computed: a half-fen tie, and growth past the last year', () => {
+    const county = makeCounty({ fiscal: { own_revenue: { 2011: 1.005, 2012: 1000 } } });
+    expect(fiscalValueFen(county, 'own_revenue', 2011, [])).toBe(101); // 100.4999… fen in doubles, exactly 100.5
+    expect(fiscalValueFen(county, 'own_revenue', 2013, [{ from: 2013, value: 0.1 }])).toBe(110_000);
+  });
+  it('property: the same as productToFen', () => {
+    const yuan = fc.oneof(fc.double({ min: -1e12, max: 1e12, noNaN: true }), fc.integer({ min: -1e9, max: 1e9 }).map((k) => k / 1000), fc.constantFrom(1.005, 2.675, 0.125, 0));
+    fc.assert(
+      fc.property(yuan, fc.double({ min: -0.1, max: 0.3, noNaN: true }), (value, rate) => {
+        const county = makeCounty({ fiscal: { own_revenue: { 2011: value } } });
+        const growth = [{ from: 2012, value: rate }];
+        expect(fiscalValueFen(county, 'own_revenue', 2011, growth)).toBe(productToFen([value]));
+        expect(fiscalValueFen(county, 'own_revenue', 2014, growth)).toBe(productToFen([value, growthFactor(growth, 2011, 2014)]));
+      }),
+      { numRuns: 1000 },
     );
   });
 });
