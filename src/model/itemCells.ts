@@ -11,8 +11,8 @@
  * those of beneficiaryCount, costFenFor, centralShareFen, splitLocal and retainedFen cell by cell.
  */
 import type { County } from './county.ts';
-import { costFenFor } from './cost/itemCost.ts';
-import { basisFactor, EligibilityTable } from './cost/beneficiaries.ts';
+import { exactCostFen } from './cost/itemCost.ts';
+import { basisFactors, beneficiaryFactorsOf, EligibilityTable } from './cost/beneficiaries.ts';
 import { nearHalfFen, PPM, roundYuanToFen, splitThreeInto } from './money.ts';
 import type { YearParameters } from './parameters.ts';
 import type { ItemTable } from './results.ts';
@@ -56,7 +56,7 @@ function share(amount: number, ppm: number): number {
 }
 
 /** Fill `items` (county-major, catalog order) and return each county's sums over its items. */
-export function itemCells(counties: readonly County[], params: YearParameters, items: ItemTable): CountySums {
+export function itemCells(counties: readonly County[], params: YearParameters, items: ItemTable, drivers: DriverColumns = new DriverColumns(counties)): CountySums {
   const n = counties.length;
   const nItems = params.items.length;
   const t = params.transfers;
@@ -71,10 +71,9 @@ export function itemCells(counties: readonly County[], params: YearParameters, i
   const standardOf = Float64Array.from(params.items, (item) => (typeof item.annualStandard === 'number' ? item.annualStandard : 0));
   const standardPerCounty = Uint8Array.from(params.items, (item) => (typeof item.annualStandard === 'number' ? 0 : 1));
   const sums = new CountySums(n);
-  const drivers = new DriverColumns(counties);
   const itemDriver = params.items.map((item) => drivers.column(item.driver));
   const registered = params.basis === 'registered';
-  const basisOf = registered ? Float64Array.from(counties, (county) => basisFactor(county, params.basis)) : undefined;
+  const basisOf = registered ? basisFactors(drivers, params.basis) : undefined;
   const centralShares = new CentralShareTable(
     params.items.map((item) => item.rule),
     new RuleClasses(counties),
@@ -99,10 +98,10 @@ export function itemCells(counties: readonly County[], params: YearParameters, i
       let beneficiaries = driver * (coveragePerCounty[i] ? (item.coverage as (county: County) => number)(county) : coverageOf[i]!);
       beneficiaries = eligibility.multiply(i, beneficiaries, c, county);
       if (registered && item.driver !== 'registered_pop') beneficiaries *= basisF;
-      // cost: as costFenFor, which handles a half-fen
+      // cost: as costFenFor, which handles a half-fen (the factors as beneficiaryFactors gives them, read from the columns)
       const standard = standardPerCounty[i] ? (item.annualStandard as (county: County) => number)(county) : standardOf[i]!;
       const yuan = beneficiaries * standard * costIndex;
-      const costFen = nearHalfFen(yuan) ? costFenFor(county, item, params.basis, beneficiaries) : roundYuanToFen(yuan);
+      const costFen = nearHalfFen(yuan) ? exactCostFen(county, item, beneficiaryFactorsOf(driver, county, item, basisF, params.basis), standard) : roundYuanToFen(yuan);
       // central share: as centralShareFen
       const rule = centralShares.entry(i, c, county);
       const central = centralShares.isNothing(rule) ? 0 : centralShares.isShare(rule) ? share(costFen, centralShares.sharePpm(rule)) : centralShares.fixedFen(rule, costFen, beneficiaries);

@@ -60,6 +60,12 @@ export function productToFen(factors: readonly number[], what = 'amount'): numbe
   return yuanProductToFen(v / FEN_PER_YUAN, () => factors, what);
 }
 
+/** productToFen([a, b, c]) without the list (hot paths): the same double product, the same rounding. */
+export function product3ToFen(a: number, b: number, c: number, what = 'amount'): number {
+  const yuan = (FEN_PER_YUAN * a * b * c) / FEN_PER_YUAN;
+  return nearHalfFen(yuan) ? exactProductToFen([a, b, c], what) : roundYuanToFen(yuan);
+}
+
 /**
  * Round `yuan` (a product of factors computed in doubles) to whole fen, half away from zero.
  * `factors` is asked for only when the double is too close to a half-fen to be trusted;

@@ -137,6 +137,95 @@ export interface CountyResult {
   readonly planGapFen: number;
 }
 
+/** The number fields of CountyResult held as columns, in its key order (countyIndex and the records apart). */
+export const COUNTY_COLUMNS = [
+  'population', 'standardCostFen', 'centralFen', 'provincialFen', 'prefectureFen', 'countyFen', 'specialFen', 'retainedFen', 'ownBurdenFen', 'itemTiedGeneralFen',
+  'ownRevenueFen', 'rebateTwoTaxFen', 'rebateIncomeTaxFen', 'rebateOilFen', 'rebatesFen', 'systemSubsidyFen', 'remittanceFen',
+  'equalizationFen', 'guaranteeFen', 'generalFen', 'generalRetainedFen', 'resourcesFen', 'salaryFen', 'runningFen', 'otherMandatedFen', 'otherSpendingFen', 'needsFen',
+  'standardExpenditureFen', 'standardRevenueFen', 'costCoefficient', 'guaranteeNeedsFen', 'guaranteeGapFen', 'guaranteeGapAfterFen', 'gapFen', 'planGapFen',
+] as const satisfies readonly (keyof CountyResult)[];
+export type CountyColumn = (typeof COUNTY_COLUMNS)[number];
+
+/**
+ * The county rows of one year stored column-wise (Float64Array: fen are exact integers, and the
+ * other figures the same doubles), with each general transfer and item-tied class as a column
+ * too. `rows()` builds the CountyResult objects (the same keys in the same order as before
+ * columns); a YearResult builds them the first time its `counties` is read.
+ */
+export class CountyTable {
+  readonly columns: Readonly<Record<CountyColumn, Float64Array>>;
+  readonly generalByMechanismFen: Readonly<Record<GeneralMechanismId, Float64Array>>;
+  readonly generalRetainedByMechanism: Readonly<Record<GeneralMechanismId, Float64Array>>;
+  readonly itemTiedByClassFen: Readonly<Record<ItemTiedClass, Float64Array>>;
+
+  constructor(
+    readonly length: number,
+    mechanisms: readonly GeneralMechanismId[],
+    classes: readonly ItemTiedClass[],
+  ) {
+    const columns = (names: readonly string[]): Record<string, Float64Array> => Object.fromEntries(names.map((name) => [name, new Float64Array(length)]));
+    this.columns = columns(COUNTY_COLUMNS) as Record<CountyColumn, Float64Array>;
+    this.generalByMechanismFen = columns(mechanisms) as Record<GeneralMechanismId, Float64Array>;
+    this.generalRetainedByMechanism = columns(mechanisms) as Record<GeneralMechanismId, Float64Array>;
+    this.itemTiedByClassFen = columns(classes) as Record<ItemTiedClass, Float64Array>;
+  }
+
+  /** County c's row as an object. */
+  row(c: number): CountyResult {
+    const k = this.columns;
+    const record = <K extends string>(byKey: Readonly<Record<K, Float64Array>>): Record<K, number> => {
+      const out = {} as Record<K, number>;
+      for (const key in byKey) out[key] = byKey[key][c]!;
+      return out;
+    };
+    return {
+      countyIndex: c,
+      population: k.population[c]!,
+      standardCostFen: k.standardCostFen[c]!,
+      centralFen: k.centralFen[c]!,
+      provincialFen: k.provincialFen[c]!,
+      prefectureFen: k.prefectureFen[c]!,
+      countyFen: k.countyFen[c]!,
+      specialFen: k.specialFen[c]!,
+      retainedFen: k.retainedFen[c]!,
+      ownBurdenFen: k.ownBurdenFen[c]!,
+      itemTiedGeneralFen: k.itemTiedGeneralFen[c]!,
+      itemTiedByClassFen: record(this.itemTiedByClassFen),
+      ownRevenueFen: k.ownRevenueFen[c]!,
+      rebateTwoTaxFen: k.rebateTwoTaxFen[c]!,
+      rebateIncomeTaxFen: k.rebateIncomeTaxFen[c]!,
+      rebateOilFen: k.rebateOilFen[c]!,
+      rebatesFen: k.rebatesFen[c]!,
+      systemSubsidyFen: k.systemSubsidyFen[c]!,
+      remittanceFen: k.remittanceFen[c]!,
+      generalByMechanismFen: record(this.generalByMechanismFen),
+      generalRetainedByMechanism: record(this.generalRetainedByMechanism),
+      equalizationFen: k.equalizationFen[c]!,
+      guaranteeFen: k.guaranteeFen[c]!,
+      generalFen: k.generalFen[c]!,
+      generalRetainedFen: k.generalRetainedFen[c]!,
+      resourcesFen: k.resourcesFen[c]!,
+      salaryFen: k.salaryFen[c]!,
+      runningFen: k.runningFen[c]!,
+      otherMandatedFen: k.otherMandatedFen[c]!,
+      otherSpendingFen: k.otherSpendingFen[c]!,
+      needsFen: k.needsFen[c]!,
+      standardExpenditureFen: k.standardExpenditureFen[c]!,
+      standardRevenueFen: k.standardRevenueFen[c]!,
+      costCoefficient: k.costCoefficient[c]!,
+      guaranteeNeedsFen: k.guaranteeNeedsFen[c]!,
+      guaranteeGapFen: k.guaranteeGapFen[c]!,
+      guaranteeGapAfterFen: k.guaranteeGapAfterFen[c]!,
+      gapFen: k.gapFen[c]!,
+      planGapFen: k.planGapFen[c]!,
+    };
+  }
+
+  rows(): CountyResult[] {
+    return Array.from({ length: this.length }, (_, c) => this.row(c));
+  }
+}
+
 /** One general transfer's pool in a year and where it went, fen. */
 export interface MechanismResult {
   readonly id: GeneralMechanismId;
@@ -187,7 +276,10 @@ export interface EqualizationMeasures {
 export interface YearResult {
   readonly year: number;
   readonly items: ItemTable;
+  /** the county rows as objects (built from countyTable the first time they are read) */
   readonly counties: readonly CountyResult[];
+  /** the county rows as columns */
+  readonly countyTable: CountyTable;
   readonly provinces: readonly ProvinceResult[];
   /** stage-1 equalization coefficient (≤ 1) */
   readonly centralCoefficient: number;

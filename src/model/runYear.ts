@@ -7,17 +7,18 @@
  * Pure: counties, their fiscal inputs and resolved parameters in; results out.
  */
 import type { County } from './county.ts';
-import { basisFactor } from './cost/beneficiaries.ts';
+import { basisFactors } from './cost/beneficiaries.ts';
+import { DriverColumns } from './driverColumns.ts';
 import { itemCells } from './itemCells.ts';
 import { productToFen } from './money.ts';
 import type { YearParameters } from './parameters.ts';
-import { ItemTable, type CountyResult, type MechanismResult, type ProvinceResult, type YearResult } from './results.ts';
+import { CountyTable, ItemTable, type CountyResult, type MechanismResult, type ProvinceResult, type YearResult } from './results.ts';
 import { retainedFen } from './transfers/specialTransfers.ts';
 import { equalization2011, type PreviousEqualization } from './transfers/equalization2011.ts';
 import { basicFinancialGuarantee } from './transfers/basicFinancialGuarantee.ts';
 import { poolTransfer } from './transfers/poolTransfer.ts';
-import { ownStandardRevenueFen, rebatesAndSubsidiesFen, standardExpenditure } from './transfers/standardFiscal.ts';
-import { GENERAL_MECHANISMS, ITEM_TIED_CLASSES, type GeneralMechanismId, type ItemTiedClass } from './transfers/mechanisms.ts';
+import { ownStandardRevenueFen, rebatesAndSubsidiesFen, standardExpenditures } from './transfers/standardFiscal.ts';
+import { GENERAL_MECHANISMS, ITEM_TIED_CLASSES, type GeneralMechanismId } from './transfers/mechanisms.ts';
 import { countyBudget } from './budget/countyBudget.ts';
 import type { CountyFiscalYear } from './budget/countyFiscalYear.ts';
 import { allocationFor, applyGivenAmounts, withHeldFigures, type FixedAllocations } from './transfers/fixedAllocations.ts';
@@ -31,10 +32,12 @@ export interface PreviousYear {
 
 /** The previous-year input of the next year, from this year's result (same county order). */
 export function previousYearOf(result: YearResult): PreviousYear {
+  const received = result.countyTable.columns.equalizationFen;
+  const kept = result.countyTable.generalRetainedByMechanism.equalization;
   return {
     equalization: {
       province: new Map(result.provinces.map((p) => [p.provinceCode, p.centralAllocationFen])),
-      county: result.counties.map((c) => c.equalizationFen + c.generalRetainedByMechanism.equalization),
+      county: Array.from(received, (x, c) => x + kept[c]!),
     },
   };
 }
@@ -48,30 +51,28 @@ function byMechanism<T>(value: (m: GeneralMechanismId) => T): Record<GeneralMech
   return out;
 }
 
-/** County c's central money for item-tied general transfers, by class (tied holds 3 a county). */
-function itemTiedRecord(tied: Float64Array, c: number): Record<ItemTiedClass, number> {
-  const out = {} as Record<ItemTiedClass, number>;
-  ITEM_TIED_CLASSES.forEach((k, j) => (out[k] = tied[c * 3 + j]!));
-  return out;
-}
-
-/** @param fixed allocations held at another run, and amounts counties' figures give (fixedAllocations.ts) */
-export function runYear(counties: readonly County[], fiscal: readonly CountyFiscalYear[], params: YearParameters, previous?: PreviousYear, fixed?: FixedAllocations): YearResult {
+/**
+ * @param drivers the counties' drivers as typed columns (a projection gives them; read from the
+ *   county objects when not given)
+ * @param fixed allocations held at another run, and amounts counties' figures give (fixedAllocations.ts)
+ */
+export function runYear(counties: readonly County[], fiscal: readonly CountyFiscalYear[], params: YearParameters, previous?: PreviousYear, drivers: DriverColumns = new DriverColumns(counties), fixed?: FixedAllocations): YearResult {
   if (fiscal.length !== counties.length) throw new RangeError('fiscal inputs and counties differ in length');
   const t = params.transfers;
   const n = counties.length;
   const nItems = params.items.length;
   const items = new ItemTable(n, nItems);
-  const sums = itemCells(counties, params, items);
+  const sums = itemCells(counties, params, items, drivers);
 
   const eq = t.equalization;
-  const basis = counties.map((county) => basisFactor(county, params.basis));
-  const population = counties.map((county, c) => (county.drivers['resident_pop'] ?? 0) * basis[c]!);
-  const staff = counties.map((county) => county.drivers[STAFF_DRIVER] ?? 0);
-  const salaryFen = staff.map((x) => productToFen([x, t.guarantee.salaryStandard]));
-  const runningFen = staff.map((x) => productToFen([x, t.guarantee.runningStandard]));
+  const basis = basisFactors(drivers, params.basis);
+  const residents = drivers.orZero('resident_pop');
+  const population = counties.map((_, c) => residents[c]! * basis[c]!);
+  const staff = drivers.orZero(STAFF_DRIVER);
+  const salaryFen = Array.from(staff, (x) => productToFen([x, t.guarantee.salaryStandard]));
+  const runningFen = Array.from(staff, (x) => productToFen([x, t.guarantee.runningStandard]));
   const otherMandatedFen = population.map((x) => productToFen([x, t.otherMandatedPerResident]));
-  const stdExp = counties.map((county, c) => standardExpenditure(county, eq, basis[c]));
+  const stdExp = standardExpenditures(counties, drivers, eq, basis);
   const ownStdRevenue = fiscal.map((f) => ownStandardRevenueFen(f, eq));
   const rebatesEtc = fiscal.map(rebatesAndSubsidiesFen);
 
@@ -92,9 +93,9 @@ export function runYear(counties: readonly County[], fiscal: readonly CountyFisc
   const sum = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0);
 
   // pool transfers, weighed where they say so by the standard gap before any of them
-  const gapBeforePools = counties.map((_, c) => Math.max(0, stdExp[c]!.totalFen - ownStdRevenue[c]! - rebatesEtc[c]!));
+  const gapBeforePools = counties.map((_, c) => Math.max(0, stdExp.totalFen[c]! - ownStdRevenue[c]! - rebatesEtc[c]!));
   for (const m of t.pools) {
-    const r = poolTransfer(counties, m, gapBeforePools);
+    const r = poolTransfer(counties, m, gapBeforePools, drivers);
     receive(m.id, r.toCountyFen, true);
     mechanisms.push({ id: m.id, poolFen: m.poolFen, provincialFen: 0, toCountiesFen: sum(r.toCountyFen), upperLevelFen: sum(r.upperLevelFen), prefectureRetainedFen: sum(keptByPrefecture[m.id]), unspentFen: r.unspentFen, eligibleCount: r.eligibleCount });
   }
@@ -106,7 +107,7 @@ export function runYear(counties: readonly County[], fiscal: readonly CountyFisc
     counties.map((county, c) => {
       return {
         provinceCode: county.provinceCode,
-        standardExpenditureFen: stdExp[c]!.totalFen,
+        standardExpenditureFen: stdExp.totalFen[c]!,
         standardRevenueFen: standardRevenueFen[c]!,
         ownRevenueFen: fiscal[c]!.ownRevenueFen,
         population: population[c]!,
@@ -154,11 +155,24 @@ export function runYear(counties: readonly County[], fiscal: readonly CountyFisc
     eligibleCount: guarantee.transferFen.filter((x) => x > 0).length,
   });
 
-  const countyResults = counties.map((_, c): CountyResult => {
+  const table = new CountyTable(n, GENERAL_MECHANISMS, ITEM_TIED_CLASSES);
+  const col = table.columns;
+  for (const m of GENERAL_MECHANISMS) {
+    table.generalByMechanismFen[m].set(received[m]);
+    table.generalRetainedByMechanism[m].set(keptByPrefecture[m]);
+  }
+  ITEM_TIED_CLASSES.forEach((k, j) => {
+    const out = table.itemTiedByClassFen[k];
+    for (let c = 0; c < n; c++) out[c] = sums.tied[c * 3 + j]!;
+  });
+  for (let c = 0; c < n; c++) {
     const f = fiscal[c]!;
-    const generalByMechanismFen = byMechanism((m) => received[m][c]!);
-    const generalRetainedByMechanism = byMechanism((m) => keptByPrefecture[m][c]!);
-    const generalFen = GENERAL_MECHANISMS.reduce((a, m) => a + received[m][c]!, 0);
+    let generalFen = 0;
+    let generalRetainedFen = 0;
+    for (const m of GENERAL_MECHANISMS) {
+      generalFen += received[m][c]!;
+      generalRetainedFen += keptByPrefecture[m][c]!;
+    }
     const rebatesFen = f.rebateTwoTaxFen + f.rebateIncomeTaxFen + f.rebateOilFen;
     const account = countyBudget({
       standardCostFen: sums.cost[c]!,
@@ -172,49 +186,42 @@ export function runYear(counties: readonly County[], fiscal: readonly CountyFisc
       remittanceFen: f.remittanceFen,
       generalFen,
     });
-    const itemTiedByClassFen = itemTiedRecord(sums.tied, c);
-    return {
-      countyIndex: c,
-      population: population[c]!,
-      standardCostFen: sums.cost[c]!,
-      centralFen: sums.central[c]!,
-      provincialFen: sums.provincial[c]!,
-      prefectureFen: sums.prefecture[c]!,
-      countyFen: sums.county[c]!,
-      specialFen: sums.special[c]!,
-      retainedFen: sums.retained[c]!,
-      ownBurdenFen: account.ownBurdenFen,
-      itemTiedGeneralFen: sums.tied[c * 3]! + sums.tied[c * 3 + 1]! + sums.tied[c * 3 + 2]!,
-      itemTiedByClassFen,
-      ownRevenueFen: f.ownRevenueFen,
-      rebateTwoTaxFen: f.rebateTwoTaxFen,
-      rebateIncomeTaxFen: f.rebateIncomeTaxFen,
-      rebateOilFen: f.rebateOilFen,
-      rebatesFen,
-      systemSubsidyFen: f.systemSubsidyFen,
-      remittanceFen: f.remittanceFen,
-      generalByMechanismFen,
-      generalRetainedByMechanism,
-      equalizationFen: received.equalization[c]!,
-      guaranteeFen: received.guarantee[c]!,
-      generalFen,
-      generalRetainedFen: GENERAL_MECHANISMS.reduce((a, m) => a + keptByPrefecture[m][c]!, 0),
-      resourcesFen: account.resourcesFen,
-      salaryFen: salaryFen[c]!,
-      runningFen: runningFen[c]!,
-      otherMandatedFen: otherMandatedFen[c]!,
-      otherSpendingFen: account.otherSpendingFen,
-      needsFen: account.needsFen,
-      standardExpenditureFen: stdExp[c]!.totalFen,
-      standardRevenueFen: standardRevenueFen[c]!,
-      costCoefficient: stdExp[c]!.coefficient,
-      guaranteeNeedsFen: guaranteeNeeds[c]!,
-      guaranteeGapFen: guarantee.gapFen[c]!,
-      guaranteeGapAfterFen: fixed ? Math.max(0, guarantee.gapFen[c]! - received.guarantee[c]!) : guarantee.gapAfterFen[c]!,
-      gapFen: account.gapFen,
-      planGapFen: account.planGapFen,
-    };
-  });
+    col.population[c] = population[c]!;
+    col.standardCostFen[c] = sums.cost[c]!;
+    col.centralFen[c] = sums.central[c]!;
+    col.provincialFen[c] = sums.provincial[c]!;
+    col.prefectureFen[c] = sums.prefecture[c]!;
+    col.countyFen[c] = sums.county[c]!;
+    col.specialFen[c] = sums.special[c]!;
+    col.retainedFen[c] = sums.retained[c]!;
+    col.ownBurdenFen[c] = account.ownBurdenFen;
+    col.itemTiedGeneralFen[c] = sums.tied[c * 3]! + sums.tied[c * 3 + 1]! + sums.tied[c * 3 + 2]!;
+    col.ownRevenueFen[c] = f.ownRevenueFen;
+    col.rebateTwoTaxFen[c] = f.rebateTwoTaxFen;
+    col.rebateIncomeTaxFen[c] = f.rebateIncomeTaxFen;
+    col.rebateOilFen[c] = f.rebateOilFen;
+    col.rebatesFen[c] = rebatesFen;
+    col.systemSubsidyFen[c] = f.systemSubsidyFen;
+    col.remittanceFen[c] = f.remittanceFen;
+    col.equalizationFen[c] = received.equalization[c]!;
+    col.guaranteeFen[c] = received.guarantee[c]!;
+    col.generalFen[c] = generalFen;
+    col.generalRetainedFen[c] = generalRetainedFen;
+    col.resourcesFen[c] = account.resourcesFen;
+    col.salaryFen[c] = salaryFen[c]!;
+    col.runningFen[c] = runningFen[c]!;
+    col.otherMandatedFen[c] = otherMandatedFen[c]!;
+    col.otherSpendingFen[c] = account.otherSpendingFen;
+    col.needsFen[c] = account.needsFen;
+    col.standardExpenditureFen[c] = stdExp.totalFen[c]!;
+    col.standardRevenueFen[c] = standardRevenueFen[c]!;
+    col.costCoefficient[c] = stdExp.coefficient[c]!;
+    col.guaranteeNeedsFen[c] = guaranteeNeeds[c]!;
+    col.guaranteeGapFen[c] = guarantee.gapFen[c]!;
+    col.guaranteeGapAfterFen[c] = fixed ? Math.max(0, guarantee.gapFen[c]! - received.guarantee[c]!) : guarantee.gapAfterFen[c]!;
+    col.gapFen[c] = account.gapFen;
+    col.planGapFen[c] = account.planGapFen;
+  }
 
   const guaranteeByProvince = new Map(guarantee.provinces.map((g) => [g.provinceCode, g]));
   const provinces = equalization.provinces.map((p): ProvinceResult => {
@@ -240,7 +247,19 @@ export function runYear(counties: readonly County[], fiscal: readonly CountyFisc
     };
   });
 
-  return withHeldFigures({ year: params.year, items, counties: countyResults, provinces, centralCoefficient: equalization.centralCoefficient, mechanisms }, fixed);
+  let rows: readonly CountyResult[] | undefined;
+  const result: YearResult = {
+    year: params.year,
+    items,
+    get counties(): readonly CountyResult[] {
+      return (rows ??= table.rows());
+    },
+    countyTable: table,
+    provinces,
+    centralCoefficient: equalization.centralCoefficient,
+    mechanisms,
+  };
+  return withHeldFigures(result, fixed);
 }
 
 

@@ -7,8 +7,9 @@
 import { valueAt, type Dated } from '../input/datedValues.ts';
 import type { County } from '../model/county.ts';
 import { CENSUS_FACT_COLUMNS, OPTIONAL_COLUMNS } from '../input/countyColumns.ts';
-import { MoneyOverflowError, productToFen } from '../model/money.ts';
+import { MoneyOverflowError, nearHalfFen, productToFen, roundYuanToFen } from '../model/money.ts';
 import type { CountyFiscalYear } from '../model/budget/countyFiscalYear.ts';
+import { DriverColumns } from '../model/driverColumns.ts';
 
 /** The census year the population drivers describe. */
 export const CENSUS_YEAR = 2010;
@@ -37,12 +38,12 @@ export function cohortRatio(county: County, stem: string, year: number): number 
   const byYear = county.datedDrivers?.[stem];
   const base = county.drivers[stem];
   if (byYear === undefined || base === undefined || base <= 0) return 1;
-  const y = Object.keys(byYear).map(Number).filter((k) => k <= year).sort((a, b) => b - a)[0];
+  const y = latestYearAtOrBefore(byYear, year);
   return y === undefined ? 1 : byYear[y]! / base;
 }
 
-export function projectDrivers(county: County, year: number, populationGrowth: Dated<number>): County {
-  const f = growthFactor(populationGrowth, CENSUS_YEAR, year);
+/** The cohort ratio of each dated pupil stem in `year` that moves a driver (≠ 1), by driver. */
+function cohortRatios(county: County, year: number): Record<string, number> {
   const ratios: Record<string, number> = {};
   if (county.datedDrivers) {
     for (const [stem, moved] of Object.entries(COHORT_DRIVERS)) {
@@ -50,10 +51,129 @@ export function projectDrivers(county: County, year: number, populationGrowth: D
       if (r !== 1) for (const d of moved) ratios[d] = r;
     }
   }
+  return ratios;
+}
+
+export function projectDrivers(county: County, year: number, populationGrowth: Dated<number>): County {
+  const f = growthFactor(populationGrowth, CENSUS_YEAR, year);
+  const ratios = cohortRatios(county, year);
   if (f === 1 && Object.keys(ratios).length === 0) return county;
+  return { ...county, drivers: projectedDrivers(county, f, ratios) };
+}
+
+function projectedDrivers(county: County, f: number, ratios: Readonly<Record<string, number>>): Record<string, number> {
   const drivers: Record<string, number> = {};
   for (const [k, v] of Object.entries(county.drivers)) drivers[k] = RATE_DRIVERS.has(k) ? v : v * f * (ratios[k] ?? 1);
-  return { ...county, drivers };
+  return drivers;
+}
+
+/**
+ * The counties of a run projected year by year, as projectDrivers projects them, without one
+ * drivers object per county and year: each year's counties read their drivers lazily (the
+ * object is built the first time something reads `drivers`, with the same keys, order and
+ * values as projectDrivers gives), and the model reads them as typed columns computed from the
+ * base columns: a rate driver is its base value, any other base × f × the county's cohort ratio
+ * (1 when none), the same expression, in the same order, as projectDrivers (v × 1 × 1 = v
+ * exactly for every double, so the counties projectDrivers returns unchanged agree too).
+ */
+export class CountyProjection {
+  private readonly baseColumns: DriverColumns;
+  private readonly cohortDriver: ReadonlyMap<string, string>;
+
+  constructor(
+    readonly counties: readonly County[],
+    readonly populationGrowth: Dated<number>,
+  ) {
+    this.baseColumns = new DriverColumns(counties);
+    this.cohortDriver = new Map(Object.entries(COHORT_DRIVERS).flatMap(([stem, moved]) => moved.map((d) => [d, stem] as const)));
+  }
+
+  /** The counties projected to `year` (same order) and their drivers as columns. */
+  year(year: number): { counties: County[]; drivers: DriverColumns } {
+    const f = growthFactor(this.populationGrowth, CENSUS_YEAR, year);
+    const n = this.counties.length;
+    // per cohort stem, each county's ratio (1: none); and whether projectDrivers returns the county as it is
+    const ratios = new Map<string, Float64Array>(Object.keys(COHORT_DRIVERS).map((stem) => [stem, new Float64Array(n).fill(1)]));
+    const unchanged = new Uint8Array(n);
+    const counties = this.counties.map((county, c): County => {
+      let moved = false;
+      if (county.datedDrivers) {
+        for (const stem of Object.keys(COHORT_DRIVERS)) {
+          const r = cohortRatio(county, stem, year);
+          if (r !== 1) {
+            ratios.get(stem)![c] = r;
+            moved = true;
+          }
+        }
+      }
+      if (f === 1 && !moved) {
+        unchanged[c] = 1;
+        return county;
+      }
+      return lazilyProjected(county, year, f);
+    });
+    return { counties, drivers: new ProjectedDriverColumns(counties, this.baseColumns, f, (name) => ratios.get(this.cohortDriver.get(name) ?? ''), unchanged) };
+  }
+}
+
+/** What a lazily projected county needs to build its drivers, by county object. */
+const lazyDrivers = new WeakMap<object, { readonly base: County; readonly year: number; readonly f: number; drivers?: Record<string, number> }>();
+
+/** The `drivers` accessor every lazily projected county shares (one accessor, so that they share one shape and stay fast objects). */
+const DRIVERS_ACCESSOR: PropertyDescriptor = {
+  get(this: object): Record<string, number> {
+    const s = lazyDrivers.get(this)!;
+    return (s.drivers ??= projectedDrivers(s.base, s.f, cohortRatios(s.base, s.year)));
+  },
+  enumerable: true,
+  configurable: true,
+};
+
+/**
+ * The county with `drivers` projected by projectDrivers the first time it is read: the same own
+ * keys in the same order as `{ ...county, drivers }`, each other value the county's own.
+ */
+function lazilyProjected(county: County, year: number, f: number): County {
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(county)) {
+    if (key === 'drivers') Object.defineProperty(out, key, DRIVERS_ACCESSOR);
+    else out[key] = county[key as keyof County];
+  }
+  lazyDrivers.set(out, { base: county, year, f });
+  return out as unknown as County;
+}
+
+/** Projected driver columns: rate drivers as they are, the others base × f × cohort ratio. */
+class ProjectedDriverColumns extends DriverColumns {
+  constructor(
+    counties: readonly County[],
+    private readonly base: DriverColumns,
+    private readonly f: number,
+    private readonly ratiosOf: (name: string) => Float64Array | undefined,
+    private readonly unchanged: Uint8Array,
+  ) {
+    super(counties);
+  }
+
+  /**
+   * As on the projected object: projectDrivers copies every key, so a key whose base value is
+   * undefined becomes NaN (v × f × r), except for rate drivers and counties returned unchanged.
+   */
+  override has(name: string, c: number): boolean {
+    const base = this.base.counties[c]!.drivers;
+    return base[name] !== undefined || (name in base && !RATE_DRIVERS.has(name) && this.unchanged[c] === 0);
+  }
+
+  protected override build(name: string): Float64Array {
+    const base = this.base.column(name);
+    if (RATE_DRIVERS.has(name)) return base;
+    const ratios = this.ratiosOf(name);
+    const f = this.f;
+    const col = new Float64Array(base.length);
+    if (ratios) for (let c = 0; c < col.length; c++) col[c] = base[c]! * f * ratios[c]!;
+    else for (let c = 0; c < col.length; c++) col[c] = base[c]! * f;
+    return col;
+  }
 }
 
 export class ProjectionError extends Error {}
@@ -61,11 +181,21 @@ export class ProjectionError extends Error {}
 /** The years of each dated column, newest first, read once per column object (a county's columns do not change). */
 const yearsNewestFirst = new WeakMap<object, readonly number[]>();
 
-/** The latest year before `year` the column has a value for (undefined: none). */
-function latestYearBefore(byYear: Readonly<Record<number, number>>, year: number): number | undefined {
+function newestFirst(byYear: Readonly<Record<number, number>>): readonly number[] {
   let years = yearsNewestFirst.get(byYear);
   if (!years) yearsNewestFirst.set(byYear, (years = Object.keys(byYear).map(Number).sort((a, b) => b - a)));
-  for (const y of years) if (y < year) return y;
+  return years;
+}
+
+/** The latest year before `year` the column has a value for (undefined: none). */
+function latestYearBefore(byYear: Readonly<Record<number, number>>, year: number): number | undefined {
+  for (const y of newestFirst(byYear)) if (y < year) return y;
+  return undefined;
+}
+
+/** The latest year up to `year` the column has a value for (undefined: none). */
+function latestYearAtOrBefore(byYear: Readonly<Record<number, number>>, year: number): number | undefined {
+  for (const y of newestFirst(byYear)) if (y <= year) return y;
   return undefined;
 }
 
@@ -73,12 +203,20 @@ function latestYearBefore(byYear: Readonly<Record<number, number>>, year: number
 export function fiscalValueFen(county: County, stem: string, year: number, growth: Dated<number>): number {
   const byYear = county.fiscal[stem] ?? {};
   const exact = byYear[year];
-  if (exact !== undefined) return productToFen([exact], `${stem} ${year}`);
+  if (exact !== undefined) {
+    // productToFen([exact]) without its list and label, unless at a half-fen (the same double and rounding)
+    const yuan = (100 * exact) / 100;
+    return nearHalfFen(yuan) ? productToFen([exact], `${stem} ${year}`) : roundYuanToFen(yuan);
+  }
   const earlier = latestYearBefore(byYear, year);
   if (earlier === undefined) {
     throw new ProjectionError(`county ${county.code} has no ${stem} for ${year} or any earlier year to project from`);
   }
-  return productToFen([byYear[earlier]!, growthFactor(growth, earlier, year)], `${stem} ${year} (projected from ${earlier})`);
+  const value = byYear[earlier]!;
+  const g = growthFactor(growth, earlier, year);
+  // productToFen([value, g]) without its list and label, unless at a half-fen (the same double and rounding)
+  const yuan = (100 * value * g) / 100;
+  return nearHalfFen(yuan) ? productToFen([value, g], `${stem} ${year} (projected from ${earlier})`) : roundYuanToFen(yuan);
 }
 
 /** The dated fiscal stems a year's budget reads, and how each is carried past the last year given. */

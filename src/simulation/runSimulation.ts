@@ -5,10 +5,10 @@
 import type { PolicyData } from '../input/policyData.ts';
 import type { County } from '../model/county.ts';
 import type { PopulationBasis, YearParameters } from '../model/parameters.ts';
-import type { YearResult } from '../model/results.ts';
+import { COUNTY_COLUMNS, type YearResult } from '../model/results.ts';
 import { previousYearOf, runYear, type PreviousYear } from '../model/runYear.ts';
 import { MoneyOverflowError } from '../model/money.ts';
-import { fiscalForYear, projectDrivers } from '../scenarios/projection.ts';
+import { CountyProjection, fiscalForYear } from '../scenarios/projection.ts';
 import { resolveYear } from '../scenarios/resolveYear.ts';
 import type { SchemeConfig } from '../model/transfers/schemes/registry.ts';
 import type { FixedAllocations } from '../model/transfers/fixedAllocations.ts';
@@ -49,11 +49,12 @@ export function runSimulation(policy: PolicyData, counties: readonly County[], s
   const all = Array.from({ length: sorted[sorted.length - 1]! - first + 1 }, (_, i) => first + i);
   let previous: PreviousYear | undefined;
   const runs: YearRun[] = [];
+  const projection = new CountyProjection(counties, policy.growth.population_growth.values);
   for (const year of all) {
     if (asked.has(year)) settings.onYear?.(year);
     const resolved = resolveYear(policy, year, settings.basis);
     const params = settings.scheme ? { ...resolved, transfers: { ...resolved.transfers, scheme: settings.scheme } } : resolved;
-    const projected = counties.map((c) => projectDrivers(c, year, policy.growth.population_growth.values));
+    const { counties: projected, drivers } = projection.year(year);
     let fiscal;
     try {
       fiscal = projected.map((c) => fiscalForYear(c, year, policy.growth.revenue_growth.values));
@@ -62,7 +63,7 @@ export function runSimulation(policy: PolicyData, counties: readonly County[], s
     }
     let result: YearResult;
     try {
-      result = runYear(projected, fiscal, params, previous, settings.fixedAllocations?.(year));
+      result = runYear(projected, fiscal, params, previous, drivers, settings.fixedAllocations?.(year));
       checkExactMoney(result, projected, params);
     } catch (e) {
       // an amount too large for exact money: say which year
@@ -94,18 +95,18 @@ export function checkExactMoney(result: YearResult, counties: readonly County[],
       }
     }
   }
-  // the money fields of a county row (numbers named *Fen), read once
-  const first = result.counties[0];
-  const fields = first ? Object.keys(first).filter((f) => f.endsWith('Fen') && typeof (first as unknown as Record<string, unknown>)[f] === 'number') : [];
+  // the money fields of a county row (numbers named *Fen), in row order, read from the columns
+  const table = result.countyTable;
+  const fields = COUNTY_COLUMNS.filter((f) => f.endsWith('Fen'));
+  const columns = fields.map((f) => table.columns[f]);
   const totals = new Float64Array(fields.length);
-  result.counties.forEach((r, c) => {
-    const row = r as unknown as Record<string, number>;
+  for (let c = 0; c < table.length; c++) {
     for (let k = 0; k < fields.length; k++) {
-      const v = row[fields[k]!]!;
+      const v = columns[k]![c]!;
       if (!Number.isSafeInteger(v)) throw new MoneyOverflowError(fields[k]!, v, { county: name(c) });
       const total = totals[k]! + Math.abs(v);
       if (!Number.isSafeInteger(total)) throw new MoneyOverflowError(`the national total of ${fields[k]!} (reached at this county)`, total, { county: name(c) });
       totals[k] = total;
     }
-  });
+  }
 }

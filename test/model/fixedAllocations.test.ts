@@ -35,7 +35,7 @@ describe('allocations held at the bundled data, or re-shared (hand-computed)', (
   });
 
   it("held (the default): the county's own revenue moves its own gap by exactly its change, and nobody else's", () => {
-    const held = runYear(counties, own, params, undefined, { held: heldAllocationsOf(base) });
+    const held = runYear(counties, own, params, undefined, undefined, { held: heldAllocationsOf(base) });
     expect(transfers(held)).toEqual([13_333_333, 10_000_000, 6_666_667]);
     expect(gaps(held)).toEqual([66_666_667, 40_000_000, -6_666_667]); // A: 86,666,667 − 20,000,000
     expect(held.counties[1]).toEqual(base.counties[1]);
@@ -54,13 +54,13 @@ describe('allocations held at the bundled data, or re-shared (hand-computed)', (
 
   it('a transfer amount the file gives replaces the modelled one, and the pool is over by the difference', () => {
     const fixed: FixedAllocations = { held: heldAllocationsOf(base), givenFen: new Map([[0, { ethnic_area: 20_000_000 }]]) };
-    const r = runYear(counties, own, params, undefined, fixed);
+    const r = runYear(counties, own, params, undefined, undefined, fixed);
     expect(transfers(r)).toEqual([20_000_000, 10_000_000, 6_666_667]);
     expect(gaps(r)).toEqual([60_000_000, 40_000_000, -6_666_667]);
     expect(bookedBeyondAllocationFen(r)).toEqual({ ethnic_area: 20_000_000 - 13_333_333 });
     expect(bookedBeyondAllocationFen(base)).toEqual({});
     // re-shared, the given amount replaces the formula's 5,000,000 for A; B and C keep theirs
-    const again = runYear(counties, own, params, undefined, { givenFen: fixed.givenFen! });
+    const again = runYear(counties, own, params, undefined, undefined, { givenFen: fixed.givenFen! });
     expect(transfers(again)).toEqual([20_000_000, 15_000_000, 10_000_000]);
     expect(bookedBeyondAllocationFen(again)).toEqual({ ethnic_area: 15_000_000 });
   });
@@ -86,7 +86,7 @@ describe('allocations held at the bundled data, or re-shared (hand-computed)', (
         const r0 = runYear(staffed, data, p);
         const changedCounties = staffed.map((c, i) => (i === x.who ? makeCounty({ code: c.code, directlyManaged: x.managed, drivers: { resident_pop: x.newPop, urban_pop: 0, rural_pop: x.newPop, fiscal_staff: x.staff } }) : c));
         const changedData = data.map((f, i) => (i === x.who ? fiscal(x.newOwn, x.newTaxBase) : f));
-        const r1 = runYear(changedCounties, changedData, p, undefined, { held: heldAllocationsOf(r0) });
+        const r1 = runYear(changedCounties, changedData, p, undefined, undefined, { held: heldAllocationsOf(r0) });
         counties.forEach((_, i) => (i === x.who ? undefined : expect(r1.counties[i]).toEqual(r0.counties[i])));
         // the changed county: its allocation is the held one, its account its own
         const mine = r1.counties[x.who]!;

@@ -3,6 +3,7 @@
  * with the driver moved to the registered-population basis when the scenario asks.
  */
 import type { County } from '../county.ts';
+import type { DriverColumns } from '../driverColumns.ts';
 import { hasFlag, valueFor, type CountyFlag, type EligibilityParameters, type ItemParameters, type PopulationBasis } from '../parameters.ts';
 
 /** Factor that moves a resident-population driver to the chosen basis. */
@@ -13,13 +14,27 @@ export function basisFactor(county: County, basis: PopulationBasis): number {
   return resident > 0 ? registered / resident : 0;
 }
 
+/** basisFactor of every county, from driver columns. */
+export function basisFactors(drivers: DriverColumns, basis: PopulationBasis): Float64Array {
+  const n = drivers.counties.length;
+  if (basis === 'resident') return new Float64Array(n).fill(1);
+  const resident = drivers.orZero('resident_pop');
+  const registered = drivers.orZero('registered_pop');
+  return Float64Array.from(resident, (r, c) => (r > 0 ? registered[c]! / r : 0));
+}
+
 /** The factors whose product is the number of beneficiaries (kept separate for exact costing). */
 export function beneficiaryFactors(county: County, item: ItemParameters, basis: PopulationBasis): number[] {
   const driver = county.drivers[item.driver];
   if (driver === undefined) throw new RangeError(`county ${county.code} has no driver column ${item.driver} (item ${item.id})`);
+  return beneficiaryFactorsOf(driver, county, item, basis === 'registered' ? basisFactor(county, basis) : 1, basis);
+}
+
+/** beneficiaryFactors for a driver value and basis factor already read (from driver columns). */
+export function beneficiaryFactorsOf(driver: number, county: County, item: ItemParameters, basisFactorValue: number, basis: PopulationBasis): number[] {
   const factors = [driver, valueFor(item.coverage, county)];
   for (const e of item.eligibility) factors.push(eligibilityValue(e, county));
-  if (basis === 'registered' && item.driver !== 'registered_pop') factors.push(basisFactor(county, basis));
+  if (basis === 'registered' && item.driver !== 'registered_pop') factors.push(basisFactorValue);
   return factors;
 }
 

@@ -21,8 +21,13 @@ export function costFenFor(county: County, item: ItemParameters, basis: Populati
   const standard = valueFor(item.annualStandard, county);
   const yuan = beneficiaries * standard * county.costIndex;
   if (!nearHalfFen(yuan)) return roundYuanToFen(yuan);
+  return exactCostFen(county, item, beneficiaryFactors(county, item, basis), standard);
+}
+
+/** The cost at a half-fen tie: the exact product of the beneficiary factors, the standard and the cost index. */
+export function exactCostFen(county: County, item: ItemParameters, factors: readonly number[], standard: number): number {
   try {
-    return exactProductToFen([...beneficiaryFactors(county, item, basis), standard, county.costIndex]);
+    return exactProductToFen([...factors, standard, county.costIndex]);
   } catch (e) {
     // an amount too large to hold exactly: say which county and item
     throw e instanceof MoneyOverflowError ? e.at({ county: `${county.code} ${county.name}`, item: item.id }) : e;

@@ -9,6 +9,7 @@
 import { countyFlag, type County } from '../county.ts';
 import { allocateByWeights, takeShare } from '../money.ts';
 import type { PoolMechanismParameters } from '../parameters.ts';
+import { DriverColumns } from '../driverColumns.ts';
 
 export interface PoolTransfer {
   /** per county: allocation reaching the county level, fen */
@@ -26,11 +27,13 @@ export function isEligible(county: County, m: Pick<PoolMechanismParameters, 'fla
 }
 
 /**
+ * @param drivers the counties' drivers as columns (read from the county objects when not given)
  * @param standardGapsFen the equalization formula's standard gap per county (for the
  *   `standard_gap` weight), max(0, standard expenditure − standard revenue)
  */
-export function poolTransfer(counties: readonly County[], m: PoolMechanismParameters, standardGapsFen: readonly number[]): PoolTransfer {
+export function poolTransfer(counties: readonly County[], m: PoolMechanismParameters, standardGapsFen: readonly number[], drivers: DriverColumns = new DriverColumns(counties)): PoolTransfer {
   const n = counties.length;
+  const weightDriver = m.weight.kind === 'driver' ? drivers.orZero(m.weight.driver) : undefined;
   const weights = new Array<number>(n).fill(0);
   let eligibleCount = 0;
   for (let c = 0; c < n; c++) {
@@ -38,7 +41,7 @@ export function poolTransfer(counties: readonly County[], m: PoolMechanismParame
     if (!isEligible(county, m)) continue;
     eligibleCount++;
     const w = m.weight;
-    weights[c] = w.kind === 'equal' ? 1 : w.kind === 'standard_gap' ? Math.max(0, standardGapsFen[c]!) : Math.max(0, Math.round(county.drivers[w.driver] ?? 0));
+    weights[c] = w.kind === 'equal' ? 1 : w.kind === 'standard_gap' ? Math.max(0, standardGapsFen[c]!) : Math.max(0, Math.round(weightDriver![c]!));
   }
   const total = weights.reduce((a, b) => a + b, 0);
   const zero = new Array<number>(n).fill(0);

@@ -9,17 +9,22 @@
  * collecting more is not punished. The cost-difference coefficient (成本差异系数) raises the
  * standard for ethnic-minority areas, small counties (scale) and by region.
  */
-import type { County } from '../county.ts';
-import { productToFen, takeShare } from '../money.ts';
+import type { County, RegionGroup } from '../county.ts';
+import { product3ToFen, productToFen, takeShare } from '../money.ts';
+import type { DriverColumns } from '../driverColumns.ts';
 import type { EqualizationParameters } from '../parameters.ts';
 import type { CountyFiscalYear } from '../budget/countyFiscalYear.ts';
 
 /** The county's cost-difference coefficient. */
 export function costDifferenceCoefficient(county: County, p: EqualizationParameters['costCoefficient']): number {
-  const minority = Math.min(100, Math.max(0, county.drivers['minority_pct'] ?? 0)) / 100;
-  const pop = county.drivers['resident_pop'] ?? 0;
+  return coefficientOf(county.drivers['minority_pct'] ?? 0, county.drivers['resident_pop'] ?? 0, county.regionGroup, p);
+}
+
+/** The cost-difference coefficient from the minority share (percent) and resident population. */
+function coefficientOf(minorityPct: number, pop: number, regionGroup: RegionGroup, p: EqualizationParameters['costCoefficient']): number {
+  const minority = Math.min(100, Math.max(0, minorityPct)) / 100;
   const scale = pop > 0 && pop < p.smallScaleThreshold ? p.smallScaleBonus * (1 - pop / p.smallScaleThreshold) : 0;
-  return (1 + p.ethnicWeight * minority + scale) * p.regionFactor[county.regionGroup];
+  return (1 + p.ethnicWeight * minority + scale) * p.regionFactor[regionGroup];
 }
 
 /** Standard expenditure in fen, and each function's part. */
@@ -34,6 +39,25 @@ export function standardExpenditure(county: County, p: EqualizationParameters, b
     return fen;
   });
   return { totalFen, byFunctionFen, coefficient };
+}
+
+/** Every county's standard expenditure (fen) and cost-difference coefficient: standardExpenditure over driver columns. */
+export function standardExpenditures(counties: readonly County[], drivers: DriverColumns, p: EqualizationParameters, basisFactors: Float64Array): { totalFen: Float64Array; coefficient: Float64Array } {
+  const n = counties.length;
+  const minority = drivers.orZero('minority_pct');
+  const pop = drivers.orZero('resident_pop');
+  const coefficient = Float64Array.from(counties, (county, c) => coefficientOf(minority[c]!, pop[c]!, county.regionGroup, p.costCoefficient));
+  const totalFen = new Float64Array(n);
+  for (const f of p.functions) {
+    const columns = f.drivers.map((d) => drivers.orZero(d));
+    for (let c = 0; c < n; c++) {
+      // the driver sum in the order standardExpenditure adds it (from 0)
+      let driver = 0;
+      for (const col of columns) driver += col[c]!;
+      totalFen[c]! += product3ToFen(driver * basisFactors[c]!, f.unitStandard, coefficient[c]!);
+    }
+  }
+  return { totalFen, coefficient };
 }
 
 /** Own standard revenue: the tax base × the standard rate (fen). */
