@@ -67,6 +67,57 @@ export const M = YEAR_MEASURES.length;
 /** Position of each measure in a year's measures. */
 export const IX = Object.fromEntries(YEAR_MEASURES.map((m, i) => [m, i])) as Readonly<Record<YearMeasure, number>>;
 
+/** Per-province working memory of a year's evaluation. */
+interface ProvinceScratch {
+  readonly expenditure: Float64Array;
+  readonly revenue: Float64Array;
+  readonly own: Float64Array;
+  readonly gap: Float64Array;
+  readonly grossExpenditure: Float64Array;
+  readonly allocation: Float64Array;
+  readonly pool: Float64Array;
+  readonly room: Float64Array;
+  readonly centralShareEq: Float64Array;
+  readonly target: Float64Array;
+  readonly basis: Float64Array;
+  readonly closed: Float64Array;
+  readonly centralShareG: Float64Array;
+  readonly previous: Float64Array;
+  readonly multiplier: Float64Array;
+  readonly bounds: { lo: Float64Array; hi: Float64Array; weightsScratch: Float64Array };
+  readonly gapPoolTotal: Float64Array;
+}
+
+/**
+ * Sums and factors of the model's figures that no point changes, computed once per model with
+ * the same operations the evaluation would apply to them (so the results are the same numbers).
+ */
+interface FixedTerms {
+  /** per cell (as model.cost): central full + central on the share at the model's share */
+  readonly centralRate: Float64Array;
+  /** per year × county: salaries + running costs, fen */
+  readonly salaryRunning: Float64Array;
+  /** per year × county: 1 + ethnic weight × minority share (the cost-difference coefficient before the small-scale bonus) */
+  readonly ethnicFactor: Float64Array;
+}
+
+function fixedTerms(model: LinearModel): FixedTerms {
+  const { n } = model;
+  const Y = model.years.length;
+  const centralRate = new Float64Array(model.cost.length);
+  for (let i = 0; i < centralRate.length; i++) centralRate[i] = model.centralFull[i]! + model.shareBearingCentral[i]!;
+  const salaryRunning = new Float64Array(Y * n);
+  const ethnicFactor = new Float64Array(Y * n);
+  for (let y = 0; y < Y; y++) {
+    const ew = model.ethnicWeight[y]!;
+    for (let k = y * n; k < (y + 1) * n; k++) {
+      salaryRunning[k] = model.salaryFen[k]! + model.runningFen[k]!;
+      ethnicFactor[k] = 1 + ew * (Math.min(100, Math.max(0, model.minorityPct[k]!)) / 100);
+    }
+  }
+  return { centralRate, salaryRunning, ethnicFactor };
+}
+
 export class EvaluationScratch {
   readonly n: number;
   readonly G: number;
@@ -100,6 +151,10 @@ export class EvaluationScratch {
   readonly values: Float64Array;
   readonly weights: Float64Array;
   readonly scratch: Array<[InequalityScratch, InequalityScratch, InequalityScratch, InequalityScratch]>;
+  /** per province, working memory of a year (length P each) */
+  readonly province: ProvinceScratch;
+  /** the model's figures that no point changes, combined once (the evaluation's first steps on them) */
+  readonly fixed: FixedTerms;
   private readonly broadcast = new Map<string, Float64Array>();
 
   /**
@@ -152,6 +207,13 @@ export class EvaluationScratch {
       new InequalityScratch(n, model.provinceOf, groups), new InequalityScratch(n, model.provinceOf, groups),
       new InequalityScratch(n, model.provinceOf, groups), new InequalityScratch(n, model.provinceOf, groups),
     ]);
+    const p = (): Float64Array => new Float64Array(P);
+    this.province = {
+      expenditure: p(), revenue: p(), own: p(), gap: p(), grossExpenditure: p(), allocation: p(), pool: p(), room: p(), centralShareEq: p(),
+      target: p(), basis: p(), closed: p(), centralShareG: p(), previous: p(), multiplier: p(),
+      bounds: { lo: p(), hi: p(), weightsScratch: p() }, gapPoolTotal: new Float64Array(model.gapPoolIds.length),
+    };
+    this.fixed = fixedTerms(model);
   }
 
   /** A per-county (or per county × group) array for a point value (a constant is broadcast). */
@@ -377,25 +439,23 @@ export function evaluatePoint(model: LinearModel, point: Point, s: EvaluationScr
   const unitCost = s.array('unit', point.unitCost, n * G, 1);
   const v = point.centralShare;
   const input = s.input;
-  const { cost: mCost, centralFull: mFull, shareBearingCentral: mShareCentral, shareBearingCost: mShareCost, centralFixed: mFixed } = model;
+  const { cost: mCost, centralFull: mFull, shareBearingCost: mShareCost, centralFixed: mFixed } = model;
   const { splitProvince: splitP, splitCounty: splitC, splitPrefecture: splitF, directlyManaged: direct, provinceOf, provinceStart, regionGroup } = model;
   const { centralE, provincialE, prefectureE, special, livelihood, tied, rebates, pools, needsOther, guaranteeNeeds, allocation, gaps, mult } = s;
   const { population: inPop, standardCost: inCost, mustFund: inMust, otherStdExpenditure: inOther, ownRevenue: inOwn, standardRevenue: inStdRev, standardExpenditure: inStdExp } = input;
   const { ownRevenue: mOwn, revenueYears: mRevYears, revenueBase: mRevBase, taxBase: mTax, taxBaseYears: mTaxYears, taxBaseGrowth: mTaxGrowth } = model;
-  const { salaryFen: mSalary, runningFen: mRunning, otherMandatedFen: mOtherMandated, residentPop: mResident, minorityPct: mMinority } = model;
+  const { otherMandatedFen: mOtherMandated, residentPop: mResident } = model;
   const { regionFactor: mRegionFactor, stdExpBase: mStdExpBase, rebatesNet: mRebates, poolsFen: mPools, population: mPop, focus } = model;
   const popRatio = new GrowthRatio(), revRatio = new GrowthRatio(), taxRatio = new GrowthRatio();
-  const provE = new Float64Array(P), provR = new Float64Array(P), provOwn = new Float64Array(P), provGap = new Float64Array(P), provExp = new Float64Array(P);
-  const provAlloc = new Float64Array(P), provPool = new Float64Array(P), provRoom = new Float64Array(P), provCentralEq = new Float64Array(P);
-  const provTarget = new Float64Array(P), provBasis = new Float64Array(P), provClosed = new Float64Array(P), provCentralG = new Float64Array(P), provPrevScratch = new Float64Array(P);
+  const { expenditure: provE, revenue: provR, own: provOwn, gap: provGap, grossExpenditure: provExp, allocation: provAlloc, pool: provPool, room: provRoom } = s.province;
+  const { centralShareEq: provCentralEq, target: provTarget, basis: provBasis, closed: provClosed, centralShareG: provCentralG, previous: provPrevScratch } = s.province;
+  const { centralRate: fCentralRate, salaryRunning: fSalaryRunning, ethnicFactor: fEthnic } = s.fixed;
   const prevCounty = s.prevCounty;
   const J = model.gapPoolIds.length;
   const eligible = model.gapPoolEligible;
   const gapPoolFen = model.gapPoolFen;
   const gapBefore = s.gapBefore;
-  const gapPoolTotal = new Float64Array(J);
-  const pMult = new Float64Array(P);
-  const provScratch = { lo: new Float64Array(P), hi: new Float64Array(P), weightsScratch: new Float64Array(P) };
+  const { gapPoolTotal, multiplier: pMult, bounds: provScratch } = s.province;
 
   for (let y = 0; y < model.years.length; y++) {
     const retention = point.retentionRate ?? model.retentionRate[y]!;
@@ -408,7 +468,7 @@ export function evaluatePoint(model: LinearModel, point: Point, s: EvaluationScr
     const pool = point.equalizationPoolFen ?? model.equalizationPoolFen[y]!;
     const popYears = model.populationYears[y]!;
     const popBase = model.populationBase[y]!;
-    const ew = model.ethnicWeight[y]!, bonus = model.smallScaleBonus[y]!, threshold = model.smallScaleThreshold[y]!;
+    const bonus = model.smallScaleBonus[y]!, threshold = model.smallScaleThreshold[y]!;
     const cap = model.growthCap[y]!, floor = model.growthFloor[y]!;
     const dW = model.difficultyWeight[y]!, dMin = model.difficultyMin[y]!, dMax = model.difficultyMax[y]!;
     provE.fill(0); provR.fill(0); provOwn.fill(0); gapPoolTotal.fill(0);
@@ -426,8 +486,7 @@ export function evaluatePoint(model: LinearModel, point: Point, s: EvaluationScr
           const base = mCost[kc]!;
           if (base === 0) continue;
           const cellCost = base * mul;
-          const shareBearing = v === undefined ? mShareCentral[kc]! : v * mShareCost[kc]!;
-          let cen = (mFull[kc]! + shareBearing) * mul + mFixed[kc]! * cov;
+          let cen = (v === undefined ? fCentralRate[kc]! : mFull[kc]! + v * mShareCost[kc]!) * mul + mFixed[kc]! * cov;
           if (cen > cellCost) cen = cellCost;
           cost += cellCost;
           central += cen;
@@ -449,12 +508,11 @@ export function evaluatePoint(model: LinearModel, point: Point, s: EvaluationScr
       const level = revLevel[c]!;
       const own = mOwn[k]! * level * (revGrowth ? revRatio.of(revGrowth[c]!, mRevYears[k]!, mRevBase[k]!) : 1);
       const taxBase = mTax[k]! * level * (revGrowth ? taxRatio.of(revGrowth[c]!, mTaxYears[k]!, mTaxGrowth[k]!) : 1);
-      const salaryRunning = (mSalary[k]! + mRunning[k]!) * popF;
+      const salaryRunning = fSalaryRunning[k]! * popF;
       const other = salaryRunning + mOtherMandated[k]! * popF;
       const resident = mResident[k]! * popF;
-      const minority = Math.min(100, Math.max(0, mMinority[k]!)) / 100;
       const scale = resident > 0 && resident < threshold ? bonus * (1 - resident / threshold) : 0;
-      const coefficient = (1 + ew * minority + scale) * mRegionFactor[y * 3 + regionGroup[c]!]!;
+      const coefficient = (fEthnic[k]! + scale) * mRegionFactor[y * 3 + regionGroup[c]!]!;
       const stdExp = mStdExpBase[k]! * popF * coefficient;
       const reb = mRebates[k]!;
       const ownStd = stdRate * (taxBase > 0 ? taxBase : 0);
@@ -569,6 +627,9 @@ export function evaluatePoint(model: LinearModel, point: Point, s: EvaluationScr
     out.fill(0);
     const w = s.weights;
     const x = s.values;
+    // the sums over the reported counties, in county order (as adding into `out` would)
+    let inGap = 0, residentsInGap = 0, shortfall = 0, netGap = 0, planShortfall = 0, equalization = 0, guarantee = 0;
+    let centralPays = 0, provincialPays = 0, prefecturePays = 0, countyPays = 0, unfunded = 0;
     for (let c = 0; c < n; c++) {
       const p = provinceOf[c]!;
       const gt = gtOut[c]! * provClosed[p]!;
@@ -589,27 +650,39 @@ export function evaluatePoint(model: LinearModel, point: Point, s: EvaluationScr
       w[c] = pop > 0 ? pop : 0;
       x[c] = pop > 0 ? (own + rebates[c]! + general + special[c]!) / 100 / pop : 0;
       if (g > 0) {
-        out[IX.counties_in_gap]! += 1;
-        out[IX.residents_in_gap]! += pop;
-        out[IX.shortfall]! += g / 100;
+        inGap += 1;
+        residentsInGap += pop;
+        shortfall += g / 100;
       }
-      out[IX.net_gap]! += g / 100;
+      netGap += g / 100;
       const planGap = g < ownBurden ? g : ownBurden;
-      if (planGap > 0) out[IX.plan_shortfall]! += planGap / 100;
-      out[IX.equalization]! += eq / 100;
-      out[IX.guarantee]! += gt / 100;
+      if (planGap > 0) planShortfall += planGap / 100;
+      equalization += eq / 100;
+      guarantee += gt / 100;
       // who pays the catalog: earmarked shares, then general transfers (first), the county's own resources, unfunded
       const mustPay = ownBurden > 0 ? ownBurden : 0;
       const funded = Math.min(capacity > 0 ? capacity : 0, mustPay);
       const byTransfers = Math.min(funded, general);
       const centralGeneral = pools[c]! + eq * provCentralEq[p]! + gt * provCentralG[p]!;
       const phi = general > 0 ? centralGeneral / general : 0;
-      out[IX.central_pays]! += (centralE[c]! + phi * byTransfers) / 100;
-      out[IX.provincial_pays]! += (provincialE[c]! + (1 - phi) * byTransfers) / 100;
-      out[IX.prefecture_pays]! += prefectureE[c]! / 100;
-      out[IX.county_pays]! += (funded - byTransfers) / 100;
-      out[IX.unfunded]! += (mustPay - funded) / 100;
+      centralPays += (centralE[c]! + phi * byTransfers) / 100;
+      provincialPays += (provincialE[c]! + (1 - phi) * byTransfers) / 100;
+      prefecturePays += prefectureE[c]! / 100;
+      countyPays += (funded - byTransfers) / 100;
+      unfunded += (mustPay - funded) / 100;
     }
+    out[IX.counties_in_gap] = inGap;
+    out[IX.residents_in_gap] = residentsInGap;
+    out[IX.shortfall] = shortfall;
+    out[IX.net_gap] = netGap;
+    out[IX.plan_shortfall] = planShortfall;
+    out[IX.equalization] = equalization;
+    out[IX.guarantee] = guarantee;
+    out[IX.central_pays] = centralPays;
+    out[IX.provincial_pays] = provincialPays;
+    out[IX.prefecture_pays] = prefecturePays;
+    out[IX.county_pays] = countyPays;
+    out[IX.unfunded] = unfunded;
     const [all, before, afterGeneral, afterGeneralMof] = s.scratch[y]!;
     all.summarize(x, w, out, 0);
     if (!s.extraGinis) {
