@@ -88,34 +88,68 @@ interface ProvinceScratch {
   readonly gapPoolTotal: Float64Array;
 }
 
+/** Fields of a county-year's record in FixedTerms.record. */
+const R_SPLIT_PROVINCE = 0, R_SPLIT_PREFECTURE = 1, R_SPLIT_COUNTY = 2, R_OWN = 3, R_TAX = 4, R_SALARY_RUNNING = 5, R_OTHER_MANDATED = 6;
+const R_RESIDENT = 7, R_ETHNIC = 8, R_REGION = 9, R_STD_EXP_BASE = 10, R_REBATES = 11, R_POPULATION = 12, R_POOLS = 13;
+const RECORD = 14;
+/** Fields of a cell in FixedTerms.cells. */
+const CELL_COST = 0, CELL_CENTRAL_RATE = 1, CELL_FIXED = 2;
+const CELL = 3;
+
 /**
- * Sums and factors of the model's figures that no point changes, computed once per model with
- * the same operations the evaluation would apply to them (so the results are the same numbers).
+ * The model's figures that no point changes, laid out for the evaluation to read in one pass
+ * (each county-year's figures side by side, rather than one array per figure), with the sums
+ * and factors of them it would otherwise form every time, computed with the same operations
+ * (so the results are the same numbers).
  */
 interface FixedTerms {
-  /** per cell (as model.cost): central full + central on the share at the model's share */
-  readonly centralRate: Float64Array;
-  /** per year × county: salaries + running costs, fen */
-  readonly salaryRunning: Float64Array;
-  /** per year × county: 1 + ethnic weight × minority share (the cost-difference coefficient before the small-scale bonus) */
-  readonly ethnicFactor: Float64Array;
+  /**
+   * per year × county, RECORD values: the local split (province, prefecture, county), own revenue
+   * and tax base, salaries + running costs, other mandated spending, resident population,
+   * 1 + ethnic weight × minority share, the region factor, standard expenditure before the
+   * coefficient, rebates, population, the held pool transfers
+   */
+  readonly record: Float64Array;
+  /** per cell (as model.cost), CELL values: cost, central full + central on the share (at the model's share), central fixed */
+  readonly cells: Float64Array;
+  /** per year: 1 when some county's revenue or tax base is projected (a growth rate then acts) */
+  readonly projected: Uint8Array;
 }
 
 function fixedTerms(model: LinearModel): FixedTerms {
   const { n } = model;
   const Y = model.years.length;
-  const centralRate = new Float64Array(model.cost.length);
-  for (let i = 0; i < centralRate.length; i++) centralRate[i] = model.centralFull[i]! + model.shareBearingCentral[i]!;
-  const salaryRunning = new Float64Array(Y * n);
-  const ethnicFactor = new Float64Array(Y * n);
+  const cells = new Float64Array(model.cost.length * CELL);
+  for (let i = 0; i < model.cost.length; i++) {
+    cells[i * CELL + CELL_COST] = model.cost[i]!;
+    cells[i * CELL + CELL_CENTRAL_RATE] = model.centralFull[i]! + model.shareBearingCentral[i]!;
+    cells[i * CELL + CELL_FIXED] = model.centralFixed[i]!;
+  }
+  const record = new Float64Array(Y * n * RECORD);
+  const projected = new Uint8Array(Y);
   for (let y = 0; y < Y; y++) {
     const ew = model.ethnicWeight[y]!;
-    for (let k = y * n; k < (y + 1) * n; k++) {
-      salaryRunning[k] = model.salaryFen[k]! + model.runningFen[k]!;
-      ethnicFactor[k] = 1 + ew * (Math.min(100, Math.max(0, model.minorityPct[k]!)) / 100);
+    for (let c = 0; c < n; c++) {
+      const k = y * n + c;
+      const o = k * RECORD;
+      record[o + R_SPLIT_PROVINCE] = model.splitProvince[k]!;
+      record[o + R_SPLIT_PREFECTURE] = model.splitPrefecture[k]!;
+      record[o + R_SPLIT_COUNTY] = model.splitCounty[k]!;
+      record[o + R_OWN] = model.ownRevenue[k]!;
+      record[o + R_TAX] = model.taxBase[k]!;
+      record[o + R_SALARY_RUNNING] = model.salaryFen[k]! + model.runningFen[k]!;
+      record[o + R_OTHER_MANDATED] = model.otherMandatedFen[k]!;
+      record[o + R_RESIDENT] = model.residentPop[k]!;
+      record[o + R_ETHNIC] = 1 + ew * (Math.min(100, Math.max(0, model.minorityPct[k]!)) / 100);
+      record[o + R_REGION] = model.regionFactor[y * 3 + model.regionGroup[c]!]!;
+      record[o + R_STD_EXP_BASE] = model.stdExpBase[k]!;
+      record[o + R_REBATES] = model.rebatesNet[k]!;
+      record[o + R_POPULATION] = model.population[k]!;
+      record[o + R_POOLS] = model.poolsFen[k]!;
+      if (model.revenueYears[k] !== 0 || model.taxBaseYears[k] !== 0) projected[y] = 1;
     }
   }
-  return { centralRate, salaryRunning, ethnicFactor };
+  return { record, cells, projected };
 }
 
 export class EvaluationScratch {
@@ -148,6 +182,9 @@ export class EvaluationScratch {
   /** the evaluation's own previous year: county allocations (before retention) and provincial central allocations */
   readonly prevCounty: Float64Array;
   readonly prevProvince: Float64Array;
+  /** model positions of the reported counties, ascending */
+  readonly reported: Int32Array;
+  /** per reported county: the value (resources per resident, yuan) and weight (residents) of the measures */
   readonly values: Float64Array;
   readonly weights: Float64Array;
   readonly scratch: Array<[InequalityScratch, InequalityScratch, InequalityScratch, InequalityScratch]>;
@@ -200,12 +237,17 @@ export class EvaluationScratch {
     this.weightsScratch = new Float64Array(wide);
     this.prevCounty = col();
     this.prevProvince = new Float64Array(P);
-    this.values = col();
-    this.weights = col();
-    const groups = P;
+    // the measures are taken over the reported counties alone, in model order
+    const reported: number[] = [];
+    for (let c = 0; c < n; c++) if (model.focus[c]) reported.push(c);
+    this.reported = Int32Array.from(reported);
+    const F = reported.length;
+    const reportedProvince = Int32Array.from(reported, (c) => model.provinceOf[c]!);
+    this.values = new Float64Array(F);
+    this.weights = new Float64Array(F);
     this.scratch = Array.from({ length: Y }, () => [
-      new InequalityScratch(n, model.provinceOf, groups), new InequalityScratch(n, model.provinceOf, groups),
-      new InequalityScratch(n, model.provinceOf, groups), new InequalityScratch(n, model.provinceOf, groups),
+      new InequalityScratch(F, reportedProvince, P), new InequalityScratch(F, reportedProvince, P),
+      new InequalityScratch(F, reportedProvince, P), new InequalityScratch(F, reportedProvince, P),
     ]);
     const p = (): Float64Array => new Float64Array(P);
     this.province = {
@@ -439,17 +481,16 @@ export function evaluatePoint(model: LinearModel, point: Point, s: EvaluationScr
   const unitCost = s.array('unit', point.unitCost, n * G, 1);
   const v = point.centralShare;
   const input = s.input;
-  const { cost: mCost, centralFull: mFull, shareBearingCost: mShareCost, centralFixed: mFixed } = model;
-  const { splitProvince: splitP, splitCounty: splitC, splitPrefecture: splitF, directlyManaged: direct, provinceOf, provinceStart, regionGroup } = model;
+  const { centralFull: mFull, shareBearingCost: mShareCost } = model;
+  const { directlyManaged: direct, provinceOf, provinceStart } = model;
   const { centralE, provincialE, prefectureE, special, livelihood, tied, rebates, pools, needsOther, guaranteeNeeds, allocation, gaps, mult } = s;
   const { population: inPop, standardCost: inCost, mustFund: inMust, otherStdExpenditure: inOther, ownRevenue: inOwn, standardRevenue: inStdRev, standardExpenditure: inStdExp } = input;
-  const { ownRevenue: mOwn, revenueYears: mRevYears, revenueBase: mRevBase, taxBase: mTax, taxBaseYears: mTaxYears, taxBaseGrowth: mTaxGrowth } = model;
-  const { otherMandatedFen: mOtherMandated, residentPop: mResident } = model;
-  const { regionFactor: mRegionFactor, stdExpBase: mStdExpBase, rebatesNet: mRebates, poolsFen: mPools, population: mPop, focus } = model;
+  const { revenueYears: mRevYears, revenueBase: mRevBase, taxBaseYears: mTaxYears, taxBaseGrowth: mTaxGrowth, focus } = model;
   const popRatio = new GrowthRatio(), revRatio = new GrowthRatio(), taxRatio = new GrowthRatio();
   const { expenditure: provE, revenue: provR, own: provOwn, gap: provGap, grossExpenditure: provExp, allocation: provAlloc, pool: provPool, room: provRoom } = s.province;
   const { centralShareEq: provCentralEq, target: provTarget, basis: provBasis, closed: provClosed, centralShareG: provCentralG, previous: provPrevScratch } = s.province;
-  const { centralRate: fCentralRate, salaryRunning: fSalaryRunning, ethnicFactor: fEthnic } = s.fixed;
+  const fixed = s.fixed;
+  const { record, cells } = fixed;
   const prevCounty = s.prevCounty;
   const J = model.gapPoolIds.length;
   const eligible = model.gapPoolEligible;
@@ -474,8 +515,11 @@ export function evaluatePoint(model: LinearModel, point: Point, s: EvaluationScr
     provE.fill(0); provR.fill(0); provOwn.fill(0); gapPoolTotal.fill(0);
 
     // catalog costs, shares and earmarked money; needs; revenue; standard expenditure and revenue
+    // growth rates act on revenue only in a projected year ((1 + rate)^0 = 1 otherwise)
+    const revenueGrowth = fixed.projected[y] ? revGrowth : null;
     for (let c = 0; c < n; c++) {
       const k = y * n + c;
+      const o = k * RECORD;
       const popF = popGrowth ? popRatio.of(popGrowth[c]!, popYears, popBase) : 1;
       let cost = 0, central = 0, scopeLocal = 0, tiedCentral = 0;
       for (let g = 0; g < G; g++) {
@@ -483,10 +527,11 @@ export function evaluatePoint(model: LinearModel, point: Point, s: EvaluationScr
         const mul = cov * unitCost[c * G + g]!;
         for (let f = 0; f < CELLS_PER_GROUP; f++) {
           const kc = k * C + g * CELLS_PER_GROUP + f;
-          const base = mCost[kc]!;
+          const q = kc * CELL;
+          const base = cells[q + CELL_COST]!;
           if (base === 0) continue;
           const cellCost = base * mul;
-          let cen = (v === undefined ? fCentralRate[kc]! : mFull[kc]! + v * mShareCost[kc]!) * mul + mFixed[kc]! * cov;
+          let cen = (v === undefined ? cells[q + CELL_CENTRAL_RATE]! : mFull[kc]! + v * mShareCost[kc]!) * mul + cells[q + CELL_FIXED]! * cov;
           if (cen > cellCost) cen = cellCost;
           cost += cellCost;
           central += cen;
@@ -495,35 +540,37 @@ export function evaluatePoint(model: LinearModel, point: Point, s: EvaluationScr
         }
       }
       const local = cost - central;
-      const provincial = local * splitP[k]!;
-      const prefecture = local * splitF[k]!;
+      const provincial = local * record[o + R_SPLIT_PROVINCE]!;
+      const prefecture = local * record[o + R_SPLIT_PREFECTURE]!;
       const rr = direct[c] ? 0 : retention;
       const sp = central + provincial - (central + provincial) * rr + prefecture;
       centralE[c] = central * (1 - rr);
       provincialE[c] = provincial * (1 - rr);
       prefectureE[c] = prefecture;
       special[c] = sp;
-      livelihood[c] = scopeLocal * splitC[k]!;
+      const livelihoodC = scopeLocal * record[o + R_SPLIT_COUNTY]!;
+      livelihood[c] = livelihoodC;
       tied[c] = tiedCentral;
       const level = revLevel[c]!;
-      const own = mOwn[k]! * level * (revGrowth ? revRatio.of(revGrowth[c]!, mRevYears[k]!, mRevBase[k]!) : 1);
-      const taxBase = mTax[k]! * level * (revGrowth ? taxRatio.of(revGrowth[c]!, mTaxYears[k]!, mTaxGrowth[k]!) : 1);
-      const salaryRunning = fSalaryRunning[k]! * popF;
-      const other = salaryRunning + mOtherMandated[k]! * popF;
-      const resident = mResident[k]! * popF;
+      const own = record[o + R_OWN]! * level * (revenueGrowth ? revRatio.of(revenueGrowth[c]!, mRevYears[k]!, mRevBase[k]!) : 1);
+      const taxBase = record[o + R_TAX]! * level * (revenueGrowth ? taxRatio.of(revenueGrowth[c]!, mTaxYears[k]!, mTaxGrowth[k]!) : 1);
+      const salaryRunning = record[o + R_SALARY_RUNNING]! * popF;
+      const other = salaryRunning + record[o + R_OTHER_MANDATED]! * popF;
+      const resident = record[o + R_RESIDENT]! * popF;
       const scale = resident > 0 && resident < threshold ? bonus * (1 - resident / threshold) : 0;
-      const coefficient = (fEthnic[k]! + scale) * mRegionFactor[y * 3 + regionGroup[c]!]!;
-      const stdExp = mStdExpBase[k]! * popF * coefficient;
-      const reb = mRebates[k]!;
+      const coefficient = (record[o + R_ETHNIC]! + scale) * record[o + R_REGION]!;
+      const stdExp = record[o + R_STD_EXP_BASE]! * popF * coefficient;
+      const reb = record[o + R_REBATES]!;
       const ownStd = stdRate * (taxBase > 0 ? taxBase : 0);
       // the standard gap before the pool transfers (weight of the standard-gap pools)
       const before = stdExp - ownStd - reb;
-      gapBefore[c] = before > 0 ? before : 0;
-      for (let j = 0; j < J; j++) if (eligible[j * n + c]) gapPoolTotal[j]! += gapBefore[c]!;
+      const gb = before > 0 ? before : 0;
+      gapBefore[c] = gb;
+      for (let j = 0; j < J; j++) if (eligible[j * n + c]) gapPoolTotal[j]! += gb;
       rebates[c] = reb;
       needsOther[c] = other;
-      guaranteeNeeds[c] = salaryRunning + livelihood[c]!;
-      inPop[c] = mPop[k]! * popF;
+      guaranteeNeeds[c] = salaryRunning + livelihoodC;
+      inPop[c] = record[o + R_POPULATION]! * popF;
       inCost[c] = cost;
       inMust[c] = cost - sp;
       inOther[c] = other;
@@ -533,10 +580,9 @@ export function evaluatePoint(model: LinearModel, point: Point, s: EvaluationScr
     }
     // pool transfers: the standard-gap ones re-allocated, less what prefectures keep; the others held
     for (let c = 0; c < n; c++) {
-      const k = y * n + c;
       let gapPools = 0;
       for (let j = 0; j < J; j++) if (eligible[j * n + c] && gapPoolTotal[j]! > 0) gapPools += (gapPoolFen[y * J + j]! * gapBefore[c]!) / gapPoolTotal[j]!;
-      const pl = mPools[k]! + (direct[c] ? gapPools : gapPools * (1 - generalRetention));
+      const pl = record[(y * n + c) * RECORD + R_POOLS]! + (direct[c] ? gapPools : gapPools * (1 - generalRetention));
       pools[c] = pl;
       const stdRev = inStdRev[c]! + pl;
       inStdRev[c] = stdRev;
@@ -630,6 +676,7 @@ export function evaluatePoint(model: LinearModel, point: Point, s: EvaluationScr
     // the sums over the reported counties, in county order (as adding into `out` would)
     let inGap = 0, residentsInGap = 0, shortfall = 0, netGap = 0, planShortfall = 0, equalization = 0, guarantee = 0;
     let centralPays = 0, provincialPays = 0, prefecturePays = 0, countyPays = 0, unfunded = 0;
+    let f = 0;
     for (let c = 0; c < n; c++) {
       const p = provinceOf[c]!;
       const gt = gtOut[c]! * provClosed[p]!;
@@ -642,13 +689,11 @@ export function evaluatePoint(model: LinearModel, point: Point, s: EvaluationScr
       const g = ownBurden - capacity;
       gap[c] = g;
       const pop = inPop[c]!;
-      if (!focus[c]) {
-        w[c] = 0;
-        x[c] = 0;
-        continue;
-      }
-      w[c] = pop > 0 ? pop : 0;
-      x[c] = pop > 0 ? (own + rebates[c]! + general + special[c]!) / 100 / pop : 0;
+      if (!focus[c]) continue;
+      // the inequality measures skip counties without weight, so leaving out the others changes no sum
+      w[f] = pop > 0 ? pop : 0;
+      x[f] = pop > 0 ? (own + rebates[c]! + general + special[c]!) / 100 / pop : 0;
+      f++;
       if (g > 0) {
         inGap += 1;
         residentsInGap += pop;
@@ -691,11 +736,21 @@ export function evaluatePoint(model: LinearModel, point: Point, s: EvaluationScr
       out[IX.gini_after_general_mof] = Number.NaN;
       continue;
     }
-    for (let c = 0; c < n; c++) x[c] = w[c]! > 0 ? inOwn[c]! / 100 / w[c]! : 0;
+    const reported = s.reported;
+    for (let i = 0; i < reported.length; i++) {
+      const c = reported[i]!;
+      x[i] = w[i]! > 0 ? inOwn[c]! / 100 / w[i]! : 0;
+    }
     out[IX.gini_before_transfers] = before.gini(x, w);
-    for (let c = 0; c < n; c++) x[c] = w[c]! > 0 ? (inOwn[c]! + rebates[c]! + pools[c]! + eqOut[c]! + gtOut[c]!) / 100 / w[c]! : 0;
+    for (let i = 0; i < reported.length; i++) {
+      const c = reported[i]!;
+      x[i] = w[i]! > 0 ? (inOwn[c]! + rebates[c]! + pools[c]! + eqOut[c]! + gtOut[c]!) / 100 / w[i]! : 0;
+    }
     out[IX.gini_after_general] = afterGeneral.gini(x, w);
-    for (let c = 0; c < n; c++) x[c] = w[c]! > 0 ? x[c]! + tied[c]! / 100 / w[c]! : 0;
+    for (let i = 0; i < reported.length; i++) {
+      const c = reported[i]!;
+      x[i] = w[i]! > 0 ? x[i]! + tied[c]! / 100 / w[i]! : 0;
+    }
     out[IX.gini_after_general_mof] = afterGeneralMof.gini(x, w);
   }
 }
