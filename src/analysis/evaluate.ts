@@ -22,7 +22,8 @@
 import { allocateScheme, type SchemeConfig } from '../model/transfers/schemes/registry.ts';
 import { sliceInput, type SchemeInput } from '../model/transfers/schemes/schemeInput.ts';
 import { InequalityScratch } from './fastInequality.ts';
-import { CELLS_PER_GROUP, IN_SCOPE, ITEM_TIED, type LinearModel } from './linearModel.ts';
+import type { LinearModel } from './linearModel.ts';
+import { CELLS_PER_GROUP, IN_SCOPE, ITEM_TIED } from './modelCells.ts';
 
 /** A parameter point. Anything not given keeps the scenario's value (every year). */
 export interface Point {
