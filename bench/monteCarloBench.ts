@@ -1,8 +1,8 @@
 /**
- * Monte Carlo benchmarks (issue 6), run by `npm run bench` (sections montecarlo and
+ * Monte Carlo benchmarks (issues 6 and 13), run by `npm run bench` (sections montecarlo and
  * montecarlo-scaling):
  * - a 10,000-draw Monte Carlo over all ~2,850 counties for five years with the default
- *   uncertainty (target < 30 s on a 2-core machine, < 1 GB);
+ *   uncertainty on 2 workers (target < 15 s on a 2-core machine, issue 13; < 1 GB, issue 6);
  * - how the time grows with draws (1× counties) and with counties (1×, 10×, 100× the
  *   national set, replicated), which should be linear.
  * Prints figures; asserts nothing about time. Each section runs in a child process of its own,
@@ -42,6 +42,8 @@ function linearFit(points: ReadonlyArray<readonly [number, number]>, unit: strin
   return `linear fit: time ≈ ${a.toFixed(2)} s (start-up: workers, summaries) + ${(b * scale).toFixed(3)} ${scaleUnit} a ${unit}; largest deviation ${(worst * 100).toFixed(0)}%`;
 }
 const WORKERS = Math.max(1, Math.min(availableParallelism(), 8));
+/** issue 13: 10,000 draws on 2 workers under 15 s (issue 6 had asked for 30 s) */
+const TOTAL_TARGET_S = 15;
 
 function model(counties: readonly County[], years: readonly number[], spec: UncertaintySection): LinearModel {
   return buildLinearModel({
@@ -66,7 +68,7 @@ async function monteCarloSection(): Promise<void> {
   pre.value.years.forEach((_, y) => at.gap[y]!.forEach((g, c) => (worst = Math.max(worst, Math.abs(g - pre.value.exactGapFen[y * pre.value.n + c]!)))));
   const mc = await timed(() => runMonteCarlo(pre.value, spec, { workers: WORKERS }));
   console.log(`montecarlo: ${spec.draws.toLocaleString('en-US')} draws × ${counties.length} counties (${real ? 'bundled national file' : 'generated'}) × ${YEARS.length} years, ${spec.variables.length} uncertain parameters, ${WORKERS} worker thread(s) on ${availableParallelism()} CPU(s)`);
-  console.log(`  precompute (exact engine, linear pieces) ${pre.seconds.toFixed(2)} s; draws + summaries ${mc.seconds.toFixed(2)} s; total ${(pre.seconds + mc.seconds).toFixed(2)} s (target < 30 s)`);
+  console.log(`  precompute (exact engine, linear pieces) ${pre.seconds.toFixed(2)} s; draws + summaries ${mc.seconds.toFixed(2)} s; total ${(pre.seconds + mc.seconds).toFixed(2)} s (target < ${TOTAL_TARGET_S} s)`);
   console.log(`  analytic path at the scenario point: largest |gap − exact gap| ${(worst / 100).toFixed(2)} yuan over ${pre.value.n} counties × ${YEARS.length} years`);
   console.log(`  peak RSS ${mb(Math.max(pre.peakRss, mc.peakRss))} sampled, ${mb(process.resourceUsage().maxRSS * 1024)} process maximum (target < 1 GB); ${((mc.seconds * 1e6) / (spec.draws * counties.length * YEARS.length)).toFixed(3)} µs per county-year-draw`);
 }

@@ -44,9 +44,8 @@ import { runWithPrevious } from './yearSequence.ts';
 
 export const REST_GROUP = '*';
 /** Cells per parameter group: bit 0 in the guarantee's scope, bit 1 item-tied general. */
-export const CELLS_PER_GROUP = 4;
-export const IN_SCOPE = 1;
-export const ITEM_TIED = 2;
+import { CELLS_PER_GROUP, IN_SCOPE, ITEM_TIED } from './modelCells.ts';
+export { CELLS_PER_GROUP, IN_SCOPE, ITEM_TIED };
 
 export interface LinearModel {
   readonly years: readonly number[];

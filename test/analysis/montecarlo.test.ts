@@ -107,6 +107,50 @@ describe('draw summaries', () => {
   });
 });
 
+describe('draw summaries of 24-bit floats (counting selection)', () => {
+  it('quantiles, mean and P(> 0) equal those of the sorted unpacked draws, with ties, zeros and both signs', async () => {
+    const { summarizeRows, quantileSorted } = await import('../../src/analysis/montecarlo/summarize.ts');
+    const { packFloat24, unpackFloat24 } = await import('../../src/analysis/montecarlo/packedFloat.ts');
+    const fc = (await import('fast-check')).default;
+    const value = fc.oneof(fc.integer({ min: -5, max: 5 }), fc.double({ min: -1e12, max: 1e12, noNaN: true }), fc.constantFrom(0, -0, 1e-30, -1e-30, 3.4e38, -3.4e38));
+    fc.assert(
+      fc.property(fc.array(fc.array(value, { minLength: 7, maxLength: 7 }), { minLength: 1, maxLength: 120 }), (columns) => {
+        // two rows of D draws each (row r, draw d at r·D + d)
+        const D = columns.length;
+        const bytes = new Uint8Array(2 * D * 3);
+        columns.forEach((xs, d) => {
+          packFloat24(bytes, d, xs[0]!);
+          packFloat24(bytes, D + d, xs[1]! * xs[2]!);
+        });
+        const qs = [0.95, 0, 0.05, 0.5, 1, 0.25, 0.999];
+        const out = new Float64Array(2 * (qs.length + 2));
+        summarizeRows(bytes, D, 0, 2, qs, out);
+        for (let r = 0; r < 2; r++) {
+          const row = Float64Array.from({ length: D }, (_, d) => unpackFloat24(bytes, r * D + d));
+          const sorted = Float64Array.from(row).sort();
+          const o = r * (qs.length + 2);
+          qs.forEach((q, k) => expect(out[o + k]).toBe(quantileSorted(sorted, q) + 0));
+          expect(out[o + qs.length]).toBe(row.reduce((a, b) => a + b, 0) / D);
+          expect(out[o + qs.length + 1]).toBe(row.filter((x) => x > 0).length / D);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('hand-computed quantiles of a small row', async () => {
+    const { summarizeRows } = await import('../../src/analysis/montecarlo/summarize.ts');
+    const { packFloat24 } = await import('../../src/analysis/montecarlo/packedFloat.ts');
+    const xs = [40, -8, 0, 16, 4];
+    const bytes = new Uint8Array(xs.length * 3);
+    xs.forEach((x, d) => packFloat24(bytes, d, x));
+    const out = new Float64Array(5);
+    summarizeRows(bytes, xs.length, 0, 1, [0.5, 0.1, 0.875], out);
+    // sorted −8, 0, 4, 16, 40: median 4; q0.1 at h = 0.4: −8 + 0.4·8 = −4.8; q0.875 at h = 3.5: 16 + 0.5·24 = 28
+    expect([...out]).toEqual([4, -8 + 0.4 * 8, 28, 52 / 5, 3 / 5]);
+  });
+});
+
 describe('24-bit storage of the gap draws', () => {
   it('round-trips to about 5 significant digits, keeps the sign, and rounds the same way every time', async () => {
     const { packFloat24, unpackFloat24 } = await import('../../src/analysis/montecarlo/packedFloat.ts');

@@ -12,7 +12,7 @@ import { RATE_PARAMETERS } from './parameters.ts';
 import { EvaluationScratch, evaluatePoint, type Point } from '../evaluate.ts';
 import type { LinearModel } from '../linearModel.ts';
 import { sample } from './distributions.ts';
-import { packFloat24 } from './packedFloat.ts';
+import { packFloat24Bits } from './packedFloat.ts';
 import type { MonteCarloPlan } from './plan.ts';
 
 export interface DrawBuffers {
@@ -46,6 +46,7 @@ export class DrawState {
   readonly zeros: Int32Array;
   readonly identity: Int32Array;
   private block = new Float32Array(0);
+  private blockBits = new Uint32Array(0);
 
   constructor(model: LinearModel, plan: MonteCarloPlan) {
     const n = model.n;
@@ -73,10 +74,13 @@ export class DrawState {
     this.identity = Int32Array.from({ length: n }, (_, i) => i);
   }
 
-  /** A block of at least `size` values (reused). */
-  blockOf(size: number): Float32Array {
-    if (this.block.length < size) this.block = new Float32Array(size);
-    return this.block;
+  /** A block of at least `size` values (reused), and the same memory as bit patterns. */
+  blockOf(size: number): { values: Float32Array; bits: Uint32Array } {
+    if (this.block.length < size) {
+      this.block = new Float32Array(size);
+      this.blockBits = new Uint32Array(this.block.buffer);
+    }
+    return { values: this.block, bits: this.blockBits };
   }
 }
 
@@ -92,7 +96,7 @@ export function runDraws(model: LinearModel, plan: MonteCarloPlan, first: number
   // would touch a cache line per value
   const span = end - first;
   const R = plan.years * F;
-  const block = state.blockOf(R * span);
+  const { values: block, bits } = state.blockOf(R * span);
   const stream = streamAt(plan.seed, first);
   for (let d = first; d < end; d++) {
     const rng = stream.clone();
@@ -136,7 +140,7 @@ export function runDraws(model: LinearModel, plan: MonteCarloPlan, first: number
     const r1 = Math.min(R, r0 + 16);
     for (let j = 0; j < span; j++) {
       const from = j * R;
-      for (let r = r0; r < r1; r++) packFloat24(gaps, r * D + first + j, block[from + r]!);
+      for (let r = r0; r < r1; r++) packFloat24Bits(gaps, r * D + first + j, bits[from + r]!);
     }
   }
 }

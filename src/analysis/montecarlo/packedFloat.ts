@@ -10,7 +10,11 @@ const u32 = new Uint32Array(f32.buffer);
 /** Store x (rounded to 24 bits) at bytes[3i…3i+2]. */
 export function packFloat24(bytes: Uint8Array, i: number, x: number): void {
   f32[0] = x;
-  const b = u32[0]!;
+  packFloat24Bits(bytes, i, u32[0]!);
+}
+
+/** Store the single-precision float with bit pattern b (rounded to 24 bits) at bytes[3i…3i+2]. */
+export function packFloat24Bits(bytes: Uint8Array, i: number, b: number): void {
   // round the magnitude half up at bit 8; a carry moves into the exponent as it should
   const r = ((b & 0x7fffffff) + 0x80) >>> 8;
   const s = b & 0x80000000 ? 0x800000 : 0;
@@ -24,4 +28,24 @@ export function packFloat24(bytes: Uint8Array, i: number, x: number): void {
 export function unpackFloat24(bytes: Uint8Array, i: number): number {
   u32[0] = ((bytes[3 * i]! | (bytes[3 * i + 1]! << 8) | (bytes[3 * i + 2]! << 16)) << 8) >>> 0;
   return f32[0]!;
+}
+
+/** The value of 24 stored bits (as unpackFloat24). */
+export function float24Value(bits: number): number {
+  u32[0] = (bits << 8) >>> 0;
+  return f32[0]!;
+}
+
+/**
+ * An order-preserving key of 24 stored bits: keys compare as the values do (−0 takes the key
+ * of 0, the values being equal). Stored values are finite (packing clamps), so keys are 24-bit.
+ */
+export function float24Key(bits: number): number {
+  const magnitude = bits & 0x7fffff;
+  return bits & 0x800000 && magnitude !== 0 ? 0x7fffff - magnitude : 0x800000 + magnitude;
+}
+
+/** The value of a key of float24Key. */
+export function keyValue24(key: number): number {
+  return float24Value(key >= 0x800000 ? key - 0x800000 : 0x800000 | (0x7fffff - key));
 }
