@@ -28,9 +28,9 @@ export const CONTENT_TYPE = {
 
 const HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
-/** Text for XML content and attribute values. */
+/** Text for XML content and for attribute values in double quotes (a formula's ' stays as Excel writes it). */
 export function xmlText(s: string): string {
-  return s.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[ch]!);
+  return s.replace(/[&<>"]/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[ch]!);
 }
 
 /** A worksheet reference as Excel writes it in a formula: '县'!$B$3:$B$32 (quotes doubled in the name). */
@@ -105,7 +105,7 @@ export function barChartXml(spec: BarChartSpec): string {
     `<c:catAx><c:axId val="${CATEGORY_AXIS_ID}"/><c:scaling><c:orientation val="maxMin"/></c:scaling><c:delete val="0"/><c:axPos val="l"/>` +
     title(spec.categoryAxisTitle, spec.lang, 1000, false) +
     '<c:numFmt formatCode="General" sourceLinked="0"/><c:majorTickMark val="none"/><c:minorTickMark val="none"/><c:tickLblPos val="low"/>' +
-    `${textProperties(900)}<c:crossAx val="${VALUE_AXIS_ID}"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:tickLblSkip val="1"/><c:noMultiLvlLbl val="0"/></c:catAx>` +
+    `${textProperties(800)}<c:crossAx val="${VALUE_AXIS_ID}"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:tickLblSkip val="1"/><c:noMultiLvlLbl val="0"/></c:catAx>` +
     `<c:valAx><c:axId val="${VALUE_AXIS_ID}"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="b"/><c:majorGridlines/>` +
     title(spec.valueAxisTitle, spec.lang, 1000, false) +
     `<c:numFmt formatCode="${format}" sourceLinked="0"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>` +
@@ -116,11 +116,15 @@ export function barChartXml(spec: BarChartSpec): string {
     '</c:chartSpace>';
 }
 
+/** The chart's size: the printable part of a landscape A4 page with the chartsheet's margins (EMU, 36,000 a millimetre). */
+const CHART_WIDTH_EMU = 272 * 36_000;
+const CHART_HEIGHT_EMU = 180 * 36_000;
+
 /** A drawing that fills its chartsheet with one chart (relationship rId1 of the drawing). */
 export function chartDrawingXml(name: string): string {
   return HEAD +
     `<xdr:wsDr xmlns:xdr="${NS_XDR}" xmlns:a="${NS_A}">` +
-    '<xdr:absoluteAnchor><xdr:pos x="0" y="0"/><xdr:ext cx="9290000" cy="6070000"/>' +
+    `<xdr:absoluteAnchor><xdr:pos x="0" y="0"/><xdr:ext cx="${CHART_WIDTH_EMU}" cy="${CHART_HEIGHT_EMU}"/>` +
     `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="2" name="${xmlText(name)}"/><xdr:cNvGraphicFramePr><a:graphicFrameLocks noGrp="1"/></xdr:cNvGraphicFramePr></xdr:nvGraphicFramePr>` +
     '<xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm>' +
     `<a:graphic><a:graphicData uri="${NS_C}"><c:chart xmlns:c="${NS_C}" xmlns:r="${NS_R}" r:id="rId1"/></a:graphicData></a:graphic>` +
