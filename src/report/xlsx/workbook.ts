@@ -1,24 +1,27 @@
 /**
  * The Excel workbook for finance departments: one sheet per table (summary, counties,
- * items, transfers, provinces, comparison, parameters with sources), a chart sheet and a
- * column sheet. Numbers are stored as numbers with yuan formats; each table sheet has ONE
- * header row in the chosen language (the CSV column ids are on the column sheet), frozen,
- * with an autofilter, repeated on every printed page (print titles), printed landscape on A4
- * fitted to the page width, and a totals row whose cached value is the exact sum of the rows'
- * integer fen (written as a SUM formula so Excel shows the same figure after recalculating).
+ * items, transfers, provinces, comparison, parameters with sources), a ranking sheet, a
+ * column sheet, and two native chart sheets with their data sheet. Numbers are stored as
+ * numbers with yuan formats; each table sheet has ONE header row in the chosen language (the
+ * CSV column ids are on the column sheet), frozen, with an autofilter, repeated on every
+ * printed page (print titles), printed landscape on A4 fitted to the page width, and a totals
+ * row whose cached value is the exact sum of the rows' integer fen (written as a SUM formula
+ * so Excel shows the same figure after recalculating).
  *
  * All years of the run: the county, item, transfer and province sheets hold one row per
- * county (item, province) and year, with a year column; the summary and chart sheets are for
- * the report year. With a display unit (万元/亿元) each money column is followed by the same
- * amount in that unit (src/report/moneyUnits.ts); its total is the sum of the printed parts.
+ * county (item, province) and year, with a year column; the summary, ranking and chart sheets
+ * are for the report year. With a display unit (万元/亿元) each money column is followed by the
+ * same amount in that unit (src/report/moneyUnits.ts); its total is the sum of the printed parts.
  *
- * Chart sheet: exceljs can neither draw native Excel charts nor (in its streaming writer)
- * embed images, so the chart sheet ranks the counties by financing gap per resident with
- * Excel data bars (conditional formatting): Excel and WPS draw the bars themselves, and they
- * follow the figures if the user edits them.
+ * Ranking and charts: the ranking sheet ranks the counties by financing gap per resident with
+ * Excel data bars (conditional formatting); the chart sheets (chartsheets.ts) draw the largest
+ * county gaps and each province's gap per resident as native Excel bar charts from the chart
+ * data sheet's cells.
  *
- * Written with exceljs's streaming writer (rows are written as they are added), to a
- * temporary file that the caller renames; exceljs is loaded only when a workbook is asked for.
+ * Written with exceljs's streaming writer to a temporary file that the caller renames: rows
+ * are committed as they are made (the item sheet's straight from the item table's columns,
+ * itemCells.ts), with a pause every ROWS_PER_CHUNK rows so that the zip writes them out.
+ * exceljs is loaded only when a workbook is asked for.
  */
 import { PassThrough, type Writable } from 'node:stream';
 import type ExcelJS from 'exceljs';
