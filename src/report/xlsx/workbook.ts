@@ -132,9 +132,35 @@ function displayColumns(columns: readonly string[], infos: ReadonlyArray<{ kind:
 /** Rows written between two pauses that let the zip compress and write what is buffered. */
 const ROWS_PER_CHUNK = 2000;
 
-/** Yield to the event loop so that the zip stream drains the rows written so far. */
-function drain(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
+/** The part of exceljs's sheet stream (a StreamBuf) that says where its bytes go: the zip's entry stream. */
+interface SheetStream {
+  // archiver's PassThrough comes from readable-stream 2, which has _writableState but no writableNeedDrain
+  readonly pipes?: ReadonlyArray<{ readonly _writableState?: { readonly needDrain?: boolean }; once(event: 'drain' | 'close' | 'error', f: () => void): unknown; removeListener(event: 'drain' | 'close' | 'error', f: () => void): unknown }>;
+}
+
+/**
+ * Let the zip catch up with the rows written so far: yield to the event loop, then wait while
+ * the zip's entry stream for this sheet holds more than it asked for (backpressure), so that
+ * memory holds a few chunks of the sheet, not the whole sheet's XML.
+ */
+async function drain(ws: object): Promise<void> {
+  await new Promise((resolve) => setImmediate(resolve));
+  const pipes = (ws as unknown as { stream?: SheetStream }).stream?.pipes ?? [];
+  for (const dest of pipes) {
+    while (dest._writableState?.needDrain) {
+      await new Promise<void>((resolve) => {
+        const done = (): void => {
+          dest.removeListener('drain', done);
+          dest.removeListener('close', done);
+          dest.removeListener('error', done);
+          resolve();
+        };
+        dest.once('drain', done);
+        dest.once('close', done);
+        dest.once('error', done);
+      });
+    }
+  }
 }
 
 /** A cell of a table sheet from its source value: text, a number, or yuan from integer fen. */
@@ -204,7 +230,7 @@ async function tableSheet(wb: Book, sheetName: string, baseColumns: readonly str
       return sheetValue(kind, v);
     });
     ws.addRow(values).commit();
-    if (++count % ROWS_PER_CHUNK === 0) await drain();
+    if (++count % ROWS_PER_CHUNK === 0) await drain(ws);
   }
   const last = 1 + count;
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, last), column: columns.length } };
