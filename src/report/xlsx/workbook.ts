@@ -1,24 +1,27 @@
 /**
  * The Excel workbook for finance departments: one sheet per table (summary, counties,
- * items, transfers, provinces, comparison, parameters with sources), a chart sheet and a
- * column sheet. Numbers are stored as numbers with yuan formats; each table sheet has ONE
- * header row in the chosen language (the CSV column ids are on the column sheet), frozen,
- * with an autofilter, repeated on every printed page (print titles), printed landscape on A4
- * fitted to the page width, and a totals row whose cached value is the exact sum of the rows'
- * integer fen (written as a SUM formula so Excel shows the same figure after recalculating).
+ * items, transfers, provinces, comparison, parameters with sources), a ranking sheet, a
+ * column sheet, and two native chart sheets with their data sheet. Numbers are stored as
+ * numbers with yuan formats; each table sheet has ONE header row in the chosen language (the
+ * CSV column ids are on the column sheet), frozen, with an autofilter, repeated on every
+ * printed page (print titles), printed landscape on A4 fitted to the page width, and a totals
+ * row whose cached value is the exact sum of the rows' integer fen (written as a SUM formula
+ * so Excel shows the same figure after recalculating).
  *
  * All years of the run: the county, item, transfer and province sheets hold one row per
- * county (item, province) and year, with a year column; the summary and chart sheets are for
- * the report year. With a display unit (万元/亿元) each money column is followed by the same
- * amount in that unit (src/report/moneyUnits.ts); its total is the sum of the printed parts.
+ * county (item, province) and year, with a year column; the summary, ranking and chart sheets
+ * are for the report year. With a display unit (万元/亿元) each money column is followed by the
+ * same amount in that unit (src/report/moneyUnits.ts); its total is the sum of the printed parts.
  *
- * Chart sheet: exceljs can neither draw native Excel charts nor (in its streaming writer)
- * embed images, so the chart sheet ranks the counties by financing gap per resident with
- * Excel data bars (conditional formatting): Excel and WPS draw the bars themselves, and they
- * follow the figures if the user edits them.
+ * Ranking and charts: the ranking sheet ranks the counties by financing gap per resident with
+ * Excel data bars (conditional formatting); the chart sheets (chartsheets.ts) draw the largest
+ * county gaps and each province's gap per resident as native Excel bar charts from the chart
+ * data sheet's cells.
  *
- * Written with exceljs's streaming writer (rows are written as they are added), to a
- * temporary file that the caller renames; exceljs is loaded only when a workbook is asked for.
+ * Written with exceljs's streaming writer to a temporary file that the caller renames: rows
+ * are committed as they are made (the item sheet's straight from the item table's columns,
+ * itemCells.ts), with a pause every ROWS_PER_CHUNK rows so that the zip writes them out.
+ * exceljs is loaded only when a workbook is asked for.
  */
 import { PassThrough, type Writable } from 'node:stream';
 import type ExcelJS from 'exceljs';
@@ -30,7 +33,7 @@ import type { Comparison } from '../../tables/comparison.ts';
 import {
   COMPARE_COUNTY_COLUMNS, COMPARE_ITEM_COLUMNS, COMPARE_LEVEL_COLUMNS, COMPARE_MEASURE_COLUMNS, countyComparisonRows, itemComparisonRows, levelComparisonRows, measureRows,
 } from '../../tables/comparisonRows.ts';
-import { COUNTY_COLUMNS, countyRow, ITEM_COLUMNS, itemRows, type Row } from '../../tables/countyTable.ts';
+import { COUNTY_COLUMNS, countyRow, ITEM_COLUMNS, type Row } from '../../tables/countyTable.ts';
 import { PARAMETER_COLUMNS, parameterRows } from '../../tables/parameterTable.ts';
 import { PROVINCE_COLUMNS, provinceRows } from '../../tables/provinceTable.ts';
 import { TRANSFER_COLUMNS, transferRow } from '../../tables/reportTables.ts';
@@ -38,7 +41,11 @@ import type { YearSummary } from '../../tables/summary.ts';
 import { t, type Lang, type LabelKey } from '../html/labels.ts';
 import { columnInfo, NUMBER_FORMATS, type ColumnKind } from './columns.ts';
 import { safeText } from '../cellSafety.ts';
-import { fenToSteps, MONEY_UNIT_INFO, stepsText, type MoneyUnit } from '../moneyUnits.ts';
+import { itemCells } from './itemCells.ts';
+import { cellsOfRows, type SheetCell } from './sheetCells.ts';
+import { attachChartsheets, type ChartSheetSpec } from './chartsheets.ts';
+import { sheetRange } from './chartXml.ts';
+import { fenToSteps, fenToUnitText, MONEY_UNIT_INFO, stepsText, type MoneyUnit } from '../moneyUnits.ts';
 
 export interface WorkbookInput {
   readonly lang: Lang;
@@ -62,7 +69,10 @@ export interface WorkbookInput {
 
 /** Strings of the workbook that the shared label table does not hold: [zh, en]. */
 const TEXT = {
-  chart: ['图表', 'chart'],
+  ranking: ['排名', 'ranking'],
+  countyChartSheet: ['图表（县）', 'chart (counties)'],
+  provinceChartSheet: ['图表（省）', 'chart (provinces)'],
+  chartData: ['图表数据', 'chart data'],
   columns: ['列说明', 'columns'],
   columnSheet: ['工作表', 'sheet'],
   columnId: ['列名（CSV）', 'column id (CSV)'],
@@ -71,6 +81,15 @@ const TEXT = {
   rank: ['位次', 'rank'],
   gapPerCapita: ['人均财力缺口（元）', 'gap per resident (yuan)'],
   gap: ['财力缺口（元）', 'financing gap (yuan)'],
+  countyChartData: ['财力缺口最大的县（{unit}），图表（县）的数据', 'Counties with the largest gap ({unit}): data of chart (counties)'],
+  provinceChartData: ['各省人均财力缺口（元/人），图表（省）的数据', 'Gap per resident by province (yuan): data of chart (provinces)'],
+  county: ['县', 'county'],
+  province: ['省', 'province'],
+  gapIn: ['财力缺口（{unit}）', 'financing gap ({unit})'],
+  countyChartTop: ['财力缺口最大的{n}个县（{year}年，{unit}；共{all}个县）', 'The {n} counties with the largest financing gap ({year}, {unit}; of {all} counties)'],
+  countyChartAll: ['各县财力缺口（{year}年，{unit}，由高到低）', 'Financing gap by county ({year}, {unit}, highest first)'],
+  provinceChart: ['各省人均财力缺口（{year}年，元/人，各县合计；负数为结余）', 'Financing gap per resident by province ({year}, yuan per resident, counties summed; negative: surplus)'],
+  perResident: ['人均财力缺口（元/人）', 'gap per resident (yuan)'],
 } as const satisfies Record<string, readonly [string, string]>;
 
 function tx(lang: Lang, key: keyof typeof TEXT, vars: Readonly<Record<string, string | number>> = {}): string {
@@ -110,12 +129,55 @@ function displayColumns(columns: readonly string[], infos: ReadonlyArray<{ kind:
   return columns.flatMap((c, i) => (infos[i]!.kind === 'yuan' ? [c, `${c}${suffix}`] : [c]));
 }
 
+/** Rows written between two pauses that let the zip compress and write what is buffered. */
+const ROWS_PER_CHUNK = 2000;
+
+/** The part of exceljs's sheet stream (a StreamBuf) that says where its bytes go: the zip's entry stream. */
+interface SheetStream {
+  // archiver's PassThrough comes from readable-stream 2, which has _writableState but no writableNeedDrain
+  readonly pipes?: ReadonlyArray<{ readonly _writableState?: { readonly needDrain?: boolean }; once(event: 'drain' | 'close' | 'error', f: () => void): unknown; removeListener(event: 'drain' | 'close' | 'error', f: () => void): unknown }>;
+}
+
+/**
+ * Let the zip catch up with the rows written so far: yield to the event loop, then wait while
+ * the zip's entry stream for this sheet holds more than it asked for (backpressure), so that
+ * memory holds a few chunks of the sheet, not the whole sheet's XML.
+ */
+async function drain(ws: object): Promise<void> {
+  await new Promise((resolve) => setImmediate(resolve));
+  const pipes = (ws as unknown as { stream?: SheetStream }).stream?.pipes ?? [];
+  for (const dest of pipes) {
+    while (dest._writableState?.needDrain) {
+      await new Promise<void>((resolve) => {
+        const done = (): void => {
+          dest.removeListener('drain', done);
+          dest.removeListener('close', done);
+          dest.removeListener('error', done);
+          resolve();
+        };
+        dest.once('drain', done);
+        dest.once('close', done);
+        dest.once('error', done);
+      });
+    }
+  }
+}
+
+/** A cell of a table sheet from its source value: text, a number, or yuan from integer fen. */
+function sheetValue(kind: ColumnKind, v: SheetCell): ExcelJS.CellValue {
+  // + 0 turns −0 into 0; fen / 100 is the double nearest the amount, as Number("12.34") is
+  if (kind === 'yuan' && typeof v === 'number') return v / 100 + 0;
+  return cellValue(kind, v);
+}
+
 /**
  * A table sheet: row 1 the labels in the chosen language (frozen, with the autofilter and
  * repeated on printed pages), data from row 2, and a totals row under the data. The CSV
- * column ids go to `notes` for the column sheet.
+ * column ids go to `notes` for the column sheet. Rows come one at a time from `rows` (cells
+ * in `baseColumns` order, yuan as fen: see sheetCells.ts) and are committed as they come, with
+ * a pause every ROWS_PER_CHUNK rows so that the zip stream writes them out.
  */
-function tableSheet(wb: Book, sheetName: string, baseColumns: readonly string[], rows: Iterable<Row>, lang: Lang, notes: ColumnNote[], opts: { totals?: boolean; freezeColumns?: number; wrap?: readonly string[]; unit?: MoneyUnit } = {}): void {
+async function tableSheet(wb: Book, sheetName: string, baseColumns: readonly string[], rows: Iterable<readonly SheetCell[]> | { readonly rows: Iterable<Row> }, lang: Lang, notes: ColumnNote[], opts: { totals?: boolean; freezeColumns?: number; wrap?: readonly string[]; unit?: MoneyUnit } = {}): Promise<void> {
   const baseInfos = baseColumns.map((c) => columnInfo(c, lang));
   const columns = displayColumns(baseColumns, baseInfos, opts.unit);
   const unit = opts.unit && opts.unit !== 'yuan' ? opts.unit : undefined;
@@ -128,6 +190,9 @@ function tableSheet(wb: Book, sheetName: string, baseColumns: readonly string[],
     }
     return columnInfo(c, lang);
   });
+  // where each sheet column takes its value from in the source cells
+  const sourceAt = columns.map((c, i) => baseColumns.indexOf(infos[i]!.kind === 'unit' ? c.slice(0, -suffix!.length) : c));
+  const cells = 'rows' in rows ? cellsOfRows(baseColumns, baseInfos.map((i) => i.kind), rows.rows) : rows;
   const ws = wb.addWorksheet(sheetName, { views: [{ state: 'frozen', xSplit: opts.freezeColumns ?? 0, ySplit: 1 }], pageSetup: PRINT });
   ws.columns = columns.map((c, i) => {
     const kind = infos[i]!.kind;
@@ -143,40 +208,40 @@ function tableSheet(wb: Book, sheetName: string, baseColumns: readonly string[],
   labels.eachCell((cell) => (cell.fill = HEADER_FILL));
   labels.commit();
   // totals: exact fen of the yuan columns, printed steps of the unit columns, sums of counts
-  const fenTotals = new Map<string, number>();
-  const stepTotals = new Map<string, number>();
-  const intTotals = new Map<string, number>();
+  const fenTotals = new Array<number>(columns.length).fill(0);
+  const stepTotals = new Array<number>(columns.length).fill(0);
+  const intTotals = new Array<number>(columns.length).fill(0);
+  const summableInt = columns.map((c, i) => infos[i]!.kind === 'int' && SUMMABLE_INTS.has(c));
   let count = 0;
-  for (const r of rows) {
-    const values = columns.map((c, i) => {
+  for (const source of cells) {
+    const values = columns.map((c, i): ExcelJS.CellValue => {
       const kind = infos[i]!.kind;
+      const v = source[sourceAt[i]!];
       if (kind === 'unit') {
-        const v = r[c.slice(0, -suffix!.length)];
         if (v === undefined || v === '') return null;
-        const steps = fenToSteps(yuanToFen(String(v)), unit!);
-        stepTotals.set(c, (stepTotals.get(c) ?? 0) + steps);
+        const steps = fenToSteps(typeof v === 'number' ? v : yuanToFen(v), unit!);
+        stepTotals[i] = stepTotals[i]! + steps;
         return Number(stepsText(steps, unit!));
       }
-      const v = r[c];
       if (opts.totals && v !== undefined && v !== '') {
-        if (kind === 'yuan') fenTotals.set(c, (fenTotals.get(c) ?? 0) + yuanToFen(String(v)));
-        else if (kind === 'int' && SUMMABLE_INTS.has(c)) intTotals.set(c, (intTotals.get(c) ?? 0) + Number(v));
+        if (kind === 'yuan') fenTotals[i] = fenTotals[i]! + (typeof v === 'number' ? v : yuanToFen(v));
+        else if (summableInt[i]) intTotals[i] = intTotals[i]! + Number(v);
       }
-      return cellValue(kind, v);
+      return sheetValue(kind, v);
     });
     ws.addRow(values).commit();
-    count++;
+    if (++count % ROWS_PER_CHUNK === 0) await drain(ws);
   }
   const last = 1 + count;
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, last), column: columns.length } };
   if (opts.totals) {
-    const values: ExcelJS.CellValue[] = columns.map((c, i) => {
+    const values: ExcelJS.CellValue[] = columns.map((_, i) => {
       const kind = infos[i]!.kind;
       const letter = ws.getColumn(i + 1).letter;
       const range = `${letter}2:${letter}${last}`;
-      if (kind === 'yuan') return { formula: `SUM(${range})`, result: Number(fenToYuanString(fenTotals.get(c) ?? 0)) };
-      if (kind === 'unit') return { formula: `SUM(${range})`, result: Number(stepsText(stepTotals.get(c) ?? 0, unit!)) };
-      if (kind === 'int' && SUMMABLE_INTS.has(c)) return { formula: `SUM(${range})`, result: intTotals.get(c) ?? 0 };
+      if (kind === 'yuan') return { formula: `SUM(${range})`, result: Number(fenToYuanString(fenTotals[i]!)) };
+      if (kind === 'unit') return { formula: `SUM(${range})`, result: Number(stepsText(stepTotals[i]!, unit!)) };
+      if (summableInt[i]) return { formula: `SUM(${range})`, result: intTotals[i]! };
       return null;
     });
     const labelAt = infos.findIndex((i) => i.kind === 'text');
@@ -192,10 +257,13 @@ function tableSheet(wb: Book, sheetName: string, baseColumns: readonly string[],
   ws.commit();
 }
 
-/** The chart sheet: counties of the report year ranked by gap per resident, with data bars. */
-function chartSheet(wb: Book, input: WorkbookInput): void {
+/** Counties in the county chart: the largest gaps, so that 30 names stay legible on one A4 page. */
+export const CHART_COUNTIES = 30;
+
+/** The ranking sheet: counties of the report year ranked by gap per resident, with data bars. */
+function rankingSheet(wb: Book, input: WorkbookInput): void {
   const { lang, run, selected } = input;
-  const ws = wb.addWorksheet(tx(lang, 'chart'), { views: [{ state: 'frozen', ySplit: 2 }], pageSetup: { ...PRINT, orientation: 'portrait', printTitlesRow: '2:2' } });
+  const ws = wb.addWorksheet(tx(lang, 'ranking'), { views: [{ state: 'frozen', ySplit: 2 }], pageSetup: { ...PRINT, orientation: 'portrait', printTitlesRow: '2:2' } });
   ws.columns = [{ width: 8 }, { width: 12 }, { width: 24 }, { width: 40, style: { numFmt: NUMBER_FORMATS.decimal! } }, { width: 20, style: { numFmt: NUMBER_FORMATS.yuan! } }];
   const title = ws.getRow(1);
   title.values = [tx(lang, 'chartTitle', { year: run.year })];
@@ -221,6 +289,101 @@ function chartSheet(wb: Book, input: WorkbookInput): void {
     });
   }
   ws.commit();
+}
+
+/** Columns of the chart data sheet. */
+const COUNTY_CHART_COLUMNS = { rank: 'A', name: 'B', gap: 'C' } as const;
+const PROVINCE_CHART_COLUMNS = { name: 'E', perResident: 'F' } as const;
+
+/**
+ * The chart data sheet and the chart sheets drawn from it (chartsheets.ts). The sheet holds
+ * the CHART_COUNTIES counties of the report year with the largest financing gap, in 万元 (or
+ * the chosen 亿元) rounded from the exact fen (A–C), and each province's gap per resident, its
+ * counties summed (E–F); each chart's bars reference those cells. The province chart is drawn
+ * only when the report has more than one province.
+ */
+function chartDataSheet(wb: Book, input: WorkbookInput): ChartSheetSpec[] {
+  const { lang, run, selected } = input;
+  const name = tx(lang, 'chartData');
+  const unit: MoneyUnit = input.unit === 'yi' ? 'yi' : 'wan';
+  const unitLabel = lang === 'zh' ? MONEY_UNIT_INFO[unit].zh : MONEY_UNIT_INFO[unit].en;
+  const provinceCodes = new Set(selected.map((i) => run.counties[i]!.provinceCode));
+  // counties: the largest gaps; names carry their province when the report has several
+  const byGap = selected.map((i) => run.result.counties[i]!).sort((a, b) => b.gapFen - a.gapFen || a.countyIndex - b.countyIndex).slice(0, CHART_COUNTIES);
+  const countyBars = byGap.map((r) => {
+    const c = run.counties[r.countyIndex]!;
+    return { name: safeText(provinceCodes.size > 1 ? `${c.name}（${c.province}）` : c.name), value: Number(fenToUnitText(r.gapFen, unit)) };
+  });
+  // provinces: gap per resident, the province's counties summed
+  const provinces = new Map<string, { name: string; gapFen: number; population: number }>();
+  for (const i of selected) {
+    const c = run.counties[i]!;
+    const r = run.result.counties[i]!;
+    const p = provinces.get(c.provinceCode) ?? provinces.set(c.provinceCode, { name: c.province, gapFen: 0, population: 0 }).get(c.provinceCode)!;
+    p.gapFen += r.gapFen;
+    p.population += r.population;
+  }
+  const provinceBars = [...provinces.entries()]
+    .map(([code, p]) => ({ code, name: safeText(p.name), value: p.population > 0 ? Math.round(p.gapFen / p.population) / 100 + 0 : 0 }))
+    .sort((a, b) => b.value - a.value || (a.code < b.code ? -1 : 1));
+  const withProvinces = provinceBars.length > 1;
+
+  const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 2 }], pageSetup: { ...PRINT, orientation: 'portrait', printTitlesRow: '2:2' } });
+  const decimal = { numFmt: NUMBER_FORMATS.decimal! };
+  ws.columns = [{ width: 8 }, { width: 34 }, { width: 20, style: decimal }, { width: 3 }, { width: 16 }, { width: 22, style: decimal }];
+  const title = ws.getRow(1);
+  title.values = [tx(lang, 'countyChartData', { unit: unitLabel }), null, null, null, ...(withProvinces ? [tx(lang, 'provinceChartData')] : [])];
+  title.font = { bold: true, size: 12 };
+  title.commit();
+  const head = ws.getRow(2);
+  head.values = [tx(lang, 'rank'), tx(lang, 'county'), tx(lang, 'gapIn', { unit: unitLabel }), null, ...(withProvinces ? [tx(lang, 'province'), tx(lang, 'perResident')] : [])];
+  head.font = { bold: true };
+  head.eachCell((cell) => (cell.fill = HEADER_FILL));
+  head.commit();
+  const rows = Math.max(countyBars.length, withProvinces ? provinceBars.length : 0);
+  for (let k = 0; k < rows; k++) {
+    const bar = countyBars[k];
+    const province = withProvinces ? provinceBars[k] : undefined;
+    ws.addRow([...(bar ? [k + 1, bar.name, bar.value] : [null, null, null]), null, ...(province ? [province.name, province.value] : [])]).commit();
+  }
+  ws.commit();
+
+  const chartLang = lang === 'zh' ? 'zh-CN' : 'en-US';
+  const charts: ChartSheetSpec[] = [];
+  if (countyBars.length) {
+    const valueTitle = tx(lang, 'gapIn', { unit: unitLabel });
+    charts.push({
+      name: tx(lang, 'countyChartSheet'),
+      chart: {
+        title: selected.length > CHART_COUNTIES
+          ? tx(lang, 'countyChartTop', { n: countyBars.length, year: run.year, unit: unitLabel, all: selected.length })
+          : tx(lang, 'countyChartAll', { year: run.year, unit: unitLabel }),
+        categoryAxisTitle: tx(lang, 'county'),
+        valueAxisTitle: valueTitle,
+        seriesName: valueTitle,
+        lang: chartLang,
+        categories: { ref: sheetRange(name, COUNTY_CHART_COLUMNS.name, 3, 2 + countyBars.length), values: countyBars.map((b) => b.name) },
+        values: { ref: sheetRange(name, COUNTY_CHART_COLUMNS.gap, 3, 2 + countyBars.length), values: countyBars.map((b) => b.value), format: unit === 'yi' ? '#,##0.00' : '#,##0' },
+        color: 'C0504D',
+      },
+    });
+  }
+  if (withProvinces) {
+    charts.push({
+      name: tx(lang, 'provinceChartSheet'),
+      chart: {
+        title: tx(lang, 'provinceChart', { year: run.year }),
+        categoryAxisTitle: tx(lang, 'province'),
+        valueAxisTitle: tx(lang, 'perResident'),
+        seriesName: tx(lang, 'perResident'),
+        lang: chartLang,
+        categories: { ref: sheetRange(name, PROVINCE_CHART_COLUMNS.name, 3, 2 + provinceBars.length), values: provinceBars.map((b) => b.name) },
+        values: { ref: sheetRange(name, PROVINCE_CHART_COLUMNS.perResident, 3, 2 + provinceBars.length), values: provinceBars.map((b) => b.value), format: '#,##0' },
+        color: '4F81BD',
+      },
+    });
+  }
+  return charts;
 }
 
 /** The column sheet: each table sheet's columns, CSV id beside label. */
@@ -320,23 +483,25 @@ async function fillWorkbook(wb: Book, input: WorkbookInput): Promise<void> {
     for (const r of runs) yield* make(r);
   };
   summarySheet(wb, input);
-  chartSheet(wb, input);
-  tableSheet(wb, t(lang, 'sheet_counties'), COUNTY_COLUMNS, each((r) => selected.map((i) => countyRow(r, r.result.counties[i]!))), lang, notes, { totals: runs.length === 1, freezeColumns: 2, unit });
-  tableSheet(wb, t(lang, 'sheet_items'), ITEM_COLUMNS, each((r) => itemRows(r, selectedSet, catalog, policy)), lang, notes, { totals: runs.length === 1, freezeColumns: 2, unit });
-  tableSheet(wb, t(lang, 'sheet_transfers'), TRANSFER_COLUMNS, each((r) => selected.map((i) => transferRow(r, r.result.counties[i]!))), lang, notes, { totals: runs.length === 1, freezeColumns: 2, unit });
-  tableSheet(wb, t(lang, 'sheet_provinces'), PROVINCE_COLUMNS, each((r) => provinceRows(r, provinces)), lang, notes, { totals: runs.length === 1, freezeColumns: 2, unit });
+  rankingSheet(wb, input);
+  await tableSheet(wb, t(lang, 'sheet_counties'), COUNTY_COLUMNS, { rows: each((r) => selected.map((i) => countyRow(r, r.result.counties[i]!))) }, lang, notes, { totals: runs.length === 1, freezeColumns: 2, unit });
+  await tableSheet(wb, t(lang, 'sheet_items'), ITEM_COLUMNS, each((r) => itemCells(r, selectedSet, catalog, policy)), lang, notes, { totals: runs.length === 1, freezeColumns: 2, unit });
+  await tableSheet(wb, t(lang, 'sheet_transfers'), TRANSFER_COLUMNS, { rows: each((r) => selected.map((i) => transferRow(r, r.result.counties[i]!))) }, lang, notes, { totals: runs.length === 1, freezeColumns: 2, unit });
+  await tableSheet(wb, t(lang, 'sheet_provinces'), PROVINCE_COLUMNS, { rows: each((r) => provinceRows(r, provinces)) }, lang, notes, { totals: runs.length === 1, freezeColumns: 2, unit });
   if (input.comparison) {
     const c = input.comparison.data;
     const base = t(lang, 'sheet_comparison');
-    tableSheet(wb, base, COMPARE_COUNTY_COLUMNS, countyComparisonRows(c), lang, notes, { totals: c.years.length === 1, freezeColumns: 2, unit });
-    tableSheet(wb, `${base} ${t(lang, 'byLevel')}`.slice(0, 31), COMPARE_LEVEL_COLUMNS, levelComparisonRows(c), lang, notes, { freezeColumns: 2, unit });
-    tableSheet(wb, `${base} ${t(lang, 'byItem')}`.slice(0, 31), COMPARE_ITEM_COLUMNS, itemComparisonRows(c), lang, notes, { freezeColumns: 2, unit });
-    tableSheet(wb, `${base} ${t(lang, 'measures')}`.slice(0, 31), COMPARE_MEASURE_COLUMNS, measureRows(c), lang, notes, { freezeColumns: 3 });
+    await tableSheet(wb, base, COMPARE_COUNTY_COLUMNS, { rows: countyComparisonRows(c) }, lang, notes, { totals: c.years.length === 1, freezeColumns: 2, unit });
+    await tableSheet(wb, `${base} ${t(lang, 'byLevel')}`.slice(0, 31), COMPARE_LEVEL_COLUMNS, { rows: levelComparisonRows(c) }, lang, notes, { freezeColumns: 2, unit });
+    await tableSheet(wb, `${base} ${t(lang, 'byItem')}`.slice(0, 31), COMPARE_ITEM_COLUMNS, { rows: itemComparisonRows(c) }, lang, notes, { freezeColumns: 2, unit });
+    await tableSheet(wb, `${base} ${t(lang, 'measures')}`.slice(0, 31), COMPARE_MEASURE_COLUMNS, { rows: measureRows(c) }, lang, notes, { freezeColumns: 3 });
   }
   const params = parameterRows(policy, run.year).map((p): Row => ({ path: p.path, description: p.description, value: p.value, unit: p.unit, source_kind: t(lang, `source_${p.sourceKind}`), source: p.source }));
-  tableSheet(wb, t(lang, 'sheet_parameters'), PARAMETER_COLUMNS, params, lang, notes, { freezeColumns: 1, wrap: ['description', 'source'] });
+  await tableSheet(wb, t(lang, 'sheet_parameters'), PARAMETER_COLUMNS, { rows: params }, lang, notes, { freezeColumns: 1, wrap: ['description', 'source'] });
   columnSheet(wb, lang, notes);
+  const checkCharts = attachChartsheets(wb, chartDataSheet(wb, input));
   await wb.commit();
+  checkCharts();
 }
 
 async function workbookWriter(stream: Writable): Promise<Book> {

@@ -1,0 +1,37 @@
+/**
+ * The workbook's item sheet straight from the item table's typed columns: one array of cell
+ * values per county × item, made as the sheet writer asks for it (a generator), never a row
+ * object per item nor all rows at once. The values are those the row tables give
+ * (src/tables/countyTable.ts itemRows), in ITEM_COLUMNS order, with money as integer fen
+ * (the sheet writer turns fen into yuan and display units). Each item's fixed text (id,
+ * names, driver, rule, source) is taken once per year, each county's once.
+ */
+import type { CatalogEntry, PolicyData } from '../../input/policyData.ts';
+import { valueFor } from '../../model/parameters.ts';
+import type { YearRun } from '../../simulation/runSimulation.ts';
+import { itemSource } from '../../tables/countyTable.ts';
+import type { SheetCell } from './sheetCells.ts';
+
+/** Item cells (ITEM_COLUMNS order, money in fen) of the selected counties, in county then catalog order. */
+export function* itemCells(run: YearRun, selected: ReadonlySet<number>, catalog: ReadonlyMap<string, CatalogEntry>, policy: Pick<PolicyData, 'changeSources'>): Generator<SheetCell[]> {
+  const items = run.result.items;
+  const per = items.itemsPerCounty;
+  const params = run.params.items;
+  const sources = params.map((p) => itemSource(run, p.id, catalog, policy));
+  const fixedStandard = params.map((p) => (typeof p.annualStandard === 'number' ? String(p.annualStandard) : undefined));
+  const { beneficiaries, costFen, centralFen, provincialFen, prefectureFen, countyFen, specialFen, retainedFen } = items.columns;
+  const inOrder = [...selected].filter((ci) => ci >= 0 && ci < items.countyCount).sort((a, b) => a - b);
+  for (const ci of inOrder) {
+    const c = run.counties[ci]!;
+    const costIndex = String(c.costIndex);
+    for (let i = 0, k = ci * per; i < per; i++, k++) {
+      const p = params[i]!;
+      yield [
+        c.code, c.name, run.year, p.id, p.nameZh, p.domain, p.driver,
+        beneficiaries[k]!.toFixed(2), fixedStandard[i] ?? String(valueFor(p.annualStandard, c)), costIndex,
+        costFen[k]!, centralFen[k]!, provincialFen[k]!, prefectureFen[k]!, countyFen[k]!, specialFen[k]!, retainedFen[k]!,
+        p.rule.id, sources[i]!,
+      ];
+    }
+  }
+}
