@@ -26,6 +26,28 @@ export const CLI_TEXT = {
   titleArguments: { zh: '参数：', en: 'Arguments:' },
   titleGlobalOptions: { zh: '全局选项：', en: 'Global Options:' },
   defaultValue: { zh: '默认', en: 'default' },
+  choicesValue: { zh: '可选值', en: 'choices' },
+  envValue: { zh: '环境变量', en: 'env' },
+
+  // commander's errors (commanderText.ts; English keeps commander's own text)
+  cmdError: { zh: '错误：', en: 'error: ' },
+  cmdUnknownOption: { zh: (flag: string) => `错误：没有选项 ${flag}`, en: (flag: string) => `error: unknown option '${flag}'` },
+  cmdUnknownCommand: { zh: (name: string) => `错误：没有命令 ${name}`, en: (name: string) => `error: unknown command '${name}'` },
+  cmdMissingArgument: { zh: (name: string) => `错误：缺少参数 <${name}>`, en: (name: string) => `error: missing required argument '${name}'` },
+  cmdOptionMissingValue: { zh: (flags: string) => `错误：选项 ${flags} 缺少取值`, en: (flags: string) => `error: option '${flags}' argument missing` },
+  cmdRequiredOption: { zh: (flags: string) => `错误：必须给出选项 ${flags}`, en: (flags: string) => `error: required option '${flags}' not specified` },
+  cmdInvalidOptionValue: { zh: (flags: string, value: string) => `错误：选项 ${flags} 的取值“${value}”无效：`, en: (flags: string, value: string) => `error: option '${flags}' argument '${value}' is invalid. ` },
+  cmdInvalidEnvValue: {
+    zh: (flags: string, value: string, env: string) => `错误：环境变量 ${env} 给选项 ${flags} 的取值“${value}”无效：`,
+    en: (flags: string, value: string, env: string) => `error: option '${flags}' value '${value}' from env '${env}' is invalid. `,
+  },
+  cmdInvalidArgument: { zh: (name: string, value: string) => `错误：参数 <${name}> 的取值“${value}”无效：`, en: (name: string, value: string) => `error: command-argument value '${value}' is invalid for argument '${name}'. ` },
+  cmdTooManyArguments: {
+    zh: (command: string, expected: number, got: number) => `错误：${command ? `命令 ${command} 的` : ''}参数过多：应为 ${expected} 个，给了 ${got} 个。`,
+    en: (command: string, expected: number, got: number) => `error: too many arguments${command ? ` for '${command}'` : ''}. Expected ${expected} argument${expected === 1 ? '' : 's'} but got ${got}.`,
+  },
+  cmdConflict: { zh: (a: string, b: string) => `错误：${a} 不能与 ${b} 同时使用`, en: (a: string, b: string) => `error: ${a} cannot be used with ${b}` },
+  cmdDidYouMean: { zh: (what: string) => `（是否要用 ${what}？）`, en: (what: string) => `(Did you mean ${what}?)` },
 
   // failures
   nothingWritten: { zh: '未写出任何文件。', en: 'Nothing was written.' },
@@ -54,6 +76,12 @@ export const CLI_TEXT = {
     zh: '工作簿金额显示单位：yuan|wan|yi（元|万元|亿元）；wan、yi 在每个精确的元列旁另加该单位的列',
     en: 'workbook display unit: yuan|wan|yi (元|万元|亿元); wan and yi add a column in that unit beside each exact yuan column',
   },
+  badUnit: { zh: '可选 yuan、wan、yi（元、万元、亿元）', en: 'use yuan, wan or yi (元, 万元 or 亿元) / 可选 元、万元、亿元' },
+  runOptItems: {
+    zh: '项目明细：full = items.csv，逐县逐项逐年一行；summary = items_summary.csv，所报告各县按项目逐年汇总一行；none = 不写项目表',
+    en: 'item detail: full = items.csv, one row per county × item × year; summary = items_summary.csv, one row per item × year over the counties reported; none = no item file',
+  },
+  badItemDetail: { zh: '可选 full（逐县逐项）、summary（按项目汇总）、none（不写项目表）', en: 'use full, summary, none / 可选 full（逐县逐项）、summary（按项目汇总）、none（不写项目表）' },
   optVersion: { zh: '显示版本号', en: 'print the version' },
   optOverride: {
     zh: '用自有数据覆盖部分县（地市、省）的数值：CSV 或 xlsx，含 code 及任意县级数据列；可重复，后给的文件优先',
@@ -199,6 +227,20 @@ export const CLI_TEXT = {
   reportDone: {
     zh: (count: number, out: string, seconds: string, list: string) => `已写出 ${count} 个文件到 ${out}，用时 ${seconds} 秒${list ? `：${list}` : ''}`,
     en: (count: number, out: string, seconds: string, list: string) => `wrote ${count} file(s) to ${out} in ${seconds} s${list ? `: ${list}` : ''}`,
+  },
+
+  // template
+  templateDescription: {
+    zh: '生成可编辑的 Excel 情景模板：每个参数逐年一行，另有一张县级数据表；编辑后用 --scenario 文件.xlsx 运行',
+    en: 'write an Excel workbook to edit as a scenario: every parameter by year, and a sheet for county figures; run it with --scenario FILE.xlsx',
+  },
+  templateOptOut: { zh: '要写出的工作簿', en: 'the workbook to write' },
+  templateOptCounties: { zh: '县级数据表列出其中各县的县级数据文件（默认：内置广东数据）', en: 'county file whose counties the county sheet lists (default: the bundled Guangdong file)' },
+  templateOptProvince: { zh: '县级数据表只列出该省', en: 'list only this province in the county sheet' },
+  templateUnknownProvince: { zh: (province: string) => `未知省份“${province}”`, en: (province: string) => `unknown province "${province}" / 未知省份` },
+  templateDone: {
+    zh: (out: string, given: string) => `已写出 ${out}：编辑“参数”和“县级数据”两张表，然后运行 \`fiscal-sim run --scenario ${given}\``,
+    en: (out: string, given: string) => `wrote ${out}: edit the 参数 and 县级数据 sheets, then run \`fiscal-sim run --scenario ${given}\``,
   },
 
   // validate

@@ -15,6 +15,7 @@ import { addInputOptions, DEFAULT_OUT, type RunOptions } from './commonOptions.t
 import type { Lang } from '../i18n/lang.ts';
 import { inLang } from '../i18n/text.ts';
 import { CLI_TEXT } from './cliText.ts';
+import { say } from '../i18n/messageLang.ts';
 import { parseYears } from './yearOptions.ts';
 
 interface MonteCarloCommandOptions extends RunOptions {
@@ -31,7 +32,7 @@ interface MonteCarloCommandOptions extends RunOptions {
 function positiveInt(what: string, max: number) {
   return (value: string): number => {
     const n = Number(value);
-    if (!Number.isInteger(n) || n < 0 || n > max) throw new InvalidArgumentError(`${what} must be a whole number from 0 to ${max}`);
+    if (!Number.isInteger(n) || n < 0 || n > max) throw new InvalidArgumentError(say(CLI_TEXT.wholeNumber)(what, max));
     return n;
   };
 }
