@@ -162,6 +162,8 @@ export const CLI_TEXT = {
   schemesArgScenario: { zh: "'baseline' 或情景文件（其方案设置用于该方案）", en: "'baseline' or a scenario file (its scheme settings apply to that scheme)" },
   schemesOptPool: { zh: "中央均衡性转移支付总额（元），各年各方案相同（686000000000、6860亿、500万；默认：情景所定）", en: "central equalization pool in yuan, every year and every scheme (686000000000, 6860亿, 500万; default: the scenario's)" },
   schemesOptSchemes: { zh: (ids: string) => `要比较的方案，逗号分隔，或 all（${ids}）`, en: (ids: string) => `schemes to compare, comma-separated, or all (${ids})` },
+  schemesWhereProvince: { zh: (province: string) => province, en: (province: string) => `Province ${province}` },
+  schemesWhereFile: { zh: (file: string) => `${file} 中的县`, en: (file: string) => `Counties in ${file}` },
   optQuietTable: { zh: '不显示表格', en: 'do not print the table' },
   poolTooLarge: { zh: (value: string, limit: string) => `${value} 过大：资金总额上限为 ${limit} 元`, en: (value: string, limit: string) => `${value} is too large: the largest pool accepted is ${limit} yuan` },
   notAnAmount: { zh: (value: string) => `“${value}”不是以元计的金额（如 686000000000、6860亿、500万）`, en: (value: string) => `"${value}" is not an amount in yuan (e.g. 686000000000, 6860亿, 500万)` },
