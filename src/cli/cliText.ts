@@ -181,6 +181,20 @@ export const CLI_TEXT = {
     zh: (points: number, years: number, counties: number, seconds: string, out: string) => `${points} 个网格点 × ${years} 年，${counties} 个县，用时 ${seconds} 秒；已写出 sweep.csv、sweep.json、sweep.svg 到 ${out}`,
     en: (points: number, years: number, counties: number, seconds: string, out: string) => `${points} grid points × ${years} year(s) over ${counties} counties in ${seconds} s; wrote sweep.csv, sweep.json, sweep.svg to ${out}`,
   },
+  sweepPanels: {
+    zh: { gini: '基尼系数', theil: '泰尔指数', counties_in_gap: '有缺口县数', shortfall: '缺口合计（亿元）', central_pays: '中央负担（亿元）', unfunded: '无资金来源（亿元）' },
+    en: { gini: 'Gini', theil: 'Theil', counties_in_gap: 'counties in gap', shortfall: 'shortfall (亿元)', central_pays: 'central pays (亿元)', unfunded: 'unfunded (亿元)' },
+  },
+  sweepColumns: {
+    zh: { gini: '基尼系数', theil: '泰尔指数', theil_between: '泰尔（省间）', theil_within: '泰尔（省内）', counties_in_gap: '有缺口县数', shortfall: '缺口合计（元）' },
+    en: { gini: 'gini', theil: 'theil', theil_between: 'theil_between', theil_within: 'theil_within', counties_in_gap: 'counties_in_gap', shortfall: 'shortfall' },
+  },
+  sweepYear: { zh: '年', en: 'year' },
+  sweepAxisYi: { zh: (name: string) => `${name}（亿元）`, en: (name: string) => `${name} (亿元)` },
+  sweepChartTitle: {
+    zh: (axes: string, scenario: string, year: number) => `${axes} 的网格（${scenario}，${year} 年）`,
+    en: (axes: string, scenario: string, year: number) => `Sweep of ${axes} (${scenario}, ${year})`,
+  },
   montecarloDescription: {
     zh: '情景不确定性的蒙特卡洛模拟（情景的 uncertainty: 部分，否则 data/uncertainty/default.yaml）：每县缺口的分位数和出现缺口的概率，每年均等化指标的分位数；给定种子可复现，与线程数无关',
     en: "Monte Carlo of the scenario's uncertainty (its `uncertainty:` section, else data/uncertainty/default.yaml): per county the quantiles of the gap and the probability of a gap, per year the quantiles of the equalization measures; seeded and reproducible whatever the number of workers",
@@ -204,6 +218,28 @@ export const CLI_TEXT = {
       `预先计算 ${precompute} 秒，${draws} 次抽样 × ${years} 年 × ${counties} 个县用时 ${seconds} 秒，${workers} 个线程；已写出 ${list} 到 ${out}`,
     en: (precompute: string, draws: number, years: number, counties: number, seconds: string, workers: number, list: string, out: string) =>
       `precompute ${precompute} s, ${draws} draws × ${years} years × ${counties} counties in ${seconds} s with ${workers} worker(s); wrote ${list} to ${out}`,
+  },
+  mcProgressFormat: { zh: ' {phase} [{bar}] {percentage}% | {value}/{total} | 剩余 {eta_formatted}', en: ' {phase} [{bar}] {percentage}% | {value}/{total} | ETA {eta_formatted}' },
+  mcPhaseDraws: { zh: '抽样', en: 'draws' },
+  mcChartTitle: {
+    zh: (scenario: string, draws: number, seed: number) => `蒙特卡洛模拟：${scenario}，${draws} 次抽样，种子 ${seed}`,
+    en: (scenario: string, draws: number, seed: number) => `Monte Carlo: ${scenario}, ${draws} draws, seed ${seed}`,
+  },
+  mcHeading: {
+    zh: (draws: number, seed: number, lo: string, hi: string) => `蒙特卡洛模拟：${draws} 次抽样，种子 ${seed}；中位数 [${lo}，${hi}]`,
+    en: (draws: number, seed: number, lo: string, hi: string) => `Monte Carlo: ${draws} draws, seed ${seed}; median [${lo}, ${hi}]`,
+  },
+  mcColumns: {
+    zh: { gini: '基尼系数', theil: '泰尔指数', counties_in_gap: '有缺口县数', shortfall: '缺口合计（亿元）' },
+    en: { gini: 'Gini', theil: 'Theil', counties_in_gap: 'counties in gap', shortfall: 'shortfall (亿元)' },
+  },
+  mcMostLikely: {
+    zh: (year: number) => `${year} 年最可能出现缺口的县：出现缺口的概率，平均缺口（万元）`,
+    en: (year: number) => `Counties most likely to be in a gap in ${year}: P(gap), mean gap (万元)`,
+  },
+  mcInFiles: {
+    zh: (measures: number, counties: number, years: number) => `（CSV 文件中有 ${measures} 项指标和 ${counties} 个县 × ${years} 年）`,
+    en: (measures: number, counties: number, years: number) => `(${measures} measures and ${counties} counties × ${years} years in the CSV files)`,
   },
   mcSummarizing: { zh: ' 正在汇总…', en: ' summarizing…' },
   wholeNumber: { zh: (what: string, max: number) => `${what} 须为 0 至 ${max} 的整数`, en: (what: string, max: number) => `${what} must be a whole number from 0 to ${max}` },
