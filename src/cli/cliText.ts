@@ -138,6 +138,7 @@ export const CLI_TEXT = {
   compareArgScenarios: { zh: '与基准比较的情景文件或名称', en: 'scenario files or names to compare with the base' },
   compareOptYear: { zh: '年份（默认：基准为其上级时，为情景自身改动生效的年份；否则为情景的年份）', en: "years (default: the years the scenario's own changes apply to when the base is its parent, else the scenario's years)" },
   compareOptOut: { zh: '输出目录；每个情景一个子目录 compare-<基准>-vs-<情景>', en: 'output folder; each scenario gets a sub-folder compare-<base>-vs-<scenario>' },
+  compareOptUnit: { zh: '汇总的金额单位：yuan|wan|yi（元|万元|亿元）；默认为精确到分的元', en: 'unit of the summary amounts: yuan|wan|yi (元|万元|亿元); default exact yuan to the fen' },
   compareOptQuiet: { zh: '不显示汇总', en: 'do not print the summaries' },
   computingBase: { zh: (name: string) => `正在计算基准 ${name}…`, en: (name: string) => `computing base ${name}…` },
   computingScenario: { zh: (k: number, count: number, name: string) => `正在计算情景 ${k}/${count} ${name}…`, en: (k: number, count: number, name: string) => `computing scenario ${k}/${count} ${name}…` },

@@ -40,7 +40,7 @@ export function registerRunCommand(program: Command, lang: Lang): void {
     .option('--items <detail>', m.runOptItems, parseItemDetail, 'full' as ItemDetail)
     .option('--unit <unit>', m.runOptUnit, parseUnit, 'yuan' as MoneyUnit)
     .option('--quiet', m.runOptQuiet);
-  addInputOptions(cmd, lang).action(async (opts: RunCommandOptions) => {
+  addInputOptions(cmd, lang).action(async (opts: RunCommandOptions, command: Command) => {
     // loaded when the command runs, so that --help does not wait for them
     const { itemFileName, writeRunOutputs } = await import('../report/stream/runOutputs.ts');
     const { formatSummary } = await import('../report/terminalSummary.ts');
@@ -78,7 +78,7 @@ export function registerRunCommand(program: Command, lang: Lang): void {
     if (!opts.quiet) {
       const where = opts.province ? m.runWhereProvince(set.counties[set.focus[0]!]!.province) : m.runWhereFile(set.sources[0] ?? '');
       const label = m.runLabel(scenario.name === 'baseline' ? undefined : scenario.name, where);
-      for (const s of summaries) process.stdout.write(`${formatSummary(s, label, lang)}\n\n`);
+      for (const s of summaries) process.stdout.write(`${formatSummary(s, label, lang, command.getOptionValueSource('unit') === 'cli' ? opts.unit : undefined)}\n\n`);
     }
     process.stderr.write(`${m.runDone(set.counties.length, years.length, seconds.toFixed(2), written.countyRows, itemFileName(opts.items), written.itemRows, out)}\n`);
   });
