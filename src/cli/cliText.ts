@@ -250,7 +250,7 @@ export const CLI_TEXT = {
     zh: '可阅读的报告：带图表的 HTML 页面（省、县、情景比较）、Excel 工作簿，以及供研究用的整洁 CSV/JSON',
     en: 'readable reports: HTML pages (province, county, scenario comparison) with charts, an Excel workbook, and tidy CSV/JSON for researchers',
   },
-  reportOptCompare: { zh: "将情景与 BASE（'baseline'、情景文件或 scenarios/ 中的名称）比较；给了 --scenario 时默认与该情景所扩展的情景（其上级）比较", en: "compare the scenario with BASE ('baseline', a scenario file or a name in scenarios/); with --scenario the default base is what the scenario extends (its parent)" },
+  reportOptCompare: { zh: "将情景与基准（'baseline'、情景文件或 scenarios/ 中的名称）比较；给了 --scenario 时默认与该情景所扩展的情景（其上级）比较", en: "compare the scenario with BASE ('baseline', a scenario file or a name in scenarios/); with --scenario the default base is what the scenario extends (its parent)" },
   reportOptCounty: { zh: "只出县级报告：代码（440103）或名称，多个用逗号分隔，或 'all'", en: "county report(s) only: a code (440103) or name, several separated by commas, or 'all'" },
   reportOptYear: { zh: '省级、县级报告和工作簿的年度', en: 'year of the province, county and workbook reports' },
   reportOptYears: { zh: '整洁文件和分年比较的年份（默认：报告年度；比较时为情景的年份）', en: "years of the tidy files and of the comparison by year (default: the report year; the scenario's years for a comparison)" },
