@@ -31,8 +31,8 @@ export const CLI_TEXT = {
 
   // commander's errors (commanderText.ts; English keeps commander's own text)
   cmdError: { zh: '错误：', en: 'error: ' },
-  cmdUnknownOption: { zh: (flag: string) => `错误：没有选项 ${flag}`, en: (flag: string) => `error: unknown option '${flag}'` },
-  cmdUnknownCommand: { zh: (name: string) => `错误：没有命令 ${name}`, en: (name: string) => `error: unknown command '${name}'` },
+  cmdUnknownOption: { zh: (flag: string) => `错误：没有选项“${flag}”`, en: (flag: string) => `error: unknown option '${flag}'` },
+  cmdUnknownCommand: { zh: (name: string) => `错误：没有命令“${name}”`, en: (name: string) => `error: unknown command '${name}'` },
   cmdMissingArgument: { zh: (name: string) => `错误：缺少参数 <${name}>`, en: (name: string) => `error: missing required argument '${name}'` },
   cmdOptionMissingValue: { zh: (flags: string) => `错误：选项 ${flags} 缺少取值`, en: (flags: string) => `error: option '${flags}' argument missing` },
   cmdRequiredOption: { zh: (flags: string) => `错误：必须给出选项 ${flags}`, en: (flags: string) => `error: required option '${flags}' not specified` },

@@ -326,13 +326,13 @@ export function parseCountyText(text: string, file: string): CountyFile {
       seen.set(key, t.raw);
     }
     for (const spec of FIXED_COLUMNS) {
-      if (spec.required && !seen.has(spec.name)) problems.push({ file, line: 1, column: spec.name, message: say({ zh: `缺少必需的列 ${spec.name}${spec.aliases.length ? `（也可写作：${spec.aliases.join('、')}）` : ''}`, en: `required column ${spec.name} is missing${spec.aliases.length ? ` (also accepted: ${spec.aliases.join(', ')})` : ''}` }) });
+      if (spec.required && !seen.has(spec.name)) problems.push({ file, line: 1, column: spec.name, message: say({ zh: `缺少必需的列“${spec.name}”${spec.aliases.length ? `（也可写作：${spec.aliases.join('、')}）` : ''}`, en: `required column ${spec.name} is missing${spec.aliases.length ? ` (also accepted: ${spec.aliases.join(', ')})` : ''}` }) });
     }
     // the run years are those of the fiscal stems (own_revenue …); budget stems may cover other years
     fiscalYears = [...new Set(targets.flatMap((t) => (t.target?.kind === 'fiscal' && FISCAL_STEMS.includes(t.target.spec) ? [t.target.year] : [])))].sort();
     for (const stem of FISCAL_STEMS.filter((s) => s.required)) {
       if (!targets.some((t) => t.target?.kind === 'fiscal' && t.target.spec.name === stem.name)) {
-        problems.push({ file, line: 1, column: `${stem.name}_<year>`, message: say({ zh: `缺少 ${stem.name}_<年份> 列（如 ${stem.name}_2012）`, en: `no ${stem.name}_<year> column (e.g. ${stem.name}_2012)` }) });
+        problems.push({ file, line: 1, column: `${stem.name}_<year>`, message: say({ zh: `缺少“${stem.name}_<年份>”列（如 ${stem.name}_2012）`, en: `no ${stem.name}_<year> column (e.g. ${stem.name}_2012)` }) });
       }
     }
     for (const year of fiscalYears) {
