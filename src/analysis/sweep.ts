@@ -40,7 +40,7 @@ function kindOf(name: string): Kind {
   if (name.startsWith('scheme.')) return 'setting';
   const base = name.split('.')[0]!;
   const spec = SWEEP_PARAMETERS[base];
-  if (!spec) throw new SweepError(say({ zh: `未知参数 ${name}（可用参数：${Object.keys(SWEEP_PARAMETERS).join('、')}、scheme.<设置>）`, en: `unknown parameter ${name} (parameters: ${Object.keys(SWEEP_PARAMETERS).join(', ')}, scheme.<setting>)` }));
+  if (!spec) throw new SweepError(say({ zh: `未知参数“${name}”（可用参数：${Object.keys(SWEEP_PARAMETERS).join('、')}、scheme.<设置>）`, en: `unknown parameter ${name} (parameters: ${Object.keys(SWEEP_PARAMETERS).join(', ')}, scheme.<setting>)` }));
   if (name.includes('.') && base !== 'unit_cost' && base !== 'coverage') throw new SweepError(say({ zh: `${name}：只有 unit_cost 和 coverage 可以带领域`, en: `${name}: only unit_cost and coverage take a domain` }));
   return spec.kind;
 }

@@ -117,7 +117,7 @@ describe('--lang zh: input errors', () => {
       [['run', '--override', join(dir, 'own.csv')], '未知列“foo”'],
       [['run', '--counties', join(dir, 'own.csv')], '缺少必需的列“name”'],
       [['run', '--scenario', join(dir, 'bad.yaml')], '输入中有 2 个问题'],
-      [['sweep', 'baseline', '--vary', 'nosuch=1'], '未知参数 nosuch'],
+      [['sweep', 'baseline', '--vary', 'nosuch=1'], '未知参数“nosuch”'],
     ];
     for (const [args, expected] of cases) {
       const r = await zh(...args);
