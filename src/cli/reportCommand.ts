@@ -191,6 +191,6 @@ export function registerReportCommand(program: Command, lang: Lang): void {
       written.push(...done.paths);
     }
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    log(m.reportDone(written.length, out, seconds, written.length <= 8 ? written.map((p) => basename(p)).join(', ') : ''));
+    log(m.reportDone(written.length, out, seconds, written.length <= 8 ? written.map((p) => basename(p)).join(lang === 'zh' ? '、' : ', ') : ''));
   });
 }
