@@ -93,8 +93,13 @@ export interface BandDatum {
   readonly panel: string;
 }
 
-/** Fan charts (outer band, inner band, median) by year, one panel per measure. */
-export function fanPanels(data: readonly BandDatum[], title: string, outerLabel: string): string {
+/** Fan charts (outer band, inner band, median) by year, one panel per measure; `labels` names the year axis and a panel's y axis. */
+export function fanPanels(
+  data: readonly BandDatum[],
+  title: string,
+  outerLabel: string,
+  labels: { readonly year: string; readonly y: (panel: string, outer: string) => string } = { year: 'year', y: (panel, outer) => `${panel} (${outer} band, quartiles, median)` },
+): string {
   const panels = [...new Set(data.map((d) => d.panel))];
   const parts = panels.map((panel) => {
     const rows: BandDatum[] = data.filter((d) => d.panel === panel);
@@ -102,8 +107,8 @@ export function fanPanels(data: readonly BandDatum[], title: string, outerLabel:
       width: 480,
       height: 260,
       marginLeft: 70,
-      x: { label: 'year', tickFormat: (d: number) => String(d), ticks: rows.map((r) => r.year) },
-      y: { label: `${panel} (${outerLabel} band, quartiles, median)`, grid: true, nice: true },
+      x: { label: labels.year, tickFormat: (d: number) => String(d), ticks: rows.map((r) => r.year) },
+      y: { label: labels.y(panel, outerLabel), grid: true, nice: true },
       marks: [
         Plot.areaY(rows, { x: 'year', y1: 'low', y2: 'high', fill: '#9ecae1', fillOpacity: 0.5 }),
         Plot.areaY(rows, { x: 'year', y1: 'q25', y2: 'q75', fill: '#4292c6', fillOpacity: 0.6 }),

@@ -1,6 +1,7 @@
 /** Tables, chart and terminal table of a scheme comparison. */
 import { group } from '../i18n/money.ts';
 import type { Lang } from '../i18n/lang.ts';
+import { schemeName } from '../i18n/schemeNames.ts';
 import type { County } from '../model/county.ts';
 import { fenToYuanString } from '../model/money.ts';
 import type { Row } from '../tables/countyTable.ts';
@@ -20,10 +21,11 @@ const f = (x: number, d: number): string => (Number.isFinite(x) ? x.toFixed(d) :
 const yuanFloat = (fen: number): string => (fen / 100).toFixed(2);
 const total = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0);
 
-export function summaryRows(c: Comparison): Row[] {
+/** The summary rows; in Chinese the title column holds the scheme's Chinese name. */
+export function summaryRows(c: Comparison, lang: Lang = 'en'): Row[] {
   return c.outcomes.map((o) => ({
     scheme: o.name,
-    title: o.title,
+    title: lang === 'zh' && schemeName(o.name, 'zh') !== o.name ? schemeName(o.name, 'zh') : o.title,
     year: c.year,
     central_pool: fenToYuanString(o.centralPoolFen),
     county_pool: fenToYuanString(o.countyPoolFen),
@@ -97,17 +99,33 @@ export function countyRows(c: Comparison, counties: readonly County[], populatio
   return rows;
 }
 
-export function comparisonChart(c: Comparison, title: string): string {
+/** Names of the chart's panels. */
+const CHART_MEASURES = {
+  zh: { gini: '基尼系数', theil: '泰尔指数', cv: '变异系数', counties: '有缺口县数', gap: '缺口（亿元）', change: '人均变动|Δ|（元）' },
+  en: { gini: 'Gini', theil: 'Theil', cv: 'CV', counties: 'counties in gap', gap: 'gap (亿元)', change: 'mean |Δ| per resident' },
+} as const;
+
+export function comparisonChart(c: Comparison, title: string, lang: Lang = 'en'): string {
   const data: BarDatum[] = [];
+  const m = CHART_MEASURES[lang];
   for (const o of c.outcomes) {
-    data.push({ scheme: o.name, measure: 'Gini', value: o.measures.gini });
-    data.push({ scheme: o.name, measure: 'Theil', value: o.measures.theil.total });
-    data.push({ scheme: o.name, measure: 'CV', value: o.measures.cv });
-    data.push({ scheme: o.name, measure: 'counties in gap', value: o.countiesInGap });
-    data.push({ scheme: o.name, measure: 'gap (亿元)', value: o.shortfallFen / 1e10 });
-    data.push({ scheme: o.name, measure: 'mean |Δ| per resident', value: o.meanAbsChangePerCapita });
+    const scheme = schemeName(o.name, lang);
+    data.push({ scheme, measure: m.gini, value: o.measures.gini });
+    data.push({ scheme, measure: m.theil, value: o.measures.theil.total });
+    data.push({ scheme, measure: m.cv, value: o.measures.cv });
+    data.push({ scheme, measure: m.counties, value: o.countiesInGap });
+    data.push({ scheme, measure: m.gap, value: o.shortfallFen / 1e10 });
+    data.push({ scheme, measure: m.change, value: o.meanAbsChangePerCapita });
   }
   return schemeBars(data, title);
+}
+
+/** The chart's title. */
+export function comparisonChartTitle(c: Comparison, label: string, lang: Lang): string {
+  const pools = (c.countyPoolFen / 1e10).toFixed(1);
+  return lang === 'zh'
+    ? `均衡性转移支付省对县阶段的分配方案，${label}，${c.year} 年：县级资金池 ${pools} 亿元`
+    : `Transfer schemes in the province → county stage, ${label}, ${c.year}: county pools ${pools} 亿元`;
 }
 
 /** Display width: CJK characters take two columns. */
@@ -173,23 +191,24 @@ export function formatComparison(c: Comparison, label: string, lang: Lang = 'zh'
   const headers = TABLE_COLUMNS.map((col) => (zh ? col.zh : col.en));
   const cells = c.outcomes.map((o) => TABLE_COLUMNS.map((col) => col.cell(o)));
   const widths = TABLE_COLUMNS.map((_, k) => Math.max(displayWidth(headers[k]!), ...cells.map((r) => displayWidth(r[k]!))));
-  const nameWidth = Math.max(displayWidth(zh ? '方案' : 'scheme'), ...c.outcomes.map((o) => displayWidth(o.name)));
+  const names = c.outcomes.map((o) => schemeName(o.name, lang));
+  const nameWidth = Math.max(displayWidth(zh ? '方案' : 'scheme'), ...names.map(displayWidth));
   lines.push([pad(zh ? '方案' : 'scheme', nameWidth, false), ...headers.map((h, k) => pad(h, widths[k]!))].join(GAP));
-  c.outcomes.forEach((o, i) => lines.push([pad(o.name, nameWidth, false), ...cells[i]!.map((x, k) => pad(x, widths[k]!))].join(GAP)));
+  c.outcomes.forEach((_, i) => lines.push([pad(names[i]!, nameWidth, false), ...cells[i]!.map((x, k) => pad(x, widths[k]!))].join(GAP)));
   for (const o of c.outcomes) {
     if (o.returnedFen !== 0) {
       lines.push(
         zh
-          ? `注：${o.name} 按2011年公式分配，每县所得不超过其缺口（县级系数上限为 1），县级资金池中 ${yi(o.returnedFen)} 亿元未分配，退回省级预算（可用于保障补助）；其他方案全额分配资金池。`
+          ? `注：“${schemeName(o.name, lang)}”按2011年公式分配，每县所得不超过其缺口（县级系数上限为 1），县级资金池中 ${yi(o.returnedFen)} 亿元未分配，退回省级预算（可用于保障补助）；其他方案全额分配资金池。`
           : `note: ${o.name} follows the 2011 formula, which gives no county more than its gap (the county coefficient is capped at 1): ${yi(o.returnedFen)} 亿元 of the county pools is not spent and returns to the provinces' budgets (where it can fund the guarantee); the schemes spend the whole pool.`,
       );
     }
     if (o.countyPoolFen === 0 && c.countyPoolFen !== 0) {
-      lines.push(zh ? `注：${o.name} 没有资金池，是不设均衡性转移支付的参照。` : `note: ${o.name} has no pool: it is the reference without the equalization transfer.`);
+      lines.push(zh ? `注：“${schemeName(o.name, lang)}”没有资金池，作为比较的参照。` : `note: ${o.name} has no pool: it is the reference without the equalization transfer.`);
     } else if (o.countyPoolFen !== c.countyPoolFen) {
       lines.push(
         zh
-          ? `注：${o.name} 的县级资金池为 ${yi(o.countyPoolFen)} 亿元，与其他方案不同。`
+          ? `注：“${schemeName(o.name, lang)}”的县级资金池为 ${yi(o.countyPoolFen)} 亿元，与其他方案不同。`
           : `note: ${o.name} has a county pool of ${yi(o.countyPoolFen)} 亿元, not the one the other outcomes share.`,
       );
     }

@@ -11,6 +11,7 @@
  *   every projected year); own_revenue, unit_cost[.domain], coverage[.domain] (multipliers);
  *   scheme.<setting> (a setting of the scheme in force, e.g. scheme.difficulty_weight).
  */
+import { say } from '../i18n/messageLang.ts';
 import { formatLimit, MAX_AMOUNT_YUAN, MAX_MULTIPLIER } from '../input/fileLimits.ts';
 import { SCHEMES, type SchemeConfig } from '../model/transfers/schemes/registry.ts';
 import { SETTING_SPECS } from '../scenarios/schemeSchema.ts';
@@ -31,7 +32,7 @@ export interface Axis {
 
 function parseValue(name: string, kind: Kind, text: string): number {
   const v = kind === 'money' ? parseYuan(text) : Number(text.trim());
-  if (v === undefined || !Number.isFinite(v) || text.trim() === '') throw new SweepError(`${name}: "${text}" is not a number`);
+  if (v === undefined || !Number.isFinite(v) || text.trim() === '') throw new SweepError(say({ zh: `${name}：“${text}”不是数字`, en: `${name}: "${text}" is not a number` }));
   return v;
 }
 
@@ -39,15 +40,15 @@ function kindOf(name: string): Kind {
   if (name.startsWith('scheme.')) return 'setting';
   const base = name.split('.')[0]!;
   const spec = SWEEP_PARAMETERS[base];
-  if (!spec) throw new SweepError(`unknown parameter ${name} (parameters: ${Object.keys(SWEEP_PARAMETERS).join(', ')}, scheme.<setting>)`);
-  if (name.includes('.') && base !== 'unit_cost' && base !== 'coverage') throw new SweepError(`${name}: only unit_cost and coverage take a domain`);
+  if (!spec) throw new SweepError(say({ zh: `未知参数“${name}”（可用参数：${Object.keys(SWEEP_PARAMETERS).join('、')}、scheme.<设置>）`, en: `unknown parameter ${name} (parameters: ${Object.keys(SWEEP_PARAMETERS).join(', ')}, scheme.<setting>)` }));
+  if (name.includes('.') && base !== 'unit_cost' && base !== 'coverage') throw new SweepError(say({ zh: `${name}：只有 unit_cost 和 coverage 可以带领域`, en: `${name}: only unit_cost and coverage take a domain` }));
   return spec.kind;
 }
 
 /** Parse `name=from:to:steps` or `name=v1,v2,…`. */
 export function parseAxis(text: string): Axis {
   const eq = text.indexOf('=');
-  if (eq < 0) throw new SweepError(`"${text}": write name=from:to:steps or name=v1,v2,…`);
+  if (eq < 0) throw new SweepError(say({ zh: `“${text}”：请写成 名称=起:止:步数 或 名称=v1,v2,…`, en: `"${text}": write name=from:to:steps or name=v1,v2,…` }));
   const name = text.slice(0, eq).trim();
   const spec = text.slice(eq + 1).trim();
   const kind = kindOf(name);
@@ -57,19 +58,19 @@ export function parseAxis(text: string): Axis {
     const from = parseValue(name, kind, range[0]!);
     const to = parseValue(name, kind, range[1]!);
     const steps = Number(range[2]);
-    if (!Number.isInteger(steps) || steps < 1 || steps > 1000) throw new SweepError(`${name}: steps must be a whole number from 1 to 1000`);
+    if (!Number.isInteger(steps) || steps < 1 || steps > 1000) throw new SweepError(say({ zh: `${name}：步数须为 1 至 1000 的整数`, en: `${name}: steps must be a whole number from 1 to 1000` }));
     values = steps === 1 ? [from] : Array.from({ length: steps }, (_, i) => from + ((to - from) * i) / (steps - 1));
   } else if (range.length === 1) {
     values = spec.split(',').map((v) => parseValue(name, kind, v));
-  } else throw new SweepError(`${name}: write from:to:steps or a list v1,v2,…`);
-  if (values.length === 0) throw new SweepError(`${name}: no values`);
+  } else throw new SweepError(say({ zh: `${name}：请写成 起:止:步数 或列表 v1,v2,…`, en: `${name}: write from:to:steps or a list v1,v2,…` }));
+  if (values.length === 0) throw new SweepError(say({ zh: `${name}：没有取值`, en: `${name}: no values` }));
   for (const v of values) {
-    if (kind === 'share' && !(v >= 0 && v <= 1)) throw new SweepError(`${name}: ${v} is not a share from 0 to 1`);
-    if ((kind === 'money' || kind === 'multiplier') && !(v >= 0)) throw new SweepError(`${name}: ${v} is negative`);
-    if (kind === 'rate' && !(v > -1)) throw new SweepError(`${name}: a rate of ${v} is below −100%`);
-    if (kind === 'rate' && v > 1) throw new SweepError(`${name}: a rate of ${v} is above 100% a year, the largest accepted`);
-    if (kind === 'money' && v > MAX_AMOUNT_YUAN) throw new SweepError(`${name}: ${v} is too large: the largest amount accepted is ${formatLimit(MAX_AMOUNT_YUAN)} yuan`);
-    if (kind === 'multiplier' && v > MAX_MULTIPLIER) throw new SweepError(`${name}: ${v} is too large: the largest multiplier accepted is ${MAX_MULTIPLIER}`);
+    if (kind === 'share' && !(v >= 0 && v <= 1)) throw new SweepError(say({ zh: `${name}：${v} 不是 0 至 1 之间的比例`, en: `${name}: ${v} is not a share from 0 to 1` }));
+    if ((kind === 'money' || kind === 'multiplier') && !(v >= 0)) throw new SweepError(say({ zh: `${name}：${v} 是负数`, en: `${name}: ${v} is negative` }));
+    if (kind === 'rate' && !(v > -1)) throw new SweepError(say({ zh: `${name}：增长率 ${v} 低于 −100%`, en: `${name}: a rate of ${v} is below −100%` }));
+    if (kind === 'rate' && v > 1) throw new SweepError(say({ zh: `${name}：增长率 ${v} 超过每年 100% 的上限`, en: `${name}: a rate of ${v} is above 100% a year, the largest accepted` }));
+    if (kind === 'money' && v > MAX_AMOUNT_YUAN) throw new SweepError(say({ zh: `${name}：${v} 过大，金额上限为 ${formatLimit(MAX_AMOUNT_YUAN)} 元`, en: `${name}: ${v} is too large: the largest amount accepted is ${formatLimit(MAX_AMOUNT_YUAN)} yuan` }));
+    if (kind === 'multiplier' && v > MAX_MULTIPLIER) throw new SweepError(say({ zh: `${name}：${v} 过大，倍数上限为 ${MAX_MULTIPLIER}`, en: `${name}: ${v} is too large: the largest multiplier accepted is ${MAX_MULTIPLIER}` }));
   }
   return { name, values };
 }
@@ -84,10 +85,10 @@ export function checkSchemeAxes(axes: readonly Axis[], scheme: SchemeConfig | nu
   for (const a of axes) {
     if (!a.name.startsWith('scheme.')) continue;
     const setting = a.name.slice('scheme.'.length);
-    if (!scheme) throw new SweepError(`${a.name}: no scheme is in force (give --scheme or a scenario with a scheme)`);
-    if (!SCHEMES[scheme.id].settings.includes(setting)) throw new SweepError(`${a.name}: ${scheme.id} has no setting ${setting} (it has ${SCHEMES[scheme.id].settings.join(', ') || 'none'})`);
+    if (!scheme) throw new SweepError(say({ zh: `${a.name}：没有生效的方案（请给出 --scheme 或含方案的情景）`, en: `${a.name}: no scheme is in force (give --scheme or a scenario with a scheme)` }));
+    if (!SCHEMES[scheme.id].settings.includes(setting)) throw new SweepError(say({ zh: `${a.name}：方案 ${scheme.id} 没有设置 ${setting}（其设置为：${SCHEMES[scheme.id].settings.join('、') || '无'}）`, en: `${a.name}: ${scheme.id} has no setting ${setting} (it has ${SCHEMES[scheme.id].settings.join(', ') || 'none'})` }));
     const spec = SETTING_SPECS[setting]!;
-    for (const v of a.values) if (!(v >= spec.min && v <= spec.max)) throw new SweepError(`${a.name}: ${v} is outside ${spec.min}–${spec.max}`);
+    for (const v of a.values) if (!(v >= spec.min && v <= spec.max)) throw new SweepError(say({ zh: `${a.name}：${v} 超出 ${spec.min}–${spec.max} 的范围`, en: `${a.name}: ${v} is outside ${spec.min}–${spec.max}` }));
   }
 }
 

@@ -26,6 +26,28 @@ export const CLI_TEXT = {
   titleArguments: { zh: '参数：', en: 'Arguments:' },
   titleGlobalOptions: { zh: '全局选项：', en: 'Global Options:' },
   defaultValue: { zh: '默认', en: 'default' },
+  choicesValue: { zh: '可选值', en: 'choices' },
+  envValue: { zh: '环境变量', en: 'env' },
+
+  // commander's errors (commanderText.ts; English keeps commander's own text)
+  cmdError: { zh: '错误：', en: 'error: ' },
+  cmdUnknownOption: { zh: (flag: string) => `错误：没有选项“${flag}”`, en: (flag: string) => `error: unknown option '${flag}'` },
+  cmdUnknownCommand: { zh: (name: string) => `错误：没有命令“${name}”`, en: (name: string) => `error: unknown command '${name}'` },
+  cmdMissingArgument: { zh: (name: string) => `错误：缺少参数 <${name}>`, en: (name: string) => `error: missing required argument '${name}'` },
+  cmdOptionMissingValue: { zh: (flags: string) => `错误：选项 ${flags} 缺少取值`, en: (flags: string) => `error: option '${flags}' argument missing` },
+  cmdRequiredOption: { zh: (flags: string) => `错误：必须给出选项 ${flags}`, en: (flags: string) => `error: required option '${flags}' not specified` },
+  cmdInvalidOptionValue: { zh: (flags: string, value: string) => `错误：选项 ${flags} 的取值“${value}”无效：`, en: (flags: string, value: string) => `error: option '${flags}' argument '${value}' is invalid. ` },
+  cmdInvalidEnvValue: {
+    zh: (flags: string, value: string, env: string) => `错误：环境变量 ${env} 给选项 ${flags} 的取值“${value}”无效：`,
+    en: (flags: string, value: string, env: string) => `error: option '${flags}' value '${value}' from env '${env}' is invalid. `,
+  },
+  cmdInvalidArgument: { zh: (name: string, value: string) => `错误：参数 <${name}> 的取值“${value}”无效：`, en: (name: string, value: string) => `error: command-argument value '${value}' is invalid for argument '${name}'. ` },
+  cmdTooManyArguments: {
+    zh: (command: string, expected: number, got: number) => `错误：${command ? `命令 ${command} 的` : ''}参数过多：应为 ${expected} 个，给了 ${got} 个。`,
+    en: (command: string, expected: number, got: number) => `error: too many arguments${command ? ` for '${command}'` : ''}. Expected ${expected} argument${expected === 1 ? '' : 's'} but got ${got}.`,
+  },
+  cmdConflict: { zh: (a: string, b: string) => `错误：${a} 不能与 ${b} 同时使用`, en: (a: string, b: string) => `error: ${a} cannot be used with ${b}` },
+  cmdDidYouMean: { zh: (what: string) => `（是否要用 ${what}？）`, en: (what: string) => `(Did you mean ${what}?)` },
 
   // failures
   nothingWritten: { zh: '未写出任何文件。', en: 'Nothing was written.' },
@@ -54,6 +76,12 @@ export const CLI_TEXT = {
     zh: '工作簿金额显示单位：yuan|wan|yi（元|万元|亿元）；wan、yi 在每个精确的元列旁另加该单位的列',
     en: 'workbook display unit: yuan|wan|yi (元|万元|亿元); wan and yi add a column in that unit beside each exact yuan column',
   },
+  badUnit: { zh: '可选 yuan、wan、yi（元、万元、亿元）', en: 'use yuan, wan or yi (元, 万元 or 亿元) / 可选 元、万元、亿元' },
+  runOptItems: {
+    zh: '项目明细：full = items.csv，逐县逐项逐年一行；summary = items_summary.csv，所报告各县按项目逐年汇总一行；none = 不写项目表',
+    en: 'item detail: full = items.csv, one row per county × item × year; summary = items_summary.csv, one row per item × year over the counties reported; none = no item file',
+  },
+  badItemDetail: { zh: '可选 full（逐县逐项）、summary（按项目汇总）、none（不写项目表）', en: 'use full, summary, none / 可选 full（逐县逐项）、summary（按项目汇总）、none（不写项目表）' },
   optVersion: { zh: '显示版本号', en: 'print the version' },
   optOverride: {
     zh: '用自有数据覆盖部分县（地市、省）的数值：CSV 或 xlsx，含 code 及任意县级数据列；可重复，后给的文件优先',
@@ -114,6 +142,7 @@ export const CLI_TEXT = {
   compareArgScenarios: { zh: '与基准比较的情景文件或名称', en: 'scenario files or names to compare with the base' },
   compareOptYear: { zh: '年份（默认：基准为其上级时，为情景自身改动生效的年份；否则为情景的年份）', en: "years (default: the years the scenario's own changes apply to when the base is its parent, else the scenario's years)" },
   compareOptOut: { zh: '输出目录；每个情景一个子目录 compare-<基准>-vs-<情景>', en: 'output folder; each scenario gets a sub-folder compare-<base>-vs-<scenario>' },
+  compareOptUnit: { zh: '汇总的金额单位：yuan|wan|yi（元|万元|亿元）；默认为精确到分的元', en: 'unit of the summary amounts: yuan|wan|yi (元|万元|亿元); default exact yuan to the fen' },
   compareOptQuiet: { zh: '不显示汇总', en: 'do not print the summaries' },
   computingBase: { zh: (name: string) => `正在计算基准 ${name}…`, en: (name: string) => `computing base ${name}…` },
   computingScenario: { zh: (k: number, count: number, name: string) => `正在计算情景 ${k}/${count} ${name}…`, en: (k: number, count: number, name: string) => `computing scenario ${k}/${count} ${name}…` },
@@ -138,6 +167,8 @@ export const CLI_TEXT = {
   schemesArgScenario: { zh: "'baseline' 或情景文件（其方案设置用于该方案）", en: "'baseline' or a scenario file (its scheme settings apply to that scheme)" },
   schemesOptPool: { zh: "中央均衡性转移支付总额（元），各年各方案相同（686000000000、6860亿、500万；默认：情景所定）", en: "central equalization pool in yuan, every year and every scheme (686000000000, 6860亿, 500万; default: the scenario's)" },
   schemesOptSchemes: { zh: (ids: string) => `要比较的方案，逗号分隔，或 all（${ids}）`, en: (ids: string) => `schemes to compare, comma-separated, or all (${ids})` },
+  schemesWhereProvince: { zh: (province: string) => province, en: (province: string) => `Province ${province}` },
+  schemesWhereFile: { zh: (file: string) => `${file} 中的县`, en: (file: string) => `Counties in ${file}` },
   optQuietTable: { zh: '不显示表格', en: 'do not print the table' },
   poolTooLarge: { zh: (value: string, limit: string) => `${value} 过大：资金总额上限为 ${limit} 元`, en: (value: string, limit: string) => `${value} is too large: the largest pool accepted is ${limit} yuan` },
   notAnAmount: { zh: (value: string) => `“${value}”不是以元计的金额（如 686000000000、6860亿、500万）`, en: (value: string) => `"${value}" is not an amount in yuan (e.g. 686000000000, 6860亿, 500万)` },
@@ -154,6 +185,20 @@ export const CLI_TEXT = {
   sweepDone: {
     zh: (points: number, years: number, counties: number, seconds: string, out: string) => `${points} 个网格点 × ${years} 年，${counties} 个县，用时 ${seconds} 秒；已写出 sweep.csv、sweep.json、sweep.svg 到 ${out}`,
     en: (points: number, years: number, counties: number, seconds: string, out: string) => `${points} grid points × ${years} year(s) over ${counties} counties in ${seconds} s; wrote sweep.csv, sweep.json, sweep.svg to ${out}`,
+  },
+  sweepPanels: {
+    zh: { gini: '基尼系数', theil: '泰尔指数', counties_in_gap: '有缺口县数', shortfall: '缺口合计（亿元）', central_pays: '中央负担（亿元）', unfunded: '无资金来源（亿元）' },
+    en: { gini: 'Gini', theil: 'Theil', counties_in_gap: 'counties in gap', shortfall: 'shortfall (亿元)', central_pays: 'central pays (亿元)', unfunded: 'unfunded (亿元)' },
+  },
+  sweepColumns: {
+    zh: { gini: '基尼系数', theil: '泰尔指数', theil_between: '泰尔（省间）', theil_within: '泰尔（省内）', counties_in_gap: '有缺口县数', shortfall: '缺口合计（元）' },
+    en: { gini: 'gini', theil: 'theil', theil_between: 'theil_between', theil_within: 'theil_within', counties_in_gap: 'counties_in_gap', shortfall: 'shortfall' },
+  },
+  sweepYear: { zh: '年', en: 'year' },
+  sweepAxisYi: { zh: (name: string) => `${name}（亿元）`, en: (name: string) => `${name} (亿元)` },
+  sweepChartTitle: {
+    zh: (axes: string, scenario: string, year: number) => `${axes} 的网格（${scenario}，${year} 年）`,
+    en: (axes: string, scenario: string, year: number) => `Sweep of ${axes} (${scenario}, ${year})`,
   },
   montecarloDescription: {
     zh: '情景不确定性的蒙特卡洛模拟（情景的 uncertainty: 部分，否则 data/uncertainty/default.yaml）：每县缺口的分位数和出现缺口的概率，每年均等化指标的分位数；给定种子可复现，与线程数无关',
@@ -179,6 +224,28 @@ export const CLI_TEXT = {
     en: (precompute: string, draws: number, years: number, counties: number, seconds: string, workers: number, list: string, out: string) =>
       `precompute ${precompute} s, ${draws} draws × ${years} years × ${counties} counties in ${seconds} s with ${workers} worker(s); wrote ${list} to ${out}`,
   },
+  mcProgressFormat: { zh: ' {phase} [{bar}] {percentage}% | {value}/{total} | 剩余 {eta_formatted}', en: ' {phase} [{bar}] {percentage}% | {value}/{total} | ETA {eta_formatted}' },
+  mcPhaseDraws: { zh: '抽样', en: 'draws' },
+  mcChartTitle: {
+    zh: (scenario: string, draws: number, seed: number) => `蒙特卡洛模拟：${scenario}，${draws} 次抽样，种子 ${seed}`,
+    en: (scenario: string, draws: number, seed: number) => `Monte Carlo: ${scenario}, ${draws} draws, seed ${seed}`,
+  },
+  mcHeading: {
+    zh: (draws: number, seed: number, lo: string, hi: string) => `蒙特卡洛模拟：${draws} 次抽样，种子 ${seed}；中位数 [${lo}，${hi}]`,
+    en: (draws: number, seed: number, lo: string, hi: string) => `Monte Carlo: ${draws} draws, seed ${seed}; median [${lo}, ${hi}]`,
+  },
+  mcColumns: {
+    zh: { gini: '基尼系数', theil: '泰尔指数', counties_in_gap: '有缺口县数', shortfall: '缺口合计（亿元）' },
+    en: { gini: 'Gini', theil: 'Theil', counties_in_gap: 'counties in gap', shortfall: 'shortfall (亿元)' },
+  },
+  mcMostLikely: {
+    zh: (year: number) => `${year} 年最可能出现缺口的县：出现缺口的概率，平均缺口（万元）`,
+    en: (year: number) => `Counties most likely to be in a gap in ${year}: P(gap), mean gap (万元)`,
+  },
+  mcInFiles: {
+    zh: (measures: number, counties: number, years: number) => `（CSV 文件中有 ${measures} 项指标和 ${counties} 个县 × ${years} 年）`,
+    en: (measures: number, counties: number, years: number) => `(${measures} measures and ${counties} counties × ${years} years in the CSV files)`,
+  },
   mcSummarizing: { zh: ' 正在汇总…', en: ' summarizing…' },
   wholeNumber: { zh: (what: string, max: number) => `${what} 须为 0 至 ${max} 的整数`, en: (what: string, max: number) => `${what} must be a whole number from 0 to ${max}` },
 
@@ -187,7 +254,7 @@ export const CLI_TEXT = {
     zh: '可阅读的报告：带图表的 HTML 页面（省、县、情景比较）、Excel 工作簿，以及供研究用的整洁 CSV/JSON',
     en: 'readable reports: HTML pages (province, county, scenario comparison) with charts, an Excel workbook, and tidy CSV/JSON for researchers',
   },
-  reportOptCompare: { zh: "将情景与 BASE（'baseline'、情景文件或 scenarios/ 中的名称）比较；给了 --scenario 时默认与该情景所扩展的情景（其上级）比较", en: "compare the scenario with BASE ('baseline', a scenario file or a name in scenarios/); with --scenario the default base is what the scenario extends (its parent)" },
+  reportOptCompare: { zh: "将情景与基准（'baseline'、情景文件或 scenarios/ 中的名称）比较；给了 --scenario 时默认与该情景所扩展的情景（其上级）比较", en: "compare the scenario with BASE ('baseline', a scenario file or a name in scenarios/); with --scenario the default base is what the scenario extends (its parent)" },
   reportOptCounty: { zh: "只出县级报告：代码（440103）或名称，多个用逗号分隔，或 'all'", en: "county report(s) only: a code (440103) or name, several separated by commas, or 'all'" },
   reportOptYear: { zh: '省级、县级报告和工作簿的年度', en: 'year of the province, county and workbook reports' },
   reportOptYears: { zh: '整洁文件和分年比较的年份（默认：报告年度；比较时为情景的年份）', en: "years of the tidy files and of the comparison by year (default: the report year; the scenario's years for a comparison)" },
@@ -203,6 +270,20 @@ export const CLI_TEXT = {
   reportDone: {
     zh: (count: number, out: string, seconds: string, list: string) => `已写出 ${count} 个文件到 ${out}，用时 ${seconds} 秒${list ? `：${list}` : ''}`,
     en: (count: number, out: string, seconds: string, list: string) => `wrote ${count} file(s) to ${out} in ${seconds} s${list ? `: ${list}` : ''}`,
+  },
+
+  // template
+  templateDescription: {
+    zh: '生成可编辑的 Excel 情景模板：每个参数逐年一行，另有一张县级数据表；编辑后用 --scenario 文件.xlsx 运行',
+    en: 'write an Excel workbook to edit as a scenario: every parameter by year, and a sheet for county figures; run it with --scenario FILE.xlsx',
+  },
+  templateOptOut: { zh: '要写出的工作簿', en: 'the workbook to write' },
+  templateOptCounties: { zh: '县级数据表列出其中各县的县级数据文件（默认：内置广东数据）', en: 'county file whose counties the county sheet lists (default: the bundled Guangdong file)' },
+  templateOptProvince: { zh: '县级数据表只列出该省', en: 'list only this province in the county sheet' },
+  templateUnknownProvince: { zh: (province: string) => `未知省份“${province}”`, en: (province: string) => `unknown province "${province}" / 未知省份` },
+  templateDone: {
+    zh: (out: string, given: string) => `已写出 ${out}：编辑“参数”和“县级数据”两张表，然后运行 \`fiscal-sim run --scenario ${given}\``,
+    en: (out: string, given: string) => `wrote ${out}: edit the 参数 and 县级数据 sheets, then run \`fiscal-sim run --scenario ${given}\``,
   },
 
   // validate

@@ -10,11 +10,21 @@ import { parseYears } from './yearOptions.ts';
 import type { Lang } from '../i18n/lang.ts';
 import { inLang } from '../i18n/text.ts';
 import { CLI_TEXT } from './cliText.ts';
+import { say } from '../i18n/messageLang.ts';
+import { parseMoneyUnit, type MoneyUnit } from '../report/moneyUnits.ts';
+import { InvalidArgumentError } from 'commander';
+
+function parseUnit(value: string): MoneyUnit {
+  const unit = parseMoneyUnit(value);
+  if (!unit) throw new InvalidArgumentError(say(CLI_TEXT.badUnit));
+  return unit;
+}
 
 interface CompareOptions extends RunOptions {
   year?: number[];
   out: string;
   quiet?: boolean;
+  unit?: MoneyUnit;
 }
 
 export function registerCompareCommand(program: Command, lang: Lang): void {
@@ -26,6 +36,7 @@ export function registerCompareCommand(program: Command, lang: Lang): void {
     .argument('[scenarios...]', m.compareArgScenarios)
     .option('--year <years>', m.compareOptYear, parseYears)
     .option('--out <dir>', m.compareOptOut, DEFAULT_OUT)
+    .option('--unit <unit>', m.compareOptUnit, parseUnit)
     .option('--quiet', m.compareOptQuiet);
   addInputOptions(cmd, lang, { scenarioOption: false }).action(async (firstArg: string, moreArgs: string[], opts: CompareOptions) => {
     // loaded when the command runs, so that --help does not wait for them
@@ -60,7 +71,7 @@ export function registerCompareCommand(program: Command, lang: Lang): void {
       const c = compareRuns(baseRuns, runs, set.focus);
       const dir = join(out, `compare-${base.name}-vs-${scenario.name}`);
       const zeroNote = unchangedNote(c, 'en', base.name, scenario.name);
-      if (zeroNote && opts.quiet) process.stderr.write(`${unchangedNote(c, 'zh', base.name, scenario.name)!} / ${zeroNote}\n`);
+      if (zeroNote && opts.quiet) process.stderr.write(`${lang === 'zh' ? unchangedNote(c, 'zh', base.name, scenario.name)! : `${unchangedNote(c, 'zh', base.name, scenario.name)!} / ${zeroNote}`}\n`);
       files.push(
         { path: join(dir, 'counties.csv'), content: toCsv(COMPARE_COUNTY_COLUMNS, countyComparisonRows(c)) },
         { path: join(dir, 'prefectures.csv'), content: toCsv(COMPARE_GROUP_COLUMNS, groupComparisonRows(c.prefectures)) },
@@ -72,7 +83,7 @@ export function registerCompareCommand(program: Command, lang: Lang): void {
         { path: join(dir, 'measures.csv'), content: toCsv(COMPARE_MEASURE_COLUMNS, measureRows(c)) },
         { path: join(dir, 'metadata.json'), content: `${JSON.stringify(comparisonMetadata(c, base, scenario, years, set.sources), null, 2)}\n` },
       );
-      summaries.push(formatComparison(c, base.name, scenario.name, lang));
+      summaries.push(formatComparison(c, base.name, scenario.name, lang, opts.unit));
     });
     writeFilesAtomically(files);
     if (!opts.quiet) process.stdout.write(`${summaries.join('\n\n')}\n`);

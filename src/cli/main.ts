@@ -17,6 +17,8 @@ import { registerTemplateCommand } from './templateCommand.ts';
 import { chooseLang, type Lang } from '../i18n/lang.ts';
 import { inLang } from '../i18n/text.ts';
 import { CLI_TEXT } from './cliText.ts';
+import { commanderError, helpConfiguration } from './commanderText.ts';
+import { setMessageLang } from '../i18n/messageLang.ts';
 
 /** fiscal-sim's version, from package.json (two folders up, from src/cli/ or dist/cli/). */
 export function packageVersion(): string {
@@ -31,12 +33,11 @@ export function packageVersion(): string {
  */
 export function buildProgram(lang: Lang = chooseLang(process.argv, process.env).lang): Command {
   const m = inLang(CLI_TEXT, lang);
-  const titles: Readonly<Record<string, string>> = { 'Usage:': m.titleUsage, 'Options:': m.titleOptions, 'Commands:': m.titleCommands, 'Arguments:': m.titleArguments, 'Global Options:': m.titleGlobalOptions };
   const program = new Command();
   program
     .name('fiscal-sim')
     .description(m.program)
-    .configureHelp({ styleTitle: (s) => titles[s] ?? s })
+    .configureHelp(helpConfiguration(lang))
     .helpOption('-h, --help', m.optHelp)
     .helpCommand('help [command]', m.helpCommand)
     .option('--lang <lang>', m.optLang)
@@ -45,7 +46,7 @@ export function buildProgram(lang: Lang = chooseLang(process.argv, process.env).
     .exitOverride()
     .showHelpAfterError()
     .addHelpText('after', m.debugHint)
-    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+    .configureOutput({ writeErr: (s) => process.stderr.write(s), outputError: (s, write) => write(commanderError(s, lang)) });
   registerRunCommand(program, lang);
   registerExplainCommand(program, lang);
   registerCompareCommand(program, lang);
@@ -85,6 +86,7 @@ export async function main(argv: string[]): Promise<number> {
   const args = argv.filter((a) => a !== '--debug');
   const choice = chooseLang(args.slice(2), process.env);
   const lang = choice.lang;
+  setMessageLang(lang);
   if (choice.problem !== undefined) {
     process.stderr.write(`fiscal-sim: ${choice.problem}\n`);
     return 2;

@@ -15,6 +15,7 @@ import { addInputOptions, DEFAULT_OUT, type RunOptions } from './commonOptions.t
 import type { Lang } from '../i18n/lang.ts';
 import { inLang } from '../i18n/text.ts';
 import { CLI_TEXT } from './cliText.ts';
+import { say } from '../i18n/messageLang.ts';
 import { parseYears } from './yearOptions.ts';
 
 interface MonteCarloCommandOptions extends RunOptions {
@@ -31,7 +32,7 @@ interface MonteCarloCommandOptions extends RunOptions {
 function positiveInt(what: string, max: number) {
   return (value: string): number => {
     const n = Number(value);
-    if (!Number.isInteger(n) || n < 0 || n > max) throw new InvalidArgumentError(`${what} must be a whole number from 0 to ${max}`);
+    if (!Number.isInteger(n) || n < 0 || n > max) throw new InvalidArgumentError(say(CLI_TEXT.wholeNumber)(what, max));
     return n;
   };
 }
@@ -83,14 +84,14 @@ export function registerMontecarloCommand(program: Command, lang: Lang): void {
     evaluatePoint(model, {}, scenarioPoint);
     const t1 = performance.now();
 
-    const bar = opts.progress && process.stderr.isTTY ? new cliProgress.SingleBar({ format: ' {phase} [{bar}] {percentage}% | {value}/{total} | ETA {eta_formatted}', stream: process.stderr, hideCursor: true }, cliProgress.Presets.shades_classic) : undefined;
+    const bar = opts.progress && process.stderr.isTTY ? new cliProgress.SingleBar({ format: m.mcProgressFormat, stream: process.stderr, hideCursor: true }, cliProgress.Presets.shades_classic) : undefined;
     let drawing = false;
     const result = await runMonteCarlo(model, spec, {
       workers: opts.workers,
       onProgress: (p, done, total) => {
         if (!bar) return;
         if (p === 'draws') {
-          if (!drawing) bar.start(total, done, { phase: 'draws' });
+          if (!drawing) bar.start(total, done, { phase: m.mcPhaseDraws });
           else bar.update(done);
           drawing = true;
         } else if (drawing) {
@@ -131,18 +132,22 @@ export function registerMontecarloCommand(program: Command, lang: Lang): void {
       { path: join(out, 'montecarlo_measures.csv'), content: toCsv(measureColumns(spec.quantiles), measureRows(result, model, scenarioPoint.measures)) },
       { path: join(out, 'montecarlo.json'), content: `${JSON.stringify(meta, null, 2)}\n` },
     ];
-    const chart = monteCarloChart(result, model, `Monte Carlo: ${scenario.name}, ${spec.draws} draws, seed ${spec.seed}`);
+    const chart = monteCarloChart(result, model, m.mcChartTitle(scenario.name, spec.draws, spec.seed), lang);
     if (chart) files.push({ path: join(out, 'montecarlo.svg'), content: chart });
     writeFilesAtomically(files);
 
-    if (!opts.quiet) process.stdout.write(`${await formatMonteCarlo(result, model, counties, spec.quantiles)}\n`);
+    if (!opts.quiet) process.stdout.write(`${await formatMonteCarlo(result, model, counties, spec.quantiles, lang)}\n`);
     process.stderr.write(
-      `${m.mcDone(((t1 - t0) / 1000).toFixed(2), spec.draws, years.length, counties.length, ((t2 - t1) / 1000).toFixed(2), opts.workers, files.map((f) => basename(f.path)).join(', '), out)}\n`,
+      `${m.mcDone(((t1 - t0) / 1000).toFixed(2), spec.draws, years.length, counties.length, ((t2 - t1) / 1000).toFixed(2), opts.workers, files.map((f) => basename(f.path)).join(lang === 'zh' ? '、' : ', '), out)}\n`,
     );
   });
 }
 
-async function formatMonteCarlo(result: MonteCarloResult, model: LinearModel, counties: readonly County[], quantiles: readonly number[]): Promise<string> {
+async function formatMonteCarlo(result: MonteCarloResult, model: LinearModel, counties: readonly County[], quantiles: readonly number[], lang: Lang): Promise<string> {
+  const m = inLang(CLI_TEXT, lang);
+  const { displayWidth } = await import('./commanderText.ts');
+  const padStart = (s: string, width: number): string => ' '.repeat(Math.max(0, width - displayWidth(s))) + s;
+  const padEnd = (s: string, width: number): string => s + ' '.repeat(Math.max(0, width - displayWidth(s)));
   const { IX } = await import('../analysis/evaluate.ts');
   const { MC_MEASURES, quantileLabel } = await import('../analysis/montecarlo/report.ts');
   const { plan } = result;
@@ -150,9 +155,9 @@ async function formatMonteCarlo(result: MonteCarloResult, model: LinearModel, co
   const lo = 0, hi = Q - 1;
   const med = quantiles.indexOf(0.5) >= 0 ? quantiles.indexOf(0.5) : Math.floor(Q / 2);
   const lines: string[] = [];
-  lines.push(`Monte Carlo: ${plan.draws} draws, seed ${plan.seed}; median [${quantileLabel(quantiles[lo]!)}, ${quantileLabel(quantiles[hi]!)}]`);
-  const show: Array<[string, number, number]> = [['Gini', IX.gini, 4], ['Theil', IX.theil, 4], ['counties in gap', IX.counties_in_gap, 0], ['shortfall (亿元)', IX.shortfall, 1]];
-  lines.push(`  ${'year'.padEnd(6)}${show.map(([l]) => l.padStart(30)).join('')}`);
+  lines.push(m.mcHeading(plan.draws, plan.seed, quantileLabel(quantiles[lo]!), quantileLabel(quantiles[hi]!)));
+  const show: Array<[string, number, number]> = [[m.mcColumns.gini, IX.gini, 4], [m.mcColumns.theil, IX.theil, 4], [m.mcColumns.counties_in_gap, IX.counties_in_gap, 0], [m.mcColumns.shortfall, IX.shortfall, 1]];
+  lines.push(`  ${padEnd(m.sweepYear, 6)}${show.map(([l]) => padStart(l, 30)).join('')}`);
   model.years.forEach((year, y) => {
     const cells = show.map(([, k, digits]) => {
       const o = (y * plan.measures + k) * (Q + 2);
@@ -170,11 +175,11 @@ async function formatMonteCarlo(result: MonteCarloResult, model: LinearModel, co
     .sort((a, b) => b.p - a.p || b.mean - a.mean || a.f - b.f)
     .slice(0, 10);
   lines.push('');
-  lines.push(`Counties most likely to be in a gap in ${model.years[y]}: P(gap), mean gap (万元)`);
+  lines.push(m.mcMostLikely(model.years[y]!));
   for (const r of ranked) {
     const county = counties[model.countyIndex[plan.focus[r.f]!]!]!;
-    lines.push(`  ${county.code} ${county.name.padEnd(10)} ${county.province.padEnd(8)} ${r.p.toFixed(3)}  ${(r.mean / 1e4).toFixed(0)}`);
+    lines.push(`  ${county.code} ${padEnd(county.name, 14)} ${padEnd(county.province, 10)} ${r.p.toFixed(3)}  ${(r.mean / 1e4).toFixed(0)}`);
   }
-  lines.push(`(${MC_MEASURES.length} measures and ${F} counties × ${model.years.length} years in the CSV files)`);
+  lines.push(m.mcInFiles(MC_MEASURES.length, F, model.years.length));
   return lines.join('\n');
 }

@@ -12,6 +12,7 @@ import type { ReportMeta } from '../report/html/context.ts';
 import type { Lang } from '../i18n/lang.ts';
 import { inLang, pickOr } from '../i18n/text.ts';
 import { CLI_TEXT } from './cliText.ts';
+import { say } from '../i18n/messageLang.ts';
 import type { Scenario } from '../scenarios/scenario.ts';
 import { changedYears, isParentOf, notParentNote, parentScenario } from '../scenarios/scenarioParent.ts';
 import type { MoneyUnit } from '../report/moneyUnits.ts';
@@ -42,7 +43,7 @@ interface ReportOptions extends RunOptions {
 
 function parseUnit(value: string): MoneyUnit {
   const unit = parseMoneyUnit(value);
-  if (!unit) throw new InvalidArgumentError('use yuan, wan or yi (元, 万元 or 亿元) / 可选 元、万元、亿元');
+  if (!unit) throw new InvalidArgumentError(say(CLI_TEXT.badUnit));
   return unit;
 }
 
@@ -190,6 +191,6 @@ export function registerReportCommand(program: Command, lang: Lang): void {
       written.push(...done.paths);
     }
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    log(m.reportDone(written.length, out, seconds, written.length <= 8 ? written.map((p) => basename(p)).join(', ') : ''));
+    log(m.reportDone(written.length, out, seconds, written.length <= 8 ? written.map((p) => basename(p)).join(lang === 'zh' ? '、' : ', ') : ''));
   });
 }

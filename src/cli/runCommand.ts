@@ -8,6 +8,7 @@ import { parseYears } from './yearOptions.ts';
 import type { Lang } from '../i18n/lang.ts';
 import { inLang } from '../i18n/text.ts';
 import { CLI_TEXT } from './cliText.ts';
+import { say } from '../i18n/messageLang.ts';
 
 interface RunCommandOptions extends RunOptions {
   year?: number[];
@@ -19,13 +20,13 @@ interface RunCommandOptions extends RunOptions {
 
 function parseUnit(value: string): MoneyUnit {
   const unit = parseMoneyUnit(value);
-  if (!unit) throw new InvalidArgumentError('use yuan, wan or yi (元, 万元 or 亿元) / 可选 元、万元、亿元');
+  if (!unit) throw new InvalidArgumentError(say(CLI_TEXT.badUnit));
   return unit;
 }
 
 function parseItemDetail(value: string): ItemDetail {
   const v = value.trim().toLowerCase();
-  if (!(ITEM_DETAILS as readonly string[]).includes(v)) throw new InvalidArgumentError(`use ${ITEM_DETAILS.join(', ')} / 可选 full（逐县逐项）、summary（按项目汇总）、none（不写项目表）`);
+  if (!(ITEM_DETAILS as readonly string[]).includes(v)) throw new InvalidArgumentError(say(CLI_TEXT.badItemDetail));
   return v as ItemDetail;
 }
 
@@ -36,10 +37,10 @@ export function registerRunCommand(program: Command, lang: Lang): void {
     .description(m.runDescription)
     .option('--year <years>', m.runOptYear, parseYears)
     .option('--out <dir>', m.optOut, DEFAULT_OUT)
-    .option('--items <detail>', 'item detail / 项目明细: full = items.csv, one row per county × item × year (逐县逐项); summary = items_summary.csv, one row per item × year over the counties reported (按项目汇总); none = no item file (不写)', parseItemDetail, 'full' as ItemDetail)
+    .option('--items <detail>', m.runOptItems, parseItemDetail, 'full' as ItemDetail)
     .option('--unit <unit>', m.runOptUnit, parseUnit, 'yuan' as MoneyUnit)
     .option('--quiet', m.runOptQuiet);
-  addInputOptions(cmd, lang).action(async (opts: RunCommandOptions) => {
+  addInputOptions(cmd, lang).action(async (opts: RunCommandOptions, command: Command) => {
     // loaded when the command runs, so that --help does not wait for them
     const { itemFileName, writeRunOutputs } = await import('../report/stream/runOutputs.ts');
     const { formatSummary } = await import('../report/terminalSummary.ts');
@@ -80,7 +81,7 @@ export function registerRunCommand(program: Command, lang: Lang): void {
     if (!opts.quiet) {
       const where = opts.province ? m.runWhereProvince(set.counties[set.focus[0]!]!.province) : m.runWhereFile(set.sources[0] ?? '');
       const label = m.runLabel(scenario.name === 'baseline' ? undefined : scenario.name, where);
-      for (const s of summaries) process.stdout.write(`${formatSummary(s, label, lang)}\n\n`);
+      for (const s of summaries) process.stdout.write(`${formatSummary(s, label, lang, command.getOptionValueSource('unit') === 'cli' ? opts.unit : undefined)}\n\n`);
     }
     process.stderr.write(`${m.runDone(set.counties.length, years.length, seconds.toFixed(2), written.countyRows, itemFileName(opts.items), written.itemRows, out)}\n`);
   });

@@ -45,7 +45,7 @@ export function registerSchemesCommand(program: Command, lang: Lang): void {
     const { loadAnalysisInputs } = await import('../analysis/analysisInputs.ts');
     const { compareSchemes, runSchemes } = await import('../analysis/schemeComparison.ts');
     const { parseSchemeList } = await import('../analysis/schemeData.ts');
-    const { comparisonChart, countyRows, formatComparison, SCHEME_COUNTY_COLUMNS, SCHEME_SUMMARY_COLUMNS, summaryRows } = await import('../analysis/schemeReport.ts');
+    const { comparisonChart, comparisonChartTitle, countyRows, formatComparison, SCHEME_COUNTY_COLUMNS, SCHEME_SUMMARY_COLUMNS, summaryRows } = await import('../analysis/schemeReport.ts');
     const { firstYearRun } = await import('../analysis/yearSequence.ts');
     const { describeSource } = await import('../input/sourceSchema.ts');
     const { fenToYuanString } = await import('../model/money.ts');
@@ -73,7 +73,7 @@ export function registerSchemesCommand(program: Command, lang: Lang): void {
     const statusQuo = runs.find((r) => r.name === 'status_quo')!.result;
     const rows = set.focus.map((i) => statusQuo.counties[i]!);
     const first = firstYearRun(scenario.policy, [opts.year]);
-    const label = opts.province ? `Province ${inputs.counties[set.focus[0]!]!.province}` : `Counties in ${basename(set.sources[0]!)}`;
+    const label = opts.province ? m.schemesWhereProvince(inputs.counties[set.focus[0]!]!.province) : m.schemesWhereFile(basename(set.sources[0]!));
     const meta = {
       command: 'schemes',
       scenario: { name: scenario.name, title: scenario.title, files: scenario.files.map((f) => basename(f)) },
@@ -109,16 +109,16 @@ export function registerSchemesCommand(program: Command, lang: Lang): void {
     };
     const out = resolve(opts.out);
     const files = [
-      { path: join(out, 'schemes.csv'), content: toCsv(SCHEME_SUMMARY_COLUMNS, summaryRows(comparison)) },
+      { path: join(out, 'schemes.csv'), content: toCsv(SCHEME_SUMMARY_COLUMNS, summaryRows(comparison, lang)) },
       {
         path: join(out, 'schemes_counties.csv'),
         content: toCsv(SCHEME_COUNTY_COLUMNS, countyRows(comparison, counties, rows.map((r) => r.population))),
       },
       { path: join(out, 'schemes.json'), content: `${JSON.stringify(meta, null, 2)}\n` },
-      { path: join(out, 'schemes.svg'), content: comparisonChart(comparison, `Transfer schemes in the province → county stage, ${label}, ${opts.year}: county pools ${(comparison.countyPoolFen / 1e10).toFixed(1)} 亿元`) },
+      { path: join(out, 'schemes.svg'), content: comparisonChart(comparison, comparisonChartTitle(comparison, label, lang), lang) },
     ];
     writeFilesAtomically(files);
     if (!opts.quiet) process.stdout.write(`${formatComparison(comparison, label, lang)}\n`);
-    process.stderr.write(`${m.wroteList(files.map((f) => basename(f.path)).join(', '), out)}\n`);
+    process.stderr.write(`${m.wroteList(files.map((f) => basename(f.path)).join(lang === 'zh' ? '、' : ', '), out)}\n`);
   });
 }

@@ -2,6 +2,7 @@
  * `fiscal-sim sweep SCENARIO --vary name=from:to:steps [--vary name=v1,v2,…]`: the measures
  * at every point of a one- or two-parameter grid (analytic path), as a table and a chart.
  */
+import { say } from '../i18n/messageLang.ts';
 import { basename, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { LineDatum } from '../analysis/charts.ts';
@@ -12,6 +13,7 @@ import type { Row } from '../tables/countyTable.ts';
 import { addInputOptions, DEFAULT_OUT, type RunOptions } from './commonOptions.ts';
 import type { Lang } from '../i18n/lang.ts';
 import { inLang } from '../i18n/text.ts';
+import { displayWidth } from './commanderText.ts';
 import { CLI_TEXT } from './cliText.ts';
 import { parseYears } from './yearOptions.ts';
 
@@ -55,9 +57,9 @@ export function registerSweepCommand(program: Command, lang: Lang): void {
     const { toCsv } = await import('../report/csv.ts');
     let axes: Axis[];
     try {
-      if (opts.vary.length > 2) throw new SweepError('give --vary once or twice');
+      if (opts.vary.length > 2) throw new SweepError(say({ zh: '--vary 只能给一次或两次', en: 'give --vary once or twice' }));
       axes = opts.vary.map(parseAxis);
-      if (axes.length === 2 && axes[0]!.name === axes[1]!.name) throw new SweepError(`${axes[0]!.name} is varied twice`);
+      if (axes.length === 2 && axes[0]!.name === axes[1]!.name) throw new SweepError(say({ zh: `${axes[0]!.name} 被给了两次`, en: `${axes[0]!.name} is varied twice` }));
     } catch (e) {
       if (e instanceof SweepError) throw new InputError([{ file: '--vary', message: e.message }]);
       throw e;
@@ -73,7 +75,7 @@ export function registerSweepCommand(program: Command, lang: Lang): void {
       throw e;
     }
     const domains = new Set(scenario.policy.domains.map((d) => d.domain as string));
-    for (const d of axisDomains(axes)) if (!domains.has(d)) throw new InputError([{ file: '--vary', message: `unknown domain ${d} (domains: ${[...domains].join(', ')})` }]);
+    for (const d of axisDomains(axes)) if (!domains.has(d)) throw new InputError([{ file: '--vary', message: say({ zh: `未知领域 ${d}（可用领域：${[...domains].join('、')}）`, en: `unknown domain ${d} (domains: ${[...domains].join(', ')})` }) }]);
     for (const n of set.notes) process.stderr.write(`${m.note(n)}\n`);
     const t0 = performance.now();
     const model = buildLinearModel({ policy: scenario.policy, counties: inputs.counties, basis: scenario.basis, years: opts.year, focus: set.focus, groups: axisDomains(axes), scheme });
@@ -98,7 +100,7 @@ export function registerSweepCommand(program: Command, lang: Lang): void {
       return row;
     });
     const last = model.years.length - 1;
-    const panels: Array<[number, string]> = [[IX.gini, 'Gini'], [IX.theil, 'Theil'], [IX.counties_in_gap, 'counties in gap'], [IX.shortfall, 'shortfall (亿元)'], [IX.central_pays, 'central pays (亿元)'], [IX.unfunded, 'unfunded (亿元)']];
+    const panels: Array<[number, string]> = [[IX.gini, m.sweepPanels.gini], [IX.theil, m.sweepPanels.theil], [IX.counties_in_gap, m.sweepPanels.counties_in_gap], [IX.shortfall, m.sweepPanels.shortfall], [IX.central_pays, m.sweepPanels.central_pays], [IX.unfunded, m.sweepPanels.unfunded]];
     const lineData: LineDatum[] = [];
     const xScale = SWEEP_PARAMETERS[axes[0]!.name]?.kind === 'money' ? 1e8 : 1;
     for (const p of points) {
@@ -127,14 +129,15 @@ export function registerSweepCommand(program: Command, lang: Lang): void {
     const files = [
       { path: join(out, 'sweep.csv'), content: toCsv(columns, rows) },
       { path: join(out, 'sweep.json'), content: `${JSON.stringify(meta, null, 2)}\n` },
-      { path: join(out, 'sweep.svg'), content: linePanels(lineData, xScale === 1 ? axes[0]!.name : `${axes[0]!.name} (亿元)`, `Sweep of ${axes.map((a) => a.name).join(' × ')} (${scenario.name}, ${model.years[last]})`) },
+      { path: join(out, 'sweep.svg'), content: linePanels(lineData, xScale === 1 ? axes[0]!.name : m.sweepAxisYi(axes[0]!.name), m.sweepChartTitle(axes.map((a) => a.name).join(' × '), scenario.name, model.years[last]!)) },
     ];
     writeFilesAtomically(files);
     if (!opts.quiet) {
       const show = ['gini', 'theil', 'theil_between', 'theil_within', 'counties_in_gap', 'shortfall'] as const;
       const w = axes.map((a) => Math.max(14, a.name.length + 2));
-      const lines = [`${axes.map((a, i) => a.name.padStart(w[i]!)).join('')}${'year'.padStart(6)}${show.map((m) => m.padStart(16)).join('')}`];
-      for (const r of rows) lines.push(`${axes.map((a, i) => String(r[a.name]).padStart(w[i]!)).join('')}${String(r['year']).padStart(6)}${show.map((m) => String(r[m]).padStart(16)).join('')}`);
+      const padStart = (s: string, width: number): string => ' '.repeat(Math.max(0, width - displayWidth(s))) + s;
+      const lines = [`${axes.map((a, i) => padStart(a.name, w[i]!)).join('')}${padStart(m.sweepYear, 6)}${show.map((k) => padStart(m.sweepColumns[k], 16)).join('')}`];
+      for (const r of rows) lines.push(`${axes.map((a, i) => String(r[a.name]).padStart(w[i]!)).join('')}${String(r['year']).padStart(6)}${show.map((k) => String(r[k]).padStart(16)).join('')}`);
       process.stdout.write(`${lines.join('\n')}\n`);
     }
     process.stderr.write(`${m.sweepDone(points.length, model.years.length, inputs.counties.length, seconds.toFixed(2), out)}\n`);

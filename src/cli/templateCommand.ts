@@ -8,6 +8,8 @@
  */
 import { resolve } from 'node:path';
 import type { Lang } from '../i18n/lang.ts';
+import { inLang } from '../i18n/text.ts';
+import { CLI_TEXT } from './cliText.ts';
 import type { Command } from 'commander';
 import { BUDGET_STEMS, FISCAL_STEMS, FIXED_COLUMNS } from '../input/countyColumns.ts';
 import { loadCountyFile } from '../input/countyFile.ts';
@@ -56,25 +58,24 @@ interface TemplateOptions {
 }
 
 export function registerTemplateCommand(program: Command, lang: Lang): void {
+  const m = inLang(CLI_TEXT, lang);
   program
     .command('template')
-    .description('write an Excel workbook to edit as a scenario: every parameter by year, and a sheet for county figures; run it with --scenario FILE.xlsx / 生成可编辑的 Excel 情景模板')
-    .option('--out <file>', 'the workbook to write', 'fiscal-sim-template.xlsx')
-    .option('--counties <file>', 'county file whose counties the county sheet lists (default: the bundled Guangdong file)')
-    .option('--province <province>', 'list only this province in the county sheet')
-    .option('--data <dir>', 'policy data folder', DEFAULT_DATA_DIR)
+    .description(m.templateDescription)
+    .option('--out <file>', m.templateOptOut, 'fiscal-sim-template.xlsx')
+    .option('--counties <file>', m.templateOptCounties)
+    .option('--province <province>', m.templateOptProvince)
+    .option('--data <dir>', m.paramsOptData, DEFAULT_DATA_DIR)
     .action(async (opts: TemplateOptions) => {
       const policy = loadPolicyData(opts.data);
       const counties = loadCountyFile(resolve(opts.counties ?? DEFAULT_COUNTIES)).counties;
       const code = opts.province ? findProvince(opts.province) : undefined;
-      if (opts.province && !code) throw new InputError([{ file: '--province', message: `unknown province "${opts.province}" / 未知省份` }]);
+      if (opts.province && !code) throw new InputError([{ file: '--province', message: m.templateUnknownProvince(opts.province) }]);
       const listed = code ? counties.filter((c) => c.provinceCode === code) : counties;
       const bytes = await templateWorkbook(policy, listed);
       const out = resolve(opts.out);
       writeFilesAtomically([{ path: out, content: bytes }]);
-      process.stderr.write(lang === 'zh'
-        ? `已写出 ${out}：编辑“参数”和“县级数据”两张表，然后运行 \`fiscal-sim run --scenario ${opts.out}\`\n`
-        : `wrote ${out}: edit the 参数 and 县级数据 sheets, then run \`fiscal-sim run --scenario ${opts.out}\`\n`);
+      process.stderr.write(`${m.templateDone(out, opts.out)}\n`);
     });
   // every .xlsx a command is given is read before the command runs
   program.hook('preAction', async (_program, command) => {

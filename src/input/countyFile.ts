@@ -13,6 +13,7 @@ import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import type PapaModule from 'papaparse';
 import type IconvModule from 'iconv-lite';
+import { say } from '../i18n/messageLang.ts';
 import { Decimal } from 'decimal.js';
 import type { County } from '../model/county.ts';
 import { BUDGET_FLAG_COLUMNS, BUDGET_STEMS, DATED_DRIVER_STEMS, FISCAL_STEMS, FIXED_COLUMNS, NOTE_PREFIX, POPULATION_COLUMNS, type ColumnSpec, type RegionGroup } from './countyColumns.ts';
@@ -51,7 +52,7 @@ function* byteLines(bytes: Uint8Array): Generator<{ line: number; start: number;
 }
 
 function rowList(rows: readonly number[], total: number): string {
-  return `${rows.join(', ')}${total > rows.length ? ` and ${total - rows.length} more` : ''}`;
+  return `${rows.join(', ')}${total > rows.length ? say({ zh: ` 等，另有 ${total - rows.length} 行`, en: ` and ${total - rows.length} more` }) : ''}`;
 }
 
 /**
@@ -95,7 +96,7 @@ export function decodeText(bytes: Uint8Array, file = '(county file)'): { text: s
     throw new InputError([{
       file,
       line: otherRows[0],
-      message: `the file mixes encodings: row${otherCount === 1 ? '' : 's'} ${rowList(otherRows, otherCount)} ${otherCount === 1 ? 'is' : 'are'} not UTF-8 (e.g. GBK or Latin-1 bytes) while row${utf8Count === 1 ? '' : 's'} ${rowList(utf8Rows, utf8Count)} ${utf8Count === 1 ? 'is' : 'are'} UTF-8; save the whole file in one encoding (UTF-8 or GBK) / 文件混用了多种编码，请以同一种编码（UTF-8 或 GBK）保存`,
+      message: say({ zh: `文件混用了多种编码：第 ${rowList(otherRows, otherCount)} 行不是 UTF-8（例如 GBK 或 Latin-1 字节），而第 ${rowList(utf8Rows, utf8Count)} 行是 UTF-8；请以同一种编码（UTF-8 或 GBK）保存整个文件`, en: `the file mixes encodings: row${otherCount === 1 ? '' : 's'} ${rowList(otherRows, otherCount)} ${otherCount === 1 ? 'is' : 'are'} not UTF-8 (e.g. GBK or Latin-1 bytes) while row${utf8Count === 1 ? '' : 's'} ${rowList(utf8Rows, utf8Count)} ${utf8Count === 1 ? 'is' : 'are'} UTF-8; save the whole file in one encoding (UTF-8 or GBK) / 文件混用了多种编码，请以同一种编码（UTF-8 或 GBK）保存` }),
     }]);
   }
   const text = gbk(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
@@ -107,7 +108,7 @@ export function decodeText(bytes: Uint8Array, file = '(county file)'): { text: s
       if (bad.length < 10) bad.push(i + 1);
       count++;
     });
-    throw new InputError([{ file, line: bad[0], message: `the file is neither UTF-8 nor GBK: row${count === 1 ? '' : 's'} ${rowList(bad, count)} hold${count === 1 ? 's' : ''} bytes that neither encoding can read / 文件既不是 UTF-8 也不是 GBK 编码` }]);
+    throw new InputError([{ file, line: bad[0], message: say({ zh: `文件既不是 UTF-8 也不是 GBK 编码：第 ${rowList(bad, count)} 行含有两种编码都无法读取的字节`, en: `the file is neither UTF-8 nor GBK: row${count === 1 ? '' : 's'} ${rowList(bad, count)} hold${count === 1 ? 's' : ''} bytes that neither encoding can read / 文件既不是 UTF-8 也不是 GBK 编码` }) }]);
   }
   return { text: text.replace(/^\uFEFF/, ''), encoding: 'gbk' };
 }
@@ -208,31 +209,31 @@ export function parseCell(spec: ColumnSpec, raw: string): { value: Cell } | { er
       return { value: s };
     }
     case 'code':
-      return /^\d{6}$/.test(s) ? { value: s } : { error: `"${raw}" is not a six-digit code` };
+      return /^\d{6}$/.test(s) ? { value: s } : { error: say({ zh: `“${raw}”不是六位数代码`, en: `"${raw}" is not a six-digit code` }) };
     case 'count':
     case 'money':
     case 'ratio':
     case 'integer': {
       const n = parseNumber(s);
-      if (n === undefined || !Number.isFinite(n)) return { error: `"${raw}" is not a number` };
-      if (spec.kind === 'count' && n < 0) return { error: `${n} is negative; a count of people cannot be` };
-      if (spec.kind === 'count' && n > MAX_COUNT) return { error: `${raw.trim()} is too large: the largest count accepted is ${formatLimit(MAX_COUNT)} (a county-level unit has at most a few million people)` };
-      if (spec.kind === 'money' && n > MAX_AMOUNT_YUAN) return { error: `${raw.trim()} yuan is too large: the largest amount accepted is ${formatLimit(MAX_AMOUNT_YUAN)} yuan` };
-      if (spec.kind === 'ratio' && spec.name === 'cost_index' && n > MAX_COST_INDEX) return { error: `cost index ${n} is too large: the largest accepted is ${MAX_COST_INDEX}` };
-      if (spec.kind === 'integer' && Math.abs(n) > 1e6) return { error: `${raw.trim()} is too large for ${spec.name}` };
-      if (spec.kind === 'money' && n < 0) return { error: `${n} is negative` };
-      if (spec.kind === 'money' && Math.round(n * 100) / 100 !== n) return { error: `${n} has more than two decimals (money is in yuan to the fen)` };
-      if (spec.kind === 'ratio' && spec.name === 'cost_index' && !(n > 0)) return { error: `cost index ${n} must be positive` };
-      if (spec.kind === 'integer' && !Number.isInteger(n)) return { error: `${n} is not a whole number` };
+      if (n === undefined || !Number.isFinite(n)) return { error: say({ zh: `“${raw}”不是数字`, en: `"${raw}" is not a number` }) };
+      if (spec.kind === 'count' && n < 0) return { error: say({ zh: `${n} 是负数，人数不能为负`, en: `${n} is negative; a count of people cannot be` }) };
+      if (spec.kind === 'count' && n > MAX_COUNT) return { error: say({ zh: `${raw.trim()} 过大：人数上限为 ${formatLimit(MAX_COUNT)}（一个县级单位至多几百万人）`, en: `${raw.trim()} is too large: the largest count accepted is ${formatLimit(MAX_COUNT)} (a county-level unit has at most a few million people)` }) };
+      if (spec.kind === 'money' && n > MAX_AMOUNT_YUAN) return { error: say({ zh: `${raw.trim()} 元过大：金额上限为 ${formatLimit(MAX_AMOUNT_YUAN)} 元`, en: `${raw.trim()} yuan is too large: the largest amount accepted is ${formatLimit(MAX_AMOUNT_YUAN)} yuan` }) };
+      if (spec.kind === 'ratio' && spec.name === 'cost_index' && n > MAX_COST_INDEX) return { error: say({ zh: `成本指数 ${n} 过大：上限为 ${MAX_COST_INDEX}`, en: `cost index ${n} is too large: the largest accepted is ${MAX_COST_INDEX}` }) };
+      if (spec.kind === 'integer' && Math.abs(n) > 1e6) return { error: say({ zh: `${raw.trim()} 对 ${spec.name} 来说过大`, en: `${raw.trim()} is too large for ${spec.name}` }) };
+      if (spec.kind === 'money' && n < 0) return { error: say({ zh: `${n} 是负数`, en: `${n} is negative` }) };
+      if (spec.kind === 'money' && Math.round(n * 100) / 100 !== n) return { error: say({ zh: `${n} 的小数超过两位（金额以元计，精确到分）`, en: `${n} has more than two decimals (money is in yuan to the fen)` }) };
+      if (spec.kind === 'ratio' && spec.name === 'cost_index' && !(n > 0)) return { error: say({ zh: `成本指数 ${n} 必须为正数`, en: `cost index ${n} must be positive` }) };
+      if (spec.kind === 'integer' && !Number.isInteger(n)) return { error: say({ zh: `${n} 不是整数`, en: `${n} is not a whole number` }) };
       return { value: n };
     }
     case 'flag': {
       const v = FLAG_VALUES[s.toLowerCase()];
-      return v === undefined ? { error: `"${raw}" is not a flag (use 0/1, 是/否)` } : { value: v };
+      return v === undefined ? { error: say({ zh: `“${raw}”不是标志值（请用 0/1 或 是/否）`, en: `"${raw}" is not a flag (use 0/1, 是/否)` }) } : { value: v };
     }
     case 'enum': {
       const v = REGION_VALUES[s.toLowerCase()];
-      return v === undefined ? { error: `"${raw}" is not one of ${spec.values?.join(', ')} (or 东部/中部/西部)` } : { value: v };
+      return v === undefined ? { error: say({ zh: `“${raw}”不是 ${spec.values?.join('、')}（或 东部/中部/西部）之一`, en: `"${raw}" is not one of ${spec.values?.join(', ')} (or 东部/中部/西部)` }) } : { value: v };
     }
   }
 }
@@ -248,7 +249,7 @@ export function parseCountyText(text: string, file: string): CountyFile {
   // the delimiter is a comma, or a tab where the header has tabs and no commas (never guessed from data)
   const firstLine = text.slice(0, text.search(/\r?\n|$/));
   const delimiter = firstLine.includes('\t') && !firstLine.includes(',') ? '\t' : ',';
-  const rowLimit = (line: number) => ({ file, line, message: `refused: the file has more than ${formatLimit(MAX_COUNTY_ROWS)} data rows, the most a county file may have (China has about 2,850 county-level units) / 行数超过上限 ${formatLimit(MAX_COUNTY_ROWS)}` });
+  const rowLimit = (line: number) => ({ file, line, message: say({ zh: `拒绝读取：数据行超过上限 ${formatLimit(MAX_COUNTY_ROWS)}（全国约有 2,850 个县级单位）`, en: `refused: the file has more than ${formatLimit(MAX_COUNTY_ROWS)} data rows, the most a county file may have (China has about 2,850 county-level units) / 行数超过上限 ${formatLimit(MAX_COUNTY_ROWS)}` }) });
   // more lines than the row limit: count the records first (keeping nothing), so that a file
   // with too many rows is refused before any row is kept in memory
   if (countLines(text) > MAX_COUNTY_ROWS + 1) {
@@ -281,7 +282,7 @@ export function parseCountyText(text: string, file: string): CountyFile {
     delimiter,
     step: (results, parser) => {
       const line = ++record;
-      for (const e of results.errors) problems.push({ file, line, message: `CSV: ${e.message}` });
+      for (const e of results.errors) problems.push({ file, line, message: say({ zh: `CSV 格式错误：${e.message}`, en: `CSV: ${e.message}` }) });
       const cells = results.data;
       if (line === 1) {
         header = cells;
@@ -306,46 +307,46 @@ export function parseCountyText(text: string, file: string): CountyFile {
     throw new InputError([rowLimit(record), ...problems.listed], problems.omitted);
   }
   if (stopped === 'header') throw problems.error();
-  if (!header) throw new InputError([{ file, line: 1, message: 'the file is empty or has no header row' }]);
+  if (!header) throw new InputError([{ file, line: 1, message: say({ zh: '文件为空或缺少表头行', en: 'the file is empty or has no header row' }) }]);
   if (problems.length) throw problems.error();
-  if (counties.length === 0) throw new InputError([{ file, message: 'the file has a header but no county rows' }]);
+  if (counties.length === 0) throw new InputError([{ file, message: say({ zh: '文件只有表头，没有县的数据行', en: 'the file has a header but no county rows' }) }]);
   return { file, counties, fiscalYears, notes };
 
   // the header: check it, and return the row handler (undefined when the header has problems)
   function startRows(header: string[]): ((cells: string[], line: number) => void) | undefined {
     if (header.every((h) => h.trim() === '')) {
-      problems.push({ file, line: 1, message: 'the file is empty or has no header row' });
+      problems.push({ file, line: 1, message: say({ zh: '文件为空或缺少表头行', en: 'the file is empty or has no header row' }) });
       return undefined;
     }
     const targets = header.map((h, col) => ({ col, raw: h, target: resolveHeader(h) }));
     const seen = new Map<string, string>();
     for (const t of targets) {
       if (t.raw.trim() === '') {
-        problems.push({ file, line: 1, column: t.col + 1, message: 'empty column header' });
+        problems.push({ file, line: 1, column: t.col + 1, message: say({ zh: '列标题为空', en: 'empty column header' }) });
         continue;
       }
       if (!t.target) {
-        problems.push({ file, line: 1, column: t.raw, message: `unknown column "${t.raw}" (see data/counties/README.md for the accepted columns; prefix your own note columns with ${NOTE_PREFIX})` });
+        problems.push({ file, line: 1, column: t.raw, message: say({ zh: `未知列“${t.raw}”（可用的列见 data/counties/README.md；自己的备注列请以 ${NOTE_PREFIX} 开头）`, en: `unknown column "${t.raw}" (see data/counties/README.md for the accepted columns; prefix your own note columns with ${NOTE_PREFIX})` }) });
         continue;
       }
       const key = t.target.kind === 'fixed' ? t.target.spec.name : t.target.kind === 'fiscal' ? `${t.target.spec.name}_${t.target.year}` : t.target.name;
       const earlier = seen.get(key);
-      if (earlier !== undefined) problems.push({ file, line: 1, column: t.raw, message: `column "${t.raw}" means the same as "${earlier}" (${key})` });
+      if (earlier !== undefined) problems.push({ file, line: 1, column: t.raw, message: say({ zh: `列“${t.raw}”与“${earlier}”含义相同（${key}）`, en: `column "${t.raw}" means the same as "${earlier}" (${key})` }) });
       seen.set(key, t.raw);
     }
     for (const spec of FIXED_COLUMNS) {
-      if (spec.required && !seen.has(spec.name)) problems.push({ file, line: 1, column: spec.name, message: `required column ${spec.name} is missing${spec.aliases.length ? ` (also accepted: ${spec.aliases.join(', ')})` : ''}` });
+      if (spec.required && !seen.has(spec.name)) problems.push({ file, line: 1, column: spec.name, message: say({ zh: `缺少必需的列“${spec.name}”${spec.aliases.length ? `（也可写作：${spec.aliases.join('、')}）` : ''}`, en: `required column ${spec.name} is missing${spec.aliases.length ? ` (also accepted: ${spec.aliases.join(', ')})` : ''}` }) });
     }
     // the run years are those of the fiscal stems (own_revenue …); budget stems may cover other years
     fiscalYears = [...new Set(targets.flatMap((t) => (t.target?.kind === 'fiscal' && FISCAL_STEMS.includes(t.target.spec) ? [t.target.year] : [])))].sort();
     for (const stem of FISCAL_STEMS.filter((s) => s.required)) {
       if (!targets.some((t) => t.target?.kind === 'fiscal' && t.target.spec.name === stem.name)) {
-        problems.push({ file, line: 1, column: `${stem.name}_<year>`, message: `no ${stem.name}_<year> column (e.g. ${stem.name}_2012)` });
+        problems.push({ file, line: 1, column: `${stem.name}_<year>`, message: say({ zh: `缺少“${stem.name}_<年份>”列（如 ${stem.name}_2012）`, en: `no ${stem.name}_<year> column (e.g. ${stem.name}_2012)` }) });
       }
     }
     for (const year of fiscalYears) {
       for (const stem of FISCAL_STEMS.filter((s) => s.required)) {
-        if (!seen.has(`${stem.name}_${year}`)) problems.push({ file, line: 1, column: `${stem.name}_${year}`, message: `the file has fiscal columns for ${year} but no ${stem.name}_${year}` });
+        if (!seen.has(`${stem.name}_${year}`)) problems.push({ file, line: 1, column: `${stem.name}_${year}`, message: say({ zh: `文件有 ${year} 年的财政列，但缺少 ${stem.name}_${year}`, en: `the file has fiscal columns for ${year} but no ${stem.name}_${year}` }) });
       }
     }
     if (problems.length) return undefined;
@@ -353,7 +354,7 @@ export function parseCountyText(text: string, file: string): CountyFile {
     const codes = new Map<string, number>();
     return (cells, line) => {
       if (cells.length !== header.length) {
-        problems.push({ file, line, message: `row has ${cells.length} cells, the header has ${header.length}` });
+        problems.push({ file, line, message: say({ zh: `该行有 ${cells.length} 个单元格，表头有 ${header.length} 个`, en: `row has ${cells.length} cells, the header has ${header.length}` }) });
         return;
       }
       const fixed: Record<string, Cell> = {};
@@ -370,7 +371,7 @@ export function parseCountyText(text: string, file: string): CountyFile {
         }
         if (raw.trim() === '') {
           if (target.spec.required) {
-            problems.push({ file, line, column: t.raw, message: 'empty value in a required column' });
+            problems.push({ file, line, column: t.raw, message: say({ zh: '必需的列中有空值', en: 'empty value in a required column' }) });
             rowOk = false;
           }
           continue;
@@ -390,37 +391,37 @@ export function parseCountyText(text: string, file: string): CountyFile {
       if (code !== undefined) {
         // duplicates are checked even on rows with other problems, so that all are reported at once
         const earlier = codes.get(code);
-        if (earlier !== undefined) where('code', `duplicate code ${code} (also on row ${earlier})`);
+        if (earlier !== undefined) where('code', say({ zh: `代码 ${code} 重复（第 ${earlier} 行也有）`, en: `duplicate code ${code} (also on row ${earlier})` }));
         else codes.set(code, line);
       }
       if (!rowOk || code === undefined) return;
       const provinceCode = fixed['province_code'] as string;
-      if (!PROVINCES[provinceCode]) where('province_code', `unknown province ${provinceCode}`);
-      else if (code.slice(0, 2) !== provinceCode.slice(0, 2)) where('province_code', `county ${code} is not in province ${provinceCode}`);
+      if (!PROVINCES[provinceCode]) where('province_code', say({ zh: `未知省份代码 ${provinceCode}`, en: `unknown province ${provinceCode}` }));
+      else if (code.slice(0, 2) !== provinceCode.slice(0, 2)) where('province_code', say({ zh: `县 ${code} 不属于省 ${provinceCode}`, en: `county ${code} is not in province ${provinceCode}` }));
       const prefectureCode = fixed['prefecture_code'] as string;
-      if (prefectureCode.slice(0, 2) !== code.slice(0, 2)) where('prefecture_code', `prefecture ${prefectureCode} is not in the county's province`);
+      if (prefectureCode.slice(0, 2) !== code.slice(0, 2)) where('prefecture_code', say({ zh: `地市 ${prefectureCode} 不在该县所在的省`, en: `prefecture ${prefectureCode} is not in the county's province` }));
       const tier = fixed['tier_2018'] as number;
-      if (tier < 1 || tier > 5) where('tier_2018', `tier ${tier} is not between 1 and 5`);
+      if (tier < 1 || tier > 5) where('tier_2018', say({ zh: `档次 ${tier} 不在 1 至 5 之间`, en: `tier ${tier} is not between 1 and 5` }));
       const resident = fixed['resident_pop'] as number;
       const urban = fixed['urban_pop'] as number;
       const rural = fixed['rural_pop'] as number;
       if (Math.abs(urban + rural - resident) > Math.max(1, resident * 1e-4)) {
-        where('rural_pop', `urban_pop ${urban} + rural_pop ${rural} = ${urban + rural}, not resident_pop ${resident}`);
+        where('rural_pop', say({ zh: `城镇人口 urban_pop ${urban} + 农村人口 rural_pop ${rural} = ${urban + rural}，不等于常住人口 resident_pop ${resident}`, en: `urban_pop ${urban} + rural_pop ${rural} = ${urban + rural}, not resident_pop ${resident}` }));
       }
       const drivers: Record<string, number> = {};
       for (const spec of FIXED_COLUMNS) if (spec.kind === 'count' && typeof fixed[spec.name] === 'number') drivers[spec.name] = fixed[spec.name] as number;
       for (const spec of POPULATION_COLUMNS) if (!spec.required && drivers[spec.name] === undefined) drivers[spec.name] = 0;
       for (const year of fiscalYears) {
         for (const stem of FISCAL_STEMS.filter((s) => !s.required)) {
-          if (fiscal[stem.name]?.[year] === undefined && seen.has(`${stem.name}_${year}`)) where(`${stem.name}_${year}`, 'empty value');
+          if (fiscal[stem.name]?.[year] === undefined && seen.has(`${stem.name}_${year}`)) where(`${stem.name}_${year}`, say({ zh: '空值', en: 'empty value' }));
         }
       }
       for (const t of targets) {
         const tg = t.target;
-        if (tg?.kind === 'fiscal' && BUDGET_STEMS.includes(tg.spec) && fiscal[tg.spec.name]?.[tg.year] === undefined) where(t.raw, 'empty value');
+        if (tg?.kind === 'fiscal' && BUDGET_STEMS.includes(tg.spec) && fiscal[tg.spec.name]?.[tg.year] === undefined) where(t.raw, say({ zh: '空值', en: 'empty value' }));
       }
       for (const spec of BUDGET_FLAG_COLUMNS) {
-        if (seen.has(spec.name) && fixed[spec.name] === undefined) where(spec.name, 'empty value');
+        if (seen.has(spec.name) && fixed[spec.name] === undefined) where(spec.name, say({ zh: '空值', en: 'empty value' }));
       }
       const programmeFlags: Record<string, boolean> = {};
       for (const spec of BUDGET_FLAG_COLUMNS) if (typeof fixed[spec.name] === 'boolean') programmeFlags[spec.name] = fixed[spec.name] as boolean;

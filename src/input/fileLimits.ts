@@ -13,6 +13,7 @@
  *   below keep every input far inside that, and a computed amount that still passes it is
  *   refused by the money helpers (MoneyOverflowError) with the county, item and year.
  */
+import { say } from '../i18n/messageLang.ts';
 import { closeSync, fstatSync, openSync, readSync, constants as fsConstants } from 'node:fs';
 import { InputError } from './inputError.ts';
 
@@ -58,12 +59,12 @@ export function formatLimit(n: number): string {
 
 function kindOf(mode: number): string {
   const t = mode & fsConstants.S_IFMT;
-  if (t === fsConstants.S_IFDIR) return 'a directory';
-  if (t === fsConstants.S_IFCHR) return 'a character device';
-  if (t === fsConstants.S_IFBLK) return 'a block device';
-  if (t === fsConstants.S_IFIFO) return 'a FIFO (named pipe)';
-  if (t === fsConstants.S_IFSOCK) return 'a socket';
-  return 'not a regular file';
+  if (t === fsConstants.S_IFDIR) return say({ zh: '目录', en: 'a directory' });
+  if (t === fsConstants.S_IFCHR) return say({ zh: '字符设备', en: 'a character device' });
+  if (t === fsConstants.S_IFBLK) return say({ zh: '块设备', en: 'a block device' });
+  if (t === fsConstants.S_IFIFO) return say({ zh: '命名管道', en: 'a FIFO (named pipe)' });
+  if (t === fsConstants.S_IFSOCK) return say({ zh: '套接字', en: 'a socket' });
+  return say({ zh: '非普通文件', en: 'not a regular file' });
 }
 
 /**
@@ -77,16 +78,16 @@ export function readInputFile(file: string, maxBytes: number, what: string): Buf
     fd = openSync(file, fsConstants.O_RDONLY | fsConstants.O_NONBLOCK);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new InputError([{ file, message: `找不到文件 / file not found` }]);
-    throw new InputError([{ file, message: `cannot read file: ${(e as Error).message}` }]);
+    if (code === 'ENOENT') throw new InputError([{ file, message: say({ zh: '找不到文件', en: `找不到文件 / file not found` }) }]);
+    throw new InputError([{ file, message: say({ zh: `无法读取文件：${(e as Error).message}`, en: `cannot read file: ${(e as Error).message}` }) }]);
   }
   try {
     const st = fstatSync(fd);
     if (!st.isFile()) {
-      throw new InputError([{ file, message: `refused: ${kindOf(st.mode)}, not a regular file (a ${what} must be a regular file) / 拒绝读取：不是普通文件` }]);
+      throw new InputError([{ file, message: say({ zh: `拒绝读取：${kindOf(st.mode)}，不是普通文件`, en: `refused: ${kindOf(st.mode)}, not a regular file (a ${what} must be a regular file) / 拒绝读取：不是普通文件` }) }]);
     }
     if (st.size > maxBytes) {
-      throw new InputError([{ file, message: `refused: the file is ${formatLimit(st.size)} bytes; the largest ${what} accepted is ${formatLimit(maxBytes)} bytes / 文件过大（上限 ${formatLimit(maxBytes)} 字节）` }]);
+      throw new InputError([{ file, message: say({ zh: `拒绝读取：文件有 ${formatLimit(st.size)} 字节，超过上限 ${formatLimit(maxBytes)} 字节`, en: `refused: the file is ${formatLimit(st.size)} bytes; the largest ${what} accepted is ${formatLimit(maxBytes)} bytes / 文件过大（上限 ${formatLimit(maxBytes)} 字节）` }) }]);
     }
     // read at most size + 1 bytes: a file that grows while it is read (or a /proc file that
     // reports size 0) is refused rather than read past its limit
@@ -97,7 +98,7 @@ export function readInputFile(file: string, maxBytes: number, what: string): Buf
       if (n === 0) break;
       total += n;
       if (total > st.size) {
-        throw new InputError([{ file, message: `refused: the file changed size while it was read (${formatLimit(st.size)} bytes at the start) / 文件在读取时发生变化` }]);
+        throw new InputError([{ file, message: say({ zh: `拒绝读取：文件在读取时大小发生变化（开始时为 ${formatLimit(st.size)} 字节）`, en: `refused: the file changed size while it was read (${formatLimit(st.size)} bytes at the start) / 文件在读取时发生变化` }) }]);
       }
     }
     return buf.subarray(0, total);

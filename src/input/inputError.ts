@@ -6,6 +6,17 @@
  * the rest are only counted, per kind (the column or field they concern), so that a file with a
  * million bad rows gives a short error and bounded memory.
  */
+import { say } from '../i18n/messageLang.ts';
+import type { Messages } from '../i18n/text.ts';
+
+const INPUT_ERROR_TEXT = {
+  problems: { zh: (total: number) => `输入中有 ${total} 个问题：`, en: (total: number) => `${total} problem${total === 1 ? '' : 's'} in the input:` },
+  more: {
+    zh: (count: number) => `…… 另有 ${count} 个问题未列出：`,
+    en: (count: number) => `… and ${count} more problem${count === 1 ? '' : 's'} not listed (另有 ${count} 个问题未列出):`,
+  },
+} satisfies Messages;
+
 export interface InputProblem {
   readonly file: string;
   /** 1-based line (YAML) or data row (CSV, header = row 1) */
@@ -69,9 +80,9 @@ export class InputError extends Error {
     const moreCount = [...more.values()].reduce((a, b) => a + b, 0);
     const total = listed.length + moreCount;
     const summary = moreCount
-      ? `\n  … and ${moreCount} more problem${moreCount === 1 ? '' : 's'} not listed (另有 ${moreCount} 个问题未列出):\n${[...more].sort((a, b) => b[1] - a[1]).slice(0, 50).map(([k, n]) => `    ${n} × ${k}`).join('\n')}`
+      ? `\n  ${say(INPUT_ERROR_TEXT.more)(moreCount)}\n${[...more].sort((a, b) => b[1] - a[1]).slice(0, 50).map(([k, n]) => `    ${n} × ${k}`).join('\n')}`
       : '';
-    super(`${total} problem${total === 1 ? '' : 's'} in the input:\n${listed.map((p) => `  ${formatProblem(p)}`).join('\n')}${summary}`);
+    super(`${say(INPUT_ERROR_TEXT.problems)(total)}\n${listed.map((p) => `  ${formatProblem(p)}`).join('\n')}${summary}`);
     this.name = 'InputError';
     this.problems = listed;
     this.omitted = more;

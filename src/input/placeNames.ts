@@ -9,6 +9,7 @@
  * pinyin-pro is loaded only when a lookup needs pinyin (a Latin query, or suggestions), so that
  * commands that never look a name up do not pay for it.
  */
+import { say } from '../i18n/messageLang.ts';
 import { createRequire } from 'node:module';
 import { PROVINCES } from './provinces.ts';
 import type { County } from '../model/county.ts';
@@ -184,13 +185,13 @@ export function placeProblem(query: string, match: PlaceMatch, places: readonly 
   if (match.kind === 'found') return undefined;
   if (match.kind === 'ambiguous') {
     const list = match.indexes.map((i) => describePlace(places[i]!)).join('; ');
-    return `“${query}”对应 ${match.indexes.length} 个${kind.zh}，请给出代码 / "${query}" matches ${match.indexes.length} ${kind.en === 'county' ? 'counties' : `${kind.en}s`}; give the code: ${list}`;
+    return say({ zh: `“${query}”对应 ${match.indexes.length} 个${kind.zh}，请给出代码：${list}`, en: `“${query}”对应 ${match.indexes.length} 个${kind.zh}，请给出代码 / "${query}" matches ${match.indexes.length} ${kind.en === 'county' ? 'counties' : `${kind.en}s`}; give the code: ${list}` });
   }
   const inScope = scope ? `（${typeof scope === 'string' ? scope : scope.zh}）` : '';
   const inScopeEn = scope ? ` in ${typeof scope === 'string' ? scope : scope.en}` : '';
   const head = `未找到${kind.zh}“${query}”${inScope} / no ${kind.en} "${query}"${inScopeEn}`;
-  if (match.suggestions.length === 0) return `${head}; 可用代码、全称、简称或拼音查找 / give a code, full name, short name or pinyin`;
-  return `${head}; 是否要找 / did you mean: ${match.suggestions.map((i) => describePlace(places[i]!)).join('; ')}`;
+  if (match.suggestions.length === 0) return say({ zh: `未找到${kind.zh}“${query}”${inScope}；可用代码、全称、简称或拼音查找`, en: `${head}; 可用代码、全称、简称或拼音查找 / give a code, full name, short name or pinyin` });
+  return say({ zh: `未找到${kind.zh}“${query}”${inScope}；是否要找：${match.suggestions.map((i) => describePlace(places[i]!)).join('；')}`, en: `${head}; 是否要找 / did you mean: ${match.suggestions.map((i) => describePlace(places[i]!)).join('; ')}` });
 }
 
 /** Usual romanizations of the provinces (postal and official forms), by code. */
@@ -256,7 +257,7 @@ export function resolveCounty(query: string, counties: readonly County[], indexe
     if (there.kind !== 'unknown') {
       const list = (there.kind === 'found' ? [there.index] : there.indexes).map((i) => describePlace(others[i]!)).join('; ');
       const inScope = scope ? `（${scope}）` : '';
-      return { problem: `“${query}”不在所报告的县中${inScope}，但在 ${list}：${elsewhere.hint.zh} / "${query}" is not among the counties reported${scope ? ` (${scope})` : ''} but is ${list}: ${elsewhere.hint.en}` };
+      return { problem: say({ zh: `“${query}”不在所报告的县中${inScope}，但在 ${list}：${elsewhere.hint.zh}`, en: `“${query}”不在所报告的县中${inScope}，但在 ${list}：${elsewhere.hint.zh} / "${query}" is not among the counties reported${scope ? ` (${scope})` : ''} but is ${list}: ${elsewhere.hint.en}` }) };
     }
   }
   return { problem: placeProblem(query, match, places, COUNTY, scope)! };

@@ -6,6 +6,7 @@
  * loaders are not: a command's xlsx inputs are read before it runs (`preloadWorkbook`, called
  * by the CLI for every .xlsx argument) and the loaders take them from here (`loadedWorkbook`).
  */
+import { say } from '../i18n/messageLang.ts';
 import { resolve } from 'node:path';
 import { MAX_COUNTY_BYTES, readInputFile } from './fileLimits.ts';
 import { InputError } from './inputError.ts';
@@ -66,7 +67,7 @@ export async function preloadWorkbook(file: string): Promise<Workbook> {
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (e) {
-    throw new InputError([{ file, message: `not a readable Excel (.xlsx) workbook: ${e instanceof Error ? e.message : String(e)} / 无法读取该 Excel 文件` }]);
+    throw new InputError([{ file, message: say({ zh: `无法读取该 Excel（.xlsx）工作簿：${e instanceof Error ? e.message : String(e)}`, en: `not a readable Excel (.xlsx) workbook: ${e instanceof Error ? e.message : String(e)} / 无法读取该 Excel 文件` }) }]);
   }
   const sheets: WorkbookSheet[] = wb.worksheets.map((ws) => {
     const rows: WorkbookCell[][] = [];

@@ -3,9 +3,13 @@
  * with its line and column in the file.
  */
 import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { InputError, type InputProblem } from './inputError.ts';
 import { MAX_YAML_ALIASES, MAX_YAML_BYTES, readInputFile } from './fileLimits.ts';
+import { onMessageLang, say } from '../i18n/messageLang.ts';
+
+// zod's own messages (a value of the wrong type, too short, an unknown key) in the message language
+onMessageLang((lang) => z.config(lang === 'zh' ? z.locales.zhCN() : z.locales.en()));
 
 export interface ParsedYaml {
   readonly file: string;
@@ -23,7 +27,7 @@ export function parseYamlText(text: string, file: string): ParsedYaml {
     doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
     const problems: InputProblem[] = doc.errors.map((e) => {
       const pos = lineCounter.linePos(e.pos[0]);
-      return { file, line: pos.line, column: pos.col, message: `YAML syntax: ${e.message.split('\n')[0]}` };
+      return { file, line: pos.line, column: pos.col, message: `${say({ zh: 'YAML 语法错误：', en: 'YAML syntax: ' })}${e.message.split('\n')[0]}` };
     });
     if (problems.length) throw new InputError(problems);
     // aliases are expanded here: past MAX_YAML_ALIASES the yaml library refuses (alias bombs)

@@ -4,6 +4,8 @@
  * every change carries its sign (+/−, and 增/减 in Chinese), never parentheses.
  */
 import type { Lang } from '../i18n/lang.ts';
+import { apportionToUnit, MONEY_UNIT_INFO, type MoneyUnit } from './moneyUnits.ts';
+import { groupedSteps, unitAmount } from './terminalSummary.ts';
 import { group, yuanExact } from '../i18n/money.ts';
 import type { Bilingual } from '../i18n/text.ts';
 import type { Comparison } from '../tables/comparison.ts';
@@ -15,9 +17,9 @@ const LEVELS: Readonly<Record<string, Bilingual>> = {
   county: { zh: '县级', en: 'county' },
 };
 
-/** A change with its sign always written: +1,234.00 / −1,234.00 / 0.00; in Chinese followed by 增 / 减 / 不变. */
-export function signedChange(lang: Lang, fen: number): string {
-  const text = `${fen > 0 ? '+' : ''}${yuanExact(fen)}`;
+/** A change with its sign always written: +1,234.00 / −1,234.00 / 0.00; in Chinese followed by 增 / 减 / 不变. `unit`: in that display unit instead of exact yuan. */
+export function signedChange(lang: Lang, fen: number, unit?: MoneyUnit): string {
+  const text = `${fen > 0 ? '+' : ''}${unit ? unitAmount(fen, unit) : yuanExact(fen)}`;
   if (lang === 'en') return text;
   return `${text} ${fen > 0 ? '增' : fen < 0 ? '减' : '不变'}`;
 }
@@ -43,25 +45,40 @@ export function unchangedNote(c: Comparison, lang: Lang, baseName: string, scena
   return lang === 'zh' ? `注意：${years} 年两者完全相同，差异为 0。` : `note: nothing differs in ${years}.`;
 }
 
-export function formatComparison(c: Comparison, baseName: string, scenarioName: string, lang: Lang = 'zh'): string {
+/** The comparison's summary; amounts in exact yuan, or in `unit` (`--unit`) rounded half away from zero. */
+export function formatComparison(c: Comparison, baseName: string, scenarioName: string, lang: Lang = 'zh', unit?: MoneyUnit): string {
   const zh = lang === 'zh';
-  const lines: string[] = [zh ? `情景 ${scenarioName} 与基准 ${baseName} 比较（金额单位：元）` : `${scenarioName} compared with ${baseName} (amounts in yuan)`];
+  const u = unit ? MONEY_UNIT_INFO[unit][lang] : zh ? '元' : 'yuan';
+  const amount = (fen: number): string => (unit ? unitAmount(fen, unit) : yuanExact(fen));
+  const lines: string[] = [zh ? `情景 ${scenarioName} 与基准 ${baseName} 比较（金额单位：${u}）` : `${scenarioName} compared with ${baseName} (amounts in ${u})`];
   const note = unchangedNote(c, lang, baseName, scenarioName);
   if (note) lines.push(note);
   const labelWidth = 30;
   const numWidth = 24;
   const row = (label: string, base: number, scenario: number): string =>
-    `${padEnd(label, labelWidth)}${padStart(yuanExact(base), numWidth)}${padStart(yuanExact(scenario), numWidth)}${padStart(signedChange(lang, scenario - base), numWidth + (zh ? 3 : 0))}`;
+    `${padEnd(label, labelWidth)}${padStart(amount(base), numWidth)}${padStart(amount(scenario), numWidth)}${padStart(signedChange(lang, scenario - base, unit), numWidth + (zh ? 3 : 0))}`;
   for (const year of c.years) {
     const t = c.totals.find((g) => g.year === year)!;
     const f = t.fields;
     lines.push('');
     const head = zh ? `${year} 年：${t.counties} 个县（区、市）` : `${year}: ${t.counties} counties`;
-    lines.push(`${padEnd(head, labelWidth)}${padStart(zh ? '基准（元）' : 'base (yuan)', numWidth)}${padStart(zh ? '情景（元）' : 'scenario (yuan)', numWidth)}${padStart(zh ? '变化（元）' : 'change (yuan)', numWidth + (zh ? 3 : 0))}`);
-    lines.push(row(zh ? '  标准支出' : '  standard cost', f.standardCostFen.base, f.standardCostFen.scenario));
-    for (const l of c.levels.filter((x) => x.year === year)) {
-      const name = LEVELS[l.level]!;
-      lines.push(row(zh ? `    其中${name.zh}负担` : `    paid by ${name.en}`, l.cost.base, l.cost.scenario));
+    lines.push(`${padEnd(head, labelWidth)}${padStart(zh ? `基准（${u}）` : `base (${u})`, numWidth)}${padStart(zh ? `情景（${u}）` : `scenario (${u})`, numWidth)}${padStart(zh ? `变化（${u}）` : `change (${u})`, numWidth + (zh ? 3 : 0))}`);
+    const levels = c.levels.filter((x) => x.year === year);
+    const levelLabel = (level: string): string => (zh ? `    其中${LEVELS[level]!.zh}负担` : `    paid by ${LEVELS[level]!.en}`);
+    if (!unit) {
+      lines.push(row(zh ? '  标准支出' : '  standard cost', f.standardCostFen.base, f.standardCostFen.scenario));
+      for (const l of levels) lines.push(row(levelLabel(l.level), l.cost.base, l.cost.scenario));
+    } else {
+      // in a display unit the levels are apportioned so that they add up to the printed standard cost, in both columns and in the change
+      const b = apportionToUnit(levels.map((l) => l.cost.base), unit);
+      const s = apportionToUnit(levels.map((l) => l.cost.scenario), unit);
+      const stepRow = (label: string, base: number, scenario: number): string => {
+        const d = scenario - base;
+        const change = `${d > 0 ? '+' : ''}${groupedSteps(d, unit)}${zh ? ` ${d > 0 ? '增' : d < 0 ? '减' : '不变'}` : ''}`;
+        return `${padEnd(label, labelWidth)}${padStart(groupedSteps(base, unit), numWidth)}${padStart(groupedSteps(scenario, unit), numWidth)}${padStart(change, numWidth + (zh ? 3 : 0))}`;
+      };
+      lines.push(stepRow(zh ? '  标准支出' : '  standard cost', b.total, s.total));
+      levels.forEach((l, k) => lines.push(stepRow(levelLabel(l.level), b.parts[k]!, s.parts[k]!)));
     }
     lines.push(row(zh ? '  一般性转移支付' : '  general transfers', f.generalFen.base, f.generalFen.scenario));
     lines.push(row(zh ? '  净缺口（负数为结余）' : '  net gap (negative: surplus)', f.gapFen.base, f.gapFen.scenario));

@@ -90,7 +90,8 @@ export function explainCounty(run: YearRun, countyIndex: number, policy: PolicyD
     out.push(`  ${mechName(pool.id)}${m.pool(y(pool.poolFen), tp(spec.pool), eligible, regions, weight, pool.countySharePpm / PPM, src(spec.source), y(r.generalByMechanismFen[pool.id]))}`);
   }
   out.push(`  ${m.eqHeader(mechName('equalization'), src(mech.equalization.source))}`);
-  const fns = eq.functions.map((f) => `${f.id} ${num(f.drivers.reduce((a, d) => a + (c.drivers[d] ?? 0), 0), 0)} × ${num(f.unitStandard)}`).join(' + ');
+  const fnName = (id: string): string => (lang === 'zh' ? (mech.equalization.functions.find((x) => x.id === id)?.name_zh ?? id) : id);
+  const fns = eq.functions.map((f) => `${fnName(f.id)} ${num(f.drivers.reduce((a, d) => a + (c.drivers[d] ?? 0), 0), 0)} × ${num(f.unitStandard)}`).join(' + ');
   out.push(`    ${m.standardExpenditure(fns, num(r.costCoefficient, 4), y(r.standardExpenditureFen))}`);
   const ownStd = r.standardRevenueFen - (r.rebatesFen + r.systemSubsidyFen - r.remittanceFen) - t.pools.reduce((a, x) => a + r.generalByMechanismFen[x.id], 0);
   out.push(`    ${m.standardRevenue(eq.standardRevenueRatePpm / PPM, tp('standard_revenue_rate'), y(ownStd), y(r.standardRevenueFen))}`);

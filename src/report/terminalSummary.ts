@@ -7,6 +7,7 @@ import type { Lang } from '../i18n/lang.ts';
 import { group, moneyIn } from '../i18n/money.ts';
 import { inLang, type Messages } from '../i18n/text.ts';
 import { formatYuan } from '../model/money.ts';
+import { apportionToUnit, fenToSteps, MONEY_UNIT_INFO, stepsText, type MoneyUnit } from './moneyUnits.ts';
 import type { InequalitySummary } from '../model/measures/inequality.ts';
 import type { YearSummary } from '../tables/summary.ts';
 
@@ -15,13 +16,13 @@ const SUMMARY_TEXT = {
     zh: (title: string, year: number, counties: number, residents: string) => `${title} — ${year}年：${counties} 个县，常住人口 ${residents} 人`,
     en: (title: string, year: number, counties: number, residents: string) => `${title} — ${year}: ${counties} counties, ${residents} residents`,
   },
-  byLevel: { zh: '基本公共服务标准成本，按负担的政府层级（万元）', en: 'Standard cost of the basic-service bundle, by who pays (yuan)' },
+  byLevel: { zh: (unit: string) => `基本公共服务标准成本，按负担的政府层级（${unit}）`, en: (unit: string) => `Standard cost of the basic-service bundle, by who pays (${unit})` },
   central: { zh: '中央', en: 'central 中央' },
   provincial: { zh: '省级', en: 'provincial 省' },
   prefecture: { zh: '地市级', en: 'prefecture 市' },
   county: { zh: '县级', en: 'county 县' },
   totalCost: { zh: '标准成本合计', en: 'total standard cost' },
-  flows: { zh: '县级收支（万元）', en: 'Flows to counties (yuan)' },
+  flows: { zh: (unit: string) => `县级收支（${unit}）`, en: (unit: string) => `Flows to counties (${unit})` },
   needs: { zh: '支出需求', en: 'needs 支出需求' },
   planCost: { zh: '  规划服务标准成本', en: '  plan standard cost' },
   otherSpending: { zh: '  工资、运转和其他法定支出', en: '  salaries, running, other mandated' },
@@ -69,26 +70,45 @@ function share(part: number, whole: number): string {
   return whole !== 0 ? `${((part / whole) * 100).toFixed(1)}%` : '–';
 }
 
-export function formatSummary(s: YearSummary, title: string, lang: Lang): string {
+/** Whole steps of a display unit as text with thousands separators and a real minus sign: −1,234,567.89. */
+export function groupedSteps(steps: number, unit: MoneyUnit): string {
+  const [whole, frac] = stepsText(Math.abs(steps), unit).split('.');
+  return `${steps < 0 ? '−' : ''}${group(Number(whole))}${frac !== undefined ? `.${frac}` : ''}`;
+}
+
+/** An amount in a display unit, rounded half away from zero, with separators. */
+export function unitAmount(fen: number, unit: MoneyUnit): string {
+  return groupedSteps(fenToSteps(fen, unit), unit);
+}
+
+/**
+ * The summary of one year. `unit` (`--unit`) sets the unit of the amounts; without it Chinese
+ * tabulates in 万元 and English in exact yuan. With a unit, the levels are apportioned so that
+ * they add up to the printed total, and the two parts of the needs to the printed needs.
+ */
+export function formatSummary(s: YearSummary, title: string, lang: Lang, unit?: MoneyUnit): string {
   const m = inLang(SUMMARY_TEXT, lang);
   const t = s.totals;
   // Chinese: 万元 with two decimals, as a finance office tabulates; English: exact yuan
-  const amount = (fen: number): string => (lang === 'zh' ? moneyIn(lang, fen, 'wan').replace(/万元$/, '') : formatYuan(fen));
+  const amount = (fen: number): string => (unit ? unitAmount(fen, unit) : lang === 'zh' ? moneyIn(lang, fen, 'wan').replace(/万元$/, '') : formatYuan(fen));
+  const unitName = unit ? MONEY_UNIT_INFO[unit][lang] : lang === 'zh' ? '万元' : 'yuan';
   const lines: string[] = [];
   lines.push(m.heading(title, s.year, s.counties, group(Math.round(s.residents))));
   lines.push('');
-  lines.push(m.byLevel);
-  const money = (label: string, fen: number, of = t.standardCostFen): string => `  ${pad(label, 34)}${pad(amount(fen), 24, true)}  ${pad(share(fen, of), 7, true)}`;
-  lines.push(money(m.central, t.centralFen));
-  lines.push(money(m.provincial, t.provincialFen));
-  lines.push(money(m.prefecture, t.prefectureFen));
-  lines.push(money(m.county, t.countyFen));
-  lines.push(money(m.totalCost, t.standardCostFen));
+  lines.push(m.byLevel(unitName));
+  const line = (label: string, text: string, fen: number, of: number): string => `  ${pad(label, 34)}${pad(text, 24, true)}  ${pad(share(fen, of), 7, true)}`;
+  const money = (label: string, fen: number, of = t.standardCostFen): string => line(label, amount(fen), fen, of);
+  /** parts and their total, apportioned in the display unit when one is chosen */
+  const block = (rows: ReadonlyArray<readonly [string, number]>, total: readonly [string, number], of: number): string[] => {
+    if (!unit) return [...rows.map(([label, fen]) => money(label, fen, of)), money(total[0], total[1], of)];
+    const { parts, total: steps } = apportionToUnit(rows.map(([, fen]) => fen), unit);
+    return [...rows.map(([label, fen], k) => line(label, groupedSteps(parts[k]!, unit), fen, of)), line(total[0], groupedSteps(steps, unit), total[1], of)];
+  };
+  lines.push(...block([[m.central, t.centralFen], [m.provincial, t.provincialFen], [m.prefecture, t.prefectureFen], [m.county, t.countyFen]], [m.totalCost, t.standardCostFen], t.standardCostFen));
   lines.push('');
-  lines.push(m.flows);
-  lines.push(money(m.needs, t.needsFen));
-  lines.push(money(m.planCost, t.standardCostFen));
-  lines.push(money(m.otherSpending, t.otherSpendingFen));
+  lines.push(m.flows(unitName));
+  const [needsLine, ...needParts] = block([[m.planCost, t.standardCostFen], [m.otherSpending, t.otherSpendingFen]], [m.needs, t.needsFen], t.standardCostFen).reverse();
+  lines.push(needsLine!, ...needParts.reverse());
   lines.push(money(m.resources, t.resourcesFen));
   lines.push(money(m.ownRevenue, t.ownRevenueFen));
   lines.push(money(m.rebates, t.rebatesFen));

@@ -5,6 +5,7 @@
  * scenarios/raise_basic_pension.yaml. A name found nowhere gives a plain message with the
  * nearest scenario names, never a raw ENOENT.
  */
+import { messageLang } from '../i18n/messageLang.ts';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, extname, isAbsolute, join, relative, resolve } from 'node:path';
 import { InputError } from '../input/inputError.ts';
@@ -71,9 +72,14 @@ function scenarioNotFound(arg: string, searched: readonly string[], folders: rea
     .filter((x, i, all) => all.findIndex((y) => basename(y.p) === basename(x.p)) === i)
     .slice(0, 3)
     .map((x) => show(x.p));
+  const names = [...new Set(known.map((p) => basename(p, extname(p))))];
+  if (messageLang() === 'zh') {
+    const head = `找不到情景文件“${arg}”${searched.length ? `；也在 ${searched.map(show).join('、')} 中按名称查找过` : ''}`;
+    if (near.length) return `${head}；是否要找：${near.join('、')}`;
+    return names.length ? `${head}；可用的情景：${names.join('、')}` : head;
+  }
   const where = searched.length ? `；也在 ${searched.map(show).join('、')} 中按名称查找过 / also looked for it by name in ${searched.map(show).join(', ')}` : '';
   const head = `找不到情景文件“${arg}” / scenario file "${arg}" not found${where}`;
   if (near.length) return `${head}; 是否要找 / did you mean: ${near.join(', ')}`;
-  const names = [...new Set(known.map((p) => basename(p, extname(p))))];
   return names.length ? `${head}; 可用的情景 / scenarios available: ${names.join(', ')}` : head;
 }

@@ -10,6 +10,7 @@ import { InputError } from '../input/inputError.ts';
 import { resolveProvince } from '../input/placeNames.ts';
 import type { County } from '../model/county.ts';
 import { DEFAULT_COUNTIES, NATIONAL_COUNTIES } from '../input/bundledPaths.ts';
+import { say } from '../i18n/messageLang.ts';
 
 export { DEFAULT_COUNTIES, NATIONAL_COUNTIES };
 
@@ -42,7 +43,10 @@ export function loadCountySet(options: CountySetOptions): CountySet {
     for (const c of added) counties.push(c);
     sources.push(resolve(reference));
     const others = new Set(added.map((c) => c.provinceCode)).size;
-    notes.push(`中央均衡性转移支付在全国各省间分配：其他 ${others} 个省的 ${added.length} 个县取自 ${reference} / the central equalization pool is shared among all provinces: ${added.length} counties of ${others} other provinces come from ${reference}`);
+    notes.push(say({
+      zh: `中央均衡性转移支付在全国各省间分配：其他 ${others} 个省的 ${added.length} 个县取自 ${reference}`,
+      en: `中央均衡性转移支付在全国各省间分配：其他 ${others} 个省的 ${added.length} 个县取自 ${reference} / the central equalization pool is shared among all provinces: ${added.length} counties of ${others} other provinces come from ${reference}`,
+    }));
   }
   let focus = own.counties.map((_, i) => i);
   if (options.province) {

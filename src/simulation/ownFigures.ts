@@ -17,6 +17,7 @@
  * Years only run as warm-up for growth control are not held: growth control only moves the
  * formula's allocation, which the years asked for replace.
  */
+import { say } from '../i18n/messageLang.ts';
 import type { PolicyData } from '../input/policyData.ts';
 import type { County } from '../model/county.ts';
 import { bookedBeyondAllocationFen, heldAllocationsOf, type FixedAllocations } from '../model/transfers/fixedAllocations.ts';
@@ -86,24 +87,27 @@ export function runWithOwnFigures(policy: PolicyData, counties: readonly County[
 
 const yuanText = (fen: number): string => (Math.abs(fen) / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
-/** What the run does with the allocations, said before it runs (zh / en). */
+/** What the run does with the allocations, said before it runs (in the message language). */
 export function allocationModeNote(mode: AllocationMode): string {
   return mode === 'hold'
-    ? '分配保持：各项一般性转移支付按不含你的数据的内置数据分配（资金池与各省数字不变），你的数据只进入所涉县自身的账户，其他县的结果与不用覆盖文件时完全相同；要让你的数据参与分配公式、重新分配资金池，请加 --reallocate / allocations held: every general transfer is allocated on the bundled data without your figures (pools and provinces as they were), your figures enter only their own counties\' accounts, and every other county\'s results are exactly those of the run without the override; --reallocate lets them enter the allocation formulas and re-share the pools'
-    : '重新分配（--reallocate）：你的数据参与各项一般性转移支付的分配公式，资金池在各县之间重新分配，其他县的转移支付和缺口随之改变 / allocations re-shared (--reallocate): your figures enter the general transfers\' allocation formulas, the pools are re-shared, and other counties\' transfers and gaps move with them';
+    ? say({ zh: '分配保持：各项一般性转移支付按不含你的数据的内置数据分配（资金池与各省数字不变），你的数据只进入所涉县自身的账户，其他县的结果与不用覆盖文件时完全相同；要让你的数据参与分配公式、重新分配资金池，请加 --reallocate', en: 'allocations held: every general transfer is allocated on the bundled data without your figures (pools and provinces as they were), your figures enter only their own counties\' accounts, and every other county\'s results are exactly those of the run without the override; --reallocate lets them enter the allocation formulas and re-share the pools' })
+    : say({ zh: '重新分配（--reallocate）：你的数据参与各项一般性转移支付的分配公式，资金池在各县之间重新分配，其他县的转移支付和缺口随之改变', en: 'allocations re-shared (--reallocate): your figures enter the general transfers\' allocation formulas, the pools are re-shared, and other counties\' transfers and gaps move with them' });
 }
 
-/** What the allocations came to in a year (zh / en): the other counties' gaps, and pools the given amounts no longer sum to. */
+/** What the allocations came to in a year (in the message language): the other counties' gaps, and pools the given amounts no longer sum to. */
 export function allocationNotes(year: number, report: AllocationReport): string[] {
   const notes = [
     report.mode === 'hold'
-      ? `${year}年：分配保持，其他 ${report.otherCounties} 个县中缺口改变的有 ${report.otherGapsChanged} 个 / ${year}: allocations held; the gaps of ${report.otherGapsChanged} of the ${report.otherCounties} other counties changed`
-      : `${year}年：重新分配后，其他 ${report.otherCounties} 个县中有 ${report.otherGapsChanged} 个县的缺口改变 / ${year}: re-sharing the pools changed the gaps of ${report.otherGapsChanged} of the ${report.otherCounties} other counties`,
+      ? say({ zh: `${year}年：分配保持，其他 ${report.otherCounties} 个县中缺口改变的有 ${report.otherGapsChanged} 个`, en: `${year}: allocations held; the gaps of ${report.otherGapsChanged} of the ${report.otherCounties} other counties changed` })
+      : say({ zh: `${year}年：重新分配后，其他 ${report.otherCounties} 个县中有 ${report.otherGapsChanged} 个县的缺口改变`, en: `${year}: re-sharing the pools changed the gaps of ${report.otherGapsChanged} of the ${report.otherCounties} other counties` }),
   ];
   for (const [id, fen] of Object.entries(report.beyondPoolFen) as Array<[GeneralMechanismId, number]>) {
     const m = MECHANISM_NAMES[id];
     notes.push(
-      `${year}年：你给出的${m.zh}实收数使各县合计${fen > 0 ? '多于' : '少于'}其分配额 ${yuanText(fen)} 元，该资金池不再等于其引用数 / ${year}: the amounts your files give for the ${m.en} put the counties' total ${yuanText(fen)} yuan ${fen > 0 ? 'above' : 'below'} its allocation, so the pool no longer sums to its cited figure`,
+      say({
+        zh: `${year}年：你给出的${m.zh}实收数使各县合计${fen > 0 ? '多于' : '少于'}其分配额 ${yuanText(fen)} 元，该资金池不再等于其引用数`,
+        en: `${year}: the amounts your files give for the ${m.en} put the counties' total ${yuanText(fen)} yuan ${fen > 0 ? 'above' : 'below'} its allocation, so the pool no longer sums to its cited figure`,
+      }),
     );
   }
   return notes;

@@ -3,6 +3,7 @@
  * for the same year, scope and measure, its relative difference from the published value and
  * whether it lies within the figure's band. Pure: runs in, rows out.
  */
+import { say } from '../i18n/messageLang.ts';
 import { itemMatches } from '../input/policyData.ts';
 import type { LoadedFigure, Measure } from '../input/validationSchema.ts';
 import { valueFor } from '../model/parameters.ts';
@@ -83,7 +84,7 @@ export function measureValue(run: YearRun, measure: Measure, scope: LoadedFigure
   if ('mechanisms' in measure) {
     return measure.mechanisms.reduce((a, id) => {
       if (id === 'guarantee_award') return a + spent('guarantee');
-      if (!isMechanism(id)) throw new Error(`unknown transfer ${id}`);
+      if (!isMechanism(id)) throw new Error(say({ zh: `未知的转移支付 ${id}`, en: `unknown transfer ${id}` }));
       return a + spent(id);
     }, 0);
   }
@@ -126,7 +127,7 @@ export function measureValue(run: YearRun, measure: Measure, scope: LoadedFigure
     case 'county_expenditure':
       return sum((r) => r.needsFen);
     default:
-      throw new Error(`unknown transfer ${id}`);
+      throw new Error(say({ zh: `未知的转移支付 ${id}`, en: `unknown transfer ${id}` }));
   }
 }
 

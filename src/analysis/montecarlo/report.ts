@@ -9,6 +9,7 @@ import type { Row } from '../../tables/countyTable.ts';
 import type { UncertaintySection } from '../../scenarios/uncertaintySchema.ts';
 import { describeSource } from '../../input/sourceSchema.ts';
 import { fanPanels, type BandDatum } from '../charts.ts';
+import type { Lang } from '../../i18n/lang.ts';
 import { YEAR_MEASURES, IX, type YearMeasure } from '../evaluate.ts';
 import type { LinearModel } from '../linearModel.ts';
 import type { MonteCarloResult } from './runMonteCarlo.ts';
@@ -90,7 +91,7 @@ export function variablesMetadata(spec: UncertaintySection): unknown[] {
 }
 
 /** Fan chart data for Gini, Theil, counties in gap and shortfall (outer band = first and last quantile). */
-export function fanData(result: MonteCarloResult, model: LinearModel): BandDatum[] | undefined {
+export function fanData(result: MonteCarloResult, model: LinearModel, t: (typeof CHART_TEXT)[Lang]): BandDatum[] | undefined {
   const { plan } = result;
   const qs = plan.quantiles;
   const Q = qs.length;
@@ -99,7 +100,7 @@ export function fanData(result: MonteCarloResult, model: LinearModel): BandDatum
   const q25 = at(0.25) >= 0 ? at(0.25) : 0;
   const q75 = at(0.75) >= 0 ? at(0.75) : Q - 1;
   const med = at(0.5) >= 0 ? at(0.5) : Math.floor(Q / 2);
-  const panels: Array<[YearMeasure, string]> = [['gini', 'Gini'], ['theil', 'Theil'], ['counties_in_gap', 'counties in a gap'], ['shortfall', 'shortfall (亿元)']];
+  const panels: Array<[YearMeasure, string]> = [['gini', t.gini], ['theil', t.theil], ['counties_in_gap', t.countiesInGap], ['shortfall', t.shortfall]];
   const out: BandDatum[] = [];
   for (const [m, label] of panels) {
     model.years.forEach((year, y) => {
@@ -112,9 +113,16 @@ export function fanData(result: MonteCarloResult, model: LinearModel): BandDatum
   return out;
 }
 
-export function monteCarloChart(result: MonteCarloResult, model: LinearModel, title: string): string | undefined {
-  const data = fanData(result, model);
+/** The chart's words in each language. */
+const CHART_TEXT = {
+  zh: { gini: '基尼系数', theil: '泰尔指数', countiesInGap: '有缺口县数', shortfall: '缺口合计（亿元）', year: '年', y: (panel: string, outer: string) => `${panel}（${outer} 区间、四分位、中位数）` },
+  en: { gini: 'Gini', theil: 'Theil', countiesInGap: 'counties in a gap', shortfall: 'shortfall (亿元)', year: 'year', y: (panel: string, outer: string) => `${panel} (${outer} band, quartiles, median)` },
+} as const;
+
+export function monteCarloChart(result: MonteCarloResult, model: LinearModel, title: string, lang: Lang = 'en'): string | undefined {
+  const t = CHART_TEXT[lang];
+  const data = fanData(result, model, t);
   if (!data) return undefined;
   const qs = result.plan.quantiles;
-  return fanPanels(data, title, `${quantileLabel(qs[0]!)}–${quantileLabel(qs[qs.length - 1]!)}`);
+  return fanPanels(data, title, `${quantileLabel(qs[0]!)}–${quantileLabel(qs[qs.length - 1]!)}`, t);
 }
