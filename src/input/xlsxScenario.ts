@@ -15,6 +15,7 @@
  *   county's value, as a scenario's `counties:` entry would.
  * Every problem is addressed `sheet!cell`, e.g. `参数!E12`.
  */
+import { say } from '../i18n/messageLang.ts';
 import { basename, extname } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { BUDGET_STEMS, FISCAL_STEMS } from './countyColumns.ts';
@@ -97,7 +98,7 @@ export function workbookScenario(book: Workbook, baseline: ReadonlyMap<string, R
   const put = (path: ReadonlyArray<PropertyKey>, address: string): void => void places.set(path.map(String).join('\u0000'), address);
   const sheet = (name: string): WorkbookSheet | undefined => book.sheets.find((s) => s.name === name);
   if (!sheet(PARAMETER_SHEET) && !sheet(COUNTY_SHEET)) {
-    throw new InputError([{ file, message: `the workbook has neither a ${PARAMETER_SHEET} nor a ${COUNTY_SHEET} sheet: make it with \`fiscal-sim template\` / 工作簿缺少“${PARAMETER_SHEET}”或“${COUNTY_SHEET}”工作表，请用 fiscal-sim template 生成` }]);
+    throw new InputError([{ file, message: say({ zh: `工作簿缺少“${PARAMETER_SHEET}”或“${COUNTY_SHEET}”工作表，请用 fiscal-sim template 生成`, en: `the workbook has neither a ${PARAMETER_SHEET} nor a ${COUNTY_SHEET} sheet: make it with \`fiscal-sim template\`` }) }]);
   }
   const data: Record<string, unknown> = { title: `Excel ${basename(file, extname(file))}` };
 
@@ -126,7 +127,7 @@ export function workbookScenario(book: Workbook, baseline: ReadonlyMap<string, R
           put(['years'], at);
           break;
         default:
-          problems.push({ file, column: cellAddress(settings.name, r, 1), message: `unknown setting "${key}" (use ${SCENARIO_ROWS.map((x) => x[1]).join(', ')}) / 未知设置项` });
+          problems.push({ file, column: cellAddress(settings.name, r, 1), message: say({ zh: `未知设置项“${key}”（可用：${SCENARIO_ROWS.map((x) => x[1]).join('、')}）`, en: `unknown setting "${key}" (use ${SCENARIO_ROWS.map((x) => x[1]).join(', ')})` }) });
       }
     });
     if (Object.keys(years).length) data['years'] = { from: years['from'] ?? 2011, to: years['to'] ?? 2015 };
@@ -143,7 +144,7 @@ export function workbookScenario(book: Workbook, baseline: ReadonlyMap<string, R
       const m = /^\s*((?:19|20)\d\d)\s*(年)?\s*$/.exec(cellText(h));
       if (m) yearCols.push({ col, year: Number(m[1]) });
     });
-    if (yearCols.length === 0) problems.push({ file, column: cellAddress(params.name, 0, FIRST_YEAR_COLUMN), message: 'the parameter sheet has no year columns (2011, 2012, …) / 参数表缺少年份列' });
+    if (yearCols.length === 0) problems.push({ file, column: cellAddress(params.name, 0, FIRST_YEAR_COLUMN), message: say({ zh: '参数表缺少年份列', en: 'the parameter sheet has no year columns (2011, 2012, …)' }) });
     const seen = new Map<string, string>();
     params.rows.forEach((row, r) => {
       if (r === 0) return;
@@ -152,12 +153,12 @@ export function workbookScenario(book: Workbook, baseline: ReadonlyMap<string, R
       const cells = yearCols.map((y) => ({ ...y, value: cellValue(row[y.col]), at: cellAddress(params.name, r, y.col) }));
       if (path === '') {
         const filled = cells.find((c) => c.value !== undefined);
-        if (filled) problems.push({ file, column: cellAddress(params.name, r, 0), message: `a value at ${filled.at} has no parameter path in column A / 该行缺少参数路径` });
+        if (filled) problems.push({ file, column: cellAddress(params.name, r, 0), message: say({ zh: `${filled.at} 有数值，但该行 A 列缺少参数路径`, en: `a value at ${filled.at} has no parameter path in column A` }) });
         return;
       }
       const earlier = seen.get(path);
       if (earlier) {
-        problems.push({ file, column: cellAddress(params.name, r, 0), message: `parameter ${path} appears twice (also at ${earlier}) / 参数重复` });
+        problems.push({ file, column: cellAddress(params.name, r, 0), message: say({ zh: `参数 ${path} 出现两次（另见 ${earlier}）`, en: `parameter ${path} appears twice (also at ${earlier})` }) });
         return;
       }
       seen.set(path, cellAddress(params.name, r, 0));
@@ -171,7 +172,7 @@ export function workbookScenario(book: Workbook, baseline: ReadonlyMap<string, R
       for (const c of cells.slice(first)) {
         if (c.value === undefined && !base) continue; // an unknown path: its values are shown with the path's problem
         if (c.value === undefined) {
-          problems.push({ file, column: c.at, message: `${path}: the cell is empty; from ${cells[first]!.year} on every year needs a value (a parameter cannot be removed) / 单元格为空，请填写数值` });
+          problems.push({ file, column: c.at, message: say({ zh: `${path}：单元格为空；自 ${cells[first]!.year} 年起每年都须有数值（参数不能删除）`, en: `${path}: the cell is empty; from ${cells[first]!.year} on every year needs a value (a parameter cannot be removed)` }) });
           continue;
         }
         if (c === cells[first] || stable(c.value) !== stable(previous)) {
@@ -204,7 +205,7 @@ export function workbookScenario(book: Workbook, baseline: ReadonlyMap<string, R
       if (t?.kind === 'note') return;
       const key = t?.kind === 'fiscal' ? `${t.spec.name}_${t.year}` : t?.kind === 'fixed' ? t.spec.name : raw;
       if (keys.has(key)) {
-        problems.push({ file, column: at, message: `column "${raw}" repeats ${key} (also at ${keys.get(key)!}) / 列重复` });
+        problems.push({ file, column: at, message: say({ zh: `列“${raw}”与 ${keys.get(key)!} 重复（${key}）`, en: `column "${raw}" repeats ${key} (also at ${keys.get(key)!})` }) });
         return;
       }
       keys.set(key, at);
@@ -212,9 +213,9 @@ export function workbookScenario(book: Workbook, baseline: ReadonlyMap<string, R
       else if (t?.kind === 'fixed' && t.spec.name === 'name') return;
       else if (t?.kind === 'fiscal' && [...FISCAL_STEMS, ...BUDGET_STEMS].includes(t.spec)) cols.push({ col, field: t.spec.name, year: t.year });
       else if (t?.kind === 'fixed' && SCENARIO_COUNTY_FIELDS.includes(t.spec.name)) cols.push({ col, field: t.spec.name });
-      else problems.push({ file, column: at, message: `column "${raw}" cannot be set by a scenario (columns: code, name, ${SCENARIO_COUNTY_FIELDS.join(', ')} and dated fiscal columns such as own_revenue_2012) / 情景不能设置此列` });
+      else problems.push({ file, column: at, message: say({ zh: `情景不能设置列“${raw}”（可设置：代码、名称、${SCENARIO_COUNTY_FIELDS.join('、')} 及带年份的财政列，如 own_revenue_2012）`, en: `column "${raw}" cannot be set by a scenario (columns: code, name, ${SCENARIO_COUNTY_FIELDS.join(', ')} and dated fiscal columns such as own_revenue_2012)` }) });
     });
-    if (codeCol === undefined && countySheet.rows.length > 1) problems.push({ file, column: cellAddress(countySheet.name, 0, 0), message: 'the county sheet has no code (代码) column / 县级数据表缺少“代码”列' });
+    if (codeCol === undefined && countySheet.rows.length > 1) problems.push({ file, column: cellAddress(countySheet.name, 0, 0), message: say({ zh: '县级数据表缺少“代码”列', en: 'the county sheet has no code (代码) column' }) });
     countySheet.rows.forEach((row, r) => {
       if (r === 0 || codeCol === undefined) return;
       const set: Record<string, unknown> = {};
@@ -236,7 +237,7 @@ export function workbookScenario(book: Workbook, baseline: ReadonlyMap<string, R
       const code = cellValue(row[codeCol]);
       const codeAt = cellAddress(countySheet.name, r, codeCol);
       if (!/^\d{6}$/.test(shown(code))) {
-        problems.push({ file, column: codeAt, message: `"${shown(code)}" is not a six-digit county code / 不是六位县级代码` });
+        problems.push({ file, column: codeAt, message: say({ zh: `“${shown(code)}”不是六位县级代码`, en: `"${shown(code)}" is not a six-digit county code` }) });
         return;
       }
       put(['counties', k, 'where'], codeAt);

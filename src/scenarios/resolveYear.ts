@@ -3,6 +3,7 @@
  * the dated value in force that year for every standard, coverage, eligibility factor,
  * sharing rule, local split and transfer setting. Shares become integer ppm.
  */
+import { say } from '../i18n/messageLang.ts';
 import type { DaysPerYear, GroupedNumber, ResponsibilityRule } from '../input/catalogSchema.ts';
 import { PERIODS } from '../input/catalogSchema.ts';
 import { valueAt, type Dated } from '../input/datedValues.ts';
@@ -96,7 +97,7 @@ function formulaValue(formulas: Formulas, path: string, year: number, kind: 'sta
       line: f.where?.line,
       column: f.where?.column,
       field: `${path} ${year}`,
-      message: `formula "${f.text}" for county ${county.code} ${county.name} in ${year}: ${message} / 公式计算失败`,
+      message: say({ zh: `公式“${f.text}”在 ${year} 年对县 ${county.code} ${county.name} 计算失败：${message}`, en: `formula "${f.text}" for county ${county.code} ${county.name} in ${year}: ${message}` }),
     }]);
   };
   return (county) => {

@@ -10,6 +10,7 @@
  * A change's values replace the parameter's values from the change's first year on; values
  * before that year are kept. So `{2013: 400}` means "400 from 2013", whatever the base held.
  */
+import { say } from '../i18n/messageLang.ts';
 import { dirname, resolve, basename, extname } from 'node:path';
 import { z } from 'zod';
 import { GroupedNumber, GroupedShare, LocalSplitValue } from '../input/catalogSchema.ts';
@@ -54,7 +55,7 @@ const countyAmount = z.preprocess(
   z
     .number({ error: 'give an amount in yuan, e.g. 123456789.50, 1.2亿 or 3500万 / 请填写金额（元）' })
     .min(0, 'an amount cannot be negative / 金额不能为负')
-    .max(MAX_AMOUNT_YUAN, { error: (i) => `amount ${String(i.input)} is too large: the largest accepted is ${formatLimit(MAX_AMOUNT_YUAN)} yuan / 金额超出上限` })
+    .max(MAX_AMOUNT_YUAN, { error: (i) => say({ zh: `金额 ${String(i.input)} 过大：最大可接受 ${formatLimit(MAX_AMOUNT_YUAN)} 元`, en: `amount ${String(i.input)} is too large: the largest accepted is ${formatLimit(MAX_AMOUNT_YUAN)} yuan` }) })
     .refine((n) => Math.round(n * 100) / 100 === n, 'money is in yuan to the fen: at most two decimals / 金额最多两位小数'),
 );
 const countyDated = z.record(YEAR_KEY, countyAmount).refine((r) => Object.keys(r).length > 0, 'give at least one year').optional();
@@ -111,19 +112,19 @@ export const ScenarioFileSchema = z.strictObject({
 export type ScenarioFileData = z.infer<typeof ScenarioFileSchema>;
 
 const sixDecimals = (v: number): boolean => Math.abs(Math.round(v * 1e6) / 1e6 - v) < 1e-12;
-const tooFine = (v: number): string => `share ${v} has more than ${SHARE_DECIMALS} decimals: shares are held in parts per million, so the finest step accepted is 0.000001`;
+const tooFine = (v: number): string => say({ zh: `比例 ${v} 的小数超过 ${SHARE_DECIMALS} 位：比例按百万分之一保存，最小步长为 0.000001`, en: `share ${v} has more than ${SHARE_DECIMALS} decimals: shares are held in parts per million, so the finest step accepted is 0.000001` });
 const finite = (what: string, max: number, unit: string) =>
   z
     .number({ error: (i) => (i.input === Infinity || i.input === -Infinity || Number.isNaN(i.input) ? `${what} must be a finite number, not ${String(i.input)}` : undefined) })
     .min(0, `${what} cannot be negative`)
-    .max(max, { error: (i) => `${what} ${String(i.input)} is too large: the largest accepted is ${formatLimit(max)} ${unit}` });
+    .max(max, { error: (i) => say({ zh: `${String(i.input)} 过大：最大可接受 ${formatLimit(max)} ${unit}`, en: `${what} ${String(i.input)} is too large: the largest accepted is ${formatLimit(max)} ${unit}` }) });
 /** A coverage or eligibility share: multiplies beneficiaries, so finer than the ppm of cost shares. */
 const nineDecimals = (v: number): boolean => Math.abs(Math.round(v * 1e9) / 1e9 - v) < 1e-15;
 const share = z
   .number()
   .min(0, 'a share cannot be below 0')
   .max(1, 'a share cannot be above 1')
-  .refine(nineDecimals, { error: (i) => `share ${String(i.input)} has more than ${RATIO_DECIMALS} decimals: a coverage or eligibility share is accepted to the billionth (0.000000001)` });
+  .refine(nineDecimals, { error: (i) => say({ zh: `比例 ${String(i.input)} 的小数超过 ${RATIO_DECIMALS} 位：覆盖率或资格比例最细到十亿分之一（0.000000001）`, en: `share ${String(i.input)} has more than ${RATIO_DECIMALS} decimals: a coverage or eligibility share is accepted to the billionth (0.000000001)` }) });
 
 /** A plain number checked by `plain`, or (an object) a value by province group checked by `grouped`. */
 const numberOrGrouped = (plain: z.ZodType, grouped: z.ZodType): z.ZodType => z.unknown().pipe(z.custom<unknown>()).superRefine((v, ctx) => {
@@ -138,14 +139,14 @@ const VALUE_SCHEMAS: Record<ValueKind, z.ZodType> = {
   grouped_share: GroupedNumber.superRefine((g, ctx) => {
     const values = typeof g === 'number' ? [g] : Object.entries(g).filter(([k]) => k !== 'by').map(([, v]) => v as number);
     for (const v of values) {
-      if (v > 1) ctx.addIssue({ code: 'custom', message: `share ${v} is above 1` });
+      if (v > 1) ctx.addIssue({ code: 'custom', message: say({ zh: `比例 ${v} 大于 1`, en: `share ${v} is above 1` }) });
       else if (!sixDecimals(v)) ctx.addIssue({ code: 'custom', message: tooFine(v) });
     }
   }),
   grouped_yuan: GroupedNumber.superRefine((g, ctx) => {
     const values = typeof g === 'number' ? [g] : Object.entries(g).filter(([k]) => k !== 'by').map(([, v]) => v as number);
     for (const v of values) {
-      if (v > MAX_STANDARD_YUAN) ctx.addIssue({ code: 'custom', message: `amount ${v} is too large: the largest accepted is ${formatLimit(MAX_STANDARD_YUAN)} yuan per beneficiary` });
+      if (v > MAX_STANDARD_YUAN) ctx.addIssue({ code: 'custom', message: say({ zh: `金额 ${v} 过大：每名受益人最大可接受 ${formatLimit(MAX_STANDARD_YUAN)} 元`, en: `amount ${v} is too large: the largest accepted is ${formatLimit(MAX_STANDARD_YUAN)} yuan per beneficiary` }) });
     }
   }),
   split: LocalSplitValue.superRefine((v, ctx) => {
@@ -232,7 +233,7 @@ function checkChanges(parsed: ScenarioDocument, data: ScenarioFileData, registry
     if (!info) {
       const prefix = change.path.split('.').slice(0, 2).join('.');
       const near = [...registry.keys()].filter((p) => p.startsWith(prefix)).slice(0, 5);
-      problems.push({ ...at(['path']), field: `changes[${k}].path`, message: `unknown parameter path "${change.path}"${near.length ? ` (did you mean ${near.join(', ')}?)` : ' (list them with `fiscal-sim params`)'}` });
+      problems.push({ ...at(['path']), field: `changes[${k}].path`, message: say({ zh: `未知参数路径“${change.path}”${near.length ? `（是否想用 ${near.join('、')}？）` : '（用 `fiscal-sim params` 列出全部参数）'}`, en: `unknown parameter path "${change.path}"${near.length ? ` (did you mean ${near.join(', ')}?)` : ' (list them with `fiscal-sim params`)'}` }) });
       return;
     }
     const values: Array<{ from: number; value: unknown }> = [];
@@ -244,7 +245,7 @@ function checkChanges(parsed: ScenarioDocument, data: ScenarioFileData, registry
       const pos = at(['values', yearKey]);
       if (isFormula(raw)) {
         if (!info.formulaAllowed) {
-          problems.push({ ...pos, field: `${change.path} ${yearKey}`, message: `${change.path} does not take a formula; give a ${info.kind.replace('_', ' ')}` });
+          problems.push({ ...pos, field: `${change.path} ${yearKey}`, message: say({ zh: `${change.path} 不接受公式，请给出数值`, en: `${change.path} does not take a formula; give a ${info.kind.replace('_', ' ')}` }) });
           ok = false;
           continue;
         }
@@ -252,7 +253,7 @@ function checkChanges(parsed: ScenarioDocument, data: ScenarioFileData, registry
           formulas.push({ from: year, value: compileFormula(raw, pos) });
         } catch (e) {
           if (!(e instanceof FormulaError)) throw e;
-          problems.push({ ...pos, field: `${change.path} ${yearKey}`, message: `formula: ${e.message}` });
+          problems.push({ ...pos, field: `${change.path} ${yearKey}`, message: say({ zh: `公式：${e.message}`, en: `formula: ${e.message}` }) });
           ok = false;
         }
         continue;
@@ -299,11 +300,11 @@ function checkCounties(parsed: ScenarioDocument, data: ScenarioFileData, problem
 function checkChain(file: string, registry: ReadonlyMap<string, ParameterInfo>, stack: string[], problems: InputProblem[]): CheckedFile[] {
   const path = resolve(file);
   if (stack.length >= MAX_EXTENDS_DEPTH) {
-    problems.push({ file: stack[stack.length - 1]!, field: 'extends', message: `the extends chain is longer than ${MAX_EXTENDS_DEPTH} files, the most accepted` });
+    problems.push({ file: stack[stack.length - 1]!, field: 'extends', message: say({ zh: `extends 链超过 ${MAX_EXTENDS_DEPTH} 个文件（最多可接受的数目）`, en: `the extends chain is longer than ${MAX_EXTENDS_DEPTH} files, the most accepted` }) });
     return [];
   }
   if (stack.includes(path)) {
-    problems.push({ file: stack[stack.length - 1]!, field: 'extends', message: `extends cycle: ${[...stack, path].map((p) => basename(p)).join(' → ')}` });
+    problems.push({ file: stack[stack.length - 1]!, field: 'extends', message: say({ zh: `extends 形成循环：${[...stack, path].map((p) => basename(p)).join(' → ')}`, en: `extends cycle: ${[...stack, path].map((p) => basename(p)).join(' → ')}` }) });
     return [];
   }
   let parsed: ScenarioDocument;
@@ -426,7 +427,7 @@ function countyApplier(files: readonly CheckedFile[]): (counties: readonly Count
       if ('codes' in ch.where) {
         const known = new Set(counties.map((c) => c.code));
         const unknown = ch.where.codes.filter((c) => !known.has(c));
-        if (unknown.length) problems.push({ file: ch.file, line: ch.line, column: ch.column, field: 'where.codes', message: `no county with code ${unknown.join(', ')} in the county data / 县数据中没有代码为 ${unknown.join('、')} 的县` });
+        if (unknown.length) problems.push({ file: ch.file, line: ch.line, column: ch.column, field: 'where.codes', message: say({ zh: `县数据中没有代码为 ${unknown.join('、')} 的县`, en: `no county with code ${unknown.join(', ')} in the county data` }) });
       } else if ('prefecture' in ch.where) {
         const match = findPlace(ch.where.prefecture, prefectures);
         if (match.kind === 'found') return { prefecture: prefectures[match.index]!.code };

@@ -27,8 +27,8 @@ const ALLOWED = new Set([
   'boards', 'poor', 'entitled', 'disabled', 'max', 'min',
   // zod's Chinese messages name JavaScript types and keys
   'string', 'key',
-  // a scenario file's own key, named where it is wrong
-  'title',
+  // a scenario file's own keys, named where they are wrong
+  'title', 'changes', 'path', 'values',
 ]);
 
 /** The English words left in `text` once citations, paths, file names, ids, options and echoed input are taken out. */
@@ -108,6 +108,8 @@ describe('--lang zh: input errors', () => {
   it('an unknown county, scenario, year, file; a bad override, county file and scenario file', async () => {
     writeFileSync(join(dir, 'own.csv'), 'code,own_revenue,foo\n440232,abc,1\n');
     writeFileSync(join(dir, 'bad.yaml'), 'title: x\nstandards:\n  foo: 1\n');
+    writeFileSync(join(dir, 'path.yaml'), 'title: 测试情景\nchanges:\n  - path: standards.ss.dibao_rurl.standard\n    values: { 2012: 1 }\n');
+    writeFileSync(join(dir, 'formula.yaml'), 'title: 测试情景\nchanges:\n  - path: standards.ss.dibao_rural.standard\n    values: { 2012: "= x = 3" }\n');
     const cases: Array<[string[], string]> = [
       [['explain', '乳源X'], '未找到县（区、市）“乳源X”'],
       [['run', '--scenario', 'raise_basic_pensoin'], '找不到情景文件“raise_basic_pensoin”'],
@@ -118,6 +120,8 @@ describe('--lang zh: input errors', () => {
       [['run', '--counties', join(dir, 'own.csv')], '缺少必需的列“name”'],
       [['run', '--scenario', join(dir, 'bad.yaml')], '输入中有 2 个问题'],
       [['sweep', 'baseline', '--vary', 'nosuch=1'], '未知参数“nosuch”'],
+      [['run', '--scenario', join(dir, 'path.yaml')], '未知参数路径“standards.ss.dibao_rurl.standard”'],
+      [['run', '--scenario', join(dir, 'formula.yaml')], '公式：公式中不允许赋值或定义函数'],
     ];
     for (const [args, expected] of cases) {
       const r = await zh(...args);
@@ -134,8 +138,8 @@ describe('--lang zh: the commands', () => {
     const r = await zh('run', '--unit', 'yi', '--out', join(dir, 'run'));
     expect(r.code).toBe(0);
     expect(r.text).toContain('基本公共服务标准成本，按负担的政府层级（亿元）');
-    // the levels add up to the printed total: 211.08 + 173.74 + 115.83 + 289.56 = 790.21
-    expect(r.text).toMatch(/中央\s+211\.08 .*\n.*省级\s+173\.74 .*\n.*地市级\s+115\.83 .*\n.*县级\s+289\.56 .*\n.*标准成本合计\s+790\.21 /);
+    // the levels add up to the printed total: 218.78 + 169.76 + 113.17 + 282.92 = 784.63
+    expect(r.text).toMatch(/中央\s+218\.78 .*\n.*省级\s+169\.76 .*\n.*地市级\s+113\.17 .*\n.*县级\s+282\.92 .*\n.*标准成本合计\s+784\.63 /);
     expect(r.english).toEqual([]);
   });
 
@@ -147,8 +151,8 @@ describe('--lang zh: the commands', () => {
     const compare = await zh('compare', 'raise_basic_pension', '--unit', 'wan', '--out', join(dir, 'compare'));
     expect(compare.code).toBe(0);
     expect(compare.text).toContain('情景 raise_basic_pension 与基准 baseline_2012 比较（金额单位：万元）');
-    // levels apportioned: 51,496.07 + 15,448.82 + 10,299.21 + 25,748.03 = 102,992.13
-    expect(compare.text).toContain('+102,992.13 增');
+    // levels apportioned: 51,496.07 + 15,448.82 + 10,299.22 + 25,748.03 = 102,992.14
+    expect(compare.text).toContain('+102,992.14 增');
     expect(compare.english).toEqual([]);
   });
 
