@@ -111,7 +111,6 @@ const rateParameter = z.strictObject({
 export const GrowthFile = z.strictObject({
   population_growth: rateParameter,
   revenue_growth: rateParameter,
-  other_expenditure_growth: rateParameter,
 });
 export type GrowthFile = z.infer<typeof GrowthFile>;
 

@@ -51,7 +51,6 @@ const WHEN_ZH: Readonly<Record<string, string>> = { nutrition_pilot: '营养改�
 const GROWTH_ZH: Readonly<Record<string, string>> = {
   population_growth: '普查年份之后各项人口基数的年增长率',
   revenue_growth: '县级数据最后一年之后本级收入的年增长率',
-  other_expenditure_growth: '县级数据最后一年之后其他（非基本公共服务）标准支出的年增长率',
 };
 
 /** All parameters of the policy data, in a stable order. */

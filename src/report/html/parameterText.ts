@@ -12,7 +12,6 @@ import { driverName } from './labels.ts';
 const GROWTH_ZH: Readonly<Record<string, string>> = {
   population_growth: '人口普查年度之后各人口指标的年增长率',
   revenue_growth: '县级数据最后年度之后本级收入的年增长率',
-  other_expenditure_growth: '县级数据最后年度之后其他（非基本公共服务）标准支出的年增长率',
 };
 
 const SPLIT_VARIANT = { through_prefecture: '经地市', directly_managed: '省直管县' } as const;
