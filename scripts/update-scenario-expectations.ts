@@ -7,8 +7,8 @@ import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadPolicyData } from '../src/input/policyData.ts';
 import { loadScenario } from '../src/scenarios/scenarioFile.ts';
-import { runScenario } from '../src/scenarios/scenario.ts';
-import { expectedOutputCsv } from '../src/scenarios/expectedOutput.ts';
+import { runScenario } from '../src/simulation/runScenario.ts';
+import { expectedOutputCsv } from '../src/report/expectedOutput.ts';
 import { loadCountySet } from '../src/simulation/countySet.ts';
 
 const dir = new URL('../scenarios/', import.meta.url).pathname;

@@ -15,7 +15,7 @@ import { UncertaintyDefaultsFile, UncertaintySection } from '../scenarios/uncert
 import type { CountySet } from '../simulation/countySet.ts';
 import type { RunOptions } from '../cli/commonOptions.ts';
 import { loadInputs, scenarioArgument } from '../cli/loadInputs.ts';
-import { loadSchemeDefaults, scenarioSchemeConfig } from './schemeData.ts';
+import { loadSchemeDefaults, scenarioSchemeConfig } from '../scenarios/schemeData.ts';
 import { join } from 'node:path';
 
 export interface AnalysisInputs {

@@ -43,7 +43,7 @@ export function registerCompareCommand(program: Command, lang: Lang): void {
     const { writeFilesAtomically } = await import('../report/atomicWrite.ts');
     const { formatComparison, unchangedNote } = await import('../report/comparisonSummary.ts');
     const { toCsv } = await import('../report/csv.ts');
-    const { runScenario } = await import('../scenarios/scenario.ts');
+    const { runScenario } = await import('../simulation/runScenario.ts');
     const { compareRuns } = await import('../tables/comparison.ts');
     const {
       bandRows, COMPARE_BAND_COLUMNS, COMPARE_COUNTY_COLUMNS, COMPARE_GROUP_COLUMNS, COMPARE_ITEM_COLUMNS, COMPARE_LEVEL_COLUMNS, COMPARE_MEASURE_COLUMNS,

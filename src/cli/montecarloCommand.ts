@@ -63,7 +63,7 @@ export function registerMontecarloCommand(program: Command, lang: Lang): void {
     const { RETIRED_PARAMETERS } = await import('../analysis/montecarlo/parameters.ts');
     const { countyColumns, countyRows, measureColumns, measureRows, monteCarloChart, variablesMetadata } = await import('../analysis/montecarlo/report.ts');
     const { runMonteCarlo } = await import('../analysis/montecarlo/runMonteCarlo.ts');
-    const { parseSchemeSection, schemeConfig } = await import('../analysis/schemeData.ts');
+    const { parseSchemeSection, schemeConfig } = await import('../scenarios/schemeData.ts');
     const { writeFilesAtomically } = await import('../report/atomicWrite.ts');
     const { toCsv } = await import('../report/csv.ts');
     const inputs = loadAnalysisInputs(scenarioArg, opts);

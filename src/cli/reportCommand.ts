@@ -100,7 +100,7 @@ export function registerReportCommand(program: Command, lang: Lang): void {
     const { writeOutputSet } = await import('../report/atomicWrite.ts');
     const { ReportContext, ReportLayout } = await import('../report/html/context.ts');
     const { tidyMetadata, writeTidyFiles } = await import('../report/tidy/tidy.ts');
-    const { runScenario } = await import('../scenarios/scenario.ts');
+    const { runScenario } = await import('../simulation/runScenario.ts');
     const { compareRuns } = await import('../tables/comparison.ts');
     const { unchangedNote } = await import('../report/comparisonSummary.ts');
     const { summarize } = await import('../tables/summary.ts');

@@ -44,7 +44,7 @@ export function registerRunCommand(program: Command, lang: Lang): void {
     // loaded when the command runs, so that --help does not wait for them
     const { itemFileName, writeRunOutputs } = await import('../report/stream/runOutputs.ts');
     const { formatSummary } = await import('../report/terminalSummary.ts');
-    const { runScenario } = await import('../scenarios/scenario.ts');
+    const { runScenario } = await import('../simulation/runScenario.ts');
     const { summarize } = await import('../tables/summary.ts');
     const { loadInputs } = await import('./loadInputs.ts');
     const { allocationModeNote, allocationNotes } = await import('../simulation/ownFigures.ts');

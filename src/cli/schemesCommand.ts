@@ -44,7 +44,7 @@ export function registerSchemesCommand(program: Command, lang: Lang): void {
     // loaded when the command runs, so that --help does not wait for them
     const { loadAnalysisInputs } = await import('../analysis/analysisInputs.ts');
     const { compareSchemes, runSchemes } = await import('../analysis/schemeComparison.ts');
-    const { parseSchemeList } = await import('../analysis/schemeData.ts');
+    const { parseSchemeList } = await import('../scenarios/schemeData.ts');
     const { comparisonChart, comparisonChartTitle, countyRows, formatComparison, SCHEME_COUNTY_COLUMNS, SCHEME_SUMMARY_COLUMNS, summaryRows } = await import('../analysis/schemeReport.ts');
     const { firstYearRun } = await import('../analysis/yearSequence.ts');
     const { describeSource } = await import('../input/sourceSchema.ts');

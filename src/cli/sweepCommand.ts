@@ -51,7 +51,7 @@ export function registerSweepCommand(program: Command, lang: Lang): void {
     const { linePanels } = await import('../analysis/charts.ts');
     const { EvaluationScratch, evaluatePoint, IX, YEAR_MEASURES } = await import('../analysis/evaluate.ts');
     const { buildLinearModel } = await import('../analysis/linearModel.ts');
-    const { parseSchemeSection, schemeConfig } = await import('../analysis/schemeData.ts');
+    const { parseSchemeSection, schemeConfig } = await import('../scenarios/schemeData.ts');
     const { axisDomains, checkSchemeAxes, parseAxis, runSweep, SweepError } = await import('../analysis/sweep.ts');
     const { writeFilesAtomically } = await import('../report/atomicWrite.ts');
     const { toCsv } = await import('../report/csv.ts');

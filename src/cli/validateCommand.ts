@@ -48,7 +48,7 @@ export function registerValidateCommand(program: Command, lang: Lang): void {
     const { describeSource } = await import('../input/sourceSchema.ts');
     const { writeFilesAtomically } = await import('../report/atomicWrite.ts');
     const { toCsv } = await import('../report/csv.ts');
-    const { runScenario } = await import('../scenarios/scenario.ts');
+    const { runScenario } = await import('../simulation/runScenario.ts');
     const { validationRows } = await import('../tables/validationTable.ts');
     const { loadInputs } = await import('./loadInputs.ts');
     const figures = loadValidationFigures(opts.figures);

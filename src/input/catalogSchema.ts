@@ -2,6 +2,7 @@
  * Schema of the service catalog files (data/standards/*.yaml): one file per domain,
  * one entry per service item of the national basic standards.
  */
+import { GROUPINGS, RULE_KINDS } from '../model/parameters.ts';
 import { z } from 'zod';
 import { DRIVER_COLUMNS } from './countyColumns.ts';
 import { datedSchema } from './datedValues.ts';
@@ -38,8 +39,8 @@ export function parameterSchema<T extends z.ZodType>(value: T) {
 // ---------------------------------------------------------------------------
 // Values that may differ by province group (used by standards, eligibility and rules)
 
-export const GROUPINGS = ['national', 'region_group', 'tier_2018'] as const;
-export type Grouping = (typeof GROUPINGS)[number];
+// The groupings and rule kinds are the model's vocabulary (src/model/parameters.ts); the schema reads them from there.
+export { GROUPINGS, RULE_KINDS, type Grouping, type RuleKind } from '../model/parameters.ts';
 
 /** A value that may differ by province group: a number (national) or { by, <group>: value }. */
 export const GroupedNumber = z.union([
@@ -159,18 +160,6 @@ export type CatalogDomainFile = z.infer<typeof CatalogDomainFile>;
 // ---------------------------------------------------------------------------
 // Responsibility (expenditure-sharing) rules: data/sharing/rules.yaml
 
-export const RULE_KINDS = [
-  'ratio', // 中央与地方财政按比例分担
-  'subsidy', // 地方政府负责，中央财政适当补助
-  'subsidy_difficult', // 地方政府负责，中央财政对困难地区适当补助
-  'pilot', // 国家试点地区中央财政承担，其他地区中央财政适当补助
-  'fixed_amount', // 中央财政按照一定标准给予补助 (yuan per beneficiary)
-  'local', // 地方政府负责
-  'county_and_above', // 县级以上政府负责
-  'joint', // 中央和地方政府共同负责 / 分级负担
-  'government_full', // 基础养老金由政府全额负担
-] as const;
-export type RuleKind = (typeof RULE_KINDS)[number];
 
 const groupedParameter = (unit: 'share' | 'yuan/beneficiary/year') =>
   z.strictObject({

@@ -7,6 +7,8 @@
  * (data/counties/README.md). Fiscal columns are dated: `own_revenue_2012` etc.
  */
 
+import { REGION_GROUPS, type RegionGroup } from '../model/county.ts';
+
 export type ColumnKind = 'text' | 'code' | 'count' | 'money' | 'ratio' | 'flag' | 'enum' | 'integer';
 
 export interface ColumnSpec {
@@ -21,8 +23,8 @@ export interface ColumnSpec {
   readonly values?: readonly string[];
 }
 
-export const REGION_GROUPS = ['east', 'central', 'west'] as const;
-export type RegionGroup = (typeof REGION_GROUPS)[number];
+// The region groups are the model's vocabulary (src/model/county.ts); the column spec reads them from there.
+export { REGION_GROUPS, type RegionGroup };
 
 export const IDENTITY_COLUMNS: readonly ColumnSpec[] = [
   { name: 'code', kind: 'code', required: true, unit: '-', description: 'six-digit administrative code (December 2012 list)', aliases: ['代码', '行政区划代码', '县代码'] },

@@ -12,7 +12,7 @@ import { InputError, type InputProblem } from './inputError.ts';
 import { GrowthFile, MechanismsFile, REQUIRED_TRANSFER_PARAMETERS, TransfersFile, type TransferUnit } from './transferSchema.ts';
 import { valueAt, type Dated } from './datedValues.ts';
 import type { Source } from './sourceSchema.ts';
-import type { CompiledFormula } from '../scenarios/formula.ts';
+import type { CompiledFormula } from './compiledFormula.ts';
 import { decodeUtf8, parseYamlText, positionOf, readYamlFile, validateYaml, type ParsedYaml } from './yamlFile.ts';
 import { MAX_YAML_BYTES, readInputFile } from './fileLimits.ts';
 import { cachedLoad, cachesPath, defaultCache, type CacheOptions, type SourceBytes } from './inputCache.ts';

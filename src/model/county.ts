@@ -1,7 +1,7 @@
 /** A county-level unit as the model sees it: typed, validated, no strings to parse. */
-import type { RegionGroup } from '../input/countyColumns.ts';
-
-export type { RegionGroup };
+/** The three region groups used 2011–2015 (东部/中部/西部); the model owns this vocabulary, the input reads it. */
+export const REGION_GROUPS = ['east', 'central', 'west'] as const;
+export type RegionGroup = (typeof REGION_GROUPS)[number];
 
 export interface County {
   readonly code: string;

@@ -3,11 +3,28 @@
  * Built from the catalog, the sharing rules, the transfer settings and a scenario by
  * src/scenarios/resolveYear.ts; the model never sees dated values or files.
  */
-import type { Grouping, RuleKind } from '../input/catalogSchema.ts';
 import type { County } from './county.ts';
 import type { SchemeConfig } from './transfers/schemes/registry.ts';
 import type { ItemTiedClass, PoolMechanismId } from './transfers/mechanisms.ts';
 import type { RegionGroup } from './county.ts';
+
+/** Values that may differ by province group (standards, eligibility and rules). */
+export const GROUPINGS = ['national', 'region_group', 'tier_2018'] as const;
+export type Grouping = (typeof GROUPINGS)[number];
+
+/** Responsibility (expenditure-sharing) rule kinds: data/sharing/rules.yaml */
+export const RULE_KINDS = [
+  'ratio', // 中央与地方财政按比例分担
+  'subsidy', // 地方政府负责，中央财政适当补助
+  'subsidy_difficult', // 地方政府负责，中央财政对困难地区适当补助
+  'pilot', // 国家试点地区中央财政承担，其他地区中央财政适当补助
+  'fixed_amount', // 中央财政按照一定标准给予补助 (yuan per beneficiary)
+  'local', // 地方政府负责
+  'county_and_above', // 县级以上政府负责
+  'joint', // 中央和地方政府共同负责 / 分级负担
+  'government_full', // 基础养老金由政府全额负担
+] as const;
+export type RuleKind = (typeof RULE_KINDS)[number];
 
 export type PopulationBasis = 'resident' | 'registered';
 

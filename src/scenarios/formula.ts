@@ -12,7 +12,7 @@ import { createRequire } from 'node:module';
 import { Decimal } from 'decimal.js';
 import type * as MathJs from 'mathjs';
 import type { MathNode } from 'mathjs';
-import type { County } from '../model/county.ts';
+import type { CompiledFormula, Evaluate, FormulaLocation, FormulaScope } from '../input/compiledFormula.ts';
 import { DRIVER_COLUMNS } from '../input/countyColumns.ts';
 
 /**
@@ -92,6 +92,8 @@ const UNARY: Readonly<Record<string, (a: number) => number>> = {
 };
 
 /** Names a formula may use: county drivers, flags, cost index, and the year's fiscal figures. */
+export type { CompiledFormula, Evaluate, FormulaLocation, FormulaScope };
+
 export const FORMULA_SYMBOLS: readonly string[] = [
   ...DRIVER_COLUMNS,
   'directly_managed',
@@ -104,26 +106,6 @@ export const FORMULA_SYMBOLS: readonly string[] = [
   'general_expenditure',
 ];
 
-export interface FormulaScope {
-  readonly county: County;
-  readonly year: number;
-}
-
-export type Evaluate = (scope: FormulaScope) => number;
-
-/** Where a formula was written: the scenario file and the position of its value. */
-export interface FormulaLocation {
-  readonly file: string;
-  readonly line?: number;
-  readonly column?: number | string;
-}
-
-export interface CompiledFormula {
-  readonly text: string;
-  readonly evaluate: Evaluate;
-  /** the scenario file, line and column of the formula, so that an error at run time can name them */
-  readonly where?: FormulaLocation;
-}
 
 export class FormulaError extends Error {
   /** 1-based character offset in the formula text where the problem is, when known */

@@ -6,8 +6,6 @@
 import type { PolicyData } from '../input/policyData.ts';
 import type { County } from '../model/county.ts';
 import type { PopulationBasis } from '../model/parameters.ts';
-import { runSimulation, type YearRun } from '../simulation/runSimulation.ts';
-import { runWithOwnFigures, type AllocationReport, type OwnFigures } from '../simulation/ownFigures.ts';
 import type { SchemeConfig } from '../model/transfers/schemes/registry.ts';
 
 export const DEFAULT_HORIZON: readonly number[] = [2011, 2012, 2013, 2014, 2015];
@@ -54,16 +52,4 @@ export function baselineScenario(policy: PolicyData, years: readonly number[] = 
     applyToCounties: (counties) => [...counties],
     changes: [],
   };
-}
-
-/**
- * Run a scenario over a county set for its years (or the years given). With a user's own figures
- * (`own`, src/simulation/ownFigures.ts), the allocations are held at, or compared with, the
- * counties without them, the scenario's own county changes applied to both: a scenario is a
- * policy experiment, so its changes always enter the allocation formulas.
- */
-export function runScenario(scenario: Scenario, counties: readonly County[], years: readonly number[] = scenario.years, onYear?: (year: number) => void, own?: OwnFigures): Array<YearRun & { readonly allocation?: AllocationReport }> {
-  const settings = { years, basis: scenario.basis, onYear, scheme: scenario.schemeConfig };
-  if (own) return runWithOwnFigures(scenario.policy, scenario.applyToCounties(counties), settings, { ...own, bundled: scenario.applyToCounties(own.bundled) });
-  return runSimulation(scenario.policy, scenario.applyToCounties(counties), settings);
 }

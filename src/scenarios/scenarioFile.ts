@@ -32,7 +32,7 @@ import { compileFormula, FormulaError, isFormula, type CompiledFormula } from '.
 import { listParameters, type ParameterInfo, type ValueKind } from './parameterRegistry.ts';
 import { DEFAULT_HORIZON, type Scenario } from './scenario.ts';
 import { findScenarioFile } from './scenarioPath.ts';
-import { scenarioSchemeConfig } from '../analysis/schemeData.ts';
+import { scenarioSchemeConfig } from './schemeData.ts';
 
 const YEAR_KEY = z.string().regex(/^(19|20)\d\d$/, 'year keys must be four-digit years such as 2012');
 

@@ -7,7 +7,7 @@ import { cappedGapSpend, difficultyMultipliers } from '../../src/model/transfers
 import { runSimulation } from '../../src/simulation/runSimulation.ts';
 import { buildLinearModel, type LinearModel } from '../../src/analysis/linearModel.ts';
 import { cappedSpendInto, difficultyInto, EvaluationScratch, evaluatePoint, IX, type Point } from '../../src/analysis/evaluate.ts';
-import { loadSchemeDefaults } from '../../src/analysis/schemeData.ts';
+import { loadSchemeDefaults } from '../../src/scenarios/schemeData.ts';
 import { resolveScheme } from '../../src/scenarios/schemeSchema.ts';
 import type { SchemeConfig } from '../../src/model/transfers/schemes/registry.ts';
 import { richCounties } from './richCounties.ts';

@@ -4,7 +4,7 @@ import { SCHEME_IDS } from '../../src/model/transfers/schemes/registry.ts';
 import { resolveScheme } from '../../src/scenarios/schemeSchema.ts';
 import { runSimulation } from '../../src/simulation/runSimulation.ts';
 import { compareSchemes, countyPayments, runSchemes } from '../../src/analysis/schemeComparison.ts';
-import { loadSchemeDefaults } from '../../src/analysis/schemeData.ts';
+import { loadSchemeDefaults } from '../../src/scenarios/schemeData.ts';
 import { richCounties } from './richCounties.ts';
 
 const policy = loadPolicyData();

@@ -22,7 +22,8 @@ import { FormulaError, FORMULA_FUNCTIONS, FORMULA_SYMBOLS } from '../../src/scen
 import { listParameters } from '../../src/scenarios/parameterRegistry.ts';
 import { ProjectionError } from '../../src/scenarios/projection.ts';
 import { ResolutionError } from '../../src/scenarios/resolveYear.ts';
-import { baselineScenario, runScenario, type Scenario } from '../../src/scenarios/scenario.ts';
+import { baselineScenario, type Scenario } from '../../src/scenarios/scenario.ts';
+import { runScenario } from '../../src/simulation/runScenario.ts';
 import { loadScenario } from '../../src/scenarios/scenarioFile.ts';
 import { COUNTY_COLUMNS, countyRow, ITEM_COLUMNS, itemRows } from '../../src/tables/countyTable.ts';
 import { HEADER, sampleRow, toCsvText, type CsvRow } from '../helpers/countyCsv.ts';

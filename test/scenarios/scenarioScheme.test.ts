@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/input/inputError.ts';
 import { loadPolicyData } from '../../src/input/policyData.ts';
-import { baselineScenario, runScenario } from '../../src/scenarios/scenario.ts';
+import { baselineScenario } from '../../src/scenarios/scenario.ts';
+import { runScenario } from '../../src/simulation/runScenario.ts';
 import { loadScenario } from '../../src/scenarios/scenarioFile.ts';
 import { loadCountySet } from '../../src/simulation/countySet.ts';
 

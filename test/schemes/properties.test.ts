@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { schemeInput, type SchemeCounty } from '../../src/model/transfers/schemes/schemeInput.ts';
 import { allocateScheme, allocateSchemeExact, SCHEMES, SCHEME_IDS, type SchemeConfig } from '../../src/model/transfers/schemes/registry.ts';
-import { loadSchemeDefaults } from '../../src/analysis/schemeData.ts';
+import { loadSchemeDefaults } from '../../src/scenarios/schemeData.ts';
 import { resolveScheme } from '../../src/scenarios/schemeSchema.ts';
 
 const defaults = loadSchemeDefaults();

@@ -4,7 +4,7 @@ import { loadPolicyData } from '../../src/input/policyData.ts';
 import { runYear } from '../../src/model/runYear.ts';
 import { resolveYear } from '../../src/scenarios/resolveYear.ts';
 import { fiscalForYear } from '../../src/scenarios/projection.ts';
-import { loadSchemeDefaults } from '../../src/analysis/schemeData.ts';
+import { loadSchemeDefaults } from '../../src/scenarios/schemeData.ts';
 import { resolveScheme } from '../../src/scenarios/schemeSchema.ts';
 
 const policy = loadPolicyData();

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { loadPolicyData } from '../../src/input/policyData.ts';
 import { InputError } from '../../src/input/inputError.ts';
 import { loadScenario } from '../../src/scenarios/scenarioFile.ts';
-import { loadSchemeDefaults, parseSchemeList, parseSchemeSection, schemeConfig } from '../../src/analysis/schemeData.ts';
+import { loadSchemeDefaults, parseSchemeList, parseSchemeSection, schemeConfig } from '../../src/scenarios/schemeData.ts';
 import { parseFen } from '../../src/analysis/amounts.ts';
 import { UncertaintySection } from '../../src/scenarios/uncertaintySchema.ts';
 import { SCHEMES, SCHEME_IDS } from '../../src/model/transfers/schemes/registry.ts';

@@ -11,7 +11,8 @@ import { loadPolicyData } from '../../../src/input/policyData.ts';
 import { yuanToFen } from '../../../src/model/money.ts';
 import { writeTidyParquet } from '../../../src/report/tidy/parquet.ts';
 import { TIDY_COLUMNS, tidyFiles } from '../../../src/report/tidy/tidy.ts';
-import { baselineScenario, runScenario } from '../../../src/scenarios/scenario.ts';
+import { baselineScenario } from '../../../src/scenarios/scenario.ts';
+import { runScenario } from '../../../src/simulation/runScenario.ts';
 import { DEFAULT_COUNTIES, loadCountySet } from '../../../src/simulation/countySet.ts';
 import type { YearRun } from '../../../src/simulation/runSimulation.ts';
 

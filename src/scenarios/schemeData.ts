@@ -8,7 +8,7 @@ import { DEFAULT_DATA_DIR } from '../input/policyData.ts';
 import { InputError, type InputProblem } from '../input/inputError.ts';
 import { readYamlFile, validateYaml } from '../input/yamlFile.ts';
 import { SCHEME_IDS, isSchemeId, type SchemeConfig, type SchemeId } from '../model/transfers/schemes/registry.ts';
-import { resolveScheme, ScenarioScheme, SchemeDataFile, type SchemeDefaults, type SchemeSpec } from '../scenarios/schemeSchema.ts';
+import { resolveScheme, ScenarioScheme, SchemeDataFile, type SchemeDefaults, type SchemeSpec } from './schemeSchema.ts';
 
 export function loadSchemeDefaults(dataDir: string = DEFAULT_DATA_DIR): SchemeDefaults {
   const dir = join(dataDir, 'schemes');

@@ -6,7 +6,7 @@
  */
 import { fenToYuanString } from '../model/money.ts';
 import type { YearRun } from '../simulation/runSimulation.ts';
-import { toCsv } from '../report/csv.ts';
+import { toCsv } from './csv.ts';
 
 export const EXPECTED_COLUMNS = [
   'code', 'name', 'year', 'standard_cost', 'central', 'provincial', 'prefecture_level', 'county',
