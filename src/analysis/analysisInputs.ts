@@ -13,8 +13,7 @@ import type { Scenario } from '../scenarios/scenario.ts';
 import type { SchemeDefaults } from '../scenarios/schemeSchema.ts';
 import { UncertaintyDefaultsFile, UncertaintySection } from '../scenarios/uncertaintySchema.ts';
 import type { CountySet } from '../simulation/countySet.ts';
-import type { RunOptions } from '../cli/commonOptions.ts';
-import { loadInputs, scenarioArgument } from '../cli/loadInputs.ts';
+import { loadInputs, scenarioArgument, type InputOptions } from '../simulation/loadInputs.ts';
 import { loadSchemeDefaults, scenarioSchemeConfig } from '../scenarios/schemeData.ts';
 import { join } from 'node:path';
 
@@ -35,7 +34,7 @@ function scenarioFile(s: Scenario): string {
   return s.files[s.files.length - 1] ?? 'baseline';
 }
 
-export function loadAnalysisInputs(scenarioArg: string, opts: RunOptions): AnalysisInputs {
+export function loadAnalysisInputs(scenarioArg: string, opts: InputOptions): AnalysisInputs {
   // the analysis commands compare allocations: override figures always enter them (re-shared)
   const { basePolicy, set } = loadInputs({ ...opts, reallocate: true });
   let scenario = scenarioArgument(scenarioArg, basePolicy);

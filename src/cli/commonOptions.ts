@@ -6,22 +6,13 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { DEFAULT_DATA_DIR } from '../input/bundledPaths.ts';
 import type { PopulationBasis } from '../model/parameters.ts';
+import type { InputOptions } from '../simulation/loadInputs.ts';
 import type { Lang } from '../i18n/lang.ts';
 import { inLang } from '../i18n/text.ts';
 import { CLI_TEXT } from './cliText.ts';
 
-export interface RunOptions {
-  scenario?: string;
-  counties?: string;
-  reference?: string;
-  province?: string;
-  data?: string;
-  basis?: PopulationBasis;
-  /** override files (CSV or xlsx), applied in order over the county data */
-  override?: string[];
-  /** let the override files' figures enter the allocation formulas (default: allocations held at the bundled data) */
-  reallocate?: boolean;
-}
+/** The input options every running command takes (src/simulation/loadInputs.ts reads them). */
+export type RunOptions = InputOptions;
 
 /** The folder commands write to unless --out is given: reports/ in the folder the user is in. */
 export const DEFAULT_OUT = './reports';

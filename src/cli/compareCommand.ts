@@ -49,7 +49,7 @@ export function registerCompareCommand(program: Command, lang: Lang): void {
       bandRows, COMPARE_BAND_COLUMNS, COMPARE_COUNTY_COLUMNS, COMPARE_GROUP_COLUMNS, COMPARE_ITEM_COLUMNS, COMPARE_LEVEL_COLUMNS, COMPARE_MEASURE_COLUMNS,
       countyComparisonRows, groupComparisonRows, itemComparisonRows, levelComparisonRows, measureRows,
     } = await import('../tables/comparisonRows.ts');
-    const { loadInputs, scenarioArgument } = await import('./loadInputs.ts');
+    const { loadInputs, scenarioArgument } = await import('../simulation/loadInputs.ts');
     const { basePolicy, set, ownFigures } = loadInputs(opts);
     // check every scenario before computing anything
     const scenarios = (moreArgs.length ? moreArgs : [firstArg]).map((a) => scenarioArgument(a, basePolicy));

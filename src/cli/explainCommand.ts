@@ -25,7 +25,7 @@ export function registerExplainCommand(program: Command, lang: Lang): void {
     const { resolveCounty } = await import('../input/placeNames.ts');
     const { explainCounty } = await import('../report/explainCounty.ts');
     const { runScenario } = await import('../simulation/runScenario.ts');
-    const { loadInputs } = await import('./loadInputs.ts');
+    const { loadInputs } = await import('../simulation/loadInputs.ts');
     const { allocationModeNote, allocationNotes } = await import('../simulation/ownFigures.ts');
     const { scenario, set, overrides, ownFigures } = loadInputs(opts);
     const focus = new Set(set.focus);

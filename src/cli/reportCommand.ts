@@ -104,7 +104,7 @@ export function registerReportCommand(program: Command, lang: Lang): void {
     const { compareRuns } = await import('../tables/comparison.ts');
     const { unchangedNote } = await import('../report/comparisonSummary.ts');
     const { summarize } = await import('../tables/summary.ts');
-    const { loadInputs, scenarioArgument } = await import('./loadInputs.ts');
+    const { loadInputs, scenarioArgument } = await import('../simulation/loadInputs.ts');
     const { basePolicy, scenario, set, ownFigures } = loadInputs(opts);
     const log = (s: string): void => {
       if (!opts.quiet) process.stderr.write(`${s}\n`);

@@ -46,7 +46,7 @@ export function registerRunCommand(program: Command, lang: Lang): void {
     const { formatSummary } = await import('../report/terminalSummary.ts');
     const { runScenario } = await import('../simulation/runScenario.ts');
     const { summarize } = await import('../tables/summary.ts');
-    const { loadInputs } = await import('./loadInputs.ts');
+    const { loadInputs } = await import('../simulation/loadInputs.ts');
     const { allocationModeNote, allocationNotes } = await import('../simulation/ownFigures.ts');
     const { scenario, set, overrides, ownFigures } = loadInputs(opts);
     for (const n of set.notes) process.stderr.write(`${m.note(n)}\n`);

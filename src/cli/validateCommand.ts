@@ -50,7 +50,7 @@ export function registerValidateCommand(program: Command, lang: Lang): void {
     const { toCsv } = await import('../report/csv.ts');
     const { runScenario } = await import('../simulation/runScenario.ts');
     const { validationRows } = await import('../tables/validationTable.ts');
-    const { loadInputs } = await import('./loadInputs.ts');
+    const { loadInputs } = await import('../simulation/loadInputs.ts');
     const figures = loadValidationFigures(opts.figures);
     const { scenario, set, ownFigures } = loadInputs({ ...opts, counties: opts.counties ?? NATIONAL_COUNTIES });
     const wanted = opts.year ?? [...new Set(figures.map((f) => f.year))].filter((y) => y >= 2011 && y <= 2015).sort();

@@ -2,12 +2,26 @@
 import { loadPolicyData, type PolicyData } from '../input/policyData.ts';
 import { loadOverrideFile } from '../input/overrideFile.ts';
 import { applyOverrides, overrideNote, type OverrideResult } from '../input/overrideApply.ts';
-import { loadCountySet, type CountySet } from '../simulation/countySet.ts';
-import { allocationModeNote, type OwnFigures } from '../simulation/ownFigures.ts';
+import { loadCountySet, type CountySet } from './countySet.ts';
+import { allocationModeNote, type OwnFigures } from './ownFigures.ts';
 import { baselineScenario, type Scenario } from '../scenarios/scenario.ts';
 import { loadScenario } from '../scenarios/scenarioFile.ts';
-import type { RunOptions } from './commonOptions.ts';
+import type { PopulationBasis } from '../model/parameters.ts';
 import type { County } from '../model/county.ts';
+
+/** What the loader needs to know: the files and choices given on the command line (or by a caller). */
+export interface InputOptions {
+  scenario?: string;
+  counties?: string;
+  reference?: string;
+  province?: string;
+  data?: string;
+  basis?: PopulationBasis;
+  /** override files (CSV or xlsx), applied in order over the county data */
+  override?: string[];
+  /** let the override files' figures enter the allocation formulas (default: allocations held at the bundled data) */
+  reallocate?: boolean;
+}
 
 export interface Inputs {
   /** the bundled (or --data) policy data, before any scenario */
@@ -30,7 +44,7 @@ export function ownFiguresOf(bundled: readonly County[], overrides: OverrideResu
 }
 
 /** Load and check everything a run needs before anything is computed or written. */
-export function loadInputs(opts: RunOptions): Inputs {
+export function loadInputs(opts: InputOptions): Inputs {
   const basePolicy = loadPolicyData(opts.data);
   let scenario = opts.scenario ? loadScenario(opts.scenario, basePolicy) : baselineScenario(basePolicy);
   if (opts.basis) scenario = { ...scenario, basis: opts.basis };
