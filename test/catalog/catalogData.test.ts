@@ -260,8 +260,24 @@ describe('spot checks of real values', () => {
     expect(valueAt(share.values, 2011)).toEqual({ by: 'region_group', west: 1, central: 1, east: 0.9595 });
     expect(valueAt(share.values, 2012)).toEqual({ by: 'region_group', west: 0.9601, central: 0.9601, east: 0.9212 });
     expect(valueAt(ncms.coverage.values, 2011)).toBe(0.975);
-    // 卫农卫发〔2011〕27号 and the 2012 notice: each rise shared 80% (west) / 60% (centre) by the centre: 124/200 and 108/200 in 2011
-    expect(valueAt(rule('si_resident_medical').central_share!.values, 2011)).toEqual({ by: 'region_group', west: 0.62, central: 0.54, east: 0.2 });
+    // 卫农卫发〔2011〕27号 and the 2012 notice: each rise shared 80% (west) / 60% (centre) by the centre: 124/200 and 108/200 in 2011;
+    // the east's share fitted to the centre's published money for both schemes (2011 execution 779.81亿, 2012 budget 1063.48亿,
+    // 财政部 2012 budget report): least squares 0.0486, rounded to 0.05
+    expect(valueAt(rule('si_resident_medical').central_share!.values, 2011)).toEqual({ by: 'region_group', west: 0.62, central: 0.54, east: 0.05 });
+    expect(valueAt(rule('si_resident_medical').central_share!.values, 2015)).toEqual({ by: 'region_group', west: 0.7053, central: 0.5684, east: 0.05 });
+  });
+
+  // Wubao: 民政部 社会服务发展统计公报 2012 (4060.9 / 3008.0 元, +19.4% / +21.8% on 2011) and 2014 (5371 / 4006, +14.6% / +14.5%
+  // on 2013); the fiscal part 0.797 = mean of 145.0亿 ÷ 183.63亿 (2012) and 189.8亿 ÷ 235.75亿 (2014)
+  it('wubao: the fiscal part of the published average support standards, 2011–2014, held in 2015', () => {
+    const conc = item(catalogData(), 'ss.wubao_concentrated');
+    const scat = item(catalogData(), 'ss.wubao_scattered');
+    expect([2011, 2012, 2013, 2014, 2015].map((y) => valueAt(conc.standard!.values, y))).toEqual([2710.6, 3236.5, 3735.5, 4280.7, 4280.7]);
+    expect([2011, 2012, 2013, 2014, 2015].map((y) => valueAt(scat.standard!.values, y))).toEqual([1968.6, 2397.4, 2788.7, 3192.8, 3192.8]);
+    // 2012: 4060.9 × 0.797 = 3236.5; 3008.0 × 0.797 = 2397.4
+    expect(Math.round(4060.9 * 0.797 * 10) / 10).toBe(3236.5);
+    expect(Math.round(3008.0 * 0.797 * 10) / 10).toBe(2397.4);
+    expect(conc.standard!.source.kind).toBe('policy');
   });
 
   // Free textbooks: 财教〔2007〕337号 (光明日报 2007-11-30): from autumn 2007 national-curriculum textbooks for all rural

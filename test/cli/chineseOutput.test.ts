@@ -138,8 +138,8 @@ describe('--lang zh: the commands', () => {
     const r = await zh('run', '--unit', 'yi', '--out', join(dir, 'run'));
     expect(r.code).toBe(0);
     expect(r.text).toContain('基本公共服务标准成本，按负担的政府层级（亿元）');
-    // the levels add up to the printed total: 218.78 + 169.76 + 113.17 + 282.92 = 784.63
-    expect(r.text).toMatch(/中央\s+218\.78 .*\n.*省级\s+169\.76 .*\n.*地市级\s+113\.17 .*\n.*县级\s+282\.92 .*\n.*标准成本合计\s+784\.63 /);
+    // the levels add up to the printed total: 194.78 + 176.36 + 117.58 + 293.94 = 782.66
+    expect(r.text).toMatch(/中央\s+194\.78 .*\n.*省级\s+176\.36 .*\n.*地市级\s+117\.58 .*\n.*县级\s+293\.94 .*\n.*标准成本合计\s+782\.66 /);
     expect(r.english).toEqual([]);
   });
 

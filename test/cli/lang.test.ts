@@ -37,14 +37,18 @@ describe('explain in Chinese and English', () => {
 
   // 1,721,759,801.10 = the earlier 1,721,675,753.10 + 84,048.00: free textbooks now central in the east (312,120 yuan, of which
   // the upper levels had paid 156,060 → +156,060 received), building maintenance 1,688 × 52 + 890 × 63.2 = 144,024 of needs,
-  // of which province and prefecture pay half (72,012 received): +156,060 + 72,012 − 144,024 = +84,048
+  // of which province and prefecture pay half (72,012 received): +156,060 + 72,012 − 144,024 = +84,048.
+  // 1,714,489,317.29 = 1,721,759,801.10 − 7,270,483.81 (issue 10's last fixes): the east's central share of the urban-resident
+  // medical subsidy 0.2 → 0.05 (central 19,608,614.02 → 4,902,153.50, of which province and prefecture make up half:
+  // −14,706,460.52 + 7,353,230.26), wubao transfers −82,746.43, so resources −7,435,976.69; wubao needs at the fiscal part of
+  // the published standards −165,492.88: −7,435,976.69 + 165,492.88 = −7,270,483.81
   it('shows 结余 (surplus) for a county whose gap is negative', async () => {
     const zh = await cli('explain', '440103', '--lang', 'zh');
     expect(zh.code).toBe(0);
-    expect(zh.out).toMatch(/结余 = 可用财力 − 支出需求 = [\d,.]+ − [\d,.]+ = 1,721,759,801\.10 元（17\.22亿元）；人均结余/);
+    expect(zh.out).toMatch(/结余 = 可用财力 − 支出需求 = [\d,.]+ − [\d,.]+ = 1,714,489,317\.29 元（17\.14亿元）；人均结余/);
     expect(zh.out).not.toContain('财力缺口 = 支出需求');
     const en = await cli('explain', '440103', '--lang', 'en');
-    expect(en.out).toMatch(/surplus 结余 = resources − needs = [\d,.]+ − [\d,.]+ = 1,721,759,801\.10 \(financing gap = needs − resources = -1,721,759,801\.10\)/);
+    expect(en.out).toMatch(/surplus 结余 = resources − needs = [\d,.]+ − [\d,.]+ = 1,714,489,317\.29 \(financing gap = needs − resources = -1,714,489,317\.29\)/);
   });
 });
 
