@@ -76,12 +76,12 @@ export const CLI_TEXT = {
     zh: '工作簿金额显示单位：yuan|wan|yi（元|万元|亿元）；wan、yi 在每个精确的元列旁另加该单位的列',
     en: 'workbook display unit: yuan|wan|yi (元|万元|亿元); wan and yi add a column in that unit beside each exact yuan column',
   },
-  badUnit: { zh: '可选 yuan、wan、yi（元、万元、亿元）', en: 'use yuan, wan or yi (元, 万元 or 亿元) / 可选 元、万元、亿元' },
+  badUnit: { zh: '可选 yuan、wan、yi（元、万元、亿元）', en: 'use yuan, wan or yi (元, 万元 or 亿元)' },
   runOptItems: {
     zh: '项目明细：full = items.csv，逐县逐项逐年一行；summary = items_summary.csv，所报告各县按项目逐年汇总一行；none = 不写项目表',
     en: 'item detail: full = items.csv, one row per county × item × year; summary = items_summary.csv, one row per item × year over the counties reported; none = no item file',
   },
-  badItemDetail: { zh: '可选 full（逐县逐项）、summary（按项目汇总）、none（不写项目表）', en: 'use full, summary, none / 可选 full（逐县逐项）、summary（按项目汇总）、none（不写项目表）' },
+  badItemDetail: { zh: '可选 full（逐县逐项）、summary（按项目汇总）、none（不写项目表）', en: 'use full, summary, none' },
   optVersion: { zh: '显示版本号', en: 'print the version' },
   optOverride: {
     zh: '用自有数据覆盖部分县（地市、省）的数值：CSV 或 xlsx，含 code 及任意县级数据列；可重复，后给的文件优先',
