@@ -189,6 +189,11 @@ describe('fiscal-sim report (baseline)', () => {
     const params = sheet('参数与来源');
     expect(params.rows.length).toBeGreaterThan(100);
     expect(params.rows.every((r) => typeof r[params.header.indexOf('source')] === 'string' && (r[params.header.indexOf('source')] as string).length > 0)).toBe(true);
+    // a Chinese workbook describes its parameters in Chinese, with Chinese units and source labels
+    const pension = params.rows.find((r) => r[params.header.indexOf('path')] === 'standards.si.rural_pension_basic.standard')!;
+    expect(pension[params.header.indexOf('description')]).toBe('新型农村社会养老保险基础养老金：单位标准');
+    expect(pension[params.header.indexOf('unit')]).toMatch(/^元/);
+    expect(pension[params.header.indexOf('source')]).toMatch(/^(政策依据|规划原文|假设)/);
   });
 
   it('tidy CSV and JSON: one row per county × item × year × level that add up to items.csv and counties.csv', () => {
