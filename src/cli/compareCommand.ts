@@ -13,6 +13,7 @@ import { CLI_TEXT } from './cliText.ts';
 import { say } from '../i18n/messageLang.ts';
 import { parseMoneyUnit, type MoneyUnit } from '../report/moneyUnits.ts';
 import { InvalidArgumentError } from 'commander';
+import { METHOD_NOTES } from '../i18n/methodNotes.ts';
 
 function parseUnit(value: string): MoneyUnit {
   const unit = parseMoneyUnit(value);
@@ -103,12 +104,7 @@ export function comparisonMetadata(c: Comparison, base: Scenario, scenario: Scen
     years,
     unchanged: c.unchanged,
     unchanged_years: c.unchangedYears,
-    units: {
-      money: 'yuan (元), to the fen; *_change = scenario − base (positive: an increase)',
-      population: 'persons (人)',
-      gap_change_per_capita: 'yuan per resident (元/人)',
-      measures: 'dimensionless indexes; mean_per_capita in yuan per resident',
-    },
+    units: METHOD_NOTES.compareUnits,
     counties_files: countyFiles,
   };
 }

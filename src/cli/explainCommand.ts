@@ -23,7 +23,7 @@ export function registerExplainCommand(program: Command, lang: Lang): void {
     // loaded when the command runs, so that --help does not wait for them
     const { InputError } = await import('../input/inputError.ts');
     const { resolveCounty } = await import('../input/placeNames.ts');
-    const { explainCounty } = await import('../report/explainCounty.ts');
+    const { explainCounty, explainOverrides } = await import('../report/explainCounty.ts');
     const { runScenario } = await import('../simulation/runScenario.ts');
     const { loadInputs } = await import('../simulation/loadInputs.ts');
     const { allocationModeNote, allocationNotes } = await import('../simulation/ownFigures.ts');
@@ -37,7 +37,7 @@ export function registerExplainCommand(program: Command, lang: Lang): void {
     if (scenario.name !== 'baseline') process.stdout.write(`${m.scenarioLine(scenario.name, pickOr(lang, scenario.titleZh, scenario.title))}\n`);
     const own = overrides?.byCounty.get(set.counties[found.index]!.code);
     if (run?.allocation) process.stdout.write(`${[allocationModeNote(run.allocation.mode), ...allocationNotes(opts.year, run.allocation)].map((n) => m.note(n)).join('\n')}\n`);
-    if (own) process.stdout.write(`${m.overriddenValues}\n${own.map((v) => `  * ${v.column} = ${String(v.value)} (${m.bundledValue} ${v.bundled === undefined ? '—' : String(v.bundled)}) ${m.fromFile} ${v.from}`).join('\n')}\n`);
-    process.stdout.write(`${explainCounty(run!, found.index, scenario.policy, lang)}\n`);
+    if (own) process.stdout.write(`${explainOverrides(own, run!, found.index, lang)}\n`);
+    process.stdout.write(`${explainCounty(run!, found.index, scenario.policy, lang, own)}\n`);
   });
 }

@@ -17,6 +17,7 @@ import { inLang } from '../i18n/text.ts';
 import { CLI_TEXT } from './cliText.ts';
 import { say } from '../i18n/messageLang.ts';
 import { parseYears } from './yearOptions.ts';
+import { METHOD_NOTES } from '../i18n/methodNotes.ts';
 
 interface MonteCarloCommandOptions extends RunOptions {
   year?: number[];
@@ -115,16 +116,14 @@ export function registerMontecarloCommand(program: Command, lang: Lang): void {
       quantiles: spec.quantiles,
       variables: variablesMetadata(spec),
       ignored_variables: result.plan.ignored,
-      scheme: scheme ?? 'engine default: the 2011 formula in the province → county stage',
+      scheme: scheme ?? METHOD_NOTES.engineDefaultScheme,
       counties_files: set.sources.map((f) => basename(f)),
       counties_reported: result.plan.focus.length,
       counties_computed: counties.length,
-      arithmetic:
-        "floating point (analytic path): the catalog's linear pieces, revenue, tax base, rebates and the pool transfers' allocations are computed once with the exact engine; each draw re-runs in double precision the pool transfers weighted by the standard gap, the equalization transfer (both stages of the 2011 formula, or the scheme in the province → county stage; growth control against the draw's own previous year), the guarantee, the budget account and the measures. The pool transfers weighted by drivers or equally are held at the exact run's allocations. Gaps are stored as 24-bit floats (about 5 significant digits, relative error under 1.6e-5) for the quantiles. gap_scenario_exact is the exact engine figure (fen).",
-      reproducibility: 'xoroshiro128+ (pure-rand) seeded with `seed`; draw d uses the generator jumped d times (independent streams 2^64 values apart), so the numbers do not depend on the number of workers or how the draws are split.',
-      semantics:
-        'growth rates replace the scenario rate in every projected year (revenue_growth: own revenue and the tax base; population_growth: every population driver, hence the catalog cost, staff, salaries, running costs, other mandated spending and standard expenditure); own_revenue multiplies own revenue and the tax base; coverage and unit_cost multiply the catalog cost; scope national draws once for all counties, province once per province, county once per county. Quantiles are type 7 (linear interpolation).',
-      measures: 'population-weighted, of per-capita resources after all transfers (own revenue + rebates + system subsidy − remittance + general + earmarked), over the reported counties; gap = needs − resources; money in yuan',
+      arithmetic: METHOD_NOTES.montecarloArithmetic,
+      reproducibility: METHOD_NOTES.montecarloReproducibility,
+      semantics: METHOD_NOTES.montecarloSemantics,
+      measures: METHOD_NOTES.montecarloMeasures,
     };
     const out = resolve(opts.out);
     const files: OutputFile[] = [

@@ -9,6 +9,7 @@ import type { Lang } from '../i18n/lang.ts';
 import { inLang } from '../i18n/text.ts';
 import { CLI_TEXT } from './cliText.ts';
 import { say } from '../i18n/messageLang.ts';
+import { METHOD_NOTES } from '../i18n/methodNotes.ts';
 
 interface RunCommandOptions extends RunOptions {
   year?: number[];
@@ -70,8 +71,8 @@ export function registerRunCommand(program: Command, lang: Lang): void {
       counties_reported: set.focus.length,
       counties_computed: set.counties.length,
       ...(opts.items === 'full' ? {} : { items: opts.items }),
-      ...(opts.unit === 'yuan' ? {} : { display_unit: { unit: MONEY_UNIT_INFO[opts.unit].zh, columns: `each money column again with the suffix ${MONEY_UNIT_INFO[opts.unit].suffix}, rounded half away from zero to 0.01 ${MONEY_UNIT_INFO[opts.unit].en}; the yuan columns stay exact to the fen` } }),
-      rounding: 'each county × item cost rounded once to the fen, half away from zero; splits and allocations by largest remainder',
+      ...(opts.unit === 'yuan' ? {} : { display_unit: { unit: MONEY_UNIT_INFO[opts.unit].zh, columns: METHOD_NOTES.displayColumns(MONEY_UNIT_INFO[opts.unit].suffix, MONEY_UNIT_INFO[opts.unit].zh, MONEY_UNIT_INFO[opts.unit].en) } }),
+      rounding: METHOD_NOTES.runRounding,
       summaries,
     };
     const written = writeRunOutputs({

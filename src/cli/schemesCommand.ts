@@ -13,6 +13,7 @@ import { parseYear } from './yearOptions.ts';
 import type { Lang } from '../i18n/lang.ts';
 import { inLang } from '../i18n/text.ts';
 import { CLI_TEXT } from './cliText.ts';
+import { METHOD_NOTES } from '../i18n/methodNotes.ts';
 
 interface SchemesCommandOptions extends RunOptions {
   pool?: number;
@@ -47,7 +48,8 @@ export function registerSchemesCommand(program: Command, lang: Lang): void {
     const { parseSchemeList } = await import('../scenarios/schemeData.ts');
     const { comparisonChart, comparisonChartTitle, countyRows, formatComparison, SCHEME_COUNTY_COLUMNS, SCHEME_SUMMARY_COLUMNS, summaryRows } = await import('../analysis/schemeReport.ts');
     const { firstYearRun } = await import('../analysis/yearSequence.ts');
-    const { describeSource } = await import('../input/sourceSchema.ts');
+    const { describeSource: describeSourceIn } = await import('../i18n/sources.ts');
+    const { schemeName } = await import('../i18n/schemeNames.ts');
     const { fenToYuanString } = await import('../model/money.ts');
     const { writeFilesAtomically } = await import('../report/atomicWrite.ts');
     const { toCsv } = await import('../report/csv.ts');
@@ -84,24 +86,23 @@ export function registerSchemesCommand(program: Command, lang: Lang): void {
       counties_files: set.sources.map((f) => basename(f)),
       counties_compared: set.focus.length,
       counties_computed: inputs.counties.length,
-      stage:
-        "each scheme replaces the province → county stage of the equalization transfer (财预〔2011〕392号) in a full run of the engine: the centre → province stage, each province's county pool (pass-down + top-up), the pool transfers and the earmarked transfers are the same for every scheme; the guarantee and the gap follow from each scheme's transfers. status_quo is the scenario as it is; no_equalization has no central pool and no provincial top-up; simple_gap is the gap-proportional rule used before the 2011 formula",
-      growth_control: first < opts.year ? `every outcome runs in sequence from ${first}, so that growth control reads its own transfers of the year before` : 'not applied (no previous year with an equalization pool)',
-      money: "transfers, gaps and pools are exact (integer fen; each scheme's amounts are spent to the fen by largest remainder). Inequality measures and the who-pays attribution are floating point",
-      measures:
-        'population-weighted, of per-capita resources after all transfers (own revenue + rebates + system subsidy − remittance + general + earmarked); gini_after_general in the economic convention (item-tied transfers counted as earmarked), gini_after_general_mof with the central money of the item-tied transfers the MoF classes as general; gini_before_transfers of own revenue',
-      who_pays: "earmarked money by level, net of what prefectures keep; the catalog's own burden that the county's capacity can fund is paid first from general transfers (central: pool transfers, the pass-down share of equalization, the award share of the guarantee; the rest provincial), then by the county from its own resources; the rest is unfunded",
+      stage: METHOD_NOTES.schemesStage,
+      growth_control: first < opts.year ? METHOD_NOTES.schemesGrowthControl(first) : METHOD_NOTES.schemesNoGrowthControl,
+      money: METHOD_NOTES.schemesMoney,
+      measures: METHOD_NOTES.schemesMeasures,
+      who_pays: METHOD_NOTES.schemesWhoPays,
       schemes: configs.map((c) => {
         const data = inputs.schemeDefaults.get(c.id)!;
         return {
           id: c.id,
           title: data.title,
           formula: data.formula,
-          source: describeSource(data.source),
+          name_zh: schemeName(c.id, 'zh'),
+          source: { zh: describeSourceIn(data.source, 'zh'), en: describeSourceIn(data.source, 'en') },
           settings: Object.fromEntries(
             Object.entries(c.settings as Readonly<Record<string, number | null>>).map(([k, v]) => {
               const d = data.settings[k];
-              return [k, { value: v, source: d && d.value === v ? describeSource(d.source) : `scenario ${scenario.name}` }];
+              return [k, { value: v, source: d && d.value === v ? { zh: describeSourceIn(d.source, 'zh'), en: describeSourceIn(d.source, 'en') } : METHOD_NOTES.scenarioSetting(scenario.name) }];
             }),
           ),
         };

@@ -16,6 +16,7 @@ import { inLang } from '../i18n/text.ts';
 import { displayWidth } from './commanderText.ts';
 import { CLI_TEXT } from './cliText.ts';
 import { parseYears } from './yearOptions.ts';
+import { METHOD_NOTES } from '../i18n/methodNotes.ts';
 
 interface SweepCommandOptions extends RunOptions {
   vary: string[];
@@ -114,16 +115,14 @@ export function registerSweepCommand(program: Command, lang: Lang): void {
     const meta = {
       command: 'sweep',
       scenario: { name: scenario.name, title: scenario.title, files: scenario.files.map((f) => basename(f)) },
-      axes: axes.map((a) => ({ ...a, description: a.name.startsWith('scheme.') ? `setting of ${scheme?.id}` : SWEEP_PARAMETERS[a.name.split('.')[0]!]!.description })),
+      axes: axes.map((a) => ({ ...a, description: a.name.startsWith('scheme.') ? METHOD_NOTES.schemeSetting(scheme?.id ?? '') : { zh: SWEEP_PARAMETERS[a.name.split('.')[0]!]!.description_zh, en: SWEEP_PARAMETERS[a.name.split('.')[0]!]!.description } })),
       years: opts.year,
-      scheme: scheme ?? 'engine default: the 2011 formula in the province → county stage',
+      scheme: scheme ?? METHOD_NOTES.engineDefaultScheme,
       counties_files: set.sources.map((f) => basename(f)),
       counties_reported: set.focus.length,
       counties_computed: inputs.counties.length,
-      arithmetic:
-        "floating point (analytic path): the catalog's linear pieces, revenue, tax base, rebates and the pool transfers from the exact engine; each grid point re-runs in double precision the pool transfers weighted by the standard gap (the others are held at the exact run's allocations), equalization (both stages), the guarantee and the budget account. The scenario row is the same evaluation at the scenario's own values",
-      measures:
-        'population-weighted, of per-capita resources after all transfers (own revenue + rebates + system subsidy − remittance + general + earmarked), over the reported counties; gini_before_transfers of own revenue; gini_after_general in the economic convention (item-tied transfers counted as earmarked) and gini_after_general_mof in the MoF\'s (their central money counted as general); gap = needs − resources, plan_shortfall = Σ positive min(gap, own burden); money in yuan',
+      arithmetic: METHOD_NOTES.sweepArithmetic,
+      measures: METHOD_NOTES.sweepMeasures,
       scenario_values: scenarioRows,
     };
     const files = [

@@ -25,6 +25,7 @@ import { safeText } from '../report/cellSafety.ts';
 import { listParameters, type ParameterInfo } from '../scenarios/parameterRegistry.ts';
 import { DEFAULT_HORIZON } from '../scenarios/scenario.ts';
 import { DEFAULT_COUNTIES } from '../simulation/countySet.ts';
+import { GENERAL_MECHANISMS, MECHANISM_NAMES } from '../model/transfers/mechanisms.ts';
 
 const FIELD_ZH: Record<string, string> = { standard: '单位标准', coverage: '覆盖率', central_share: '中央分担比例', central_amount: '中央定额补助', through_prefecture: '经地市', directly_managed: '省直管县' };
 
@@ -98,6 +99,7 @@ export async function templateWorkbook(policy: PolicyData, counties: ReadonlyArr
   for (const [label, key, note] of SCENARIO_ROWS) settings.addRow([label, key, null, note]);
   settings.addRow([]);
   settings.addRow(['在“参数”表中修改数值；与原值不同的单元格即为情景的改动（自该年起生效）。在“县级数据”表中填写要替换的县级数值。 / Edit values on 参数: each cell that differs from the value shown changes that parameter from that year on. Fill the county figures to replace on 县级数据.']);
+  settings.addRow(['“县级数据”表最后各列为各县实收的转移支付（如“2012年均衡性转移支付”，元）：这是县的账目而非政策修改，只在用 --override 给出该工作簿时生效（--scenario 不接受）。 / The last columns of 县级数据 are the transfers a county received (yuan): its accounts, not a policy change, so they apply when the workbook is given with --override (--scenario refuses them).']);
   settings.columns = [{ width: 28 }, { width: 18 }, { width: 30 }, { width: 50 }];
 
   const params = wb.addWorksheet(PARAMETER_SHEET, { views: [{ state: 'frozen', xSplit: 1, ySplit: 1 }] });
@@ -109,8 +111,10 @@ export async function templateWorkbook(policy: PolicyData, counties: ReadonlyArr
 
   const fields = [...FISCAL_STEMS, ...BUDGET_STEMS].flatMap((s) => years.map((y) => countyHeader(s.name, y)));
   const others = SCENARIO_COUNTY_FIELDS.map((f) => countyHeader(f));
+  // transfers received (an --override file's transfer_<id>_<year>), under their Chinese names: 2012年均衡性转移支付
+  const transfers = GENERAL_MECHANISMS.flatMap((id) => years.map((y) => `${y}年${MECHANISM_NAMES[id].zh}`));
   const sheet = wb.addWorksheet(COUNTY_SHEET, { views: [{ state: 'frozen', xSplit: 2, ySplit: 1 }] });
-  sheet.addRow([countyHeader('code'), countyHeader('name'), ...fields, ...others]).font = bold;
+  sheet.addRow([countyHeader('code'), countyHeader('name'), ...fields, ...others, ...transfers]).font = bold;
   for (const c of counties) sheet.addRow([c.code, safeText(c.name)]);
   sheet.getColumn(1).numFmt = '@';
   return new Uint8Array(await wb.xlsx.writeBuffer());

@@ -46,19 +46,19 @@ export function checkYearsCovered(years: readonly number[], policy: PolicyData, 
   if (early.length > 0) {
     throw new InputError([{
       file: where,
-      message: say({ zh: `${span(early)} 年早于政策数据的起始年份：标准、分担规则和转移支付从 ${first} 年起才有数据（规划期为 ${plan} 年），请选择 ${first} 年及以后的年份`, en: `${span(early)} is before the policy data begin: standards, sharing rules and transfers are given from ${first} (the plan covers ${plan}); choose a year from ${first} on / ${span(early)} 年早于政策数据的起始年份：标准、分担规则和转移支付从 ${first} 年起才有数据（规划期为 ${plan} 年），请选择 ${first} 年及以后的年份` }),
+      message: say({ zh: `${span(early)} 年早于政策数据的起始年份：标准、分担规则和转移支付从 ${first} 年起才有数据（规划期为 ${plan} 年），请选择 ${first} 年及以后的年份`, en: `${span(early)} is before the policy data begin: standards, sharing rules and transfers are given from ${first} (the plan covers ${plan}); choose a year from ${first} on` }),
     }]);
   }
   const beyond = sorted.filter((y) => y > MAX_YEAR);
   if (beyond.length > 0) {
     throw new InputError([{
       file: where,
-      message: say({ zh: `${span(beyond)} 年超出可计算的范围：规划期为 ${plan} 年，政策数据覆盖 ${first}–${last} 年，其后年份据此推算，最晚到 ${MAX_YEAR} 年；请选择 ${first}–${MAX_YEAR} 年之间的年份`, en: `${span(beyond)} is too far ahead: the latest year accepted is ${MAX_YEAR} (the plan covers ${plan}, the policy data ${first}–${last}; later years are projected from them, at most to ${MAX_YEAR}); choose a year from ${first} to ${MAX_YEAR} / ${span(beyond)} 年超出可计算的范围：规划期为 ${plan} 年，政策数据覆盖 ${first}–${last} 年，其后年份据此推算，最晚到 ${MAX_YEAR} 年；请选择 ${first}–${MAX_YEAR} 年之间的年份` }),
+      message: say({ zh: `${span(beyond)} 年超出可计算的范围：规划期为 ${plan} 年，政策数据覆盖 ${first}–${last} 年，其后年份据此推算，最晚到 ${MAX_YEAR} 年；请选择 ${first}–${MAX_YEAR} 年之间的年份`, en: `${span(beyond)} is too far ahead: the latest year accepted is ${MAX_YEAR} (the plan covers ${plan}, the policy data ${first}–${last}; later years are projected from them, at most to ${MAX_YEAR}); choose a year from ${first} to ${MAX_YEAR}` }),
     }]);
   }
   const late = sorted.filter((y) => y > planEnd);
   if (late.length === 0) return undefined;
-  return say({ zh: `${span(late)} 年超出规划期（${plan} 年）：标准、分担比例和资金规模保持最近年份的水平（政策数据截至 ${last} 年），县级数据按 data/projection/growth.yaml 推算，结果为外推`, en: `${span(late)} lies beyond the plan (${plan}): standards, shares and pools are held at their latest values (the policy data end in ${last}) and county data are projected with data/projection/growth.yaml, so these years are an extrapolation / ${span(late)} 年超出规划期（${plan} 年）：标准、分担比例和资金规模保持最近年份的水平（政策数据截至 ${last} 年），县级数据按 data/projection/growth.yaml 推算，结果为外推` });
+  return say({ zh: `${span(late)} 年超出规划期（${plan} 年）：标准、分担比例和资金规模保持最近年份的水平（政策数据截至 ${last} 年），县级数据按 data/projection/growth.yaml 推算，结果为外推`, en: `${span(late)} lies beyond the plan (${plan}): standards, shares and pools are held at their latest values (the policy data end in ${last}) and county data are projected with data/projection/growth.yaml, so these years are an extrapolation` });
 }
 
 /** checkYearsCovered, with its note written to stderr: what a command calls before it computes. */

@@ -6,7 +6,7 @@ import { InvalidArgumentError } from 'commander';
 import { say } from '../i18n/messageLang.ts';
 
 export function parseYear(value: string): number {
-  if (!/^\d{4}$/.test(value.trim())) throw new InvalidArgumentError(say({ zh: `“${value}”不是年份（例如 2012）`, en: `"${value}" is not a year such as 2012 / 不是年份（例如 2012）` }));
+  if (!/^\d{4}$/.test(value.trim())) throw new InvalidArgumentError(say({ zh: `“${value}”不是年份（例如 2012）`, en: `"${value}" is not a year such as 2012` }));
   return Number(value.trim());
 }
 
@@ -15,7 +15,7 @@ export function parseYears(value: string): number[] {
   const range = /^(\d{4})\s*[-–:]\s*(\d{4})$/.exec(value.trim());
   if (range) {
     const [a, b] = [Number(range[1]), Number(range[2])];
-    if (b < a) throw new InvalidArgumentError(say({ zh: `年份范围 ${value} 前后颠倒`, en: `year range ${value} runs backwards / 年份范围前后颠倒` }));
+    if (b < a) throw new InvalidArgumentError(say({ zh: `年份范围 ${value} 前后颠倒`, en: `year range ${value} runs backwards` }));
     return Array.from({ length: b - a + 1 }, (_, i) => a + i);
   }
   return [...new Set(value.split(',').map((v) => parseYear(v.trim())))].sort((x, y) => x - y);

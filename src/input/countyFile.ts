@@ -96,7 +96,7 @@ export function decodeText(bytes: Uint8Array, file = '(county file)'): { text: s
     throw new InputError([{
       file,
       line: otherRows[0],
-      message: say({ zh: `文件混用了多种编码：第 ${rowList(otherRows, otherCount)} 行不是 UTF-8（例如 GBK 或 Latin-1 字节），而第 ${rowList(utf8Rows, utf8Count)} 行是 UTF-8；请以同一种编码（UTF-8 或 GBK）保存整个文件`, en: `the file mixes encodings: row${otherCount === 1 ? '' : 's'} ${rowList(otherRows, otherCount)} ${otherCount === 1 ? 'is' : 'are'} not UTF-8 (e.g. GBK or Latin-1 bytes) while row${utf8Count === 1 ? '' : 's'} ${rowList(utf8Rows, utf8Count)} ${utf8Count === 1 ? 'is' : 'are'} UTF-8; save the whole file in one encoding (UTF-8 or GBK) / 文件混用了多种编码，请以同一种编码（UTF-8 或 GBK）保存` }),
+      message: say({ zh: `文件混用了多种编码：第 ${rowList(otherRows, otherCount)} 行不是 UTF-8（例如 GBK 或 Latin-1 字节），而第 ${rowList(utf8Rows, utf8Count)} 行是 UTF-8；请以同一种编码（UTF-8 或 GBK）保存整个文件`, en: `the file mixes encodings: row${otherCount === 1 ? '' : 's'} ${rowList(otherRows, otherCount)} ${otherCount === 1 ? 'is' : 'are'} not UTF-8 (e.g. GBK or Latin-1 bytes) while row${utf8Count === 1 ? '' : 's'} ${rowList(utf8Rows, utf8Count)} ${utf8Count === 1 ? 'is' : 'are'} UTF-8; save the whole file in one encoding (UTF-8 or GBK)` }),
     }]);
   }
   const text = gbk(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
@@ -108,7 +108,7 @@ export function decodeText(bytes: Uint8Array, file = '(county file)'): { text: s
       if (bad.length < 10) bad.push(i + 1);
       count++;
     });
-    throw new InputError([{ file, line: bad[0], message: say({ zh: `文件既不是 UTF-8 也不是 GBK 编码：第 ${rowList(bad, count)} 行含有两种编码都无法读取的字节`, en: `the file is neither UTF-8 nor GBK: row${count === 1 ? '' : 's'} ${rowList(bad, count)} hold${count === 1 ? 's' : ''} bytes that neither encoding can read / 文件既不是 UTF-8 也不是 GBK 编码` }) }]);
+    throw new InputError([{ file, line: bad[0], message: say({ zh: `文件既不是 UTF-8 也不是 GBK 编码：第 ${rowList(bad, count)} 行含有两种编码都无法读取的字节`, en: `the file is neither UTF-8 nor GBK: row${count === 1 ? '' : 's'} ${rowList(bad, count)} hold${count === 1 ? 's' : ''} bytes that neither encoding can read` }) }]);
   }
   return { text: text.replace(/^\uFEFF/, ''), encoding: 'gbk' };
 }
@@ -249,7 +249,7 @@ export function parseCountyText(text: string, file: string): CountyFile {
   // the delimiter is a comma, or a tab where the header has tabs and no commas (never guessed from data)
   const firstLine = text.slice(0, text.search(/\r?\n|$/));
   const delimiter = firstLine.includes('\t') && !firstLine.includes(',') ? '\t' : ',';
-  const rowLimit = (line: number) => ({ file, line, message: say({ zh: `拒绝读取：数据行超过上限 ${formatLimit(MAX_COUNTY_ROWS)}（全国约有 2,850 个县级单位）`, en: `refused: the file has more than ${formatLimit(MAX_COUNTY_ROWS)} data rows, the most a county file may have (China has about 2,850 county-level units) / 行数超过上限 ${formatLimit(MAX_COUNTY_ROWS)}` }) });
+  const rowLimit = (line: number) => ({ file, line, message: say({ zh: `拒绝读取：数据行超过上限 ${formatLimit(MAX_COUNTY_ROWS)}（全国约有 2,850 个县级单位）`, en: `refused: the file has more than ${formatLimit(MAX_COUNTY_ROWS)} data rows, the most a county file may have (China has about 2,850 county-level units)` }) });
   // more lines than the row limit: count the records first (keeping nothing), so that a file
   // with too many rows is refused before any row is kept in memory
   if (countLines(text) > MAX_COUNTY_ROWS + 1) {

@@ -78,16 +78,16 @@ export function readInputFile(file: string, maxBytes: number, what: string): Buf
     fd = openSync(file, fsConstants.O_RDONLY | fsConstants.O_NONBLOCK);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new InputError([{ file, message: say({ zh: '找不到文件', en: `找不到文件 / file not found` }) }]);
+    if (code === 'ENOENT') throw new InputError([{ file, message: say({ zh: '找不到文件', en: `file not found` }) }]);
     throw new InputError([{ file, message: say({ zh: `无法读取文件：${(e as Error).message}`, en: `cannot read file: ${(e as Error).message}` }) }]);
   }
   try {
     const st = fstatSync(fd);
     if (!st.isFile()) {
-      throw new InputError([{ file, message: say({ zh: `拒绝读取：${kindOf(st.mode)}，不是普通文件`, en: `refused: ${kindOf(st.mode)}, not a regular file (a ${what} must be a regular file) / 拒绝读取：不是普通文件` }) }]);
+      throw new InputError([{ file, message: say({ zh: `拒绝读取：${kindOf(st.mode)}，不是普通文件`, en: `refused: ${kindOf(st.mode)}, not a regular file (a ${what} must be a regular file)` }) }]);
     }
     if (st.size > maxBytes) {
-      throw new InputError([{ file, message: say({ zh: `拒绝读取：文件有 ${formatLimit(st.size)} 字节，超过上限 ${formatLimit(maxBytes)} 字节`, en: `refused: the file is ${formatLimit(st.size)} bytes; the largest ${what} accepted is ${formatLimit(maxBytes)} bytes / 文件过大（上限 ${formatLimit(maxBytes)} 字节）` }) }]);
+      throw new InputError([{ file, message: say({ zh: `拒绝读取：文件有 ${formatLimit(st.size)} 字节，超过上限 ${formatLimit(maxBytes)} 字节`, en: `refused: the file is ${formatLimit(st.size)} bytes; the largest ${what} accepted is ${formatLimit(maxBytes)} bytes` }) }]);
     }
     // read at most size + 1 bytes: a file that grows while it is read (or a /proc file that
     // reports size 0) is refused rather than read past its limit
@@ -98,7 +98,7 @@ export function readInputFile(file: string, maxBytes: number, what: string): Buf
       if (n === 0) break;
       total += n;
       if (total > st.size) {
-        throw new InputError([{ file, message: say({ zh: `拒绝读取：文件在读取时大小发生变化（开始时为 ${formatLimit(st.size)} 字节）`, en: `refused: the file changed size while it was read (${formatLimit(st.size)} bytes at the start) / 文件在读取时发生变化` }) }]);
+        throw new InputError([{ file, message: say({ zh: `拒绝读取：文件在读取时大小发生变化（开始时为 ${formatLimit(st.size)} 字节）`, en: `refused: the file changed size while it was read (${formatLimit(st.size)} bytes at the start)` }) }]);
       }
     }
     return buf.subarray(0, total);

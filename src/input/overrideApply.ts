@@ -136,22 +136,22 @@ export function applyOverrides(counties: readonly County[], tables: readonly Ove
       const i = index.get(row.code);
       if (i !== undefined) {
         const c = next[i]!;
-        if (row.name !== undefined && row.name !== c.name) problems.push({ ...row.place, message: say({ zh: `代码 ${row.code} 在县级数据中是“${c.name}”，与该行名称“${row.name}”不符；请核对代码`, en: `code ${row.code} is ${c.name} in the county data, but the row names it "${row.name}"; check the code / 代码 ${row.code} 在县级数据中是“${c.name}”，与该行名称“${row.name}”不符` }) });
+        if (row.name !== undefined && row.name !== c.name) problems.push({ ...row.place, message: say({ zh: `代码 ${row.code} 在县级数据中是“${c.name}”，与该行名称“${row.name}”不符；请核对代码`, en: `code ${row.code} is ${c.name} in the county data, but the row names it "${row.name}"; check the code` }) });
         for (const v of row.values) countyKeys.set(`${row.code}|${v.key}`, v.place);
         continue;
       }
       const province = /^\d\d0000$/.test(row.code) ? findProvince(row.code) : undefined;
       const members = province ? next.flatMap((c, k) => (c.provinceCode === province ? [k] : [])) : /^\d{4}00$/.test(row.code) ? next.flatMap((c, k) => (c.prefectureCode === row.code ? [k] : [])) : [];
       if (members.length === 0) {
-        problems.push({ ...row.place, message: say({ zh: `县级数据中没有代码为 ${row.code} 的县、地市或省`, en: `no county, prefecture or province with code ${row.code} in the county data / 县级数据中没有代码为 ${row.code} 的县、地市或省` }) });
+        problems.push({ ...row.place, message: say({ zh: `县级数据中没有代码为 ${row.code} 的县、地市或省`, en: `no county, prefecture or province with code ${row.code} in the county data` }) });
         continue;
       }
       if (row.name !== undefined) {
         const first = next[members[0]!]!;
         const known = province ? first.province : first.prefecture;
-        if (row.name !== known) problems.push({ ...row.place, message: say({ zh: `代码 ${row.code} 在县级数据中是“${known}”，与该行名称“${row.name}”不符`, en: `code ${row.code} is ${known} in the county data, but the row names it "${row.name}" / 代码 ${row.code} 是“${known}”，与该行名称“${row.name}”不符` }) });
+        if (row.name !== known) problems.push({ ...row.place, message: say({ zh: `代码 ${row.code} 在县级数据中是“${known}”，与该行名称“${row.name}”不符`, en: `code ${row.code} is ${known} in the county data, but the row names it "${row.name}"` }) });
       }
-      for (const v of row.values) if (v.transfer) problems.push({ ...v.place, message: say({ zh: `${v.key} 是县实收的转移支付，须按县给出，不能按${province ? '省' : '地市'} ${row.code} 合计给出`, en: `${v.key} is a transfer a county received: give it on the rows of the counties, not for ${province ? 'province' : 'prefecture'} ${row.code} / 转移支付实收数须按县给出，不能按地区合计给出` }) });
+      for (const v of row.values) if (v.transfer) problems.push({ ...v.place, message: say({ zh: `${v.key} 是县实收的转移支付，须按县给出，不能按${province ? '省' : '地市'} ${row.code} 合计给出`, en: `${v.key} is a transfer a county received: give it on the rows of the counties, not for ${province ? 'province' : 'prefecture'} ${row.code}` }) });
       areaRows.push({ row, members, label: province ? `province ${row.code}` : `prefecture ${row.code}` });
     }
     // an area row and a row of one of its counties may not set the same column
@@ -159,7 +159,7 @@ export function applyOverrides(counties: readonly County[], tables: readonly Ove
       for (const v of a.row.values) {
         for (const k of a.members) {
           const clash = countyKeys.get(`${next[k]!.code}|${v.key}`);
-          if (clash) problems.push({ ...v.place, message: say({ zh: `${v.key} 既按 ${a.label} 给出，又在 ${where(clash)} 按其所辖县 ${next[k]!.code} 给出；同一列不能同时按地区合计和按县给出`, en: `${v.key} is set for ${a.label} and, at ${where(clash)}, for its county ${next[k]!.code}; give the area total or the county values, not both / 同一列不能同时按地区合计和按县给出` }) });
+          if (clash) problems.push({ ...v.place, message: say({ zh: `${v.key} 既按 ${a.label} 给出，又在 ${where(clash)} 按其所辖县 ${next[k]!.code} 给出；同一列不能同时按地区合计和按县给出`, en: `${v.key} is set for ${a.label} and, at ${where(clash)}, for its county ${next[k]!.code}; give the area total or the county values, not both` }) });
         }
       }
     }
@@ -188,7 +188,7 @@ export function applyOverrides(counties: readonly County[], tables: readonly Ove
         const scale = v.spec.kind === 'money' ? 100 : 1;
         const current = a.members.map((k) => BigInt(Math.round(Number(countyValue(next[k]!, v) ?? 0) * scale)));
         if (current.every((x) => x === 0n)) {
-          problems.push({ ...v.place, message: say({ zh: `无法把 ${v.key} 按比例分到 ${a.label}：其 ${a.members.length} 个县的现值均为 0（或无数据）；请按县给出`, en: `cannot share ${v.key} out over ${a.label}: its ${a.members.length} counties hold 0 (or nothing) in the data; give county rows instead / 该地区各县现值均为 0，无法按比例分配，请按县给出` }) });
+          problems.push({ ...v.place, message: say({ zh: `无法把 ${v.key} 按比例分到 ${a.label}：其 ${a.members.length} 个县的现值均为 0（或无数据）；请按县给出`, en: `cannot share ${v.key} out over ${a.label}: its ${a.members.length} counties hold 0 (or nothing) in the data; give county rows instead` }) });
           continue;
         }
         const parts = shareOut(BigInt(Math.round((v.value as number) * scale)), current);
@@ -214,7 +214,7 @@ export function applyOverrides(counties: readonly County[], tables: readonly Ove
       const given = byCounty.get(code)!.filter((x) => ['resident_pop', 'urban_pop', 'rural_pop'].includes(x.column));
       if (given.length === 0) continue;
       const at = touchedBy.get(code);
-      problems.push({ file: at?.file ?? given[0]!.from, ...(at ? { line: at.place.line, column: at.place.column } : {}), message: say({ zh: `覆盖后县 ${code} ${c.name} 的城镇人口 urban_pop ${urban} + 乡村人口 rural_pop ${rural} = ${urban + rural}，不等于常住人口 resident_pop ${resident}；请三列一起覆盖`, en: `after the override, county ${code} ${c.name} has urban_pop ${urban} + rural_pop ${rural} = ${urban + rural}, not resident_pop ${resident}; override the three together / 覆盖后城镇人口与乡村人口之和不等于常住人口` }) });
+      problems.push({ file: at?.file ?? given[0]!.from, ...(at ? { line: at.place.line, column: at.place.column } : {}), message: say({ zh: `覆盖后县 ${code} ${c.name} 的城镇人口 urban_pop ${urban} + 乡村人口 rural_pop ${rural} = ${urban + rural}，不等于常住人口 resident_pop ${resident}；请三列一起覆盖`, en: `after the override, county ${code} ${c.name} has urban_pop ${urban} + rural_pop ${rural} = ${urban + rural}, not resident_pop ${resident}; override the three together` }) });
     }
   }
   if (problems.length) throw new InputError(problems.listed, problems.omitted);
@@ -225,6 +225,6 @@ export function applyOverrides(counties: readonly County[], tables: readonly Ove
 export function overrideNote(p: OverrideProvenance): string {
   return say({
     zh: `覆盖文件 ${p.file}：${p.rows} 行替换了 ${p.counties} 个县的 ${p.values} 个数值（${p.columns.join('、')}），其余沿用内置数据`,
-    en: `override ${p.file}: ${p.values} value(s) of ${p.counties} county(ies) from ${p.rows} row(s) replace the bundled data (${p.columns.join(', ')}); everything else is bundled / 覆盖文件 ${p.file}：${p.rows} 行替换了 ${p.counties} 个县的 ${p.values} 个数值，其余沿用内置数据`,
+    en: `override ${p.file}: ${p.values} value(s) of ${p.counties} county(ies) from ${p.rows} row(s) replace the bundled data (${p.columns.join(', ')}); everything else is bundled`,
   });
 }

@@ -100,7 +100,7 @@ export function parseOverrideGrid(grid: CellGrid): OverrideTable {
   const { file } = grid;
   const problems = new ProblemList();
   const header = grid.rows[0];
-  if (!header || header.every((h) => h.trim() === '')) throw new InputError([{ file, line: 1, message: say({ zh: '覆盖文件为空或缺少表头行', en: 'the override file is empty or has no header row / 覆盖文件为空或缺少表头' }) }]);
+  if (!header || header.every((h) => h.trim() === '')) throw new InputError([{ file, line: 1, message: say({ zh: '覆盖文件为空或缺少表头行', en: 'the override file is empty or has no header row' }) }]);
   type Target = { col: number; raw: string; key: string; spec: ColumnSpec; year?: number; transfer?: GeneralMechanismId } | { col: number; raw: string; key: 'note' };
   const targets: Target[] = [];
   const seen = new Map<string, string>();
@@ -108,15 +108,15 @@ export function parseOverrideGrid(grid: CellGrid): OverrideTable {
     const at = grid.place(0, col);
     if (raw.trim() === '') {
       // an empty header over an empty column is nothing given; over values it is refused below
-      if (grid.rows.some((r, i) => i > 0 && (r[col] ?? '').trim() !== '')) problems.push({ ...at, message: say({ zh: '有数据的列缺少表头', en: 'a column with values has no header / 有数据的列缺少表头' }) });
+      if (grid.rows.some((r, i) => i > 0 && (r[col] ?? '').trim() !== '')) problems.push({ ...at, message: say({ zh: '有数据的列缺少表头', en: 'a column with values has no header' }) });
       return;
     }
     const tr = resolveTransferHeader(raw);
     if (tr) {
       const key = `transfer_${tr.transfer}_${tr.year}`;
       const earlier = seen.get(key);
-      if (tr.year < MIN_YEAR || tr.year > MAX_YEAR) problems.push({ ...at, message: say({ zh: `年份 ${tr.year} 超出 ${MIN_YEAR}–${MAX_YEAR} 的范围`, en: `year ${tr.year} is outside ${MIN_YEAR}–${MAX_YEAR} / 年份超出范围` }) });
-      else if (earlier !== undefined) problems.push({ ...at, message: say({ zh: `列“${raw}”与“${earlier}”（${key}）重复`, en: `column "${raw}" means the same as "${earlier}" (${key}) / 列“${raw}”与“${earlier}”重复` }) });
+      if (tr.year < MIN_YEAR || tr.year > MAX_YEAR) problems.push({ ...at, message: say({ zh: `年份 ${tr.year} 超出 ${MIN_YEAR}–${MAX_YEAR} 的范围`, en: `year ${tr.year} is outside ${MIN_YEAR}–${MAX_YEAR}` }) });
+      else if (earlier !== undefined) problems.push({ ...at, message: say({ zh: `列“${raw}”与“${earlier}”（${key}）重复`, en: `column "${raw}" means the same as "${earlier}" (${key})` }) });
       else {
         seen.set(key, raw);
         targets.push({ col, raw, key, spec: transferSpec(tr.transfer), year: tr.year, transfer: tr.transfer });
@@ -125,7 +125,7 @@ export function parseOverrideGrid(grid: CellGrid): OverrideTable {
     }
     const t = resolveHeader(raw);
     if (!t) {
-      problems.push({ ...at, message: say({ zh: `未知列“${raw}”（覆盖文件可含代码列、县级数据列（见 data/counties/README.md）和各项转移支付实收数 transfer_<id>_<年度>（见 docs/own-data.md）；自己的备注列请以 x_ 开头）`, en: `unknown column "${raw}" (an override file takes code, the county columns of data/counties/README.md and transfers received as transfer_<id>_<year>, see docs/own-data.md; prefix your own note columns with x_) / 未知列“${raw}”` }) });
+      problems.push({ ...at, message: say({ zh: `未知列“${raw}”（覆盖文件可含代码列、县级数据列（见 data/counties/README.md）和各项转移支付实收数 transfer_<id>_<年度>（见 docs/own-data.md）；自己的备注列请以 x_ 开头）`, en: `unknown column "${raw}" (an override file takes code, the county columns of data/counties/README.md and transfers received as transfer_<id>_<year>, see docs/own-data.md; prefix your own note columns with x_)` }) });
       return;
     }
     if (t.kind === 'note') {
@@ -134,28 +134,28 @@ export function parseOverrideGrid(grid: CellGrid): OverrideTable {
     }
     const key = t.kind === 'fixed' ? t.spec.name : `${t.spec.name}_${t.year}`;
     if (t.kind === 'fixed' && FIXED_IDENTITY.has(key)) {
-      problems.push({ ...at, message: say({ zh: `${key} 列不能覆盖：县所属的省和地市由其代码决定；请去掉该列`, en: `column ${key} cannot be overridden: a county's province and prefecture follow from its code; leave the column out / ${key} 列不能覆盖` }) });
+      problems.push({ ...at, message: say({ zh: `${key} 列不能覆盖：县所属的省和地市由其代码决定；请去掉该列`, en: `column ${key} cannot be overridden: a county's province and prefecture follow from its code; leave the column out` }) });
       return;
     }
     if (t.kind === 'fixed' && UNUSED_RATIOS.has(key)) {
-      problems.push({ ...at, message: say({ zh: `${key} 列是模型不使用的普查数据，覆盖它不会改变结果；请去掉该列`, en: `column ${key} is a census fact the model does not use, so overriding it would change nothing; leave it out / ${key} 列不参与计算，不能覆盖` }) });
+      problems.push({ ...at, message: say({ zh: `${key} 列是模型不使用的普查数据，覆盖它不会改变结果；请去掉该列`, en: `column ${key} is a census fact the model does not use, so overriding it would change nothing; leave it out` }) });
       return;
     }
     if (t.kind === 'fiscal' && (t.year < MIN_YEAR || t.year > MAX_YEAR)) {
-      problems.push({ ...at, message: say({ zh: `年份 ${t.year} 超出 ${MIN_YEAR}–${MAX_YEAR} 的范围`, en: `year ${t.year} is outside ${MIN_YEAR}–${MAX_YEAR} / 年份超出范围` }) });
+      problems.push({ ...at, message: say({ zh: `年份 ${t.year} 超出 ${MIN_YEAR}–${MAX_YEAR} 的范围`, en: `year ${t.year} is outside ${MIN_YEAR}–${MAX_YEAR}` }) });
       return;
     }
     const earlier = seen.get(key);
     if (earlier !== undefined) {
-      problems.push({ ...at, message: say({ zh: `列“${raw}”与“${earlier}”含义相同（${key}）`, en: `column "${raw}" means the same as "${earlier}" (${key}) / 列“${raw}”与“${earlier}”重复` }) });
+      problems.push({ ...at, message: say({ zh: `列“${raw}”与“${earlier}”含义相同（${key}）`, en: `column "${raw}" means the same as "${earlier}" (${key})` }) });
       return;
     }
     seen.set(key, raw);
     targets.push(t.kind === 'fixed' ? { col, raw, key, spec: t.spec } : { col, raw, key, spec: t.spec, year: t.year });
   });
-  if (!seen.has('code')) problems.push({ file, line: 1, column: 'code', message: say({ zh: '覆盖文件缺少“代码”（code）列：每行须给出所覆盖的县、地市或省的代码', en: 'the override file has no code column (代码): each row names the county, prefecture or province it overrides / 覆盖文件缺少“代码”列' }) });
+  if (!seen.has('code')) problems.push({ file, line: 1, column: 'code', message: say({ zh: '覆盖文件缺少“代码”（code）列：每行须给出所覆盖的县、地市或省的代码', en: 'the override file has no code column (代码): each row names the county, prefecture or province it overrides' }) });
   if (problems.length) throw problems.error();
-  if (grid.rows.length - 1 > MAX_COUNTY_ROWS) throw new InputError([{ file, message: say({ zh: `拒绝读取：行数超过上限 ${formatLimit(MAX_COUNTY_ROWS)}`, en: `refused: more than ${formatLimit(MAX_COUNTY_ROWS)} rows / 行数超过上限` }) }]);
+  if (grid.rows.length - 1 > MAX_COUNTY_ROWS) throw new InputError([{ file, message: say({ zh: `拒绝读取：行数超过上限 ${formatLimit(MAX_COUNTY_ROWS)}`, en: `refused: more than ${formatLimit(MAX_COUNTY_ROWS)} rows` }) }]);
 
   const rows: OverrideRow[] = [];
   const codes = new Map<string, CellPlace>();
@@ -188,18 +188,18 @@ export function parseOverrideGrid(grid: CellGrid): OverrideTable {
       }
       given++;
       if (t.key === 'tier_2018' && ((parsed.value as number) < 1 || (parsed.value as number) > 5)) {
-        problems.push({ ...place, message: say({ zh: `档次 ${String(parsed.value)} 不在 1 至 5 之间`, en: `tier ${String(parsed.value)} is not between 1 and 5 / 档次须在 1–5 之间` }) });
+        problems.push({ ...place, message: say({ zh: `档次 ${String(parsed.value)} 不在 1 至 5 之间`, en: `tier ${String(parsed.value)} is not between 1 and 5` }) });
         continue;
       }
       values.push({ key: t.key, spec: t.spec, ...(t.year !== undefined ? { year: t.year } : {}), ...(t.transfer ? { transfer: t.transfer } : {}), value: parsed.value, place });
     }
     if (code === undefined) {
-      if (!targets.some((t) => t.key === 'code' && (cells[t.col] ?? '').trim() !== '')) problems.push({ ...grid.place(r, targets.find((t) => t.key === 'code')!.col), message: say({ zh: '该行有数值但缺少代码', en: 'the row has values but no code / 该行缺少代码' }) });
+      if (!targets.some((t) => t.key === 'code' && (cells[t.col] ?? '').trim() !== '')) problems.push({ ...grid.place(r, targets.find((t) => t.key === 'code')!.col), message: say({ zh: '该行有数值但缺少代码', en: 'the row has values but no code' }) });
       continue;
     }
     const earlier = codes.get(code);
     if (earlier) {
-      problems.push({ ...codePlace!, message: say({ zh: `代码 ${code} 重复（${earlier.line ?? earlier.column} 处也有）`, en: `duplicate code ${code} (also at ${earlier.line ?? earlier.column}) / 代码重复` }) });
+      problems.push({ ...codePlace!, message: say({ zh: `代码 ${code} 重复（${earlier.line ?? earlier.column} 处也有）`, en: `duplicate code ${code} (also at ${earlier.line ?? earlier.column})` }) });
       continue;
     }
     codes.set(code, codePlace!);
@@ -244,7 +244,7 @@ export function sheetGrid(book: Workbook, sheet: WorkbookSheet): CellGrid {
 export function loadOverrideWorkbook(file: string): OverrideTable {
   const book = loadedWorkbook(file);
   const sheet = book.sheets.find((s) => s.name === OVERRIDE_SHEET) ?? book.sheets[0];
-  if (!sheet) throw new InputError([{ file, message: say({ zh: '工作簿没有工作表', en: 'the workbook has no sheet / 工作簿没有工作表' }) }]);
+  if (!sheet) throw new InputError([{ file, message: say({ zh: '工作簿没有工作表', en: 'the workbook has no sheet' }) }]);
   return parseOverrideGrid(sheetGrid(book, sheet));
 }
 

@@ -177,21 +177,22 @@ export function suggestPlaces(query: string, places: readonly Place[]): number[]
 
 /** A place as listed in a message: code, name and what tells it apart. */
 export function describePlace(p: Place): string {
-  return `${p.code} ${p.name}${p.context ? `（${p.context}）` : ''}`;
+  if (!p.context) return `${p.code} ${p.name}`;
+  return say({ zh: `${p.code} ${p.name}（${p.context}）`, en: `${p.code} ${p.name} (${p.context.split('，').join(', ')})` });
 }
 
-/** The bilingual message for a name that found no place or several; undefined when found. */
+/** The message (in the message language) for a name that found no place or several; undefined when found. */
 export function placeProblem(query: string, match: PlaceMatch, places: readonly Place[], kind: PlaceKind, scope?: string | { readonly zh: string; readonly en: string }): string | undefined {
   if (match.kind === 'found') return undefined;
   if (match.kind === 'ambiguous') {
-    const list = match.indexes.map((i) => describePlace(places[i]!)).join('; ');
-    return say({ zh: `“${query}”对应 ${match.indexes.length} 个${kind.zh}，请给出代码：${list}`, en: `“${query}”对应 ${match.indexes.length} 个${kind.zh}，请给出代码 / "${query}" matches ${match.indexes.length} ${kind.en === 'county' ? 'counties' : `${kind.en}s`}; give the code: ${list}` });
+    const list = match.indexes.map((i) => describePlace(places[i]!)).join(say({ zh: '；', en: '; ' }));
+    return say({ zh: `“${query}”对应 ${match.indexes.length} 个${kind.zh}，请给出代码：${list}`, en: `"${query}" matches ${match.indexes.length} ${kind.en === 'county' ? 'counties' : `${kind.en}s`}; give the code: ${list}` });
   }
   const inScope = scope ? `（${typeof scope === 'string' ? scope : scope.zh}）` : '';
   const inScopeEn = scope ? ` in ${typeof scope === 'string' ? scope : scope.en}` : '';
-  const head = `未找到${kind.zh}“${query}”${inScope} / no ${kind.en} "${query}"${inScopeEn}`;
-  if (match.suggestions.length === 0) return say({ zh: `未找到${kind.zh}“${query}”${inScope}；可用代码、全称、简称或拼音查找`, en: `${head}; 可用代码、全称、简称或拼音查找 / give a code, full name, short name or pinyin` });
-  return say({ zh: `未找到${kind.zh}“${query}”${inScope}；是否要找：${match.suggestions.map((i) => describePlace(places[i]!)).join('；')}`, en: `${head}; 是否要找 / did you mean: ${match.suggestions.map((i) => describePlace(places[i]!)).join('; ')}` });
+  const head = `no ${kind.en} "${query}"${inScopeEn}`;
+  if (match.suggestions.length === 0) return say({ zh: `未找到${kind.zh}“${query}”${inScope}；可用代码、全称、简称或拼音查找`, en: `${head}; give a code, full name, short name or pinyin` });
+  return say({ zh: `未找到${kind.zh}“${query}”${inScope}；是否要找：${match.suggestions.map((i) => describePlace(places[i]!)).join('；')}`, en: `${head}; did you mean: ${match.suggestions.map((i) => describePlace(places[i]!)).join('; ')}` });
 }
 
 /** Usual romanizations of the provinces (postal and official forms), by code. */
@@ -212,7 +213,7 @@ export const PROVINCE_PLACES: readonly Place[] = Object.entries(PROVINCES).map((
   aliases: [code.slice(0, 2), ...(PROVINCE_ROMANIZATIONS[code] ?? [])],
 }));
 
-/** A province's code from what a user typed; `problem` says why not (bilingual) when none. */
+/** A province's code from what a user typed; `problem` says why not (in the message language) when none. */
 export function resolveProvince(query: string): { code?: string; problem?: string } {
   const match = findPlace(query, PROVINCE_PLACES);
   if (match.kind === 'found') return { code: PROVINCE_PLACES[match.index]!.code };
@@ -243,7 +244,7 @@ export interface CountiesElsewhere {
 }
 
 /**
- * Find one county among `indexes` of `counties`: the county index, or the bilingual problem.
+ * Find one county among `indexes` of `counties`: the county index, or the problem (in the message language).
  * `scope` names where it was looked for (the county file) in the message; a name found only
  * `elsewhere` says so, with its hint.
  */
@@ -255,9 +256,9 @@ export function resolveCounty(query: string, counties: readonly County[], indexe
     const others = countyPlaces(counties, elsewhere.indexes);
     const there = findPlace(query, others);
     if (there.kind !== 'unknown') {
-      const list = (there.kind === 'found' ? [there.index] : there.indexes).map((i) => describePlace(others[i]!)).join('; ');
+      const list = (there.kind === 'found' ? [there.index] : there.indexes).map((i) => describePlace(others[i]!)).join(say({ zh: '；', en: '; ' }));
       const inScope = scope ? `（${scope}）` : '';
-      return { problem: say({ zh: `“${query}”不在所报告的县中${inScope}，但在 ${list}：${elsewhere.hint.zh}`, en: `“${query}”不在所报告的县中${inScope}，但在 ${list}：${elsewhere.hint.zh} / "${query}" is not among the counties reported${scope ? ` (${scope})` : ''} but is ${list}: ${elsewhere.hint.en}` }) };
+      return { problem: say({ zh: `“${query}”不在所报告的县中${inScope}，但在 ${list}：${elsewhere.hint.zh}`, en: `"${query}" is not among the counties reported${scope ? ` (${scope})` : ''} but is ${list}: ${elsewhere.hint.en}` }) };
     }
   }
   return { problem: placeProblem(query, match, places, COUNTY, scope)! };

@@ -12,7 +12,9 @@
  *   `{by: region_group, west: 500, central: 500, east: 550}`; a formula is `=…` (an Excel
  *   formula cell is read as its text).
  * - 县级数据 (county data): code, name (not applied) and county columns; each filled cell sets that
- *   county's value, as a scenario's `counties:` entry would.
+ *   county's value, as a scenario's `counties:` entry would. Its transfer columns (2012年均衡性转移支付,
+ *   a county's transfers received) are read only by --override (overrideFile.ts): a scenario takes
+ *   them empty and refuses a filled one, naming --override.
  * Every problem is addressed `sheet!cell`, e.g. `参数!E12`.
  */
 import { say } from '../i18n/messageLang.ts';
@@ -20,6 +22,7 @@ import { basename, extname } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { BUDGET_STEMS, FISCAL_STEMS } from './countyColumns.ts';
 import { resolveHeader } from './countyFile.ts';
+import { resolveTransferHeader } from './overrideFile.ts';
 import { InputError, type InputProblem } from './inputError.ts';
 import { cellAddress, cellText, type Workbook, type WorkbookCell, type WorkbookSheet } from './xlsxWorkbook.ts';
 
@@ -197,9 +200,16 @@ export function workbookScenario(book: Workbook, baseline: ReadonlyMap<string, R
     const cols: Col[] = [];
     let codeCol: number | undefined;
     const keys = new Map<string, string>();
+    // transfers received: an --override workbook's columns (county accounts, not a policy change); a scenario takes them empty
+    const transferCols: Array<{ col: number; key: string }> = [];
     header.forEach((h, col) => {
       const raw = cellText(h);
       if (raw.trim() === '') return;
+      const transfer = resolveTransferHeader(raw);
+      if (transfer) {
+        transferCols.push({ col, key: `transfer_${transfer.transfer}_${transfer.year}` });
+        return;
+      }
       const t = resolveHeader(raw);
       const at = cellAddress(countySheet.name, 0, col);
       if (t?.kind === 'note') return;
@@ -217,7 +227,12 @@ export function workbookScenario(book: Workbook, baseline: ReadonlyMap<string, R
     });
     if (codeCol === undefined && countySheet.rows.length > 1) problems.push({ file, column: cellAddress(countySheet.name, 0, 0), message: say({ zh: '县级数据表缺少“代码”列', en: 'the county sheet has no code (代码) column' }) });
     countySheet.rows.forEach((row, r) => {
-      if (r === 0 || codeCol === undefined) return;
+      if (r === 0) return;
+      for (const t of transferCols) {
+        if (cellValue(row[t.col]) === undefined) continue;
+        problems.push({ file, column: cellAddress(countySheet.name, r, t.col), message: say({ zh: `${t.key}：转移支付实收数是县的账目数据，不是情景的政策修改，情景不接受；请用 --override ${basename(file)} 给出该工作簿（读取其“${COUNTY_SHEET}”表），或清空该单元格`, en: `${t.key}: a transfer received is a county's accounts, not a policy change, so a scenario does not take it; give the workbook with --override ${basename(file)} (its ${COUNTY_SHEET} sheet is read), or empty the cell` }) });
+      }
+      if (codeCol === undefined) return;
       const set: Record<string, unknown> = {};
       const k = counties.length;
       for (const c of cols) {

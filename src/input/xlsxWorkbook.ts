@@ -67,7 +67,7 @@ export async function preloadWorkbook(file: string): Promise<Workbook> {
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (e) {
-    throw new InputError([{ file, message: say({ zh: `无法读取该 Excel（.xlsx）工作簿：${e instanceof Error ? e.message : String(e)}`, en: `not a readable Excel (.xlsx) workbook: ${e instanceof Error ? e.message : String(e)} / 无法读取该 Excel 文件` }) }]);
+    throw new InputError([{ file, message: say({ zh: `无法读取该 Excel（.xlsx）工作簿：${e instanceof Error ? e.message : String(e)}`, en: `not a readable Excel (.xlsx) workbook: ${e instanceof Error ? e.message : String(e)}` }) }]);
   }
   const sheets: WorkbookSheet[] = wb.worksheets.map((ws) => {
     const rows: WorkbookCell[][] = [];

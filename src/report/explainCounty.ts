@@ -17,7 +17,9 @@ import { groupValue, valueFor } from '../model/parameters.ts';
 import { eligibilityValue } from '../model/cost/beneficiaries.ts';
 import type { YearRun } from '../simulation/runSimulation.ts';
 import { countyFlag } from '../model/county.ts';
-import { MECHANISM_NAMES } from '../model/transfers/mechanisms.ts';
+import { GENERAL_MECHANISMS, MECHANISM_NAMES, type GeneralMechanismId } from '../model/transfers/mechanisms.ts';
+import type { OverriddenValue } from '../input/overrideApply.ts';
+import type { AllocationReport } from '../simulation/ownFigures.ts';
 import { EXPLAIN_TEXT } from './explainText.ts';
 
 const num = (n: number, digits = 2): string => n.toLocaleString('en-US', { minimumFractionDigits: 0, maximumFractionDigits: digits });
@@ -25,7 +27,33 @@ const num = (n: number, digits = 2): string => n.toLocaleString('en-US', { minim
 /** A county column's name: its Chinese header (the first alias) in Chinese, its id in English. */
 const COLUMN_ZH = new Map(FIXED_COLUMNS.map((c) => [c.name, c.aliases[0] ?? c.name]));
 
-export function explainCounty(run: YearRun, countyIndex: number, policy: PolicyData, lang: Lang): string {
+/** A transfer column an override gives (`transfer_eco_zone_2012`): the transfer and year. */
+function transferColumn(column: string): { id: GeneralMechanismId; year: number } | undefined {
+  const m = /^transfer_(.+)_(\d{4})$/.exec(column);
+  return m && (GENERAL_MECHANISMS as readonly string[]).includes(m[1]!) ? { id: m[1] as GeneralMechanismId, year: Number(m[2]) } : undefined;
+}
+
+/** An override's amount in yuan as fen. */
+const yuanToFen = (value: OverriddenValue['value']): number => Math.round(Number(value) * 100);
+
+/**
+ * The values the override files set for the county, each with where it came from: a county
+ * value beside the bundled one; a transfer received, for the year explained, beside the model's
+ * allocation it replaced, and for another year, saying that the year explained uses the model's.
+ */
+export function explainOverrides(own: readonly OverriddenValue[], run: YearRun & { readonly allocation?: AllocationReport }, countyIndex: number, lang: Lang): string {
+  const m = inLang(EXPLAIN_TEXT, lang);
+  const modelled = run.allocation?.modelledFen.get(countyIndex);
+  const lines = own.map((v) => {
+    const t = transferColumn(v.column);
+    if (!t) return m.overriddenValue(v.column, String(v.value), v.bundled === undefined ? '—' : String(v.bundled), v.from);
+    if (t.year !== run.year) return m.givenTransferOtherYear(v.column, formatYuan(yuanToFen(v.value)), t.year, run.year, v.from);
+    return m.givenTransferUsed(v.column, formatYuan(yuanToFen(v.value)), t.year, formatYuan(modelled?.[t.id] ?? 0), v.from);
+  });
+  return [m.overriddenHeading, ...lines].join('\n');
+}
+
+export function explainCounty(run: YearRun & { readonly allocation?: AllocationReport }, countyIndex: number, policy: PolicyData, lang: Lang, own: readonly OverriddenValue[] = []): string {
   const m = inLang(EXPLAIN_TEXT, lang);
   const zh = lang === 'zh';
   const col = (name: string): string => (zh ? (COLUMN_ZH.get(name) ?? name) : name);
@@ -69,6 +97,15 @@ export function explainCounty(run: YearRun, countyIndex: number, policy: PolicyD
   const tp = (name: string): string => src(policy.transfers[name]?.source);
   const mech = policy.mechanisms;
   const mechName = (id: keyof typeof MECHANISM_NAMES): string => (zh ? MECHANISM_NAMES[id].zh : `${MECHANISM_NAMES[id].zh} / ${MECHANISM_NAMES[id].en}`);
+  // where the amount of each transfer received came from, when the override files give it in some year
+  const modelled = run.allocation?.modelledFen.get(countyIndex);
+  const origin = (id: GeneralMechanismId): string => {
+    const given = own.map((v) => ({ v, t: transferColumn(v.column) })).filter((x) => x.t?.id === id);
+    if (given.length === 0) return '';
+    const here = given.find((x) => x.t!.year === run.year);
+    if (here) return m.receivedGiven(here.v.from, y(modelled?.[id] ?? 0));
+    return m.receivedModelled(given.map((x) => x.t!.year).sort((a, b) => a - b).join(zh ? '、' : ', '));
+  };
   out.push('');
   out.push(m.section2);
   out.push(`  ${m.planCost(y(r.standardCostFen), y(r.centralFen), y(r.provincialFen), y(r.prefectureFen), y(r.countyFen))}`);
@@ -87,7 +124,7 @@ export function explainCounty(run: YearRun, countyIndex: number, policy: PolicyD
     const eligible = pool.flag ? `${col(pool.flag)} ${yes(countyFlag(c, pool.flag))}` : m.everyCounty;
     const regions = pool.regionGroups ? m.regions(pool.regionGroups.map((g) => m.region[g]).join('/')) : '';
     const weight = pool.weight.kind === 'driver' ? m.byDriver(col(pool.weight.driver)) : pool.weight.kind === 'standard_gap' ? m.byStandardGap : m.equalShares;
-    out.push(`  ${mechName(pool.id)}${m.pool(y(pool.poolFen), tp(spec.pool), eligible, regions, weight, pool.countySharePpm / PPM, src(spec.source), y(r.generalByMechanismFen[pool.id]))}`);
+    out.push(`  ${mechName(pool.id)}${m.pool(y(pool.poolFen), tp(spec.pool), eligible, regions, weight, pool.countySharePpm / PPM, src(spec.source), y(r.generalByMechanismFen[pool.id]))}${origin(pool.id)}`);
   }
   out.push(`  ${m.eqHeader(mechName('equalization'), src(mech.equalization.source))}`);
   const fnName = (id: string): string => (lang === 'zh' ? (mech.equalization.functions.find((x) => x.id === id)?.name_zh ?? id) : id);
@@ -99,7 +136,7 @@ export function explainCounty(run: YearRun, countyIndex: number, policy: PolicyD
     out.push(`    ${m.provinceLine(c.provinceCode, y(prov.standardExpenditureFen), y(prov.standardRevenueFen), y(prov.gapFen), num(prov.difficulty, 4), y(prov.centralAllocationFen), num(run.result.centralCoefficient, 6))}`);
     out.push(`    ${m.countyPool(y(prov.poolFen), y(prov.passedDownFen), `${eq.passDownPpm / PPM} ${tp('equalization_pass_down')}`, y(prov.provincialTopUpFen), tp('provincial_top_up_rate'), num(prov.coefficient, 6))}`);
   }
-  out.push(`    ${m.countyGap(y(r.standardExpenditureFen), y(r.standardRevenueFen), y(r.equalizationFen), r.generalRetainedByMechanism.equalization ? y(r.generalRetainedByMechanism.equalization) : undefined)}`);
+  out.push(`    ${m.countyGap(y(r.standardExpenditureFen), y(r.standardRevenueFen), y(r.equalizationFen), r.generalRetainedByMechanism.equalization ? y(r.generalRetainedByMechanism.equalization) : undefined)}${origin('equalization')}`);
   out.push(`  ${m.mechHeader(mechName('guarantee'), src(mech.guarantee.source))}`);
   const domainName = (d: string): string => {
     const info = policy.domains.find((x) => x.domain === d);
@@ -107,7 +144,7 @@ export function explainCounty(run: YearRun, countyIndex: number, policy: PolicyD
   };
   out.push(`    ${m.guaranteeNeeds(t.guarantee.scopeDomains.map(domainName).join(zh ? '、' : ', '), y(r.guaranteeNeedsFen))}`);
   out.push(`    ${m.guaranteeGap(y(r.guaranteeGapFen), `${t.guarantee.closeRatePpm / PPM} ${tp('guarantee_close_rate')}`, y(prov?.guaranteeClosedFen ?? 0), y(prov?.guaranteeTargetFen ?? 0), y(prov?.guaranteeAwardFen ?? 0), `${y(t.guarantee.awardPoolFen)} ${tp('guarantee_award_pool')}`)}`);
-  out.push(`    → ${m.guaranteeTransfer(y(r.guaranteeFen), y(r.guaranteeGapAfterFen))}`);
+  out.push(`    → ${m.guaranteeTransfer(y(r.guaranteeFen), y(r.guaranteeGapAfterFen))}${origin('guarantee')}`);
   out.push(`  ${m.general(y(r.generalFen), r.generalRetainedFen ? y(r.generalRetainedFen) : undefined, tp('prefecture_general_retention_rate'))}`);
   out.push(`  ${m.special(y(r.specialFen), y(r.itemTiedGeneralFen))}`);
   out.push(`  ${m.resources} = ${y(r.ownRevenueFen)} + ${y(r.rebatesFen)} + ${y(r.systemSubsidyFen)} − ${y(r.remittanceFen)} + ${y(r.generalFen)} + ${y(r.specialFen)} = ${y(r.resourcesFen)}`);

@@ -120,6 +120,27 @@ export const EXPLAIN_TEXT = {
   },
   planGap: { zh: (burden: S, gap: S) => `规划服务缺口 = min(财力缺口, 本级负担 ${burden}) = ${gap}`, en: (burden: S, gap: S) => `plan gap 规划服务缺口 = min(gap, own burden ${burden}) = ${gap}` },
   guaranteeGapLine: { zh: (before: S, left: S) => `保障缺口（2010年口径）保障前 ${before}，保障后剩余 ${left}`, en: (before: S, left: S) => `guarantee gap 保障缺口 (2010 scope) before ${before}, left ${left}` },
+  overriddenHeading: { zh: '覆盖的数值（你的文件替换了内置数据）：', en: 'Overridden values (your files replace the bundled data):' },
+  overriddenValue: {
+    zh: (column: S, value: S, bundled: S, from: S) => `  * ${column} = ${value}（内置 ${bundled}）来自 ${from}`,
+    en: (column: S, value: S, bundled: S, from: S) => `  * ${column} = ${value} (bundled ${bundled}) from ${from}`,
+  },
+  givenTransferUsed: {
+    zh: (column: S, amount: S, year: number, modelled: S, from: S) => `  * ${column} = ${amount} 元：${year}年采用此数（你的文件给出），代替模型分配的 ${modelled} 元（按不含你的数据的内置数据），来自 ${from}`,
+    en: (column: S, amount: S, year: number, modelled: S, from: S) => `  * ${column} = ${amount} yuan: used for ${year} (given by your file) in place of the model's allocation of ${modelled} yuan (on the bundled data without your figures), from ${from}`,
+  },
+  givenTransferOtherYear: {
+    zh: (column: S, amount: S, givenYear: number, year: number, from: S) => `  * ${column} = ${amount} 元：用于 ${givenYear}年（你的文件给出）；这里说明的是 ${year}年，该年采用模型分配数（见第3部分），来自 ${from}`,
+    en: (column: S, amount: S, givenYear: number, year: number, from: S) => `  * ${column} = ${amount} yuan: used for ${givenYear} (given by your file); ${year}, explained here, uses the model's allocation (section 3), from ${from}`,
+  },
+  receivedGiven: {
+    zh: (from: S, modelled: S) => `（实收数，你的文件给出：${from}；模型分配 ${modelled}）`,
+    en: (from: S, modelled: S) => ` (amount received as your file gives it: ${from}; the model's allocation ${modelled})`,
+  },
+  receivedModelled: {
+    zh: (years: S) => `（模型分配；你的文件只给出 ${years}年的实收数）`,
+    en: (years: S) => ` (the model's allocation; your files give the amount received for ${years} only)`,
+  },
   eqHeader: { zh: (name: S, source: S) => `${name}（财预〔2011〕392号）${source}：`, en: (name: S, source: S) => `${name} (财预〔2011〕392号) ${source}:` },
   mechHeader: { zh: (name: S, source: S) => `${name} ${source}：`, en: (name: S, source: S) => `${name} ${source}:` },
 } satisfies Messages;

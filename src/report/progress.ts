@@ -4,6 +4,7 @@
  * 10% or every few seconds, and a final line with the time taken.
  */
 import cliProgress from 'cli-progress';
+import { say } from '../i18n/messageLang.ts';
 
 export interface Progress {
   /** `n` more units done; `what` names the last one (e.g. a county) */
@@ -32,7 +33,7 @@ export function createProgress(total: number, label: string, options: ProgressOp
   if (options.quiet) return { tick: (n = 1) => void (done += n), stop: () => undefined };
   if (!options.plain && stream.isTTY) {
     const bar = new cliProgress.SingleBar(
-      { format: `${label} [{bar}] {percentage}% | {value}/{total} | {duration_formatted} elapsed, ETA {eta_formatted} | {what}`, stream, hideCursor: true, clearOnComplete: false, etaBuffer: 50, fps: 10 },
+      { format: `${label} [{bar}] {percentage}% | {value}/{total} | ${say({ zh: '已用 {duration_formatted}，预计还需 {eta_formatted}', en: '{duration_formatted} elapsed, ETA {eta_formatted}' })} | {what}`, stream, hideCursor: true, clearOnComplete: false, etaBuffer: 50, fps: 10 },
       cliProgress.Presets.shades_classic,
     );
     bar.start(total, 0, { what: '' });
@@ -50,7 +51,8 @@ export function createProgress(total: number, label: string, options: ProgressOp
   let lastTime = started;
   let lastDecile = 0;
   const seconds = (): string => ((now() - started) / 1000).toFixed(1);
-  stream.write(`${label}: 0/${total}\n`);
+  const sep = say({ zh: '：', en: ': ' });
+  stream.write(`${label}${sep}0/${total}\n`);
   return {
     tick(n = 1, what = '') {
       done += n;
@@ -59,11 +61,11 @@ export function createProgress(total: number, label: string, options: ProgressOp
       if (done < total && (decile > lastDecile || t - lastTime >= interval)) {
         lastDecile = decile;
         lastTime = t;
-        stream.write(`${label}: ${done}/${total} (${total ? Math.floor((done / total) * 100) : 100}%) ${seconds()} s${what ? ` — ${what}` : ''}\n`);
+        stream.write(`${label}${sep}${done}/${total} (${total ? Math.floor((done / total) * 100) : 100}%) ${seconds()} ${say({ zh: '秒', en: 's' })}${what ? ` — ${what}` : ''}\n`);
       }
     },
     stop() {
-      stream.write(`${label}: ${done}/${total} done in ${seconds()} s\n`);
+      stream.write(say({ zh: `${label}：${done}/${total}，完成，用时 ${seconds()} 秒\n`, en: `${label}: ${done}/${total} done in ${seconds()} s\n` }));
     },
   };
 }

@@ -7,6 +7,7 @@ import { basename } from 'node:path';
 import type { PolicyData } from '../input/policyData.ts';
 import { baselineScenario, type Scenario } from './scenario.ts';
 import { loadScenario } from './scenarioFile.ts';
+import { say } from '../i18n/messageLang.ts';
 
 /** The scenario a scenario extends (the baseline when it extends nothing). */
 export function parentScenario(scenario: Scenario, basePolicy: PolicyData): Scenario {
@@ -32,12 +33,11 @@ export function changedYears(scenario: Scenario): number[] {
   return years.length > 0 ? years : [...scenario.years];
 }
 
-/** The bilingual note printed when a base is not the scenario's parent. */
+/** The note printed when a base is not the scenario's parent, in the message language. */
 export function notParentNote(base: Scenario, scenario: Scenario): string {
   const parent = parentName(scenario);
-  return (
-    `注意：基准 ${base.name} 不是情景 ${scenario.name} 所扩展（extends）的 ${parent}，差异包含两者之间的全部不同，而不只是 ${scenario.name} 自己的改动；` +
-    `省略基准即与 ${parent} 比较 / note: the base ${base.name} is not what ${scenario.name} extends (${parent}), so the differences include everything that differs between them, ` +
-    `not only ${scenario.name}'s own changes; leave out the base to compare with ${parent}`
-  );
+  return say({
+    zh: `注意：基准 ${base.name} 不是情景 ${scenario.name} 所扩展（extends）的 ${parent}，差异包含两者之间的全部不同，而不只是 ${scenario.name} 自己的改动；省略基准即与 ${parent} 比较`,
+    en: `note: the base ${base.name} is not what ${scenario.name} extends (${parent}), so the differences include everything that differs between them, not only ${scenario.name}'s own changes; leave out the base to compare with ${parent}`,
+  });
 }

@@ -78,8 +78,8 @@ function scenarioNotFound(arg: string, searched: readonly string[], folders: rea
     if (near.length) return `${head}；是否要找：${near.join('、')}`;
     return names.length ? `${head}；可用的情景：${names.join('、')}` : head;
   }
-  const where = searched.length ? `；也在 ${searched.map(show).join('、')} 中按名称查找过 / also looked for it by name in ${searched.map(show).join(', ')}` : '';
-  const head = `找不到情景文件“${arg}” / scenario file "${arg}" not found${where}`;
-  if (near.length) return `${head}; 是否要找 / did you mean: ${near.join(', ')}`;
-  return names.length ? `${head}; 可用的情景 / scenarios available: ${names.join(', ')}` : head;
+  const where = searched.length ? `; also looked for it by name in ${searched.map(show).join(', ')}` : '';
+  const head = `scenario file "${arg}" not found${where}`;
+  if (near.length) return `${head}; did you mean: ${near.join(', ')}`;
+  return names.length ? `${head}; scenarios available: ${names.join(', ')}` : head;
 }

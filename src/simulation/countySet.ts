@@ -45,7 +45,7 @@ export function loadCountySet(options: CountySetOptions): CountySet {
     const others = new Set(added.map((c) => c.provinceCode)).size;
     notes.push(say({
       zh: `中央均衡性转移支付在全国各省间分配：其他 ${others} 个省的 ${added.length} 个县取自 ${reference}`,
-      en: `中央均衡性转移支付在全国各省间分配：其他 ${others} 个省的 ${added.length} 个县取自 ${reference} / the central equalization pool is shared among all provinces: ${added.length} counties of ${others} other provinces come from ${reference}`,
+      en: `the central equalization pool is shared among all provinces: ${added.length} counties of ${others} other provinces come from ${reference}`,
     }));
   }
   let focus = own.counties.map((_, i) => i);

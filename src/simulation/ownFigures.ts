@@ -46,6 +46,8 @@ export interface AllocationReport {
   readonly otherGapsChanged: number;
   /** counties the figures do not change */
   readonly otherCounties: number;
+  /** per county index with amounts given this year, per transfer given: what the county received in the run without the figures, fen (explain shows it beside the given amount) */
+  readonly modelledFen: ReadonlyMap<number, Partial<Record<GeneralMechanismId, number>>>;
 }
 
 export interface OwnFiguresRun extends YearRun {
@@ -80,7 +82,12 @@ export function runWithOwnFigures(policy: PolicyData, counties: readonly County[
     run.result.counties.forEach((r, c) => {
       if (!own.changed.has(c) && r.gapFen !== bundled.result.counties[c]!.gapFen) otherGapsChanged++;
     });
-    const allocation: AllocationReport = { mode: own.mode, beyondPoolFen: bookedBeyondAllocationFen(run.result), otherGapsChanged, otherCounties: counties.length - own.changed.size };
+    const modelledFen = new Map<number, Partial<Record<GeneralMechanismId, number>>>();
+    for (const [c, amounts] of givenInYear(own.given, run.year)) {
+      const received = bundled.result.counties[c]!.generalByMechanismFen;
+      modelledFen.set(c, Object.fromEntries(Object.keys(amounts).map((id) => [id, received[id as GeneralMechanismId]])));
+    }
+    const allocation: AllocationReport = { mode: own.mode, beyondPoolFen: bookedBeyondAllocationFen(run.result), otherGapsChanged, otherCounties: counties.length - own.changed.size, modelledFen };
     return { ...run, allocation };
   });
 }

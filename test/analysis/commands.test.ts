@@ -36,8 +36,9 @@ describe('fiscal-sim montecarlo', () => {
     const table = csv(join(out1, 'montecarlo_counties.csv'));
     expect(table[0]).toEqual(['code', 'name', 'province', 'year', 'gap_scenario_exact', 'gap_mean', 'gap_q05', 'gap_q25', 'gap_q50', 'gap_q75', 'gap_q95', 'p_gap']);
     expect(table).toHaveLength(1 + 8 * 3);
-    const meta = JSON.parse(readFileSync(join(out1, 'montecarlo.json'), 'utf8')) as { arithmetic: string; seed: number; draws: number };
-    expect(meta.arithmetic).toMatch(/floating point/);
+    const meta = JSON.parse(readFileSync(join(out1, 'montecarlo.json'), 'utf8')) as { arithmetic: { zh: string; en: string }; seed: number; draws: number };
+    expect(meta.arithmetic.en).toMatch(/floating point/);
+    expect(meta.arithmetic.zh).toMatch(/^浮点计算/);
     expect([meta.seed, meta.draws]).toEqual([7, 60]);
   });
 });

@@ -4,6 +4,11 @@ import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { cli, countyCsv, tempDir, write } from '../hostile/helpers.ts';
 import { yuanToFen } from '../../src/model/money.ts';
+import { setMessageLang } from '../../src/i18n/messageLang.ts';
+import { loadPolicyData } from '../../src/input/policyData.ts';
+import { baselineScenario } from '../../src/scenarios/scenario.ts';
+import { loadScenario } from '../../src/scenarios/scenarioFile.ts';
+import { notParentNote } from '../../src/scenarios/scenarioParent.ts';
 
 let dir: string;
 let counties: string;
@@ -57,7 +62,13 @@ describe('notes on what a comparison shows', () => {
     const r = await cli('compare', 'baseline', 'raise_basic_pension', ...common(), '--year', '2014', '--out', join(dir, 'notparent'), '--quiet');
     expect(r.code, r.err).toBe(0);
     expect(r.err).toContain('note: the base baseline is not what raise_basic_pension extends (baseline_2012.yaml)');
-    expect(r.err).toContain('注意：基准 baseline 不是情景 raise_basic_pension 所扩展（extends）的 baseline_2012.yaml');
+    expect(r.err).not.toContain('注意：基准'); // English alone under --lang en
+    setMessageLang('zh');
+    try {
+      expect(notParentNote(baselineScenario(loadPolicyData()), loadScenario('raise_basic_pension', loadPolicyData()))).toBe('注意：基准 baseline 不是情景 raise_basic_pension 所扩展（extends）的 baseline_2012.yaml，差异包含两者之间的全部不同，而不只是 raise_basic_pension 自己的改动；省略基准即与 baseline_2012.yaml 比较');
+    } finally {
+      setMessageLang('en');
+    }
     const meta = readJson(join(dir, 'notparent', 'compare-baseline-vs-raise_basic_pension', 'metadata.json'));
     expect(meta['base_is_parent']).toBe(false);
   });

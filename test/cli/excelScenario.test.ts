@@ -48,6 +48,14 @@ describe('Excel scenarios', () => {
     const counties = wb.getWorksheet('县级数据')!;
     expect((counties.getRow(1).values as unknown[]).slice(1, 4)).toEqual(['代码', '名称', '2011年一般预算收入']);
     expect(counties.rowCount).toBe(124);
+    // the transfers a county received, by year, under their Chinese names, last: 10 transfers × 2011–2015
+    const header = (counties.getRow(1).values as unknown[]).slice(1).map(String);
+    const transfers = header.filter((h) => /转移支付$|奖励资金$|奖补$/.test(h) && /^\d{4}年/.test(h));
+    expect(transfers).toHaveLength(50);
+    expect(header.slice(-50)).toEqual(transfers);
+    expect(transfers.slice(0, 2)).toEqual(['2011年民族地区转移支付', '2012年民族地区转移支付']);
+    expect(transfers).toContain('2012年均衡性转移支付');
+    expect(transfers).toContain('2015年县级基本财力保障机制奖补');
   }, 300_000);
 
   it('an edited parameter runs exactly as the equivalent YAML scenario (byte-identical counties.csv)', async () => {
@@ -138,4 +146,34 @@ describe('override files on the command line', () => {
     const after = readCsv(join(dir, 'ownx', 'counties.csv'));
     expect(after.find((c) => c['code'] === '440232')!['own_revenue']).toBe('300000000.00');
   }, 300_000);
+
+  it('a transfer received filled on the template county sheet: that county\'s gap falls by exactly the amount, no other county moves', async () => {
+    let column = '';
+    const xlsx = await edited('transfer.xlsx', (wb) => {
+      const c = wb.getWorksheet('县级数据')!;
+      let row = 0;
+      c.eachRow((r, n) => void (r.getCell(1).value === '440232' ? (row = n) : 0));
+      c.getRow(1).eachCell((cell, n) => void (cell.value === '2012年边境地区转移支付' ? (column = c.getColumn(n).letter) : 0));
+      // 乳源 is no border county: the model allocates it 0 of this transfer
+      c.getCell(`${column}${row}`).value = 12345678.9;
+    });
+    expect(column).not.toBe('');
+    const base = await cli('run', '--out', join(dir, 'tbase'), '--quiet');
+    const r = await cli('run', '--override', xlsx, '--out', join(dir, 'town'), '--quiet');
+    expect([base.code, r.code], r.err).toEqual([0, 0]);
+    const before = readFileSync(join(dir, 'tbase', 'counties.csv'), 'utf8').split('\n');
+    const after = readFileSync(join(dir, 'town', 'counties.csv'), 'utf8').split('\n');
+    const k = before.findIndex((l) => l.startsWith('440232,'));
+    const b = readCsv(join(dir, 'tbase', 'counties.csv'))[k - 1]!;
+    const a = readCsv(join(dir, 'town', 'counties.csv'))[k - 1]!;
+    expect([b['transfer_border_area'], a['transfer_border_area']]).toEqual(['0.00', '12345678.90']);
+    // 196,178,428.49 − 12,345,678.90 = 183,832,749.59 (the gap on the bundled data, 2012)
+    expect([b['gap'], a['gap']]).toEqual(['196178428.49', '183832749.59']);
+    // every other county's row is byte-identical (allocations held)
+    expect(after.filter((_, i) => i !== k)).toEqual(before.filter((_, i) => i !== k));
+    // as a scenario, the filled transfer cell is refused, naming --override
+    const s = await cli('run', '--scenario', xlsx, '--out', join(dir, 'tscen'), '--quiet');
+    expect(s.code).toBe(2);
+    expect(s.err).toMatch(new RegExp(`transfer\\.xlsx:县级数据!${column}\\d+: transfer_border_area_2012: a transfer received is a county's accounts, not a policy change, so a scenario does not take it; give the workbook with --override transfer\\.xlsx`));
+  }, 600_000);
 });

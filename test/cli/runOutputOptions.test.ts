@@ -60,15 +60,19 @@ describe('run --items / --unit', () => {
     expect(readdirSync(out).sort()).toEqual(['counties.csv', 'provinces.csv', 'summary.json']);
   });
 
-  it('refuses an unknown detail or unit, in Chinese and English, writing nothing', async () => {
+  it('refuses an unknown detail or unit, in the message language (English here, Chinese with --lang zh), writing nothing', async () => {
     const out = join(dir, 'refused');
     const a = await cli('run', '--counties', sample, '--reference', 'none', '--out', out, '--items', 'some');
     expect(a.code).not.toBe(0);
-    expect(a.err).toContain('full, summary, none');
-    expect(a.err).toContain('按项目汇总');
+    expect(a.err).toContain('use full, summary, none');
+    expect(a.err).not.toContain('按项目汇总');
+    const az = await cli('run', '--counties', sample, '--reference', 'none', '--out', out, '--items', 'some', '--lang', 'zh');
+    expect(az.err).toContain('可选 full（逐县逐项）、summary（按项目汇总）、none（不写项目表）');
     const b = await cli('run', '--counties', sample, '--reference', 'none', '--out', out, '--unit', '千元');
     expect(b.code).not.toBe(0);
-    expect(b.err).toContain('元、万元、亿元');
+    expect(b.err).toContain('use yuan, wan or yi (元, 万元 or 亿元)');
+    const bz = await cli('run', '--counties', sample, '--reference', 'none', '--out', out, '--unit', '千元', '--lang', 'zh');
+    expect(bz.err).toContain('可选 yuan、wan、yi（元、万元、亿元）');
     expect(existsSync(out)).toBe(false);
   });
 });

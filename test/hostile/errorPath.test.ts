@@ -36,7 +36,7 @@ describe('error path', () => {
   it('an input problem: file and reason, exit 2, nothing written, no trace', async () => {
     const r = await cli('run', '--counties', '/nonexistent/counties.csv', '--quiet');
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/^fiscal-sim: 1 problem in the input:\n {2}\/nonexistent\/counties\.csv: 找不到文件 \/ file not found/);
+    expect(r.err).toMatch(/^fiscal-sim: 1 problem in the input:\n {2}\/nonexistent\/counties\.csv: file not found/);
     expect(r.err).toMatch(/\nNothing was written\.\n$/);
     expect(r.err).not.toMatch(/\n\s+at /);
   });

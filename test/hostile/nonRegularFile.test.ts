@@ -43,6 +43,6 @@ describe('non-regular file', () => {
 
   it('a missing file is a plain error', async () => {
     const out = join(dir, 'out-missing');
-    expectRefused(await cli('run', '--counties', join(dir, 'nope.csv'), '--out', out, '--quiet'), out, /nope\.csv: 找不到文件 \/ file not found/);
+    expectRefused(await cli('run', '--counties', join(dir, 'nope.csv'), '--out', out, '--quiet'), out, /nope\.csv: file not found/);
   });
 });

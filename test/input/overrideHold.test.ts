@@ -70,7 +70,7 @@ describe('a 4-column override file changes that county\'s gap, and only that', (
     expect(r.code, r.err).toBe(0);
     expect(r.out).toContain('allocations held');
     expect(r.out).toContain('the gaps of 0 of the 2857 other counties changed');
-    expect(r.out).toMatch(/transfer_eco_zone_2012 = 50000000 .*own\.csv:2/);
+    expect(r.out).toMatch(/transfer_eco_zone_2012 = 50,000,000\.00 yuan: used for 2012 \(given by your file\) in place of the model's allocation of 0\.00 yuan .*own\.csv:2/);
   }, 120_000);
 
   it('the same figures from an xlsx sheet give the same counties.csv', async () => {

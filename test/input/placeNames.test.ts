@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { setMessageLang } from '../../src/i18n/messageLang.ts';
 import {
   COUNTY, editDistance, findPlace, latinKey, pinyinKey, placeProblem, prefecturePlaces, resolveCounty, resolveProvince, shortPlaceName, type Place,
 } from '../../src/input/placeNames.ts';
@@ -60,7 +61,7 @@ describe('counties by code, full name, short name or pinyin', () => {
     expect(resolveCounty('南山', COUNTIES, GUANGDONG)).toEqual({ index: 3 });
     const both = resolveCounty('南山区', COUNTIES, ALL);
     expect(both.index).toBeUndefined();
-    expect(both.problem).toBe('“南山区”对应 2 个县（区、市），请给出代码 / "南山区" matches 2 counties; give the code: 440305 南山区（深圳市，广东省）; 230404 南山区（鹤岗市，黑龙江省）');
+    expect(both.problem).toBe('"南山区" matches 2 counties; give the code: 440305 南山区 (深圳市, 广东省); 230404 南山区 (鹤岗市, 黑龙江省)');
     expect(resolveCounty('Nanshan', COUNTIES, ALL).problem).toMatch(/matches 2 counties/);
   });
 
@@ -70,19 +71,19 @@ describe('counties by code, full name, short name or pinyin', () => {
 
   it('suggests the nearest names, by characters and by pinyin', () => {
     expect(resolveCounty('乳远', COUNTIES, GUANGDONG, 'guangdong_2012.csv').problem).toBe(
-      '未找到县（区、市）“乳远”（guangdong_2012.csv） / no county "乳远" in guangdong_2012.csv; 是否要找 / did you mean: 440232 乳源瑶族自治县（韶关市，广东省）; 441426 平远县（梅州市，广东省）',
+      'no county "乳远" in guangdong_2012.csv; did you mean: 440232 乳源瑶族自治县 (韶关市, 广东省); 441426 平远县 (梅州市, 广东省)',
     );
     // a homophone: 如源 sounds like 乳源
     expect(resolveCounty('如源', COUNTIES, GUANGDONG).problem).toMatch(/did you mean: 440232 乳源瑶族自治县/);
-    expect(resolveCounty('Ruyun', COUNTIES, GUANGDONG).problem).toMatch(/did you mean: 440232 乳源瑶族自治县（韶关市，广东省）$/);
+    expect(resolveCounty('Ruyun', COUNTIES, GUANGDONG).problem).toMatch(/did you mean: 440232 乳源瑶族自治县 \(韶关市, 广东省\)$/);
     expect(resolveCounty('440233', COUNTIES, GUANGDONG).problem).toMatch(/did you mean: 440232 乳源瑶族自治县/);
-    expect(resolveCounty('火星', COUNTIES, GUANGDONG).problem).toBe('未找到县（区、市）“火星” / no county "火星"; 可用代码、全称、简称或拼音查找 / give a code, full name, short name or pinyin');
+    expect(resolveCounty('火星', COUNTIES, GUANGDONG).problem).toBe('no county "火星"; give a code, full name, short name or pinyin');
   });
 
   it('says when a county is computed but not reported on (the reference file), with a hint', () => {
     const hint = { zh: '换个县文件', en: 'use another county file' };
     expect(resolveCounty('230404', COUNTIES, GUANGDONG, 'gd.csv', { indexes: [6], hint }).problem).toBe(
-      '“230404”不在所报告的县中（gd.csv），但在 230404 南山区（鹤岗市，黑龙江省）：换个县文件 / "230404" is not among the counties reported (gd.csv) but is 230404 南山区（鹤岗市，黑龙江省）: use another county file',
+      '"230404" is not among the counties reported (gd.csv) but is 230404 南山区 (鹤岗市, 黑龙江省): use another county file',
     );
     // found in the reported counties first
     expect(resolveCounty('南山区', COUNTIES, GUANGDONG, 'gd.csv', { indexes: [6], hint })).toEqual({ index: 3 });
@@ -110,6 +111,24 @@ describe('prefectures and provinces', () => {
   });
 
   it('suggests provinces for a typo', () => {
-    expect(resolveProvince('Guandong').problem).toBe('未找到省份“Guandong” / no province "Guandong"; 是否要找 / did you mean: 440000 广东省; 370000 山东省');
+    expect(resolveProvince('Guandong').problem).toBe('no province "Guandong"; did you mean: 440000 广东省; 370000 山东省');
+  });
+});
+
+describe('messages in the message language (zh by default, en in the tests)', () => {
+  afterEach(() => setMessageLang('en'));
+
+  it('says the same problems in Chinese alone under zh, and in English alone under en', () => {
+    setMessageLang('zh');
+    expect(resolveCounty('乳远', COUNTIES, GUANGDONG, 'guangdong_2012.csv').problem).toBe('未找到县（区、市）“乳远”（guangdong_2012.csv）；是否要找：440232 乳源瑶族自治县（韶关市，广东省）；441426 平远县（梅州市，广东省）');
+    expect(resolveCounty('南山区', COUNTIES, ALL).problem).toBe('“南山区”对应 2 个县（区、市），请给出代码：440305 南山区（深圳市，广东省）；230404 南山区（鹤岗市，黑龙江省）');
+    expect(resolveCounty('火星', COUNTIES, GUANGDONG).problem).toBe('未找到县（区、市）“火星”；可用代码、全称、简称或拼音查找');
+    expect(resolveCounty('230404', COUNTIES, GUANGDONG, 'gd.csv', { indexes: [6], hint: { zh: '换个县文件', en: 'use another county file' } }).problem).toBe('“230404”不在所报告的县中（gd.csv），但在 230404 南山区（鹤岗市，黑龙江省）：换个县文件');
+    expect(resolveProvince('Guandong').problem).toBe('未找到省份“Guandong”；是否要找：440000 广东省；370000 山东省');
+    setMessageLang('en');
+    for (const p of [resolveCounty('乳远', COUNTIES, GUANGDONG).problem, resolveCounty('南山区', COUNTIES, ALL).problem, resolveProvince('Guandong').problem]) {
+      // Chinese only in the place names themselves
+      expect(p!.replace(/[\u4e00-\u9fff]+(?:区|县|市|省)?/g, '')).not.toMatch(/[\u4e00-\u9fff（）：；，“”]/);
+    }
   });
 });

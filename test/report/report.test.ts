@@ -6,6 +6,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { labelKeys, t } from '../../src/report/html/labels.ts';
 import { createProgress } from '../../src/report/progress.ts';
+import { setMessageLang } from '../../src/i18n/messageLang.ts';
 import { TIDY_COLUMNS } from '../../src/report/tidy/tidy.ts';
 import { yuanToFen } from '../../src/model/money.ts';
 import { writeFixture, type ReportFixture } from './fixture.ts';
@@ -188,6 +189,11 @@ describe('fiscal-sim report (baseline)', () => {
     const params = sheet('参数与来源');
     expect(params.rows.length).toBeGreaterThan(100);
     expect(params.rows.every((r) => typeof r[params.header.indexOf('source')] === 'string' && (r[params.header.indexOf('source')] as string).length > 0)).toBe(true);
+    // a Chinese workbook describes its parameters in Chinese, with Chinese units and source labels
+    const pension = params.rows.find((r) => r[params.header.indexOf('path')] === 'standards.si.rural_pension_basic.standard')!;
+    expect(pension[params.header.indexOf('description')]).toBe('新型农村社会养老保险基础养老金：单位标准');
+    expect(pension[params.header.indexOf('unit')]).toMatch(/^元/);
+    expect(pension[params.header.indexOf('source')]).toMatch(/^(政策依据|规划原文|假设)/);
   });
 
   it('tidy CSV and JSON: one row per county × item × year × level that add up to items.csv and counties.csv', () => {
@@ -271,6 +277,7 @@ describe('yuan parsing and progress', () => {
     let text = '';
     const stream = new Writable({ write(chunk: Buffer, _enc, done) { text += chunk.toString(); done(); } }) as unknown as NodeJS.WriteStream;
     let clock = 0;
+    setMessageLang('en'); // an earlier command of this file may have chosen Chinese
     const p = createProgress(20, 'pages', { stream, now: () => clock });
     for (let i = 0; i < 20; i++) {
       clock += 100;
@@ -282,5 +289,26 @@ describe('yuan parsing and progress', () => {
     expect(lines[1]).toBe('pages: 2/20 (10%) 0.2 s — c1');
     expect(lines[lines.length - 1]).toBe('pages: 20/20 done in 2.0 s');
     expect(lines.length).toBe(11);
+  });
+
+  it('says its lines in the message language (Chinese by default)', () => {
+    let text = '';
+    const stream = new Writable({ write(chunk: Buffer, _enc, done) { text += chunk.toString(); done(); } }) as unknown as NodeJS.WriteStream;
+    let clock = 0;
+    setMessageLang('zh');
+    try {
+      const p = createProgress(10, '县级报告', { stream, now: () => clock });
+      for (let i = 0; i < 10; i++) {
+        clock += 100;
+        p.tick(1, `县${i}`);
+      }
+      p.stop();
+    } finally {
+      setMessageLang('en');
+    }
+    const lines = text.trim().split('\n');
+    expect(lines[0]).toBe('县级报告：0/10');
+    expect(lines[1]).toBe('县级报告：1/10 (10%) 0.1 秒 — 县0');
+    expect(lines[lines.length - 1]).toBe('县级报告：10/10，完成，用时 1.0 秒');
   });
 });

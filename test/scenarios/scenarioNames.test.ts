@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { setMessageLang } from '../../src/i18n/messageLang.ts';
 import { InputError } from '../../src/input/inputError.ts';
 import { loadPolicyData, type PolicyData } from '../../src/input/policyData.ts';
 import { loadScenario } from '../../src/scenarios/scenarioFile.ts';
@@ -45,11 +46,25 @@ describe('scenario names', () => {
     const e = refusal(() => findScenarioFile('raise_basic_pensoin', dir));
     expect(e.problems).toHaveLength(1);
     expect(e.problems[0]!.file).toBe('raise_basic_pensoin');
-    expect(e.problems[0]!.message).toMatch(/^找不到情景文件“raise_basic_pensoin” \/ scenario file "raise_basic_pensoin" not found/);
+    expect(e.problems[0]!.message).toMatch(/^scenario file "raise_basic_pensoin" not found; also looked for it by name in /);
+    expect(e.problems[0]!.message).not.toMatch(/[\u4e00-\u9fff]/);
     expect(e.problems[0]!.message).toMatch(/did you mean: \S*raise_basic_pension\.yaml$/);
     expect(e.message).not.toMatch(/ENOENT/);
     const far = refusal(() => findScenarioFile('./nothing/like/it.yaml', dir));
     expect(far.problems[0]!.message).toMatch(/scenarios available: all_directly_managed, baseline_2012, /);
+  });
+
+  it('says it in Chinese alone under zh', () => {
+    setMessageLang('zh');
+    try {
+      const e = refusal(() => findScenarioFile('raise_basic_pensoin', dir));
+      expect(e.problems[0]!.message).toMatch(/^找不到情景文件“raise_basic_pensoin”；也在 .* 中按名称查找过；是否要找：\S*raise_basic_pension\.yaml$/);
+      expect(e.problems[0]!.message).not.toMatch(/not found|did you mean/);
+      const prefecture = refusal(() => loadScenario(join(dir, 'zh-where.yaml'), policy));
+      expect(prefecture.problems[0]!.message).toMatch(/^找不到情景文件/);
+    } finally {
+      setMessageLang('en');
+    }
   });
 
   it('reports a missing extends parent at its line, in plain words', () => {
@@ -81,9 +96,16 @@ describe('places in a scenario’s counties block', () => {
   it('suggests the nearest prefecture and province for a typo', () => {
     const e = refusal(() => loadScenario(scenario('{ prefecture: 韶光市 }'), policy).applyToCounties(COUNTIES));
     expect(e.problems[0]).toMatchObject({ field: 'where.prefecture', line: 3 });
-    expect(e.problems[0]!.message).toBe('未找到地市“韶光市”（县数据中） / no prefecture "韶光市" in the county data; 是否要找 / did you mean: 440200 韶关市（广东省）');
+    expect(e.problems[0]!.message).toBe('no prefecture "韶光市" in the county data; did you mean: 440200 韶关市 (广东省)');
+    setMessageLang('zh');
+    try {
+      const z = refusal(() => loadScenario(scenario('{ prefecture: 韶光市 }'), policy).applyToCounties(COUNTIES));
+      expect(z.problems[0]!.message).toBe('未找到地市“韶光市”（县数据中）；是否要找：440200 韶关市（广东省）');
+    } finally {
+      setMessageLang('en');
+    }
     const p = refusal(() => loadScenario(scenario('{ province: Sichuan Province of Mars }'), policy));
     expect(p.problems[0]!.field).toBe('counties[0].where.province');
-    expect(p.problems[0]!.message).toMatch(/^未找到省份/);
+    expect(p.problems[0]!.message).toMatch(/^no province "Sichuan Province of Mars"/);
   });
 });

@@ -6,6 +6,7 @@
 import { join } from 'node:path';
 import { writeFilesAtomically, type OutputFile } from '../atomicWrite.ts';
 import { createProgress } from '../progress.ts';
+import { say } from '../../i18n/messageLang.ts';
 import { comparisonReport, type ComparisonInput } from './comparisonReport.ts';
 import type { ReportContext } from './context.ts';
 import { countyReport } from './countyReport.ts';
@@ -42,7 +43,7 @@ export function writeHtmlBatch(ctx: ReportContext, batch: HtmlBatch, out: string
   if (batch.comparison) first.push({ path: join(out, layout.comparison(batch.comparison.baseName)), content: comparisonReport(ctx, batch.comparison) });
   write(first);
   if (batch.counties.length) {
-    const progress = createProgress(batch.counties.length, 'county reports', { quiet: options.quiet === true });
+    const progress = createProgress(batch.counties.length, say({ zh: '县级报告', en: 'county reports' }), { quiet: options.quiet === true });
     const size = options.chunk ?? 100;
     let chunk: OutputFile[] = [];
     for (const i of batch.counties) {

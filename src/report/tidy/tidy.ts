@@ -12,25 +12,27 @@ import { LEVELS } from '../../tables/reportTables.ts';
 import type { OutputSet } from '../atomicWrite.ts';
 import { csvField } from '../csv.ts';
 import { fenText } from '../stream/moneyText.ts';
+import { METHOD_NOTES, type JsonNote } from '../../i18n/methodNotes.ts';
 
 export const TIDY_COLUMNS = [
   'scenario', 'year', 'province_code', 'province', 'prefecture_code', 'prefecture', 'county_code', 'county',
   'item', 'domain', 'level', 'amount_yuan',
 ] as const;
 
-export const TIDY_COLUMN_DOCS: Readonly<Record<(typeof TIDY_COLUMNS)[number], { description: string; unit: string }>> = {
-  scenario: { description: "scenario name ('baseline' for the bundled policy data)", unit: '-' },
-  year: { description: 'year the figures are for', unit: 'year' },
-  province_code: { description: 'six-digit province code (GB/T 2260)', unit: '-' },
-  province: { description: 'province name', unit: '-' },
-  prefecture_code: { description: 'six-digit prefecture code', unit: '-' },
-  prefecture: { description: 'prefecture name', unit: '-' },
-  county_code: { description: 'six-digit county code (December 2012 list)', unit: '-' },
-  county: { description: 'county-level unit name', unit: '-' },
-  item: { description: 'service item id of the catalog (see items below for names, driver and sharing rule)', unit: '-' },
-  domain: { description: 'service domain of the item', unit: '-' },
-  level: { description: 'level of government paying this part of the cost: central, provincial, prefecture or county', unit: '-' },
-  amount_yuan: { description: "the level's share of the item's standard cost in the county; the four levels sum exactly to the item's cost", unit: 'yuan (exact to the fen: two decimals in CSV, a number in JSON)' },
+/** Each tidy column's description and unit, in both languages (the metadata file's `columns`). */
+export const TIDY_COLUMN_DOCS: Readonly<Record<(typeof TIDY_COLUMNS)[number], { description: JsonNote; unit: JsonNote }>> = {
+  scenario: { description: { zh: '情景名称（内置政策数据为 baseline）', en: "scenario name ('baseline' for the bundled policy data)" }, unit: { zh: '-', en: '-' } },
+  year: { description: { zh: '数据所属年度', en: 'year the figures are for' }, unit: { zh: '年', en: 'year' } },
+  province_code: { description: { zh: '六位省级代码（GB/T 2260）', en: 'six-digit province code (GB/T 2260)' }, unit: { zh: '-', en: '-' } },
+  province: { description: { zh: '省名', en: 'province name' }, unit: { zh: '-', en: '-' } },
+  prefecture_code: { description: { zh: '六位地市代码', en: 'six-digit prefecture code' }, unit: { zh: '-', en: '-' } },
+  prefecture: { description: { zh: '地市名', en: 'prefecture name' }, unit: { zh: '-', en: '-' } },
+  county_code: { description: { zh: '六位县级代码（2012 年 12 月的代码表）', en: 'six-digit county code (December 2012 list)' }, unit: { zh: '-', en: '-' } },
+  county: { description: { zh: '县级单位名称', en: 'county-level unit name' }, unit: { zh: '-', en: '-' } },
+  item: { description: { zh: '服务目录的项目代码（名称、基数和分担规则见下方 items）', en: 'service item id of the catalog (see items below for names, driver and sharing rule)' }, unit: { zh: '-', en: '-' } },
+  domain: { description: { zh: '项目所属的服务领域', en: 'service domain of the item' }, unit: { zh: '-', en: '-' } },
+  level: { description: { zh: '负担这部分成本的政府层级：central（中央）、provincial（省级）、prefecture（地市级）或 county（县级）', en: 'level of government paying this part of the cost: central, provincial, prefecture or county' }, unit: { zh: '-', en: '-' } },
+  amount_yuan: { description: { zh: '该层级负担的该项目在该县的标准成本；四级之和恰好等于该项目的成本', en: "the level's share of the item's standard cost in the county; the four levels sum exactly to the item's cost" }, unit: { zh: '元（精确到分：CSV 中两位小数，JSON 中为数值）', en: 'yuan (exact to the fen: two decimals in CSV, a number in JSON)' } },
 };
 
 /**
@@ -195,16 +197,14 @@ export function tidyMetadata(m: TidyMetadataInput): string {
     basis: m.basis,
     county_data: { files: m.countyFiles.map(fileRef), counties_reported: m.countiesReported, counties_computed: m.countiesComputed },
     files: m.files.map((f) => ({ name: f.name, format: f.format, ...(f.format === 'parquet' ? {} : { encoding: 'utf-8 (no BOM)' }), rows: m.rows, bytes: f.bytes, sha256: f.sha256 })),
-    parquet: m.files.some((f) => f.format === 'parquet')
-      ? 'the same rows and columns as the CSV; amount_yuan is DECIMAL(18,2) (exact fen), year INT32, every other column a UTF-8 string; written by hyparquet-writer, Snappy-compressed'
-      : 'not written: ask for it with --format parquet',
+    parquet: m.files.some((f) => f.format === 'parquet') ? METHOD_NOTES.tidyParquet : METHOD_NOTES.tidyNoParquet,
     columns: TIDY_COLUMNS.map((name) => ({ name, ...TIDY_COLUMN_DOCS[name] })),
-    row: 'one row per county × item × year × level of government',
+    row: METHOD_NOTES.tidyRow,
     levels: LEVELS,
     items,
-    rounding: 'each county × item cost is rounded once to the fen (half away from zero); the split between levels is exact (largest remainder), so the four levels of a county × item sum to its cost exactly',
+    rounding: METHOD_NOTES.tidyRounding,
     generated_at: null,
-    reproducibility: 'no timestamp or machine-specific path is written: the same inputs and version give byte-identical files (checksums above)',
+    reproducibility: METHOD_NOTES.tidyReproducibility,
   };
   return `${JSON.stringify(meta, null, 2)}\n`;
 }

@@ -25,7 +25,7 @@
  */
 import { PassThrough, type Writable } from 'node:stream';
 import type ExcelJS from 'exceljs';
-import type { PolicyData } from '../../input/policyData.ts';
+import { sourceInForce, type PolicyData } from '../../input/policyData.ts';
 import { fenToYuanString, yuanToFen } from '../../model/money.ts';
 import type { InequalitySummary } from '../../model/measures/inequality.ts';
 import type { YearRun } from '../../simulation/runSimulation.ts';
@@ -35,6 +35,9 @@ import {
 } from '../../tables/comparisonRows.ts';
 import { COUNTY_COLUMNS, countyRow, ITEM_COLUMNS, type Row } from '../../tables/countyTable.ts';
 import { PARAMETER_COLUMNS, parameterRows } from '../../tables/parameterTable.ts';
+import { listParameters } from '../../scenarios/parameterRegistry.ts';
+import { describeSource as describeSourceIn } from '../../i18n/sources.ts';
+import { unitLabel } from '../../i18n/units.ts';
 import { PROVINCE_COLUMNS, provinceRows } from '../../tables/provinceTable.ts';
 import { TRANSFER_COLUMNS, transferRow } from '../../tables/reportTables.ts';
 import type { YearSummary } from '../../tables/summary.ts';
@@ -496,7 +499,12 @@ async function fillWorkbook(wb: Book, input: WorkbookInput): Promise<void> {
     await tableSheet(wb, `${base} ${t(lang, 'byItem')}`.slice(0, 31), COMPARE_ITEM_COLUMNS, { rows: itemComparisonRows(c) }, lang, notes, { freezeColumns: 2, unit });
     await tableSheet(wb, `${base} ${t(lang, 'measures')}`.slice(0, 31), COMPARE_MEASURE_COLUMNS, { rows: measureRows(c) }, lang, notes, { freezeColumns: 3 });
   }
-  const params = parameterRows(policy, run.year).map((p): Row => ({ path: p.path, description: p.description, value: p.value, unit: p.unit, source_kind: t(lang, `source_${p.sourceKind}`), source: p.source }));
+  // in Chinese: the registry's Chinese description, the unit's Chinese label and the source in Chinese (as the HTML appendix)
+  const registry = lang === 'zh' ? new Map(listParameters(policy).map((info) => [info.path, info])) : undefined;
+  const params = parameterRows(policy, run.year).map((p): Row => {
+    const info = registry?.get(p.path);
+    return { path: p.path, description: info?.description_zh ?? p.description, value: p.value, unit: registry ? unitLabel(p.unit, lang) : p.unit, source_kind: t(lang, `source_${p.sourceKind}`), source: info ? describeSourceIn(sourceInForce(policy, p.path, run.year, info.source), lang) : p.source };
+  });
   await tableSheet(wb, t(lang, 'sheet_parameters'), PARAMETER_COLUMNS, { rows: params }, lang, notes, { freezeColumns: 1, wrap: ['description', 'source'] });
   columnSheet(wb, lang, notes);
   const checkCharts = attachChartsheets(wb, chartDataSheet(wb, input));
