@@ -19,25 +19,74 @@ export interface ItemResult {
 
 const ITEM_COLUMNS = ['beneficiaries', 'costFen', 'centralFen', 'provincialFen', 'prefectureFen', 'countyFen', 'specialFen', 'retainedFen'] as const;
 type ItemColumn = (typeof ITEM_COLUMNS)[number];
+/** The item table's columns (row k of each is the same county and item). */
+export type ItemColumns = Record<ItemColumn, Float64Array>;
+/** Computes the item rows of counties [from, to) into `out` (row 0 is county `from`'s first item). */
+export type ItemRowFiller = (from: number, to: number, out: ItemColumns) => void;
+
+function itemColumns(length: number): ItemColumns {
+  const columns = {} as ItemColumns;
+  for (const c of ITEM_COLUMNS) columns[c] = new Float64Array(length);
+  return columns;
+}
 
 /**
  * The county × item rows of one year, stored column-wise in typed arrays (fen values are
  * exact integers in Float64Array). Row k is county ⌊k / itemsPerCounty⌋, item k mod
  * itemsPerCounty. Read rows with at(k), forCounty(c), iteration, slice or filter; each
  * returns plain ItemResult objects.
+ *
+ * Given a filler, the table is computed on demand: the columns are filled the first time they
+ * (or rows through at, slice, filter or iteration) are read, and `forCounty` of a table not
+ * yet filled computes that county's rows alone. A year whose item rows nobody reads (county
+ * figures, Monte Carlo draws, one county explained) never holds them.
  */
 export class ItemTable implements Iterable<ItemResult> {
   readonly length: number;
-  readonly columns: Readonly<Record<ItemColumn, Float64Array>>;
+  private filled: ItemColumns | undefined;
 
+  private readonly filler: ItemRowFiller | undefined;
+  /** whether every money figure of the rows is known to be an exact number of fen (undefined: not known) */
+  readonly exactMoney: boolean | undefined;
+
+  /**
+   * @param from the rows: their columns (filled), a filler (computed on demand), or neither
+   *   (zero columns to fill)
+   */
   constructor(
     readonly countyCount: number,
     readonly itemsPerCounty: number,
+    from: { readonly columns?: ItemColumns; readonly filler?: ItemRowFiller; readonly exactMoney?: boolean } = {},
   ) {
     this.length = countyCount * itemsPerCounty;
-    const columns = {} as Record<ItemColumn, Float64Array>;
-    for (const c of ITEM_COLUMNS) columns[c] = new Float64Array(this.length);
-    this.columns = columns;
+    this.filler = from.filler;
+    this.exactMoney = from.exactMoney;
+    if (from.columns) {
+      for (const c of ITEM_COLUMNS) if (from.columns[c].length !== this.length) throw new RangeError(`item column ${c} has ${from.columns[c].length} rows, not ${this.length}`);
+      this.filled = from.columns;
+    } else if (!from.filler) {
+      this.filled = itemColumns(this.length);
+    }
+  }
+
+  /** Empty columns for a table of `length` rows. */
+  static emptyColumns(length: number): ItemColumns {
+    return itemColumns(length);
+  }
+
+  /** The columns, filled now if the table is computed on demand and not yet filled. */
+  get columns(): Readonly<ItemColumns> {
+    if (!this.filled) {
+      const columns = itemColumns(this.length);
+      this.filler!(0, this.countyCount, columns);
+      this.filled = columns;
+    }
+    return this.filled;
+  }
+
+  /** Whether the rows are held (false: computed on demand and not read yet). */
+  get isFilled(): boolean {
+    return this.filled !== undefined;
   }
 
   /** Row k as an object. */
@@ -61,7 +110,22 @@ export class ItemTable implements Iterable<ItemResult> {
   /** The rows of one county, in catalog order. */
   forCounty(countyIndex: number): ItemResult[] {
     const start = countyIndex * this.itemsPerCounty;
-    return this.slice(start, start + this.itemsPerCounty);
+    if (this.filled || !(countyIndex >= 0 && countyIndex < this.countyCount)) return this.slice(start, start + this.itemsPerCounty);
+    // not filled: this county's rows alone
+    const c = itemColumns(this.itemsPerCounty);
+    this.filler!(countyIndex, countyIndex + 1, c);
+    return Array.from({ length: this.itemsPerCounty }, (_, i): ItemResult => ({
+      countyIndex,
+      itemIndex: i,
+      beneficiaries: c.beneficiaries[i]!,
+      costFen: c.costFen[i]!,
+      centralFen: c.centralFen[i]!,
+      provincialFen: c.provincialFen[i]!,
+      prefectureFen: c.prefectureFen[i]!,
+      countyFen: c.countyFen[i]!,
+      specialFen: c.specialFen[i]!,
+      retainedFen: c.retainedFen[i]!,
+    }));
   }
 
   slice(start = 0, end = this.length): ItemResult[] {

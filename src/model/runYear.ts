@@ -9,7 +9,7 @@
 import type { County } from './county.ts';
 import { basisFactors } from './cost/beneficiaries.ts';
 import { DriverColumns } from './driverColumns.ts';
-import { itemCells } from './itemCells.ts';
+import { CountySums, ItemCells } from './itemCells.ts';
 import { productToFen } from './money.ts';
 import type { YearParameters } from './parameters.ts';
 import { CountyTable, ItemTable, type CountyResult, type MechanismResult, type ProvinceResult, type YearResult } from './results.ts';
@@ -52,17 +52,38 @@ function byMechanism<T>(value: (m: GeneralMechanismId) => T): Record<GeneralMech
 }
 
 /**
+ * When the item rows are computed: 'full', with the county sums (one pass); 'on-demand', the
+ * sums alone now and the rows the first time they are read (ItemTable), a second pass over the
+ * same cells: what a caller that reads no item rows, or one county's, saves.
+ */
+export type ItemRows = 'full' | 'on-demand';
+
+export interface RunYearOptions {
+  /** default 'full' */
+  readonly items?: ItemRows;
+}
+
+/**
  * @param drivers the counties' drivers as typed columns (a projection gives them; read from the
  *   county objects when not given)
  * @param fixed allocations held at another run, and amounts counties' figures give (fixedAllocations.ts)
  */
-export function runYear(counties: readonly County[], fiscal: readonly CountyFiscalYear[], params: YearParameters, previous?: PreviousYear, drivers: DriverColumns = new DriverColumns(counties), fixed?: FixedAllocations): YearResult {
+export function runYear(counties: readonly County[], fiscal: readonly CountyFiscalYear[], params: YearParameters, previous?: PreviousYear, drivers: DriverColumns = new DriverColumns(counties), fixed?: FixedAllocations, options: RunYearOptions = {}): YearResult {
   if (fiscal.length !== counties.length) throw new RangeError('fiscal inputs and counties differ in length');
   const t = params.transfers;
   const n = counties.length;
   const nItems = params.items.length;
-  const items = new ItemTable(n, nItems);
-  const sums = itemCells(counties, params, items, drivers);
+  const cells = new ItemCells(counties, params, drivers);
+  const sums = new CountySums(n);
+  let items: ItemTable;
+  if (options.items === 'on-demand') {
+    cells.run(0, n, sums, undefined);
+    items = new ItemTable(n, nItems, { filler: (from, to, out) => cells.run(from, to, undefined, out), exactMoney: sums.exactMoney });
+  } else {
+    const columns = ItemTable.emptyColumns(n * nItems);
+    cells.run(0, n, sums, columns);
+    items = new ItemTable(n, nItems, { columns, exactMoney: sums.exactMoney });
+  }
 
   const eq = t.equalization;
   const basis = basisFactors(drivers, params.basis);
