@@ -20,7 +20,7 @@ import { exactCostFen } from './cost/itemCost.ts';
 import { basisFactors, beneficiaryFactorsOf, EligibilityTable } from './cost/beneficiaries.ts';
 import { nearHalfFen, PPM, roundYuanToFen, splitThreeInto } from './money.ts';
 import type { ItemParameters, YearParameters } from './parameters.ts';
-import type { ItemColumns, ItemTable } from './results.ts';
+import { float64Columns, type ItemColumns, type ItemTable } from './results.ts';
 import { CentralShareTable, RuleClasses } from './sharing/centralShare.ts';
 import { DriverColumns } from './driverColumns.ts';
 import { ITEM_TIED_CLASSES } from './transfers/mechanisms.ts';
@@ -41,15 +41,18 @@ export class CountySums {
   /** whether every money figure of every cell is an exact number of fen (a safe integer) */
   exactMoney = true;
   constructor(n: number) {
-    this.cost = new Float64Array(n);
-    this.central = new Float64Array(n);
-    this.provincial = new Float64Array(n);
-    this.prefecture = new Float64Array(n);
-    this.county = new Float64Array(n);
-    this.special = new Float64Array(n);
-    this.retained = new Float64Array(n);
-    this.livelihood = new Float64Array(n);
-    this.tied = new Float64Array(3 * n);
+    // views of one buffer (float64Columns)
+    const c = float64Columns(['cost', 'central', 'provincial', 'prefecture', 'county', 'special', 'retained', 'livelihood', 'tied0', 'tied1', 'tied2'], n);
+    this.cost = c.cost;
+    this.central = c.central;
+    this.provincial = c.provincial;
+    this.prefecture = c.prefecture;
+    this.county = c.county;
+    this.special = c.special;
+    this.retained = c.retained;
+    this.livelihood = c.livelihood;
+    // the three tied columns are adjacent: one view of 3n
+    this.tied = new Float64Array(c.tied0.buffer, c.tied0.byteOffset, 3 * n);
   }
 }
 

@@ -24,10 +24,20 @@ export type ItemColumns = Record<ItemColumn, Float64Array>;
 /** Computes the item rows of counties [from, to) into `out` (row 0 is county `from`'s first item). */
 export type ItemRowFiller = (from: number, to: number, out: ItemColumns) => void;
 
-function itemColumns(length: number): ItemColumns {
-  const columns = {} as ItemColumns;
-  for (const c of ITEM_COLUMNS) columns[c] = new Float64Array(length);
+/**
+ * Zeroed columns of `length` each, for the names given, as views of one buffer: one allocation
+ * instead of one per column (each fresh allocation costs the garbage collector's accounting and
+ * the memory's first touch). The views are disjoint, so each behaves as a column of its own.
+ */
+export function float64Columns<K extends string>(names: readonly K[], length: number): Record<K, Float64Array> {
+  const all = new Float64Array(names.length * length);
+  const columns = {} as Record<K, Float64Array>;
+  names.forEach((name, j) => (columns[name] = all.subarray(j * length, (j + 1) * length)));
   return columns;
+}
+
+function itemColumns(length: number): ItemColumns {
+  return float64Columns(ITEM_COLUMNS, length);
 }
 
 /**
@@ -227,11 +237,14 @@ export class CountyTable {
     mechanisms: readonly GeneralMechanismId[],
     classes: readonly ItemTiedClass[],
   ) {
-    const columns = (names: readonly string[]): Record<string, Float64Array> => Object.fromEntries(names.map((name) => [name, new Float64Array(length)]));
-    this.columns = columns(COUNTY_COLUMNS) as Record<CountyColumn, Float64Array>;
-    this.generalByMechanismFen = columns(mechanisms) as Record<GeneralMechanismId, Float64Array>;
-    this.generalRetainedByMechanism = columns(mechanisms) as Record<GeneralMechanismId, Float64Array>;
-    this.itemTiedByClassFen = columns(classes) as Record<ItemTiedClass, Float64Array>;
+    // one buffer for all the columns (float64Columns), split into the four records
+    const names = [...COUNTY_COLUMNS.map((c) => `c:${c}`), ...mechanisms.map((m) => `g:${m}`), ...mechanisms.map((m) => `r:${m}`), ...classes.map((k) => `t:${k}`)];
+    const all = float64Columns(names, length);
+    const pick = <K extends string>(prefix: string, keys: readonly K[]): Record<K, Float64Array> => Object.fromEntries(keys.map((k) => [k, all[`${prefix}:${k}`]!])) as Record<K, Float64Array>;
+    this.columns = pick('c', COUNTY_COLUMNS);
+    this.generalByMechanismFen = pick('g', mechanisms);
+    this.generalRetainedByMechanism = pick('r', mechanisms);
+    this.itemTiedByClassFen = pick('t', classes);
   }
 
   /** County c's row as an object. */
