@@ -44,13 +44,6 @@ export function previousYearOf(result: YearResult): PreviousYear {
 
 const STAFF_DRIVER = 'fiscal_staff';
 
-/** A record with one entry per general transfer. */
-function byMechanism<T>(value: (m: GeneralMechanismId) => T): Record<GeneralMechanismId, T> {
-  const out = {} as Record<GeneralMechanismId, T>;
-  for (const m of GENERAL_MECHANISMS) out[m] = value(m);
-  return out;
-}
-
 /**
  * When the item rows are computed: 'full', with the county sums (one pass); 'on-demand', the
  * sums alone now and the rows the first time they are read (ItemTable), a second pass over the
@@ -97,9 +90,11 @@ export function runYear(counties: readonly County[], fiscal: readonly CountyFisc
   const ownStdRevenue = fiscal.map((f) => ownStandardRevenueFen(f, eq));
   const rebatesEtc = fiscal.map(rebatesAndSubsidiesFen);
 
-  // a general transfer on its way to a county the prefecture manages may be partly kept there
-  const received = byMechanism(() => new Array<number>(n).fill(0));
-  const keptByPrefecture = byMechanism(() => new Array<number>(n).fill(0));
+  // a general transfer on its way to a county the prefecture manages may be partly kept there;
+  // written straight into the year's county table
+  const table = new CountyTable(n, GENERAL_MECHANISMS, ITEM_TIED_CLASSES);
+  const received = table.generalByMechanismFen;
+  const keptByPrefecture = table.generalRetainedByMechanism;
   const receive = (id: GeneralMechanismId, formulaAllocations: readonly number[], retain: boolean): void => {
     const allocations = allocationFor(fixed, id, formulaAllocations);
     for (let c = 0; c < n; c++) {
@@ -111,7 +106,11 @@ export function runYear(counties: readonly County[], fiscal: readonly CountyFisc
     applyGivenAmounts(fixed, id, received[id]);
   };
   const mechanisms: MechanismResult[] = [];
-  const sum = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0);
+  const sum = (xs: ArrayLike<number>): number => {
+    let s = 0;
+    for (let i = 0; i < xs.length; i++) s += xs[i]!;
+    return s;
+  };
 
   // pool transfers, weighed where they say so by the standard gap before any of them
   const gapBeforePools = counties.map((_, c) => Math.max(0, stdExp.totalFen[c]! - ownStdRevenue[c]! - rebatesEtc[c]!));
@@ -176,12 +175,7 @@ export function runYear(counties: readonly County[], fiscal: readonly CountyFisc
     eligibleCount: guarantee.transferFen.filter((x) => x > 0).length,
   });
 
-  const table = new CountyTable(n, GENERAL_MECHANISMS, ITEM_TIED_CLASSES);
   const col = table.columns;
-  for (const m of GENERAL_MECHANISMS) {
-    table.generalByMechanismFen[m].set(received[m]);
-    table.generalRetainedByMechanism[m].set(keptByPrefecture[m]);
-  }
   ITEM_TIED_CLASSES.forEach((k, j) => {
     const out = table.itemTiedByClassFen[k];
     for (let c = 0; c < n; c++) out[c] = sums.tied[c * 3 + j]!;

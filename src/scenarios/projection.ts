@@ -42,6 +42,30 @@ export function cohortRatio(county: County, stem: string, year: number): number 
   return y === undefined ? 1 : byYear[y]! / base;
 }
 
+/** What cohortRatio reads of a county's dated stem: its years newest first, the value of each, the driver. */
+interface CohortColumn {
+  readonly years: readonly number[];
+  readonly values: readonly number[];
+  readonly base: number;
+}
+
+/** The county's dated stem as cohortRatio reads it (undefined where cohortRatio is 1 in every year). */
+function cohortColumn(county: County, stem: string): CohortColumn | undefined {
+  const byYear = county.datedDrivers?.[stem];
+  const base = county.drivers[stem];
+  if (byYear === undefined || base === undefined || base <= 0) return undefined;
+  const years = newestFirst(byYear);
+  return { years, values: years.map((y) => byYear[y]!), base };
+}
+
+/** cohortRatio from the stem read once: the same year found, the same division. */
+function cohortRatioOf(column: CohortColumn | undefined, year: number): number {
+  if (column === undefined) return 1;
+  const { years, values, base } = column;
+  for (let i = 0; i < years.length; i++) if (years[i]! <= year) return values[i]! / base;
+  return 1;
+}
+
 /** The cohort ratio of each dated pupil stem in `year` that moves a driver (≠ 1), by driver. */
 function cohortRatios(county: County, year: number): Record<string, number> {
   const ratios: Record<string, number> = {};
@@ -79,6 +103,10 @@ function projectedDrivers(county: County, f: number, ratios: Readonly<Record<str
 export class CountyProjection {
   private readonly baseColumns: DriverColumns;
   private readonly cohortDriver: ReadonlyMap<string, string>;
+  /** per cohort stem, per county: what cohortRatio reads, read once (undefined: the ratio is 1 every year) */
+  private readonly cohorts: ReadonlyMap<string, readonly (CohortColumn | undefined)[]>;
+  /** per county, its own keys (lazilyProjected copies them in this order) */
+  private readonly keys: readonly (readonly string[])[];
 
   constructor(
     readonly counties: readonly County[],
@@ -86,6 +114,8 @@ export class CountyProjection {
   ) {
     this.baseColumns = new DriverColumns(counties);
     this.cohortDriver = new Map(Object.entries(COHORT_DRIVERS).flatMap(([stem, moved]) => moved.map((d) => [d, stem] as const)));
+    this.cohorts = new Map(Object.keys(COHORT_DRIVERS).map((stem) => [stem, counties.map((county) => cohortColumn(county, stem))]));
+    this.keys = counties.map((county) => Object.keys(county));
   }
 
   /** The counties projected to `year` (same order) and their drivers as columns. */
@@ -95,13 +125,14 @@ export class CountyProjection {
     // per cohort stem, each county's ratio (1: none); and whether projectDrivers returns the county as it is
     const ratios = new Map<string, Float64Array>(Object.keys(COHORT_DRIVERS).map((stem) => [stem, new Float64Array(n).fill(1)]));
     const unchanged = new Uint8Array(n);
+    const cohorts = [...this.cohorts].map(([stem, columns]) => ({ columns, ratios: ratios.get(stem)! }));
     const counties = this.counties.map((county, c): County => {
       let moved = false;
       if (county.datedDrivers) {
-        for (const stem of Object.keys(COHORT_DRIVERS)) {
-          const r = cohortRatio(county, stem, year);
+        for (const { columns, ratios } of cohorts) {
+          const r = cohortRatioOf(columns[c], year);
           if (r !== 1) {
-            ratios.get(stem)![c] = r;
+            ratios[c] = r;
             moved = true;
           }
         }
@@ -110,7 +141,7 @@ export class CountyProjection {
         unchanged[c] = 1;
         return county;
       }
-      return lazilyProjected(county, year, f);
+      return lazilyProjected(county, year, f, this.keys[c]);
     });
     return { counties, drivers: new ProjectedDriverColumns(counties, this.baseColumns, f, (name) => ratios.get(this.cohortDriver.get(name) ?? ''), unchanged) };
   }
@@ -133,9 +164,9 @@ const DRIVERS_ACCESSOR: PropertyDescriptor = {
  * The county with `drivers` projected by projectDrivers the first time it is read: the same own
  * keys in the same order as `{ ...county, drivers }`, each other value the county's own.
  */
-function lazilyProjected(county: County, year: number, f: number): County {
+function lazilyProjected(county: County, year: number, f: number, keys: readonly string[] = Object.keys(county)): County {
   const out: Record<string, unknown> = {};
-  for (const key of Object.keys(county)) {
+  for (const key of keys) {
     if (key === 'drivers') Object.defineProperty(out, key, DRIVERS_ACCESSOR);
     else out[key] = county[key as keyof County];
   }
@@ -225,6 +256,121 @@ const FLAT: Dated<number> = [];
 /** A stem the county file does not hold at all counts as zero (the loader says which columns are required). */
 function stemFen(county: County, stem: string, year: number, growth: Dated<number>): number {
   return county.fiscal[stem] === undefined ? 0 : fiscalValueFen(county, stem, year, growth);
+}
+
+/** The dated fiscal stems fiscalForYear reads, in its order; true where a stem the county lacks counts as zero (stemFen). */
+const BUDGET_READ: readonly (readonly [stem: string, orZero: boolean, grows: boolean])[] = [
+  ['own_revenue', false, true],
+  ['rebate_two_tax', true, false],
+  ['rebate_income_tax', true, false],
+  ['rebate_oil', true, false],
+  ['system_subsidy', true, false],
+  ['remittance', true, false],
+  ['tax_base', true, true],
+];
+
+/**
+ * One dated fiscal stem of every county, read once: the value of each (integer) year a county's
+ * column holds, as `byYear[year]` reads it (the key String(year)), in one typed array.
+ */
+class DatedFiscalColumn {
+  private readonly first: number;
+  private readonly span: number;
+  private readonly values: Float64Array;
+  private readonly present: Uint8Array;
+  /** per county: whether it has the stem at all */
+  readonly has: Uint8Array;
+
+  constructor(counties: readonly County[], stem: string) {
+    const n = counties.length;
+    this.has = Uint8Array.from(counties, (county) => (county.fiscal[stem] === undefined ? 0 : 1));
+    // the keys byYear[year] can find: integer years written as String(year)
+    const yearKey = (key: string): number | undefined => {
+      const y = Number(key);
+      return Number.isInteger(y) && String(y) === key ? y : undefined;
+    };
+    let first = Number.POSITIVE_INFINITY;
+    let last = Number.NEGATIVE_INFINITY;
+    for (const county of counties) {
+      for (const key of Object.keys(county.fiscal[stem] ?? {})) {
+        const y = yearKey(key);
+        if (y !== undefined) [first, last] = [Math.min(first, y), Math.max(last, y)];
+      }
+    }
+    this.first = first;
+    this.span = last >= first && last - first < 1000 ? last - first + 1 : 0;
+    this.values = new Float64Array(n * this.span);
+    this.present = new Uint8Array(n * this.span);
+    if (this.span === 0) return;
+    counties.forEach((county, c) => {
+      const byYear = county.fiscal[stem];
+      if (!byYear) return;
+      for (const key of Object.keys(byYear)) {
+        const y = yearKey(key);
+        const v = byYear[Number(key)];
+        if (y === undefined || v === undefined) continue;
+        this.values[c * this.span + y - first] = v;
+        this.present[c * this.span + y - first] = 1;
+      }
+    });
+  }
+
+  /** county c's `byYear[year]` (undefined: none, or outside the years read: ask the object). */
+  valueAt(c: number, year: number): number | undefined {
+    const k = year - this.first;
+    if (!(k >= 0 && k < this.span)) return undefined;
+    return this.present[c * this.span + k] ? this.values[c * this.span + k]! : undefined;
+  }
+}
+
+/**
+ * fiscalForYear of every county, year after year, with each dated stem read once (a
+ * DatedFiscalColumn) instead of each county's objects every year: a figure the file holds for
+ * the year is rounded as fiscalValueFen rounds it (the same expression); any other goes through
+ * fiscalValueFen itself. The same figures, and the same errors, as fiscalForYear.
+ */
+export class FiscalProjection {
+  private readonly columns: readonly DatedFiscalColumn[];
+
+  constructor(
+    readonly counties: readonly County[],
+    readonly revenueGrowth: Dated<number>,
+  ) {
+    this.columns = BUDGET_READ.map(([stem]) => new DatedFiscalColumn(counties, stem));
+  }
+
+  /** fiscalForYear(counties[c], year, revenueGrowth) for every county c. */
+  year(year: number): CountyFiscalYear[] {
+    return this.counties.map((county, c) => {
+      try {
+        return {
+          ownRevenueFen: this.fen(county, c, 0, year),
+          rebateTwoTaxFen: this.fen(county, c, 1, year),
+          rebateIncomeTaxFen: this.fen(county, c, 2, year),
+          rebateOilFen: this.fen(county, c, 3, year),
+          systemSubsidyFen: this.fen(county, c, 4, year),
+          remittanceFen: this.fen(county, c, 5, year),
+          taxBaseFen: this.fen(county, c, 6, year),
+        };
+      } catch (e) {
+        // a projected amount too large for exact money: say which county (as fiscalForYear)
+        throw e instanceof MoneyOverflowError ? e.at({ county: `${county.code} ${county.name}` }) : e;
+      }
+    });
+  }
+
+  /** Stem k of county c in `year`: fiscalValueFen, or stemFen where a missing stem is zero. */
+  private fen(county: County, c: number, k: number, year: number): number {
+    const [stem, orZero, grows] = BUDGET_READ[k]!;
+    const column = this.columns[k]!;
+    if (orZero && !column.has[c]) return 0;
+    const exact = column.valueAt(c, year);
+    if (exact !== undefined) {
+      const yuan = (100 * exact) / 100;
+      return nearHalfFen(yuan) ? productToFen([exact], `${stem} ${year}`) : roundYuanToFen(yuan);
+    }
+    return fiscalValueFen(county, stem, year, grows ? this.revenueGrowth : FLAT);
+  }
 }
 
 /**
