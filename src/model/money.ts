@@ -347,7 +347,9 @@ export function allocateByWeights(pool: number, weights: readonly number[]): num
   }
   const left = Number(P - allocated);
   if (total <= Number.MAX_SAFE_INTEGER) {
-    giveLeftOverByRemainder(parts, left, Float64Array.from(big, (r) => Number(r)));
+    const rems = new Float64Array(n);
+    for (let i = 0; i < n; i++) rems[i] = Number(big[i]!);
+    giveLeftOverByRemainder(parts, left, rems);
   } else {
     giveLeftOver(parts, left, (a, b) => (big[b]! > big[a]! ? 1 : big[b]! < big[a]! ? -1 : a - b));
   }
@@ -376,7 +378,7 @@ export function giveLeftOverByRemainder(parts: number[], left: number, remainder
     for (let i = 0; i < n; i++) parts[i]! += 1;
     return;
   }
-  const threshold = Float64Array.from(remainders).sort()[n - left]!;
+  const threshold = remainders.slice().sort()[n - left]!;
   let above = 0;
   for (let i = 0; i < n; i++) if (remainders[i]! > threshold) above++;
   let atThreshold = left - above;

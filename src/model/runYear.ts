@@ -97,13 +97,15 @@ export function runYear(counties: readonly County[], fiscal: readonly CountyFisc
   const keptByPrefecture = table.generalRetainedByMechanism;
   const receive = (id: GeneralMechanismId, formulaAllocations: readonly number[], retain: boolean): void => {
     const allocations = allocationFor(fixed, id, formulaAllocations);
+    const to = received[id];
+    const keptBy = keptByPrefecture[id];
     for (let c = 0; c < n; c++) {
       const a = allocations[c]!;
       const kept = retain ? retainedFen(counties[c]!, a, t.prefectureGeneralRetentionPpm) : 0;
-      received[id][c] = a - kept;
-      keptByPrefecture[id][c] = kept;
+      to[c] = a - kept;
+      keptBy[c] = kept;
     }
-    applyGivenAmounts(fixed, id, received[id]);
+    applyGivenAmounts(fixed, id, to);
   };
   const mechanisms: MechanismResult[] = [];
   const sum = (xs: ArrayLike<number>): number => {
@@ -119,7 +121,8 @@ export function runYear(counties: readonly County[], fiscal: readonly CountyFisc
     receive(m.id, r.toCountyFen, true);
     mechanisms.push({ id: m.id, poolFen: m.poolFen, provincialFen: 0, toCountiesFen: sum(r.toCountyFen), upperLevelFen: sum(r.upperLevelFen), prefectureRetainedFen: sum(keptByPrefecture[m.id]), unspentFen: r.unspentFen, eligibleCount: r.eligibleCount });
   }
-  const poolsReceived = counties.map((_, c) => t.pools.reduce((a, m) => a + received[m.id][c]!, 0));
+  const poolColumns = t.pools.map((m) => received[m.id]);
+  const poolsReceived = counties.map((_, c) => poolColumns.reduce((a, column) => a + column[c]!, 0));
 
   // equalization by the 2011 formula
   const standardRevenueFen = counties.map((_, c) => ownStdRevenue[c]! + rebatesEtc[c]! + poolsReceived[c]!);
@@ -176,6 +179,8 @@ export function runYear(counties: readonly County[], fiscal: readonly CountyFisc
   });
 
   const col = table.columns;
+  const receivedColumns = GENERAL_MECHANISMS.map((m) => received[m]);
+  const keptColumns = GENERAL_MECHANISMS.map((m) => keptByPrefecture[m]);
   ITEM_TIED_CLASSES.forEach((k, j) => {
     const out = table.itemTiedByClassFen[k];
     for (let c = 0; c < n; c++) out[c] = sums.tied[c * 3 + j]!;
@@ -184,9 +189,9 @@ export function runYear(counties: readonly County[], fiscal: readonly CountyFisc
     const f = fiscal[c]!;
     let generalFen = 0;
     let generalRetainedFen = 0;
-    for (const m of GENERAL_MECHANISMS) {
-      generalFen += received[m][c]!;
-      generalRetainedFen += keptByPrefecture[m][c]!;
+    for (let j = 0; j < receivedColumns.length; j++) {
+      generalFen += receivedColumns[j]![c]!;
+      generalRetainedFen += keptColumns[j]![c]!;
     }
     const rebatesFen = f.rebateTwoTaxFen + f.rebateIncomeTaxFen + f.rebateOilFen;
     const account = countyBudget({

@@ -8,7 +8,7 @@ import type { PopulationBasis, YearParameters } from '../model/parameters.ts';
 import { COUNTY_COLUMNS, type YearResult } from '../model/results.ts';
 import { previousYearOf, runYear, type ItemRows, type PreviousYear } from '../model/runYear.ts';
 import { MoneyOverflowError } from '../model/money.ts';
-import { CountyProjection, FiscalProjection } from '../scenarios/projection.ts';
+import { CountyProjection, fiscalForYear } from '../scenarios/projection.ts';
 import { resolveYear } from '../scenarios/resolveYear.ts';
 import type { SchemeConfig } from '../model/transfers/schemes/registry.ts';
 import type { FixedAllocations } from '../model/transfers/fixedAllocations.ts';
@@ -56,7 +56,6 @@ export function runSimulation(policy: PolicyData, counties: readonly County[], s
   let previous: PreviousYear | undefined;
   const runs: YearRun[] = [];
   const projection = new CountyProjection(counties, policy.growth.population_growth.values);
-  const fiscalProjection = new FiscalProjection(counties, policy.growth.revenue_growth.values);
   for (const year of all) {
     if (asked.has(year)) settings.onYear?.(year);
     const resolved = resolveYear(policy, year, settings.basis);
@@ -64,7 +63,7 @@ export function runSimulation(policy: PolicyData, counties: readonly County[], s
     const { counties: projected, drivers } = projection.year(year);
     let fiscal;
     try {
-      fiscal = fiscalProjection.year(year);
+      fiscal = projected.map((c) => fiscalForYear(c, year, policy.growth.revenue_growth.values));
     } catch (e) {
       throw e instanceof MoneyOverflowError ? e.at({ year }) : e;
     }

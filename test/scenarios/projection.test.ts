@@ -5,9 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { CountyProjection, FiscalProjection, fiscalForYear, fiscalValueFen, growthFactor, projectDrivers } from '../../src/scenarios/projection.ts';
-import { loadCountyFile } from '../../src/input/countyFile.ts';
-import { NATIONAL_COUNTIES } from '../../src/input/bundledPaths.ts';
+import { CountyProjection, fiscalValueFen, growthFactor, projectDrivers } from '../../src/scenarios/projection.ts';
 import { productToFen } from '../../src/model/money.ts';
 import { DriverColumns } from '../../src/model/driverColumns.ts';
 import { makeCounty } from '../helpers/fixtures.ts';
@@ -119,67 +117,6 @@ describe('fiscalValueFen: productToFen of the value (and its growth) without the
         expect(fiscalValueFen(county, 'own_revenue', 2014, growth)).toBe(productToFen([value, growthFactor(growth, 2011, 2014)]));
       }),
       { numRuns: 1000 },
-    );
-  });
-});
-
-/** FiscalProjection.year against fiscalForYear county by county: the same figures, or the same error. */
-function sameFiscal(counties: readonly County[], growth: Dated<number>, year: number): void {
-  const outcome = (f: () => unknown): unknown => {
-    try {
-      return f();
-    } catch (e) {
-      return { error: (e as Error).constructor.name, message: (e as Error).message };
-    }
-  };
-  const fast = outcome(() => new FiscalProjection(counties, growth).year(year));
-  const slow = outcome(() => counties.map((c) => fiscalForYear(c, year, growth)));
-  expect(fast, `${year}`).toEqual(slow);
-}
-
-describe('FiscalProjection: the same fiscal inputs as fiscalForYear', () => {
-  it('hand-computed: a year the file holds, one grown past it, a stem missing, a half-fen tie', () => {
-    const county = makeCounty({ fiscal: { own_revenue: { 2011: 1.005, 2012: 1000 }, tax_base: { 2011: 400, 2012: 500 }, rebate_oil: { 2011: 2 } } });
-    const growth = [{ from: 2013, value: 0.1 }];
-    const [y2011] = new FiscalProjection([county], growth).year(2011);
-    expect(y2011).toMatchObject({ ownRevenueFen: 101, rebateOilFen: 200, rebateTwoTaxFen: 0, taxBaseFen: 40_000 });
-    const [y2013] = new FiscalProjection([county], growth).year(2013);
-    expect(y2013).toMatchObject({ ownRevenueFen: 110_000, taxBaseFen: 55_000, rebateOilFen: 200, systemSubsidyFen: 0 });
-    for (const year of [2010, 2011, 2012, 2013, 2015]) sameFiscal([county], growth, year);
-  });
-  it('edge keys and values: no earlier year (the error), a value undefined, a key not written as its year, NaN, −0, a county without own revenue', () => {
-    const odd = makeCounty({ code: '440102', fiscal: { own_revenue: { 2012: -0 }, remittance: { 2011: Number.NaN, 2013: 4 } } });
-    const undef = makeCounty({ code: '440103', fiscal: { own_revenue: { 2011: 3, 2012: undefined as unknown as number } } });
-    const padded = makeCounty({ code: '440104', fiscal: { own_revenue: { '02012': 7, 2011: 5 } as unknown as Record<number, number> } });
-    const none = { ...makeCounty({ code: '440105' }), fiscal: { tax_base: { 2012: 1 } } };
-    for (const growth of [[], [{ from: 2012, value: 0.05 }]] as Dated<number>[]) {
-      for (const year of [2010, 2011, 2012, 2013]) {
-        sameFiscal([odd], growth, year);
-        sameFiscal([undef], growth, year);
-        sameFiscal([padded], growth, year);
-        sameFiscal([none], growth, year);
-      }
-    }
-  });
-  it('the national file, 2009–2017', () => {
-    const counties = loadCountyFile(NATIONAL_COUNTIES).counties;
-    for (let year = 2009; year <= 2017; year++) sameFiscal(counties, [{ from: 2016, value: 0.07 }], year);
-  });
-  it('property: random dated columns, growth and years', () => {
-    const column = fc.option(fc.dictionary(fc.constantFrom('2009', '2011', '2012', '2014', '02012', '2012.5'), fc.oneof(fc.double({ min: -1e10, max: 1e10, noNaN: true }), fc.integer({ min: -1e6, max: 1e6 }).map((k) => k / 100), fc.constantFrom(1.005, 0, -0)), { minKeys: 0 }), { nil: undefined });
-    const growthArb = fc.array(fc.record({ from: fc.integer({ min: 2008, max: 2016 }), value: fc.double({ min: -0.05, max: 0.1, noNaN: true }) }), { maxLength: 3 }).map((g) => [...new Map(g.map((e) => [e.from, e])).values()].sort((a, b) => a.from - b.from));
-    fc.assert(
-      fc.property(fc.array(fc.tuple(column, column, column), { minLength: 1, maxLength: 5 }), growthArb, fc.integer({ min: 2008, max: 2016 }), (specs, growth, year) => {
-        const counties = specs.map(([own, oil, tax], k) => {
-          const fiscal: Record<string, Record<number, number>> = {};
-          if (own) fiscal['own_revenue'] = own as unknown as Record<number, number>;
-          if (oil) fiscal['rebate_oil'] = oil as unknown as Record<number, number>;
-          if (tax) fiscal['tax_base'] = tax as unknown as Record<number, number>;
-          return { ...makeCounty({ code: `4401${String(k).padStart(2, '0')}` }), fiscal };
-        });
-        sameFiscal(counties, growth, year);
-      }),
-      { numRuns: 500 },
     );
   });
 });
