@@ -59,11 +59,36 @@ export class CountySums {
 /** PPM of money.ts held in this module (the loop reads it as a constant). */
 const PARTS = PPM;
 
-/** amount × ppm ÷ PPM rounded half up (takeShare of money.ts, written out so that it inlines). */
-function share(amount: number, ppm: number): number {
-  const hi = Math.floor(amount / PARTS);
-  const loProduct = (amount - hi * PARTS) * ppm;
-  const loFloor = Math.floor(loProduct / PARTS);
+/** 1 / PPM, rounded to a double. */
+const INV_PARTS = 1 / PARTS;
+/** Integers below this in magnitude take floorByParts; larger ones are divided. */
+const BY_PARTS_LIMIT = 2 ** 52;
+
+/**
+ * Math.floor(x / PPM) for an integer x with |x| < 2^52, by a multiplication instead of a
+ * division (the loop's costliest operation). Proof: x × INV_PARTS is within a relative 2^-52
+ * (two roundings) of x / PPM, an absolute error below 2^52 / 10^6 × 2^-52 = 10^-6 < 1, so its
+ * floor q is ⌊x / PPM⌋ − 1, ⌊x / PPM⌋ or ⌊x / PPM⌋ + 1. q × PPM is then at most |x| + PPM < 2^53
+ * in magnitude, an exact integer, and r = x − q × PPM is exact; r < 0 means q is one too many,
+ * r ≥ PPM one too few. Math.floor(x / PPM) is the same exact floor: for a safe integer x the
+ * correctly rounded quotient cannot reach the next integer (at least 10^-6 away, more than half
+ * its spacing). The loop's amounts are integers (costs are rounded to the fen; every other
+ * figure is taken from them in integers). Checked against Math.floor(x / PPM) by a property test.
+ */
+export function floorByParts(x: number): number {
+  const q = Math.floor(x * INV_PARTS);
+  const r = x - q * PARTS;
+  return r < 0 ? q - 1 : r >= PARTS ? q + 1 : q;
+}
+
+/**
+ * amount × ppm ÷ PPM rounded half up (takeShare of money.ts, written out so that it inlines, its
+ * floors taken by floorByParts where the amount allows: the same integers).
+ */
+export function share(amount: number, ppm: number): number {
+  const hi = amount < BY_PARTS_LIMIT && amount > -BY_PARTS_LIMIT ? floorByParts(amount) : Math.floor(amount / PARTS);
+  const loProduct = (amount - hi * PARTS) * ppm; // an integer in [0, 10^12): within floorByParts' range
+  const loFloor = floorByParts(loProduct);
   const floor = hi * ppm + loFloor;
   return (loProduct - loFloor * PARTS) * 2 >= PARTS ? floor + 1 : floor;
 }
@@ -162,14 +187,15 @@ export class ItemCells {
         // central share: as centralShareFen
         const rule = centralShares.entry(i, c, county);
         const central = centralShares.isNothing(rule) ? 0 : centralShares.isShare(rule) ? share(costFen, centralShares.sharePpm(rule)) : centralShares.fixedFen(rule, costFen, beneficiaries);
-        // the local rest: splitThreeInto written out for an amount ≥ 0 (the same steps), called otherwise
+        // the local rest: splitThreeInto written out for an amount in [0, 2^52) (the same steps), called otherwise
         const rest = costFen - central;
         let provincial: number, prefecture: number, countyPart: number;
-        if (rest >= 0 && s0 + s1 + s2 === PARTS) {
-          const hi = Math.floor(rest / PARTS);
+        if (rest >= 0 && rest < BY_PARTS_LIMIT && s0 + s1 + s2 === PARTS) {
+          // the floors by floorByParts (the same integers as dividing: rest < 2^52, each product < 10^12)
+          const hi = floorByParts(rest);
           const lo = rest - hi * PARTS;
           const pa = lo * s0, pb = lo * s1, pc = lo * s2;
-          const fa = Math.floor(pa / PARTS), fb = Math.floor(pb / PARTS), fc = Math.floor(pc / PARTS);
+          const fa = floorByParts(pa), fb = floorByParts(pb), fc = floorByParts(pc);
           provincial = hi * s0 + fa;
           prefecture = hi * s1 + fb;
           countyPart = hi * s2 + fc;

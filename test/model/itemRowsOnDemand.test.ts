@@ -6,7 +6,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { runYear } from '../../src/model/runYear.ts';
-import { CountySums, ItemCells } from '../../src/model/itemCells.ts';
+import fc from 'fast-check';
+import { CountySums, floorByParts, ItemCells, share } from '../../src/model/itemCells.ts';
+import { PPM, takeShare } from '../../src/model/money.ts';
 import { ItemTable } from '../../src/model/results.ts';
 import { BY_REGION, makeCounty, makeItem, makeParams } from '../helpers/fixtures.ts';
 import { ownRevenueOnly } from '../../src/model/budget/countyFiscalYear.ts';
@@ -96,5 +98,33 @@ describe('item rows on demand against the full rows: Guangdong, 2011–2015, bot
         [col.costFen, col.centralFen, col.provincialFen, col.prefectureFen, col.countyFen, col.specialFen, col.retainedFen].map((x) => sumOf(x, c)),
       );
     }
+  });
+});
+
+describe('the item loop divides by PPM with a multiplication: the same integers', () => {
+  const nearMultiples = fc.tuple(fc.integer({ min: -4_503_599_627, max: 4_503_599_627 }), fc.integer({ min: -2, max: 2 })).map(([k, d]) => k * PPM + d);
+  const integers = fc.oneof(
+    nearMultiples.filter((x) => Math.abs(x) < 2 ** 52),
+    fc.integer({ min: 0, max: 1e12 - 1 }),
+    fc.integer({ min: -(2 ** 52) + 1, max: 2 ** 52 - 1 }),
+    fc.constantFrom(0, -0, 1, -1, PPM - 1, PPM, PPM + 1, 2 ** 52 - 1, -(2 ** 52) + 1, 999_999_999_999),
+  );
+  it('hand-computed', () => {
+    expect(floorByParts(1_999_999)).toBe(1);
+    expect(floorByParts(2_000_000)).toBe(2);
+    expect(floorByParts(-1)).toBe(-1);
+    expect(share(1_000_001, 500_000)).toBe(500_001); // 500,000.5 rounds half up
+    expect(share(999_999, 1)).toBe(1);
+  });
+  it('property: floorByParts(x) is Math.floor(x / PPM) for integers below 2^52', () => {
+    fc.assert(fc.property(integers, (x) => {
+        expect(floorByParts(x)).toBe(Math.floor(x / PPM));
+      }), { numRuns: 20_000 });
+  });
+  it("property: the loop's share is takeShare, money up to the largest exact amount", () => {
+    const amounts = fc.oneof(integers.map(Math.abs), fc.integer({ min: 2 ** 52, max: Number.MAX_SAFE_INTEGER }), fc.constantFrom(Number.MAX_SAFE_INTEGER, 2 ** 52, 2 ** 52 - 1));
+    fc.assert(fc.property(amounts, fc.oneof(fc.integer({ min: 0, max: PPM }), fc.constantFrom(0, 1, 500_000, PPM - 1, PPM)), (amount, ppm) => {
+        expect(share(amount, ppm)).toBe(takeShare(amount, ppm));
+      }), { numRuns: 20_000 });
   });
 });
