@@ -162,6 +162,7 @@ export class ItemCells {
     const specialOut = out?.specialFen;
     const retainedOut = out?.retainedFen;
     const tiedSums = sums?.tied;
+    const { start: eligibilityStart, count: eligibilityCount, formula: eligibilityFormula, bit: eligibilityBit, withFlag, withoutFlag, flags } = eligibility;
     let exact = true;
 
     for (let c = from; c < to; c++) {
@@ -171,6 +172,7 @@ export class ItemCells {
       const [s0, s1, s2] = direct ? split.directlyManaged : split.throughPrefecture;
       const basisF = basisOf ? basisOf[c]! : 1;
       const costIndex = county.costIndex;
+      const countyFlags = flags[c]!;
       let cost = 0, centralSum = 0, provincialSum = 0, prefectureSum = 0, countySum = 0, specialSum = 0, retainedSum = 0, livelihood = 0;
       let k = (c - from) * nItems;
       for (let i = 0; i < nItems; i++, k++) {
@@ -178,7 +180,17 @@ export class ItemCells {
         const driver = itemDriver[i]![c]!;
         if (Number.isNaN(driver) && !drivers.has(items[i]!.driver, c)) throw new RangeError(`county ${county.code} has no driver column ${items[i]!.driver} (item ${items[i]!.id})`);
         let beneficiaries = driver * (coveragePerCounty[i] ? (items[i]!.coverage as (county: County) => number)(county) : coverageOf[i]!);
-        beneficiaries = eligibility.multiply(i, beneficiaries, c, county);
+        // eligibility: EligibilityTable.multiply written out (a call would return a boxed number)
+        const factors = eligibilityCount[i]!;
+        if (factors !== 0) {
+          if (eligibilityFormula[i]) beneficiaries = eligibility.multiply(i, beneficiaries, c, county);
+          else {
+            for (let j = eligibilityStart[i]!, end = j + factors; j < end; j++) {
+              const bit = eligibilityBit[j]!;
+              beneficiaries *= bit === 0 || (countyFlags & bit) !== 0 ? withFlag[j]! : withoutFlag[j]!;
+            }
+          }
+        }
         if (basisMoves[i]) beneficiaries *= basisF;
         // cost: as costFenFor, which handles a half-fen (the factors as beneficiaryFactors gives them, read from the columns)
         const standard = standardPerCounty[i] ? (items[i]!.annualStandard as (county: County) => number)(county) : standardOf[i]!;

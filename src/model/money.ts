@@ -60,6 +60,12 @@ export function productToFen(factors: readonly number[], what = 'amount'): numbe
   return yuanProductToFen(v / FEN_PER_YUAN, () => factors, what);
 }
 
+/** productToFen([a, b]) without the list (hot paths): the same double product (100 × a × b, left to right), the same rounding. */
+export function product2ToFen(a: number, b: number, what = 'amount'): number {
+  const yuan = (FEN_PER_YUAN * a * b) / FEN_PER_YUAN;
+  return nearHalfFen(yuan) ? exactProductToFen([a, b], what) : roundYuanToFen(yuan);
+}
+
 /** productToFen([a, b, c]) without the list (hot paths): the same double product, the same rounding. */
 export function product3ToFen(a: number, b: number, c: number, what = 'amount'): number {
   const yuan = (FEN_PER_YUAN * a * b * c) / FEN_PER_YUAN;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { allocateByWeights, decimalProductToFen, giveLeftOverByRemainder, exactProductToFen, fenToYuanString, formatYuan, integerProductToFen, PPM, productToFen, splitByPpm, takeShare, toPpm } from '../../src/model/money.ts';
+import { allocateByWeights, decimalProductToFen, giveLeftOverByRemainder, product2ToFen, exactProductToFen, fenToYuanString, formatYuan, integerProductToFen, PPM, productToFen, splitByPpm, takeShare, toPpm } from '../../src/model/money.ts';
 
 describe('productToFen: one rounding rule, half away from zero at the fen', () => {
   it('rounds ordinary products', () => {
@@ -147,6 +147,30 @@ describe('allocateByWeights', () => {
         expect(allocateByWeights(pool, weights)).toEqual(reference(pool, weights));
       }),
       { numRuns: 3000 },
+    );
+  });
+});
+
+describe('product2ToFen is productToFen of two factors', () => {
+  it('hand-computed, a half-fen tie included', () => {
+    expect(product2ToFen(1537, 600)).toBe(92_220_000);
+    expect(product2ToFen(1.005, 1)).toBe(101); // 100.49999… fen in doubles, exactly 100.5
+    expect(product2ToFen(-0.125, 0.1)).toBe(-1);
+  });
+  it('property: random factors, ties and decimals, and amounts beyond exact money refused alike', () => {
+    const f = fc.oneof(fc.double({ min: -1e9, max: 1e9, noNaN: true }), fc.integer({ min: -100_000, max: 100_000 }).map((k) => k / 1000), fc.constantFrom(0.5, 1.005, 2.675, 0.125, 0, -0, 1e12));
+    const outcome = (g: () => number): unknown => {
+      try {
+        return g();
+      } catch (e) {
+        return (e as Error).message;
+      }
+    };
+    fc.assert(
+      fc.property(f, f, (a, b) => {
+        expect(outcome(() => product2ToFen(a, b))).toEqual(outcome(() => productToFen([a, b])));
+      }),
+      { numRuns: 5000 },
     );
   });
 });
