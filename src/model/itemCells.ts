@@ -18,7 +18,7 @@
 import type { County } from './county.ts';
 import { exactCostFen } from './cost/itemCost.ts';
 import { basisFactors, beneficiaryFactorsOf, EligibilityTable } from './cost/beneficiaries.ts';
-import { nearHalfFen, PPM, roundYuanToFen, splitThreeInto } from './money.ts';
+import { exactProductToFen, PPM, splitThreeInto } from './money.ts';
 import type { ItemParameters, YearParameters } from './parameters.ts';
 import { float64Columns, type ItemColumns, type ItemTable } from './results.ts';
 import { CentralShareTable, RuleClasses } from './sharing/centralShare.ts';
@@ -58,6 +58,8 @@ export class CountySums {
 
 /** PPM of money.ts held in this module (the loop reads it as a constant). */
 const PARTS = PPM;
+/** Fen in a yuan (FEN_PER_YUAN of money.ts). */
+const FEN_PER_YUAN = 100;
 
 /** 1 / PPM, rounded to a double. */
 const INV_PARTS = 1 / PARTS;
@@ -91,11 +93,6 @@ export function share(amount: number, ppm: number): number {
   const loFloor = floorByParts(loProduct);
   const floor = hi * ppm + loFloor;
   return (loProduct - loFloor * PARTS) * 2 >= PARTS ? floor + 1 : floor;
-}
-
-/** Whether a number is an exact number of fen (Number.isSafeInteger). */
-function safe(x: number): boolean {
-  return Number.isSafeInteger(x);
 }
 
 /**
@@ -195,19 +192,67 @@ export class ItemCells {
         // cost: as costFenFor, which handles a half-fen (the factors as beneficiaryFactors gives them, read from the columns)
         const standard = standardPerCounty[i] ? (items[i]!.annualStandard as (county: County) => number)(county) : standardOf[i]!;
         const yuan = beneficiaries * standard * costIndex;
-        const costFen = nearHalfFen(yuan) ? exactCostFen(county, items[i]!, beneficiaryFactorsOf(driver, county, items[i]!, basisF, params.basis), standard) : roundYuanToFen(yuan);
+        // nearHalfFen and roundYuanToFen of money.ts written out, the same expressions (a call
+        // the compiler does not inline passes and returns its doubles boxed, an allocation a cell)
+        const absFen = Math.abs(yuan * FEN_PER_YUAN);
+        const frac = absFen - Math.floor(absFen);
+        let costFen: number;
+        if (!(Math.abs(frac - 0.5) > Math.max(1e-9, absFen * 1e-12) && absFen < 2 ** 52)) {
+          costFen = exactCostFen(county, items[i]!, beneficiaryFactorsOf(driver, county, items[i]!, basisF, params.basis), standard);
+        } else {
+          const v = yuan * FEN_PER_YUAN;
+          const fen = v < 0 ? -Math.floor(-v + 0.5) : Math.floor(v + 0.5);
+          costFen = fen === 0 ? 0 : fen;
+        }
         // central share: as centralShareFen
         const rule = centralShares.entry(i, c, county);
-        const central = centralShares.isNothing(rule) ? 0 : centralShares.isShare(rule) ? share(costFen, centralShares.sharePpm(rule)) : centralShares.fixedFen(rule, costFen, beneficiaries);
+        let central = 0;
+        if (centralShares.isShare(rule)) {
+          // share(costFen, ppm) written out (see share)
+          const ppm = centralShares.sharePpm(rule);
+          let hi: number;
+          if (costFen < BY_PARTS_LIMIT && costFen > -BY_PARTS_LIMIT) {
+            hi = Math.floor(costFen * INV_PARTS);
+            const r = costFen - hi * PARTS;
+            hi = r < 0 ? hi - 1 : r >= PARTS ? hi + 1 : hi;
+          } else hi = Math.floor(costFen / PARTS);
+          const loProduct = (costFen - hi * PARTS) * ppm;
+          let loFloor = Math.floor(loProduct * INV_PARTS);
+          const loRest = loProduct - loFloor * PARTS;
+          loFloor = loRest < 0 ? loFloor - 1 : loRest >= PARTS ? loFloor + 1 : loFloor;
+          const floor = hi * ppm + loFloor;
+          central = (loProduct - loFloor * PARTS) * 2 >= PARTS ? floor + 1 : floor;
+        } else if (!centralShares.isNothing(rule)) {
+          // fixedFen: min(cost, product2ToFen(beneficiaries, amount)) written out, the same expressions
+          const amount = centralShares.fixedAmount(rule);
+          const fixedYuan = (FEN_PER_YUAN * beneficiaries * amount) / FEN_PER_YUAN;
+          const fixedAbs = Math.abs(fixedYuan * FEN_PER_YUAN);
+          const fixedFrac = fixedAbs - Math.floor(fixedAbs);
+          let fixedFen: number;
+          if (!(Math.abs(fixedFrac - 0.5) > Math.max(1e-9, fixedAbs * 1e-12) && fixedAbs < 2 ** 52)) fixedFen = exactProductToFen([beneficiaries, amount], 'amount');
+          else {
+            const v = fixedYuan * FEN_PER_YUAN;
+            const fen = v < 0 ? -Math.floor(-v + 0.5) : Math.floor(v + 0.5);
+            fixedFen = fen === 0 ? 0 : fen;
+          }
+          central = Math.min(costFen, fixedFen);
+        }
         // the local rest: splitThreeInto written out for an amount in [0, 2^52) (the same steps), called otherwise
         const rest = costFen - central;
         let provincial: number, prefecture: number, countyPart: number;
         if (rest >= 0 && rest < BY_PARTS_LIMIT && s0 + s1 + s2 === PARTS) {
           // the floors by floorByParts (the same integers as dividing: rest < 2^52, each product < 10^12)
-          const hi = floorByParts(rest);
+          // floorByParts written out, each floor corrected as it corrects
+          let hi = Math.floor(rest * INV_PARTS);
+          const hiRest = rest - hi * PARTS;
+          hi = hiRest < 0 ? hi - 1 : hiRest >= PARTS ? hi + 1 : hi;
           const lo = rest - hi * PARTS;
           const pa = lo * s0, pb = lo * s1, pc = lo * s2;
-          const fa = floorByParts(pa), fb = floorByParts(pb), fc = floorByParts(pc);
+          let fa = Math.floor(pa * INV_PARTS), fb = Math.floor(pb * INV_PARTS), fc = Math.floor(pc * INV_PARTS);
+          const faRest = pa - fa * PARTS, fbRest = pb - fb * PARTS, fcRest = pc - fc * PARTS;
+          fa = faRest < 0 ? fa - 1 : faRest >= PARTS ? fa + 1 : fa;
+          fb = fbRest < 0 ? fb - 1 : fbRest >= PARTS ? fb + 1 : fb;
+          fc = fcRest < 0 ? fc - 1 : fcRest >= PARTS ? fc + 1 : fc;
           provincial = hi * s0 + fa;
           prefecture = hi * s1 + fb;
           countyPart = hi * s2 + fc;
@@ -235,7 +280,23 @@ export class ItemCells {
           prefecture = local[1];
           countyPart = local[2];
         }
-        const retained = direct ? 0 : share(central + provincial, retentionPpm);
+        let retained = 0;
+        if (!direct) {
+          // share(central + provincial, retentionPpm) written out (see share)
+          const passing = central + provincial;
+          let hi: number;
+          if (passing < BY_PARTS_LIMIT && passing > -BY_PARTS_LIMIT) {
+            hi = Math.floor(passing * INV_PARTS);
+            const r = passing - hi * PARTS;
+            hi = r < 0 ? hi - 1 : r >= PARTS ? hi + 1 : hi;
+          } else hi = Math.floor(passing / PARTS);
+          const loProduct = (passing - hi * PARTS) * retentionPpm;
+          let loFloor = Math.floor(loProduct * INV_PARTS);
+          const loRest = loProduct - loFloor * PARTS;
+          loFloor = loRest < 0 ? loFloor - 1 : loRest >= PARTS ? loFloor + 1 : loFloor;
+          const floor = hi * retentionPpm + loFloor;
+          retained = (loProduct - loFloor * PARTS) * 2 >= PARTS ? floor + 1 : floor;
+        }
         const special = central + provincial - retained + prefecture;
         if (store) {
           beneficiariesOut![k] = beneficiaries;
@@ -247,7 +308,7 @@ export class ItemCells {
           specialOut![k] = special;
           retainedOut![k] = retained;
         }
-        if (exact && !(safe(costFen) && safe(central) && safe(provincial) && safe(prefecture) && safe(countyPart) && safe(special) && safe(retained))) exact = false;
+        if (exact && !(Number.isSafeInteger(costFen) && Number.isSafeInteger(central) && Number.isSafeInteger(provincial) && Number.isSafeInteger(prefecture) && Number.isSafeInteger(countyPart) && Number.isSafeInteger(special) && Number.isSafeInteger(retained))) exact = false;
         cost += costFen;
         centralSum += central;
         provincialSum += provincial;

@@ -114,6 +114,11 @@ export class CentralShareTable {
     return this.value[k]!;
   }
 
+  /** The amount per beneficiary of a fixed entry (yuan). */
+  fixedAmount(k: number): number {
+    return this.value[k]!;
+  }
+
   /** A fixed amount per beneficiary, never more than the cost. */
   fixedFen(k: number, costFen: number, beneficiaries: number): number {
     return Math.min(costFen, product2ToFen(beneficiaries, this.value[k]!));
