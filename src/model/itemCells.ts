@@ -41,8 +41,7 @@ export class CountySums {
   /** whether every money figure of every cell is an exact number of fen (a safe integer) */
   exactMoney = true;
   constructor(n: number) {
-    // views of one buffer (float64Columns)
-    const c = float64Columns(['cost', 'central', 'provincial', 'prefecture', 'county', 'special', 'retained', 'livelihood', 'tied0', 'tied1', 'tied2'], n);
+    const c = float64Columns(['cost', 'central', 'provincial', 'prefecture', 'county', 'special', 'retained', 'livelihood'], n);
     this.cost = c.cost;
     this.central = c.central;
     this.provincial = c.provincial;
@@ -51,8 +50,7 @@ export class CountySums {
     this.special = c.special;
     this.retained = c.retained;
     this.livelihood = c.livelihood;
-    // the three tied columns are adjacent: one view of 3n
-    this.tied = new Float64Array(c.tied0.buffer, c.tied0.byteOffset, 3 * n);
+    this.tied = new Float64Array(3 * n);
   }
 }
 
