@@ -27,7 +27,9 @@ import { summarize } from '../src/tables/summary.ts';
  * c7b790c on the idle machine: 0.387 s), i.e. at most about 0.46 s. Cold is the first run in the
  * process, as the command line runs it (run `npm run bench engine` alone for a cold figure: other
  * sections before it warm the JIT). CPU seconds are printed beside wall time: on a loaded machine
- * they show what the run itself costs.
+ * they show what the run itself costs. The compute figures are with item rows on demand (the
+ * default; what explain, Monte Carlo and county figures need); a last figure fills every item
+ * row, as `run --items full` needs.
  */
 const ENGINE_WARM_TARGET_S = 0.3;
 const ENGINE_BEFORE_ISSUE_9_S = 0.387;
@@ -36,9 +38,11 @@ async function engineBench(): Promise<void> {
   const policy = loadPolicyData();
   const { counties, real } = nationalCounties();
   const years = [2011, 2012, 2013, 2014, 2015];
-  // keep only the sizes, so that one run's results at a time are alive
+  // keep only the sizes, so that one run's results at a time are alive; item rows on demand (the
+  // default: the county figures, each county's sums over its items, no item table) or filled
+  let items: 'on-demand' | 'full' = 'on-demand';
   const run = (): { rows: number; items: number } => {
-    const runs = runSimulation(policy, counties, { years, basis: 'resident' });
+    const runs = runSimulation(policy, counties, { years, basis: 'resident', items });
     return { rows: runs.reduce((a, r) => a + r.result.items.length, 0), items: runs[0]!.params.items.length };
   };
   // CPU seconds of the process (the main thread and the garbage collector's helpers) during a run
@@ -61,6 +65,32 @@ async function engineBench(): Promise<void> {
   console.log(`engine: ${counties.length} counties (${real ? 'bundled national file' : 'generated'}) × ${cold.value.items} items × ${years.length} years = ${cold.value.rows.toLocaleString('en-US')} item rows`);
   console.log(`  compute warm ${warm[2]!.toFixed(3)} s (median of 5; fastest ${warm[0]!.toFixed(3)} s; CPU ${warmCpu[2]!.toFixed(3)} s) (target < ${ENGINE_WARM_TARGET_S} s, issue 13; ≤ ${(1.2 * ENGINE_BEFORE_ISSUE_9_S).toFixed(2)} s, issue 9)`);
   console.log(`  compute cold ${cold.seconds.toFixed(3)} s (first run in the process; CPU ${coldCpu.toFixed(3)} s); peak RSS ${mb(peakRss)} (target < 500 MB)`);
+  // five more: the compiler may still be optimizing during the first five warm runs
+  const steady: number[] = [];
+  const steadyCpu: number[] = [];
+  for (let r = 0; r < 5; r++) {
+    u0 = process.cpuUsage();
+    const m = await measure(run);
+    steadyCpu.push(cpu(process.cpuUsage(u0)));
+    steady.push(m.seconds);
+  }
+  steady.sort((a, b) => a - b);
+  steadyCpu.sort((a, b) => a - b);
+  console.log(`  compute warm, runs 6–10 ${steady[2]!.toFixed(3)} s (median of 5; fastest ${steady[0]!.toFixed(3)} s; CPU ${steadyCpu[2]!.toFixed(3)} s)`);
+  // the same with every item row computed and held (runSimulation's items: 'full'), as a command that writes them all needs
+  items = 'full';
+  const full: number[] = [];
+  const fullCpu: number[] = [];
+  for (let r = 0; r < 5; r++) {
+    u0 = process.cpuUsage();
+    const m = await measure(run);
+    fullCpu.push(cpu(process.cpuUsage(u0)));
+    full.push(m.seconds);
+    peakRss = Math.max(peakRss, m.peakRss);
+  }
+  full.sort((a, b) => a - b);
+  fullCpu.sort((a, b) => a - b);
+  console.log(`  compute warm with every item row filled ${full[2]!.toFixed(3)} s (median of 5; fastest ${full[0]!.toFixed(3)} s; CPU ${fullCpu[2]!.toFixed(3)} s); peak RSS ${mb(peakRss)}`);
 }
 
 /**

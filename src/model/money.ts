@@ -60,6 +60,12 @@ export function productToFen(factors: readonly number[], what = 'amount'): numbe
   return yuanProductToFen(v / FEN_PER_YUAN, () => factors, what);
 }
 
+/** productToFen([a, b]) without the list (hot paths): the same double product (100 × a × b, left to right), the same rounding. */
+export function product2ToFen(a: number, b: number, what = 'amount'): number {
+  const yuan = (FEN_PER_YUAN * a * b) / FEN_PER_YUAN;
+  return nearHalfFen(yuan) ? exactProductToFen([a, b], what) : roundYuanToFen(yuan);
+}
+
 /** productToFen([a, b, c]) without the list (hot paths): the same double product, the same rounding. */
 export function product3ToFen(a: number, b: number, c: number, what = 'amount'): number {
   const yuan = (FEN_PER_YUAN * a * b * c) / FEN_PER_YUAN;
@@ -330,7 +336,7 @@ export function allocateByWeights(pool: number, weights: readonly number[]): num
       parts[i] = (num - r) / total;
       allocated += parts[i]!;
     }
-    giveLeftOver(parts, pool - allocated, (a, b) => rems[b]! - rems[a]! || a - b);
+    giveLeftOverByRemainder(parts, pool - allocated, rems);
     return parts;
   }
   // the total in BigInt: past 2^53 the number sum above is rounded
@@ -347,8 +353,9 @@ export function allocateByWeights(pool: number, weights: readonly number[]): num
   }
   const left = Number(P - allocated);
   if (total <= Number.MAX_SAFE_INTEGER) {
-    const rems = Float64Array.from(big, (r) => Number(r));
-    giveLeftOver(parts, left, (a, b) => rems[b]! - rems[a]! || a - b);
+    const rems = new Float64Array(n);
+    for (let i = 0; i < n; i++) rems[i] = Number(big[i]!);
+    giveLeftOverByRemainder(parts, left, rems);
   } else {
     giveLeftOver(parts, left, (a, b) => (big[b]! > big[a]! ? 1 : big[b]! < big[a]! ? -1 : a - b));
   }
@@ -360,6 +367,35 @@ function giveLeftOver(parts: number[], left: number, byRemainder: (a: number, b:
   if (left <= 0) return;
   const order = Array.from(parts, (_, i) => i).sort(byRemainder);
   for (let j = 0; j < left && j < order.length; j++) parts[order[j]!]! += 1;
+}
+
+/**
+ * giveLeftOver in the order largest remainder first, ties to the earlier entry, without sorting
+ * the entries: the same entries get the fen. The first `left` entries of that order are every
+ * entry whose remainder is above the left-th largest remainder r* (counted with repeats; there
+ * are fewer than `left` of them) and, of the entries whose remainder is r*, the earliest ones
+ * up to `left`. r* is read from the remainders sorted as numbers (they are finite). With
+ * `left` ≥ the entry count, every entry gets one, as the loop of giveLeftOver does.
+ */
+export function giveLeftOverByRemainder(parts: number[], left: number, remainders: Float64Array): void {
+  if (left <= 0) return;
+  const n = parts.length;
+  if (left >= n) {
+    for (let i = 0; i < n; i++) parts[i]! += 1;
+    return;
+  }
+  const threshold = remainders.slice().sort()[n - left]!;
+  let above = 0;
+  for (let i = 0; i < n; i++) if (remainders[i]! > threshold) above++;
+  let atThreshold = left - above;
+  for (let i = 0; i < n; i++) {
+    const r = remainders[i]!;
+    if (r > threshold) parts[i]! += 1;
+    else if (r === threshold && atThreshold > 0) {
+      parts[i]! += 1;
+      atThreshold--;
+    }
+  }
 }
 
 /** Sum of fen, checked to stay exact. */

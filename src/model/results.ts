@@ -19,25 +19,83 @@ export interface ItemResult {
 
 const ITEM_COLUMNS = ['beneficiaries', 'costFen', 'centralFen', 'provincialFen', 'prefectureFen', 'countyFen', 'specialFen', 'retainedFen'] as const;
 type ItemColumn = (typeof ITEM_COLUMNS)[number];
+/** The item table's columns (row k of each is the same county and item). */
+export type ItemColumns = Record<ItemColumn, Float64Array>;
+/** Computes the item rows of counties [from, to) into `out` (row 0 is county `from`'s first item). */
+export type ItemRowFiller = (from: number, to: number, out: ItemColumns) => void;
+
+/**
+ * Zeroed columns of `length` each, for the names given: one array each (not views of one large
+ * buffer: the C allocator serves arrays of a column's size from memory it reuses, while a large
+ * buffer comes fresh from the system, each page faulted in again, run after run).
+ */
+export function float64Columns<K extends string>(names: readonly K[], length: number): Record<K, Float64Array> {
+  const columns = {} as Record<K, Float64Array>;
+  for (const name of names) columns[name] = new Float64Array(length);
+  return columns;
+}
+
+function itemColumns(length: number): ItemColumns {
+  return float64Columns(ITEM_COLUMNS, length);
+}
 
 /**
  * The county × item rows of one year, stored column-wise in typed arrays (fen values are
  * exact integers in Float64Array). Row k is county ⌊k / itemsPerCounty⌋, item k mod
  * itemsPerCounty. Read rows with at(k), forCounty(c), iteration, slice or filter; each
  * returns plain ItemResult objects.
+ *
+ * Given a filler, the table is computed on demand: the columns are filled the first time they
+ * (or rows through at, slice, filter or iteration) are read, and `forCounty` of a table not
+ * yet filled computes that county's rows alone. A year whose item rows nobody reads (county
+ * figures, Monte Carlo draws, one county explained) never holds them.
  */
 export class ItemTable implements Iterable<ItemResult> {
   readonly length: number;
-  readonly columns: Readonly<Record<ItemColumn, Float64Array>>;
+  private filled: ItemColumns | undefined;
 
+  private readonly filler: ItemRowFiller | undefined;
+  /** whether every money figure of the rows is known to be an exact number of fen (undefined: not known) */
+  readonly exactMoney: boolean | undefined;
+
+  /**
+   * @param from the rows: their columns (filled), a filler (computed on demand), or neither
+   *   (zero columns to fill)
+   */
   constructor(
     readonly countyCount: number,
     readonly itemsPerCounty: number,
+    from: { readonly columns?: ItemColumns; readonly filler?: ItemRowFiller; readonly exactMoney?: boolean } = {},
   ) {
     this.length = countyCount * itemsPerCounty;
-    const columns = {} as Record<ItemColumn, Float64Array>;
-    for (const c of ITEM_COLUMNS) columns[c] = new Float64Array(this.length);
-    this.columns = columns;
+    this.filler = from.filler;
+    this.exactMoney = from.exactMoney;
+    if (from.columns) {
+      for (const c of ITEM_COLUMNS) if (from.columns[c].length !== this.length) throw new RangeError(`item column ${c} has ${from.columns[c].length} rows, not ${this.length}`);
+      this.filled = from.columns;
+    } else if (!from.filler) {
+      this.filled = itemColumns(this.length);
+    }
+  }
+
+  /** Empty columns for a table of `length` rows. */
+  static emptyColumns(length: number): ItemColumns {
+    return itemColumns(length);
+  }
+
+  /** The columns, filled now if the table is computed on demand and not yet filled. */
+  get columns(): Readonly<ItemColumns> {
+    if (!this.filled) {
+      const columns = itemColumns(this.length);
+      this.filler!(0, this.countyCount, columns);
+      this.filled = columns;
+    }
+    return this.filled;
+  }
+
+  /** Whether the rows are held (false: computed on demand and not read yet). */
+  get isFilled(): boolean {
+    return this.filled !== undefined;
   }
 
   /** Row k as an object. */
@@ -61,7 +119,22 @@ export class ItemTable implements Iterable<ItemResult> {
   /** The rows of one county, in catalog order. */
   forCounty(countyIndex: number): ItemResult[] {
     const start = countyIndex * this.itemsPerCounty;
-    return this.slice(start, start + this.itemsPerCounty);
+    if (this.filled || !(countyIndex >= 0 && countyIndex < this.countyCount)) return this.slice(start, start + this.itemsPerCounty);
+    // not filled: this county's rows alone
+    const c = itemColumns(this.itemsPerCounty);
+    this.filler!(countyIndex, countyIndex + 1, c);
+    return Array.from({ length: this.itemsPerCounty }, (_, i): ItemResult => ({
+      countyIndex,
+      itemIndex: i,
+      beneficiaries: c.beneficiaries[i]!,
+      costFen: c.costFen[i]!,
+      centralFen: c.centralFen[i]!,
+      provincialFen: c.provincialFen[i]!,
+      prefectureFen: c.prefectureFen[i]!,
+      countyFen: c.countyFen[i]!,
+      specialFen: c.specialFen[i]!,
+      retainedFen: c.retainedFen[i]!,
+    }));
   }
 
   slice(start = 0, end = this.length): ItemResult[] {
@@ -163,11 +236,14 @@ export class CountyTable {
     mechanisms: readonly GeneralMechanismId[],
     classes: readonly ItemTiedClass[],
   ) {
-    const columns = (names: readonly string[]): Record<string, Float64Array> => Object.fromEntries(names.map((name) => [name, new Float64Array(length)]));
-    this.columns = columns(COUNTY_COLUMNS) as Record<CountyColumn, Float64Array>;
-    this.generalByMechanismFen = columns(mechanisms) as Record<GeneralMechanismId, Float64Array>;
-    this.generalRetainedByMechanism = columns(mechanisms) as Record<GeneralMechanismId, Float64Array>;
-    this.itemTiedByClassFen = columns(classes) as Record<ItemTiedClass, Float64Array>;
+    // one buffer for all the columns (float64Columns), split into the four records
+    const names = [...COUNTY_COLUMNS.map((c) => `c:${c}`), ...mechanisms.map((m) => `g:${m}`), ...mechanisms.map((m) => `r:${m}`), ...classes.map((k) => `t:${k}`)];
+    const all = float64Columns(names, length);
+    const pick = <K extends string>(prefix: string, keys: readonly K[]): Record<K, Float64Array> => Object.fromEntries(keys.map((k) => [k, all[`${prefix}:${k}`]!])) as Record<K, Float64Array>;
+    this.columns = pick('c', COUNTY_COLUMNS);
+    this.generalByMechanismFen = pick('g', mechanisms);
+    this.generalRetainedByMechanism = pick('r', mechanisms);
+    this.itemTiedByClassFen = pick('t', classes);
   }
 
   /** County c's row as an object. */

@@ -9,8 +9,8 @@
 import type { County } from './county.ts';
 import { basisFactors } from './cost/beneficiaries.ts';
 import { DriverColumns } from './driverColumns.ts';
-import { itemCells } from './itemCells.ts';
-import { productToFen } from './money.ts';
+import { CountySums, ItemCells } from './itemCells.ts';
+import { product2ToFen } from './money.ts';
 import type { YearParameters } from './parameters.ts';
 import { CountyTable, ItemTable, type CountyResult, type MechanismResult, type ProvinceResult, type YearResult } from './results.ts';
 import { retainedFen } from './transfers/specialTransfers.ts';
@@ -44,11 +44,16 @@ export function previousYearOf(result: YearResult): PreviousYear {
 
 const STAFF_DRIVER = 'fiscal_staff';
 
-/** A record with one entry per general transfer. */
-function byMechanism<T>(value: (m: GeneralMechanismId) => T): Record<GeneralMechanismId, T> {
-  const out = {} as Record<GeneralMechanismId, T>;
-  for (const m of GENERAL_MECHANISMS) out[m] = value(m);
-  return out;
+/**
+ * When the item rows are computed: 'full', with the county sums (one pass); 'on-demand', the
+ * sums alone now and the rows the first time they are read (ItemTable), a second pass over the
+ * same cells: what a caller that reads no item rows, or one county's, saves.
+ */
+export type ItemRows = 'full' | 'on-demand';
+
+export interface RunYearOptions {
+  /** default 'full' */
+  readonly items?: ItemRows;
 }
 
 /**
@@ -56,41 +61,58 @@ function byMechanism<T>(value: (m: GeneralMechanismId) => T): Record<GeneralMech
  *   county objects when not given)
  * @param fixed allocations held at another run, and amounts counties' figures give (fixedAllocations.ts)
  */
-export function runYear(counties: readonly County[], fiscal: readonly CountyFiscalYear[], params: YearParameters, previous?: PreviousYear, drivers: DriverColumns = new DriverColumns(counties), fixed?: FixedAllocations): YearResult {
+export function runYear(counties: readonly County[], fiscal: readonly CountyFiscalYear[], params: YearParameters, previous?: PreviousYear, drivers: DriverColumns = new DriverColumns(counties), fixed?: FixedAllocations, options: RunYearOptions = {}): YearResult {
   if (fiscal.length !== counties.length) throw new RangeError('fiscal inputs and counties differ in length');
   const t = params.transfers;
   const n = counties.length;
   const nItems = params.items.length;
-  const items = new ItemTable(n, nItems);
-  const sums = itemCells(counties, params, items, drivers);
+  const cells = new ItemCells(counties, params, drivers);
+  const sums = new CountySums(n);
+  let items: ItemTable;
+  if (options.items === 'on-demand') {
+    cells.run(0, n, sums, undefined);
+    items = new ItemTable(n, nItems, { filler: (from, to, out) => cells.run(from, to, undefined, out), exactMoney: sums.exactMoney });
+  } else {
+    const columns = ItemTable.emptyColumns(n * nItems);
+    cells.run(0, n, sums, columns);
+    items = new ItemTable(n, nItems, { columns, exactMoney: sums.exactMoney });
+  }
 
   const eq = t.equalization;
   const basis = basisFactors(drivers, params.basis);
   const residents = drivers.orZero('resident_pop');
   const population = counties.map((_, c) => residents[c]! * basis[c]!);
   const staff = drivers.orZero(STAFF_DRIVER);
-  const salaryFen = Array.from(staff, (x) => productToFen([x, t.guarantee.salaryStandard]));
-  const runningFen = Array.from(staff, (x) => productToFen([x, t.guarantee.runningStandard]));
-  const otherMandatedFen = population.map((x) => productToFen([x, t.otherMandatedPerResident]));
+  const salaryFen = Array.from(staff, (x) => product2ToFen(x, t.guarantee.salaryStandard));
+  const runningFen = Array.from(staff, (x) => product2ToFen(x, t.guarantee.runningStandard));
+  const otherMandatedFen = population.map((x) => product2ToFen(x, t.otherMandatedPerResident));
   const stdExp = standardExpenditures(counties, drivers, eq, basis);
   const ownStdRevenue = fiscal.map((f) => ownStandardRevenueFen(f, eq));
   const rebatesEtc = fiscal.map(rebatesAndSubsidiesFen);
 
-  // a general transfer on its way to a county the prefecture manages may be partly kept there
-  const received = byMechanism(() => new Array<number>(n).fill(0));
-  const keptByPrefecture = byMechanism(() => new Array<number>(n).fill(0));
+  // a general transfer on its way to a county the prefecture manages may be partly kept there;
+  // written straight into the year's county table
+  const table = new CountyTable(n, GENERAL_MECHANISMS, ITEM_TIED_CLASSES);
+  const received = table.generalByMechanismFen;
+  const keptByPrefecture = table.generalRetainedByMechanism;
   const receive = (id: GeneralMechanismId, formulaAllocations: readonly number[], retain: boolean): void => {
     const allocations = allocationFor(fixed, id, formulaAllocations);
+    const to = received[id];
+    const keptBy = keptByPrefecture[id];
     for (let c = 0; c < n; c++) {
       const a = allocations[c]!;
       const kept = retain ? retainedFen(counties[c]!, a, t.prefectureGeneralRetentionPpm) : 0;
-      received[id][c] = a - kept;
-      keptByPrefecture[id][c] = kept;
+      to[c] = a - kept;
+      keptBy[c] = kept;
     }
-    applyGivenAmounts(fixed, id, received[id]);
+    applyGivenAmounts(fixed, id, to);
   };
   const mechanisms: MechanismResult[] = [];
-  const sum = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0);
+  const sum = (xs: ArrayLike<number>): number => {
+    let s = 0;
+    for (let i = 0; i < xs.length; i++) s += xs[i]!;
+    return s;
+  };
 
   // pool transfers, weighed where they say so by the standard gap before any of them
   const gapBeforePools = counties.map((_, c) => Math.max(0, stdExp.totalFen[c]! - ownStdRevenue[c]! - rebatesEtc[c]!));
@@ -99,7 +121,8 @@ export function runYear(counties: readonly County[], fiscal: readonly CountyFisc
     receive(m.id, r.toCountyFen, true);
     mechanisms.push({ id: m.id, poolFen: m.poolFen, provincialFen: 0, toCountiesFen: sum(r.toCountyFen), upperLevelFen: sum(r.upperLevelFen), prefectureRetainedFen: sum(keptByPrefecture[m.id]), unspentFen: r.unspentFen, eligibleCount: r.eligibleCount });
   }
-  const poolsReceived = counties.map((_, c) => t.pools.reduce((a, m) => a + received[m.id][c]!, 0));
+  const poolColumns = t.pools.map((m) => received[m.id]);
+  const poolsReceived = counties.map((_, c) => poolColumns.reduce((a, column) => a + column[c]!, 0));
 
   // equalization by the 2011 formula
   const standardRevenueFen = counties.map((_, c) => ownStdRevenue[c]! + rebatesEtc[c]! + poolsReceived[c]!);
@@ -155,12 +178,9 @@ export function runYear(counties: readonly County[], fiscal: readonly CountyFisc
     eligibleCount: guarantee.transferFen.filter((x) => x > 0).length,
   });
 
-  const table = new CountyTable(n, GENERAL_MECHANISMS, ITEM_TIED_CLASSES);
   const col = table.columns;
-  for (const m of GENERAL_MECHANISMS) {
-    table.generalByMechanismFen[m].set(received[m]);
-    table.generalRetainedByMechanism[m].set(keptByPrefecture[m]);
-  }
+  const receivedColumns = GENERAL_MECHANISMS.map((m) => received[m]);
+  const keptColumns = GENERAL_MECHANISMS.map((m) => keptByPrefecture[m]);
   ITEM_TIED_CLASSES.forEach((k, j) => {
     const out = table.itemTiedByClassFen[k];
     for (let c = 0; c < n; c++) out[c] = sums.tied[c * 3 + j]!;
@@ -169,9 +189,9 @@ export function runYear(counties: readonly County[], fiscal: readonly CountyFisc
     const f = fiscal[c]!;
     let generalFen = 0;
     let generalRetainedFen = 0;
-    for (const m of GENERAL_MECHANISMS) {
-      generalFen += received[m][c]!;
-      generalRetainedFen += keptByPrefecture[m][c]!;
+    for (let j = 0; j < receivedColumns.length; j++) {
+      generalFen += receivedColumns[j]![c]!;
+      generalRetainedFen += keptColumns[j]![c]!;
     }
     const rebatesFen = f.rebateTwoTaxFen + f.rebateIncomeTaxFen + f.rebateOilFen;
     const account = countyBudget({

@@ -42,6 +42,30 @@ export function cohortRatio(county: County, stem: string, year: number): number 
   return y === undefined ? 1 : byYear[y]! / base;
 }
 
+/** What cohortRatio reads of a county's dated stem: its years newest first, the value of each, the driver. */
+interface CohortColumn {
+  readonly years: readonly number[];
+  readonly values: readonly number[];
+  readonly base: number;
+}
+
+/** The county's dated stem as cohortRatio reads it (undefined where cohortRatio is 1 in every year). */
+function cohortColumn(county: County, stem: string): CohortColumn | undefined {
+  const byYear = county.datedDrivers?.[stem];
+  const base = county.drivers[stem];
+  if (byYear === undefined || base === undefined || base <= 0) return undefined;
+  const years = newestFirst(byYear);
+  return { years, values: years.map((y) => byYear[y]!), base };
+}
+
+/** cohortRatio from the stem read once: the same year found, the same division. */
+function cohortRatioOf(column: CohortColumn | undefined, year: number): number {
+  if (column === undefined) return 1;
+  const { years, values, base } = column;
+  for (let i = 0; i < years.length; i++) if (years[i]! <= year) return values[i]! / base;
+  return 1;
+}
+
 /** The cohort ratio of each dated pupil stem in `year` that moves a driver (≠ 1), by driver. */
 function cohortRatios(county: County, year: number): Record<string, number> {
   const ratios: Record<string, number> = {};
@@ -79,6 +103,10 @@ function projectedDrivers(county: County, f: number, ratios: Readonly<Record<str
 export class CountyProjection {
   private readonly baseColumns: DriverColumns;
   private readonly cohortDriver: ReadonlyMap<string, string>;
+  /** per cohort stem, per county: what cohortRatio reads, read once (undefined: the ratio is 1 every year) */
+  private readonly cohorts: ReadonlyMap<string, readonly (CohortColumn | undefined)[]>;
+  /** per county, its own keys (lazilyProjected copies them in this order) */
+  private readonly keys: readonly (readonly string[])[];
 
   constructor(
     readonly counties: readonly County[],
@@ -86,6 +114,8 @@ export class CountyProjection {
   ) {
     this.baseColumns = new DriverColumns(counties);
     this.cohortDriver = new Map(Object.entries(COHORT_DRIVERS).flatMap(([stem, moved]) => moved.map((d) => [d, stem] as const)));
+    this.cohorts = new Map(Object.keys(COHORT_DRIVERS).map((stem) => [stem, counties.map((county) => cohortColumn(county, stem))]));
+    this.keys = counties.map((county) => Object.keys(county));
   }
 
   /** The counties projected to `year` (same order) and their drivers as columns. */
@@ -95,13 +125,14 @@ export class CountyProjection {
     // per cohort stem, each county's ratio (1: none); and whether projectDrivers returns the county as it is
     const ratios = new Map<string, Float64Array>(Object.keys(COHORT_DRIVERS).map((stem) => [stem, new Float64Array(n).fill(1)]));
     const unchanged = new Uint8Array(n);
+    const cohorts = [...this.cohorts].map(([stem, columns]) => ({ columns, ratios: ratios.get(stem)! }));
     const counties = this.counties.map((county, c): County => {
       let moved = false;
       if (county.datedDrivers) {
-        for (const stem of Object.keys(COHORT_DRIVERS)) {
-          const r = cohortRatio(county, stem, year);
+        for (const { columns, ratios } of cohorts) {
+          const r = cohortRatioOf(columns[c], year);
           if (r !== 1) {
-            ratios.get(stem)![c] = r;
+            ratios[c] = r;
             moved = true;
           }
         }
@@ -110,7 +141,7 @@ export class CountyProjection {
         unchanged[c] = 1;
         return county;
       }
-      return lazilyProjected(county, year, f);
+      return lazilyProjected(county, year, f, this.keys[c]);
     });
     return { counties, drivers: new ProjectedDriverColumns(counties, this.baseColumns, f, (name) => ratios.get(this.cohortDriver.get(name) ?? ''), unchanged) };
   }
@@ -133,9 +164,9 @@ const DRIVERS_ACCESSOR: PropertyDescriptor = {
  * The county with `drivers` projected by projectDrivers the first time it is read: the same own
  * keys in the same order as `{ ...county, drivers }`, each other value the county's own.
  */
-function lazilyProjected(county: County, year: number, f: number): County {
+function lazilyProjected(county: County, year: number, f: number, keys: readonly string[] = Object.keys(county)): County {
   const out: Record<string, unknown> = {};
-  for (const key of Object.keys(county)) {
+  for (const key of keys) {
     if (key === 'drivers') Object.defineProperty(out, key, DRIVERS_ACCESSOR);
     else out[key] = county[key as keyof County];
   }

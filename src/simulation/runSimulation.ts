@@ -6,7 +6,7 @@ import type { PolicyData } from '../input/policyData.ts';
 import type { County } from '../model/county.ts';
 import type { PopulationBasis, YearParameters } from '../model/parameters.ts';
 import { COUNTY_COLUMNS, type YearResult } from '../model/results.ts';
-import { previousYearOf, runYear, type PreviousYear } from '../model/runYear.ts';
+import { previousYearOf, runYear, type ItemRows, type PreviousYear } from '../model/runYear.ts';
 import { MoneyOverflowError } from '../model/money.ts';
 import { CountyProjection, fiscalForYear } from '../scenarios/projection.ts';
 import { resolveYear } from '../scenarios/resolveYear.ts';
@@ -33,6 +33,12 @@ export interface SimulationSettings {
   readonly scheme?: SchemeConfig;
   /** allocations held at another run, and transfer amounts given, by year (see ownFigures.ts) */
   readonly fixedAllocations?: (year: number) => FixedAllocations | undefined;
+  /**
+   * When each year's item rows are computed (runYear's ItemRows): default 'on-demand', the first
+   * time they are read; 'full' computes them with the county figures, in one pass, for a caller
+   * that will read every row anyway.
+   */
+  readonly items?: ItemRows;
 }
 
 export function runSimulation(policy: PolicyData, counties: readonly County[], settings: SimulationSettings): YearRun[] {
@@ -63,7 +69,7 @@ export function runSimulation(policy: PolicyData, counties: readonly County[], s
     }
     let result: YearResult;
     try {
-      result = runYear(projected, fiscal, params, previous, drivers, settings.fixedAllocations?.(year));
+      result = runYear(projected, fiscal, params, previous, drivers, settings.fixedAllocations?.(year), { items: settings.items ?? 'on-demand' });
       checkExactMoney(result, projected, params);
     } catch (e) {
       // an amount too large for exact money: say which year
@@ -84,8 +90,10 @@ export function runSimulation(policy: PolicyData, counties: readonly County[], s
  */
 export function checkExactMoney(result: YearResult, counties: readonly County[], params: YearParameters): void {
   const name = (c: number): string => `${counties[c]?.code ?? c} ${counties[c]?.name ?? ''}`.trim();
-  const items = result.items as unknown as { columns?: Readonly<Record<string, Float64Array>>; itemsPerCounty?: number };
-  if (items.columns && items.itemsPerCounty) {
+  const items = result.items as unknown as { columns?: Readonly<Record<string, Float64Array>>; itemsPerCounty?: number; exactMoney?: boolean };
+  // the model knows when every item figure is exact (it checked each cell as it took the sums):
+  // then the rows need not be read (nor, when computed on demand, filled) to check them
+  if (items.exactMoney !== true && items.columns && items.itemsPerCounty) {
     for (const [column, values] of Object.entries(items.columns)) {
       if (!column.endsWith('Fen')) continue;
       for (let k = 0; k < values.length; k++) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { allocateByWeights, decimalProductToFen, exactProductToFen, fenToYuanString, formatYuan, integerProductToFen, PPM, productToFen, splitByPpm, takeShare, toPpm } from '../../src/model/money.ts';
+import { allocateByWeights, decimalProductToFen, giveLeftOverByRemainder, product2ToFen, exactProductToFen, fenToYuanString, formatYuan, integerProductToFen, PPM, productToFen, splitByPpm, takeShare, toPpm } from '../../src/model/money.ts';
 
 describe('productToFen: one rounding rule, half away from zero at the fen', () => {
   it('rounds ordinary products', () => {
@@ -145,6 +145,59 @@ describe('allocateByWeights', () => {
         if (repeat) weights = [...weights, ...weights]; // equal remainders
         if (weights.every((w) => w === 0)) return;
         expect(allocateByWeights(pool, weights)).toEqual(reference(pool, weights));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
+
+describe('product2ToFen is productToFen of two factors', () => {
+  it('hand-computed, a half-fen tie included', () => {
+    expect(product2ToFen(1537, 600)).toBe(92_220_000);
+    expect(product2ToFen(1.005, 1)).toBe(101); // 100.49999… fen in doubles, exactly 100.5
+    expect(product2ToFen(-0.125, 0.1)).toBe(-1);
+  });
+  it('property: random factors, ties and decimals, and amounts beyond exact money refused alike', () => {
+    const f = fc.oneof(fc.double({ min: -1e9, max: 1e9, noNaN: true }), fc.integer({ min: -100_000, max: 100_000 }).map((k) => k / 1000), fc.constantFrom(0.5, 1.005, 2.675, 0.125, 0, -0, 1e12));
+    const outcome = (g: () => number): unknown => {
+      try {
+        return g();
+      } catch (e) {
+        return (e as Error).message;
+      }
+    };
+    fc.assert(
+      fc.property(f, f, (a, b) => {
+        expect(outcome(() => product2ToFen(a, b))).toEqual(outcome(() => productToFen([a, b])));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+});
+
+describe('giveLeftOverByRemainder: the left-over fen without sorting the entries', () => {
+  /** The slow path it replaces: sort every entry by remainder (largest first, ties to the earlier), one fen to each of the first `left`. */
+  const bySorting = (parts: readonly number[], left: number, rems: readonly number[]): number[] => {
+    const out = [...parts];
+    const order = rems.map((_, i) => i).sort((a, b) => rems[b]! - rems[a]! || a - b);
+    for (let j = 0; j < left && j < order.length; j++) out[order[j]!]! += 1;
+    return out;
+  };
+  it('gives to the largest remainders, ties to the earlier entry', () => {
+    const parts = [10, 20, 30, 40, 50];
+    giveLeftOverByRemainder(parts, 3, Float64Array.from([5, 7, 5, 7, 5]));
+    expect(parts).toEqual([11, 21, 30, 41, 50]);
+    const all = [0, 0];
+    giveLeftOverByRemainder(all, 3, Float64Array.from([1, 2]));
+    expect(all).toEqual([1, 1]);
+  });
+  it('property: the same parts as sorting, with many equal remainders and any number left', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 2 ** 52 })), { minLength: 1, maxLength: 60 }), fc.nat(70), (rems, left) => {
+        const parts = rems.map((_, i) => i * 7);
+        const fast = [...parts];
+        giveLeftOverByRemainder(fast, left, Float64Array.from(rems));
+        expect(fast).toEqual(bySorting(parts, left, rems));
       }),
       { numRuns: 3000 },
     );

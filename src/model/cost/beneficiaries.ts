@@ -63,13 +63,14 @@ const FLAG_BITS: Readonly<Record<CountyFlag, number>> = { nutrition_pilot: 1, di
  * without calls. Items with a factor given by a formula call eligibilityValue.
  */
 export class EligibilityTable {
-  private readonly start: Int32Array;
-  private readonly count: Int32Array;
-  private readonly formula: Uint8Array;
-  private readonly bit: Int32Array;
-  private readonly withFlag: Float64Array;
-  private readonly withoutFlag: Float64Array;
-  private readonly flags: Int32Array;
+  // read by the item loop directly (itemCells.ts), which applies the factors as `multiply` does
+  readonly start: Int32Array;
+  readonly count: Int32Array;
+  readonly formula: Uint8Array;
+  readonly bit: Int32Array;
+  readonly withFlag: Float64Array;
+  readonly withoutFlag: Float64Array;
+  readonly flags: Int32Array;
 
   constructor(
     readonly items: readonly ItemParameters[],

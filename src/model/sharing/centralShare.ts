@@ -8,7 +8,7 @@
  * local / county_and_above: nothing
  */
 import type { County } from '../county.ts';
-import { PPM, productToFen, takeShare } from '../money.ts';
+import { PPM, product2ToFen, productToFen, takeShare } from '../money.ts';
 import { groupValue, type RuleParameters } from '../parameters.ts';
 
 function shareOf(rule: RuleParameters, county: County): number {
@@ -114,9 +114,14 @@ export class CentralShareTable {
     return this.value[k]!;
   }
 
+  /** The amount per beneficiary of a fixed entry (yuan). */
+  fixedAmount(k: number): number {
+    return this.value[k]!;
+  }
+
   /** A fixed amount per beneficiary, never more than the cost. */
   fixedFen(k: number, costFen: number, beneficiaries: number): number {
-    return Math.min(costFen, productToFen([beneficiaries, this.value[k]!]));
+    return Math.min(costFen, product2ToFen(beneficiaries, this.value[k]!));
   }
 
   private resolve(k: number, rule: RuleParameters, county: County): number {

@@ -50,7 +50,7 @@ export function allocationFor(fixed: FixedAllocations | undefined, id: GeneralMe
 }
 
 /** Replace, in `receivedFen` (per county), the amounts of transfer `id` a county's figures give. */
-export function applyGivenAmounts(fixed: FixedAllocations | undefined, id: GeneralMechanismId, receivedFen: number[]): void {
+export function applyGivenAmounts(fixed: FixedAllocations | undefined, id: GeneralMechanismId, receivedFen: number[] | Float64Array): void {
   if (!fixed?.givenFen) return;
   for (const [c, given] of fixed.givenFen) {
     const fen = given[id];
