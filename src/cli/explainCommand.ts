@@ -25,9 +25,9 @@ export function registerExplainCommand(program: Command, lang: Lang): void {
     const { resolveCounty } = await import('../input/placeNames.ts');
     const { explainCounty } = await import('../report/explainCounty.ts');
     const { runScenario } = await import('../scenarios/scenario.ts');
-    const { loadInputs } = await import('./loadInputs.ts');
+    const { loadInputsLazily } = await import('./lazyInputs.ts');
     const { allocationModeNote, allocationNotes } = await import('../simulation/ownFigures.ts');
-    const { scenario, set, overrides, ownFigures } = loadInputs(opts);
+    const { scenario, set, overrides, ownFigures } = await loadInputsLazily(opts);
     const focus = new Set(set.focus);
     const elsewhere = { indexes: set.counties.map((_, i) => i).filter((i) => !focus.has(i)), hint: { zh: '用 --counties data/counties/china_2012.csv 可查看全国各县', en: 'use --counties data/counties/china_2012.csv to look at any county of the country' } };
     const found = resolveCounty(query, set.counties, set.focus, basename(set.sources[0] ?? ''), elsewhere);
