@@ -33,6 +33,8 @@ export function registerExplainCommand(program: Command, lang: Lang): void {
     const found = resolveCounty(query, set.counties, set.focus, basename(set.sources[0] ?? ''), elsewhere);
     if (found.index === undefined) throw new InputError([{ file: m.countyArgument, message: found.problem ?? '' }]);
     (await import('./yearCoverage.ts')).checkYears([opts.year], scenario.policy);
+    // the inputs are loaded and all live: collect once now rather than while the model runs
+    (await import('./settleHeap.ts')).settleHeap();
     const [run] = runScenario(scenario, set.counties, [opts.year], undefined, ownFigures);
     if (scenario.name !== 'baseline') process.stdout.write(`${m.scenarioLine(scenario.name, pickOr(lang, scenario.titleZh, scenario.title))}\n`);
     const own = overrides?.byCounty.get(set.counties[found.index]!.code);
