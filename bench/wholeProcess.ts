@@ -7,6 +7,10 @@
  *
  *   npm run bench whole                 every case below
  *   npm run bench whole run run-8x      only the named cases
+ *   npm run bench whole help explain repeat=5
+ *                                       each case 5 times, the cases interleaved (help, explain,
+ *                                       help, …): the median wall and CPU time, the CPU range and
+ *                                       the largest peak RSS (a shared machine is noisy)
  *
  * The 2× and 8× runs replicate the national county file with fresh six-digit codes in each
  * province into a temporary file. Run one national case at a time on a shared machine.
@@ -103,25 +107,59 @@ function beside(value: string, target: number | undefined, unit: string, ok: boo
   return target === undefined ? value : `${value} (target < ${target} ${unit}${ok ? '' : ', MISSED'})`;
 }
 
+/** The middle value (the upper middle of an even count). */
+function median(xs: readonly number[]): number {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+/** Several runs of a case as one: median wall and CPU time, largest peak RSS; failed if any failed. */
+function combined(runs: readonly Measured[]): Measured & { readonly cpuRange?: string } {
+  const failed = runs.find((m) => m.status !== 0);
+  if (failed || runs.length === 1) return failed ?? runs[0]!;
+  const cpu = runs.map((m) => m.cpuSeconds).filter((x): x is number => x !== undefined);
+  const rss = runs.map((m) => m.peakRss).filter((x): x is number => x !== undefined);
+  return {
+    seconds: median(runs.map((m) => m.seconds)),
+    cpuSeconds: cpu.length ? median(cpu) : undefined,
+    peakRss: rss.length ? Math.max(...rss) : undefined,
+    status: 0,
+    stderr: '',
+    cpuRange: cpu.length ? `${Math.min(...cpu).toFixed(2)}–${Math.max(...cpu).toFixed(2)} s over ${cpu.length} runs` : undefined,
+  };
+}
+
+function printCase(c: Case, m: Measured & { readonly cpuRange?: string }, note: string): void {
+  const t = c.target ?? {};
+  const time = beside(`${m.seconds.toFixed(2)} s`, t.seconds, 's', t.seconds === undefined || m.seconds < t.seconds);
+  const cpu = m.cpuSeconds === undefined ? 'n/a' : beside(`${m.cpuSeconds.toFixed(2)} s`, t.cpuSeconds, 's', t.cpuSeconds === undefined || m.cpuSeconds < t.cpuSeconds);
+  const range = m.cpuRange ? ` (${m.cpuRange})` : '';
+  const rss = m.peakRss === undefined ? 'n/a' : beside(mb(m.peakRss), t.rssMb, 'MB', t.rssMb === undefined || m.peakRss < t.rssMb * 2 ** 20);
+  console.log(`  ${c.name.padEnd(11)} ${c.what}${note}: ${time}; CPU ${cpu}${range}; peak RSS ${rss}${m.status === 0 ? '' : `; FAILED (exit ${m.status}): ${m.stderr.trim().split('\n').slice(-3).join(' | ')}`}`);
+}
+
 export async function wholeProcessBench(): Promise<void> {
   const asked = process.argv.slice(2).filter((a) => CASES.some((c) => c.name === a));
+  const repeat = Math.max(1, Number(/^repeat=(\d+)$/.exec(process.argv.slice(2).find((a) => a.startsWith('repeat=')) ?? '')?.[1] ?? 1));
   const cases = asked.length ? CASES.filter((c) => asked.includes(c.name)) : CASES;
   const tmp = mkdtempSync(join(tmpdir(), 'fiscal-sim-bench-whole-'));
-  console.log(`whole process: node ${BIN.replace(ROOT, '')} … in a child process; CPU = user + system of the process; peak RSS of the largest process${existsSync(TIME) ? '' : ' (n/a: no /usr/bin/time)'}`);
+  console.log(`whole process: node ${BIN.replace(ROOT, '')} … in a child process; CPU = user + system of the process; peak RSS of the largest process${existsSync(TIME) ? '' : ' (n/a: no /usr/bin/time)'}${repeat > 1 ? `; each case ${repeat} times, interleaved: medians` : ''}`);
   try {
+    const notes = new Map<string, string>();
     for (const c of cases) {
-      let note = '';
       if (c.name === 'run-2x' || c.name === 'run-8x') {
         const scale = c.name === 'run-2x' ? 2 : 8;
-        note = ` [${replicatedCountyFile(scale, join(tmp, `counties-${scale}x.csv`)).toLocaleString('en-US')} counties]`;
+        notes.set(c.name, ` [${replicatedCountyFile(scale, join(tmp, `counties-${scale}x.csv`)).toLocaleString('en-US')} counties]`);
       }
-      const m = await runCli(c.args(tmp));
-      const t = c.target ?? {};
-      const time = beside(`${m.seconds.toFixed(2)} s`, t.seconds, 's', t.seconds === undefined || m.seconds < t.seconds);
-      const cpu = m.cpuSeconds === undefined ? 'n/a' : beside(`${m.cpuSeconds.toFixed(2)} s`, t.cpuSeconds, 's', t.cpuSeconds === undefined || m.cpuSeconds < t.cpuSeconds);
-      const rss = m.peakRss === undefined ? 'n/a' : beside(mb(m.peakRss), t.rssMb, 'MB', t.rssMb === undefined || m.peakRss < t.rssMb * 2 ** 20);
-      console.log(`  ${c.name.padEnd(11)} ${c.what}${note}: ${time}; CPU ${cpu}; peak RSS ${rss}${m.status === 0 ? '' : `; FAILED (exit ${m.status}): ${m.stderr.trim().split('\n').slice(-3).join(' | ')}`}`);
-      rmSync(join(tmp, c.name), { recursive: true, force: true });
+    }
+    const runs = new Map<string, Measured[]>(cases.map((c) => [c.name, []]));
+    for (let k = 0; k < repeat; k++) {
+      for (const c of cases) {
+        runs.get(c.name)!.push(await runCli(c.args(tmp)));
+        rmSync(join(tmp, c.name), { recursive: true, force: true });
+        // a case is printed as soon as its last run is done
+        if (k === repeat - 1) printCase(c, combined(runs.get(c.name)!), notes.get(c.name) ?? '');
+      }
     }
   } finally {
     rmSync(tmp, { recursive: true, force: true });

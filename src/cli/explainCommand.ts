@@ -25,14 +25,16 @@ export function registerExplainCommand(program: Command, lang: Lang): void {
     const { resolveCounty } = await import('../input/placeNames.ts');
     const { explainCounty, explainOverrides } = await import('../report/explainCounty.ts');
     const { runScenario } = await import('../simulation/runScenario.ts');
-    const { loadInputs } = await import('../simulation/loadInputs.ts');
+    const { loadInputsLazily } = await import('./lazyInputs.ts');
     const { allocationModeNote, allocationNotes } = await import('../simulation/ownFigures.ts');
-    const { scenario, set, overrides, ownFigures } = loadInputs(opts);
+    const { scenario, set, overrides, ownFigures } = await loadInputsLazily(opts);
     const focus = new Set(set.focus);
     const elsewhere = { indexes: set.counties.map((_, i) => i).filter((i) => !focus.has(i)), hint: { zh: '用 --counties data/counties/china_2012.csv 可查看全国各县', en: 'use --counties data/counties/china_2012.csv to look at any county of the country' } };
     const found = resolveCounty(query, set.counties, set.focus, basename(set.sources[0] ?? ''), elsewhere);
     if (found.index === undefined) throw new InputError([{ file: m.countyArgument, message: found.problem ?? '' }]);
     (await import('./yearCoverage.ts')).checkYears([opts.year], scenario.policy);
+    // the inputs are loaded and all live: collect once now rather than while the model runs
+    (await import('./settleHeap.ts')).settleHeap();
     const [run] = runScenario(scenario, set.counties, [opts.year], undefined, ownFigures);
     if (scenario.name !== 'baseline') process.stdout.write(`${m.scenarioLine(scenario.name, pickOr(lang, scenario.titleZh, scenario.title))}\n`);
     const own = overrides?.byCounty.get(set.counties[found.index]!.code);

@@ -4,16 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
-import { registerRunCommand } from './runCommand.ts';
-import { registerExplainCommand } from './explainCommand.ts';
-import { registerCompareCommand } from './compareCommand.ts';
-import { registerParamsCommand } from './paramsCommand.ts';
-import { registerMontecarloCommand } from './montecarloCommand.ts';
-import { registerSchemesCommand } from './schemesCommand.ts';
-import { registerSweepCommand } from './sweepCommand.ts';
-import { registerReportCommand } from './reportCommand.ts';
-import { registerValidateCommand } from './validateCommand.ts';
-import { registerTemplateCommand } from './templateCommand.ts';
+import { registerWorkbookPreload } from './workbookPreload.ts';
 import { chooseLang, type Lang } from '../i18n/lang.ts';
 import { inLang } from '../i18n/text.ts';
 import { CLI_TEXT } from './cliText.ts';
@@ -26,12 +17,47 @@ export function packageVersion(): string {
   return pkg && typeof pkg === 'object' && 'version' in pkg && typeof pkg.version === 'string' ? pkg.version : 'unknown';
 }
 
+type Register = (program: Command, lang: Lang) => void;
+
+/**
+ * Every command, in the order help lists them, each module loaded only when asked for: a
+ * command's module and what it imports are loaded only when that command runs, or help lists
+ * them all (`explain` then starts without the parsers and writers of the other commands).
+ */
+const COMMANDS: Readonly<Record<string, () => Promise<Register>>> = {
+  run: async () => (await import('./runCommand.ts')).registerRunCommand,
+  explain: async () => (await import('./explainCommand.ts')).registerExplainCommand,
+  compare: async () => (await import('./compareCommand.ts')).registerCompareCommand,
+  params: async () => (await import('./paramsCommand.ts')).registerParamsCommand,
+  schemes: async () => (await import('./schemesCommand.ts')).registerSchemesCommand,
+  sweep: async () => (await import('./sweepCommand.ts')).registerSweepCommand,
+  montecarlo: async () => (await import('./montecarloCommand.ts')).registerMontecarloCommand,
+  report: async () => (await import('./reportCommand.ts')).registerReportCommand,
+  validate: async () => (await import('./validateCommand.ts')).registerValidateCommand,
+  template: async () => (await import('./templateCommand.ts')).registerTemplateCommand,
+};
+
+/**
+ * The command a command line runs: its first word that is not an option (nor --lang's value),
+ * when it names a command; undefined for help, an unknown word or none (every command is then
+ * registered, so that help lists them and a mistyped name gets its suggestion).
+ */
+export function commandOf(args: readonly string[]): string | undefined {
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '--lang') i++;
+    else if (!a.startsWith('-')) return a in COMMANDS ? a : undefined;
+  }
+  return undefined;
+}
+
 /**
  * The program, its help in `lang` (chosen from the command line and environment before the
  * program is built, so that the help itself is in the reader's language). `--lang` is a global
- * option: it is accepted before or after the command name on every command.
+ * option: it is accepted before or after the command name on every command. With `only`, the
+ * command of that name alone (see commandOf).
  */
-export function buildProgram(lang: Lang = chooseLang(process.argv, process.env).lang): Command {
+export async function buildProgram(lang: Lang = chooseLang(process.argv, process.env).lang, only?: string): Promise<Command> {
   const m = inLang(CLI_TEXT, lang);
   const program = new Command();
   program
@@ -47,16 +73,8 @@ export function buildProgram(lang: Lang = chooseLang(process.argv, process.env).
     .showHelpAfterError()
     .addHelpText('after', m.debugHint)
     .configureOutput({ writeErr: (s) => process.stderr.write(s), outputError: (s, write) => write(commanderError(s, lang)) });
-  registerRunCommand(program, lang);
-  registerExplainCommand(program, lang);
-  registerCompareCommand(program, lang);
-  registerParamsCommand(program, lang);
-  registerSchemesCommand(program, lang);
-  registerSweepCommand(program, lang);
-  registerMontecarloCommand(program, lang);
-  registerReportCommand(program, lang);
-  registerValidateCommand(program, lang);
-  registerTemplateCommand(program, lang);
+  for (const name of only !== undefined && only in COMMANDS ? [only] : Object.keys(COMMANDS)) (await COMMANDS[name]!())(program, lang);
+  registerWorkbookPreload(program);
   return program;
 }
 
@@ -92,7 +110,7 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   try {
-    await buildProgram(lang).parseAsync(args);
+    await (await buildProgram(lang, commandOf(args.slice(2)))).parseAsync(args);
     // a command that found a problem it reports itself (validate) sets the exit code
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (e) {

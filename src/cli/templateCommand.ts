@@ -2,9 +2,7 @@
  * `fiscal-sim template [--out FILE]`: an Excel workbook to edit as a scenario (情景, 参数 and
  * 县级数据 sheets, layout in src/input/xlsxScenario.ts), which `run`, `compare` and `report` take
  * as `--scenario file.xlsx`, and whose 县级数据 sheet `--override` takes.
- *
- * Also the reading of every .xlsx a command is given, before it runs (exceljs is asynchronous
- * and loaded only then; the loaders then find the workbook read).
+ * (Every .xlsx a command is given is read before it runs: workbookPreload.ts.)
  */
 import { resolve } from 'node:path';
 import type { Lang } from '../i18n/lang.ts';
@@ -18,7 +16,6 @@ import { loadPolicyData, DEFAULT_DATA_DIR, type PolicyData } from '../input/poli
 import { findProvince } from '../input/provinces.ts';
 import { describeSource } from '../input/sourceSchema.ts';
 import { COUNTY_SHEET, PARAMETER_HEADER, PARAMETER_SHEET, parameterCell, SCENARIO_COUNTY_FIELDS, SCENARIO_ROWS, SCENARIO_SHEET } from '../input/xlsxScenario.ts';
-import { isWorkbookPath, preloadWorkbook } from '../input/xlsxWorkbook.ts';
 import { InputError } from '../input/inputError.ts';
 import { writeFilesAtomically } from '../report/atomicWrite.ts';
 import { safeText } from '../report/cellSafety.ts';
@@ -78,14 +75,6 @@ export function registerTemplateCommand(program: Command, lang: Lang): void {
       writeFilesAtomically([{ path: out, content: bytes }]);
       process.stderr.write(`${m.templateDone(out, opts.out)}\n`);
     });
-  // every .xlsx a command is given is read before the command runs
-  program.hook('preAction', async (_program, command) => {
-    if (command.name() === 'template') return;
-    const opts = command.opts<Record<string, unknown>>();
-    // the arguments (scenarios of compare, schemes …) and the options that name input files
-    const given: unknown[] = [...command.args, ...['scenario', 'compare', 'override'].flatMap((k) => (Array.isArray(opts[k]) ? (opts[k] as unknown[]) : [opts[k]]))];
-    for (const v of given) if (typeof v === 'string' && isWorkbookPath(v)) await preloadWorkbook(v);
-  });
 }
 
 /** The template workbook's bytes. */

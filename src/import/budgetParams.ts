@@ -3,7 +3,8 @@
  * system subsidies, remittances, tax base, fiscal staff) and the rules of the programme flags.
  */
 import { z } from 'zod';
-import { datedSchema, valueAt, type Dated } from '../input/datedValues.ts';
+import { valueAt, type Dated } from '../input/datedValues.ts';
+import { datedSchema } from '../input/datedSchema.ts';
 import { parseYamlText, validateYaml } from '../input/yamlFile.ts';
 import { ImportSource } from './params.ts';
 

@@ -4,7 +4,8 @@
  */
 import { z } from 'zod';
 import { REGION_GROUPS } from '../input/countyColumns.ts';
-import { datedSchema, valueAt, type Dated } from '../input/datedValues.ts';
+import { valueAt, type Dated } from '../input/datedValues.ts';
+import { datedSchema } from '../input/datedSchema.ts';
 import { AssumptionSource, PolicySource, SeedSource } from '../input/sourceSchema.ts';
 
 /** A census-derived number: which table (and row) it comes from. */

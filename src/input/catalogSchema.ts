@@ -5,7 +5,7 @@
 import { GROUPINGS, RULE_KINDS } from '../model/parameters.ts';
 import { z } from 'zod';
 import { DRIVER_COLUMNS } from './countyColumns.ts';
-import { datedSchema } from './datedValues.ts';
+import { datedSchema } from './datedSchema.ts';
 import { BilingualSource as Source } from './sourceSchema.ts';
 
 export const DOMAINS = [
@@ -21,8 +21,7 @@ export const DOMAINS = [
 ] as const;
 export type Domain = (typeof DOMAINS)[number];
 
-/** The period a unit standard is stated for; the annual amount is standard × periodsPerYear. */
-export const PERIODS = { year: 1, month: 12 } as const;
+export { PERIODS } from './standardPeriods.ts';
 
 const share = z.number().min(0).max(1);
 const nonNegative = z.number().min(0);

@@ -83,6 +83,36 @@ export function cachesPath(path: string, options: CacheOptions): boolean {
   return options.dir !== undefined && isBundled(path, options.bundledData);
 }
 
+/** Where the entry for `sources` is kept, and its key (a hash of the loader code, kind, slot and every source's path and bytes). */
+interface EntryPlace {
+  readonly dir: string;
+  /** the start of the names of the slot's entries */
+  readonly prefix: string;
+  readonly path: string;
+  readonly key: string;
+}
+
+function entryPlace(dir: string, kind: string, slot: string, sources: readonly SourceBytes[]): EntryPlace {
+  const h = createHash('sha256').update(loaderFingerprint()).update('\0').update(kind).update('\0').update(slot);
+  for (const s of sources) h.update('\0').update(resolve(s.file)).update('\0').update(String(s.bytes.length)).update('\0').update(s.bytes);
+  const key = h.digest('hex');
+  // the slot is also the loader's folder: the sources (src/input, under tests) and the compiled
+  // CLI (dist/input) keep an entry each rather than replacing each other's
+  const prefix = `${kind}-${createHash('sha256').update(slot).update('\0').update(LOADER_DIR).digest('hex').slice(0, 16)}-`;
+  return { dir, prefix, path: join(dir, `${prefix}${key.slice(0, 32)}.bin`), key };
+}
+
+/**
+ * The value stored for exactly `sources` (see cachedLoad), or undefined when the cache is off or
+ * holds no such entry. For a caller that would rather not load its parser until it knows it
+ * must parse (cachedLoad then parses and stores).
+ */
+export function cachedValue(kind: string, slot: string, sources: readonly SourceBytes[], options: CacheOptions = defaultCache()): unknown {
+  if (options.dir === undefined) return undefined;
+  const place = entryPlace(options.dir, kind, slot, sources);
+  return readEntry(place.path, place.key);
+}
+
 /**
  * The value `load` returns for `sources`, from the cache when an entry for exactly these bytes
  * exists, else by calling `load` (whose errors propagate as they are) and storing its result.
@@ -90,19 +120,12 @@ export function cachesPath(path: string, options: CacheOptions): boolean {
  * entry replaces the older ones of the same slot rather than piling up.
  */
 export function cachedLoad<T>(kind: string, slot: string, sources: readonly SourceBytes[], load: () => T, options: CacheOptions = defaultCache()): T {
-  const dir = options.dir;
-  if (dir === undefined) return load();
-  const h = createHash('sha256').update(loaderFingerprint()).update('\0').update(kind).update('\0').update(slot);
-  for (const s of sources) h.update('\0').update(resolve(s.file)).update('\0').update(String(s.bytes.length)).update('\0').update(s.bytes);
-  const key = h.digest('hex');
-  // the slot is also the loader's folder: the sources (src/input, under tests) and the compiled
-  // CLI (dist/input) keep an entry each rather than replacing each other's
-  const prefix = `${kind}-${createHash('sha256').update(slot).update('\0').update(LOADER_DIR).digest('hex').slice(0, 16)}-`;
-  const path = join(dir, `${prefix}${key.slice(0, 32)}.bin`);
-  const stored = readEntry(path, key);
+  if (options.dir === undefined) return load();
+  const place = entryPlace(options.dir, kind, slot, sources);
+  const stored = readEntry(place.path, place.key);
   if (stored !== undefined) return stored as T;
   const value = load();
-  writeEntry(dir, prefix, path, key, value);
+  writeEntry(place.dir, place.prefix, place.path, place.key, value);
   return value;
 }
 

@@ -5,17 +5,17 @@
  * Every file is validated; cross-references (an item's rule) are checked; all problems are
  * reported together.
  */
-import { readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { CatalogDomainFile, SharingFile, type CatalogItem, type Domain, type ResponsibilityRule } from './catalogSchema.ts';
 import { InputError, type InputProblem } from './inputError.ts';
 import { GrowthFile, MechanismsFile, REQUIRED_TRANSFER_PARAMETERS, TransfersFile, type TransferUnit } from './transferSchema.ts';
-import { valueAt, type Dated } from './datedValues.ts';
+import type { Dated } from './datedValues.ts';
 import type { Source } from './sourceSchema.ts';
 import type { CompiledFormula } from './compiledFormula.ts';
 import { decodeUtf8, parseYamlText, positionOf, readYamlFile, validateYaml, type ParsedYaml } from './yamlFile.ts';
-import { MAX_YAML_BYTES, readInputFile } from './fileLimits.ts';
-import { cachedLoad, cachesPath, defaultCache, type CacheOptions, type SourceBytes } from './inputCache.ts';
+import { cachedLoad, cachesPath, defaultCache, type CacheOptions } from './inputCache.ts';
+import { catalogFiles, policyEntry, type PolicyEntry } from './policySources.ts';
+import { itemMatches } from './policyLookups.ts';
 import { DEFAULT_DATA_DIR } from './bundledPaths.ts';
 
 export interface CatalogEntry extends CatalogItem {
@@ -48,12 +48,7 @@ export interface PolicyData {
   readonly changeSources?: ReadonlyMap<string, Dated<Source>>;
 }
 
-/** The source of the value of `path` in force in `year`: a scenario's, else `base`. */
-export function sourceInForce(policy: Pick<PolicyData, 'changeSources'>, path: string, year: number, base: Source): Source {
-  const dated = policy.changeSources?.get(path);
-  return (dated ? valueAt(dated, year) : undefined) ?? base;
-}
-
+export { itemMatches, sourceInForce } from './policyLookups.ts';
 export { DEFAULT_DATA_DIR };
 
 /** Run each loader, collecting InputErrors so that every bad file is reported at once. */
@@ -69,17 +64,6 @@ function collect<T>(problems: InputProblem[], load: () => T): T | undefined {
   }
 }
 
-/** The catalog files of a data folder (standards/*.yaml, sorted). */
-function catalogFiles(standardsDir: string): string[] {
-  return readdirSync(standardsDir).filter((f) => /\.ya?ml$/.test(f)).sort();
-}
-
-/** The files the policy data are read from, catalog first. */
-function policyFiles(dataDir: string, catalog: readonly string[]): string[] {
-  const standardsDir = join(dataDir, 'standards');
-  return [...catalog.map((f) => join(standardsDir, f)), ...['sharing/rules.yaml', 'transfers/general.yaml', 'transfers/mechanisms.yaml', 'projection/growth.yaml'].map((f) => join(dataDir, f))];
-}
-
 /**
  * Load and check the policy data of a folder. The bundled folder (data/) comes from the input
  * cache when it holds an entry for exactly the bytes of every file read (inputCache.ts); a
@@ -88,18 +72,16 @@ function policyFiles(dataDir: string, catalog: readonly string[]): string[] {
  */
 export function loadPolicyData(dataDir: string = DEFAULT_DATA_DIR, cache: CacheOptions = defaultCache()): PolicyData {
   if (!cachesPath(dataDir, cache)) return parsePolicyData(dataDir, readYamlFile);
-  let catalog: string[];
-  let sources: SourceBytes[];
+  let entry: PolicyEntry;
   try {
-    catalog = catalogFiles(join(dataDir, 'standards'));
-    sources = policyFiles(dataDir, catalog).map((file) => ({ file, bytes: readInputFile(file, MAX_YAML_BYTES, 'YAML or JSON file') }));
+    entry = policyEntry(dataDir);
   } catch {
     return parsePolicyData(dataDir, readYamlFile);
   }
   // parsed from the very files and bytes the key was made of
-  const read = new Map(sources.map((s) => [s.file, s.bytes]));
+  const read = new Map(entry.sources.map((s) => [s.file, s.bytes]));
   const readSame = (file: string): ParsedYaml => parseYamlText(decodeUtf8(read.get(file)!, file), file);
-  return cachedLoad('policy', resolve(dataDir), sources, () => parsePolicyData(dataDir, readSame, () => catalog), cache);
+  return cachedLoad(entry.kind, entry.slot, entry.sources, () => parsePolicyData(dataDir, readSame, () => entry.catalog), cache);
 }
 
 /** Parse and check the policy data, reading each file with `readYaml` and listing the catalog with `listCatalog`. */
@@ -167,11 +149,6 @@ function parsePolicyData(dataDir: string, readYaml: (file: string) => ParsedYaml
   domains.sort((a, b) => a.seedChapter - b.seedChapter);
   items.sort((a, b) => chapter.get(a.domain)! - chapter.get(b.domain)!);
   return { domains, items, rules, sharing, transfers, mechanisms, growth };
-}
-
-/** Does an item id match a pattern (an id, or a prefix ending in *)? */
-export function itemMatches(id: string, pattern: string): boolean {
-  return pattern.endsWith('*') ? id.startsWith(pattern.slice(0, -1)) : id === pattern;
 }
 
 /**

@@ -6,7 +6,7 @@
  * guarantee's scope and the item-tied general transfers, each naming the parameters it uses.
  */
 import { z } from 'zod';
-import { datedSchema } from './datedValues.ts';
+import { datedSchema } from './datedSchema.ts';
 import { BilingualSource, Source } from './sourceSchema.ts';
 import { formatLimit, MAX_AMOUNT_YUAN, SHARE_DECIMALS } from './fileLimits.ts';
 

@@ -3,7 +3,8 @@
  * eligibility and standard with their sources, the rule and its shares, the transfers and
  * the gap, every figure from the model's own rows, in Chinese or English.
  */
-import { sourceInForce, type PolicyData } from '../input/policyData.ts';
+import type { PolicyData } from '../input/policyData.ts';
+import { sourceInForce } from '../input/policyLookups.ts';
 import type { Source } from '../input/sourceSchema.ts';
 import { FIXED_COLUMNS } from '../input/countyColumns.ts';
 import type { Lang } from '../i18n/lang.ts';
@@ -22,7 +23,13 @@ import type { OverriddenValue } from '../input/overrideApply.ts';
 import type { AllocationReport } from '../simulation/ownFigures.ts';
 import { EXPLAIN_TEXT } from './explainText.ts';
 
-const num = (n: number, digits = 2): string => n.toLocaleString('en-US', { minimumFractionDigits: 0, maximumFractionDigits: digits });
+/** One formatter per number of digits (n.toLocaleString('en-US', …) builds a new one on every call). */
+const FORMATS = new Map<number, Intl.NumberFormat>();
+const num = (n: number, digits = 2): string => {
+  let f = FORMATS.get(digits);
+  if (!f) FORMATS.set(digits, (f = new Intl.NumberFormat('en-US', { minimumFractionDigits: 0, maximumFractionDigits: digits })));
+  return f.format(n);
+};
 
 /** A county column's name: its Chinese header (the first alias) in Chinese, its id in English. */
 const COLUMN_ZH = new Map(FIXED_COLUMNS.map((c) => [c.name, c.aliases[0] ?? c.name]));
@@ -61,7 +68,8 @@ export function explainCounty(run: YearRun & { readonly allocation?: AllocationR
   const src = (s: Source | undefined): string => (s ? `[${describeSource(s, lang)}]` : '');
   const y = formatYuan;
   const c = run.counties[countyIndex]!;
-  const r = run.result.counties[countyIndex]!;
+  // this county's row alone (result.counties would build every county's row object)
+  const r = run.result.countyTable.row(countyIndex);
   const p = run.params;
   const out: string[] = [];
   out.push(m.heading(c.name, c.code, c.prefecture, c.province, run.year));

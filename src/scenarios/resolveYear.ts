@@ -5,9 +5,10 @@
  */
 import { say } from '../i18n/messageLang.ts';
 import type { DaysPerYear, GroupedNumber, ResponsibilityRule } from '../input/catalogSchema.ts';
-import { PERIODS } from '../input/catalogSchema.ts';
+import { PERIODS } from '../input/standardPeriods.ts';
 import { valueAt, type Dated } from '../input/datedValues.ts';
-import { itemMatches, type CatalogEntry, type PolicyData } from '../input/policyData.ts';
+import type { CatalogEntry, PolicyData } from '../input/policyData.ts';
+import { itemMatches } from '../input/policyLookups.ts';
 import { PPM, productToFen, toPpm } from '../model/money.ts';
 import { FormulaError } from './formula.ts';
 import { InputError } from '../input/inputError.ts';

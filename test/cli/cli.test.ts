@@ -130,8 +130,8 @@ describe('fiscal-sim explain, compare, params', () => {
     expect(r.out).toMatch(/source: policy:/);
   });
 
-  it('has help on every command', () => {
-    for (const cmd of buildProgram().commands) {
+  it('has help on every command', async () => {
+    for (const cmd of (await buildProgram()).commands) {
       expect(cmd.description().length, cmd.name()).toBeGreaterThan(10);
       expect(cmd.helpInformation()).toMatch(/Options:/);
     }

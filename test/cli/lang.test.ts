@@ -67,29 +67,29 @@ describe('run summary in Chinese', () => {
 });
 
 describe('choosing the language', () => {
-  it('--help in Chinese: headings, commands and options', () => {
-    const help = buildProgram('zh').helpInformation();
+  it('--help in Chinese: headings, commands and options', async () => {
+    const help = (await buildProgram('zh')).helpInformation();
     expect(help).toMatch(/^用法： fiscal-sim/);
     expect(help).toContain('命令：');
     expect(help).toContain('解释一个县的财力缺口');
     expect(help).toContain('显示语言：zh（中文，默认）或 en（英文）');
-    expect(buildProgram('en').helpInformation()).toContain("explain one county's gap");
+    expect((await buildProgram('en')).helpInformation()).toContain("explain one county's gap");
   });
 
-  it('Chinese by default when FISCAL_SIM_LANG is unset and the locale is C; English from an en locale or FISCAL_SIM_LANG', () => {
-    const help = (command: string): string => buildProgram().commands.find((c) => c.name() === command)!.helpInformation();
+  it('Chinese by default when FISCAL_SIM_LANG is unset and the locale is C; English from an en locale or FISCAL_SIM_LANG', async () => {
+    const help = async (command: string): Promise<string> => (await buildProgram()).commands.find((c) => c.name() === command)!.helpInformation();
     vi.stubEnv('FISCAL_SIM_LANG', '');
     vi.stubEnv('LC_ALL', '');
     vi.stubEnv('LC_MESSAGES', '');
     vi.stubEnv('LANG', 'C');
-    expect(help('explain')).toContain('县的代码（440103）、全称（荔湾区）');
+    expect(await help('explain')).toContain('县的代码（440103）、全称（荔湾区）');
     vi.stubEnv('LANG', 'en_US.UTF-8');
-    expect(help('explain')).toContain('county code (440103), name (荔湾区)');
+    expect(await help('explain')).toContain('county code (440103), name (荔湾区)');
     vi.stubEnv('FISCAL_SIM_LANG', 'zh');
-    expect(help('params')).toContain('列出情景可以修改的参数');
+    expect(await help('params')).toContain('列出情景可以修改的参数');
     vi.stubEnv('LC_ALL', 'zh_CN.UTF-8');
     vi.stubEnv('FISCAL_SIM_LANG', '');
-    expect(help('params')).toContain('列出情景可以修改的参数');
+    expect(await help('params')).toContain('列出情景可以修改的参数');
   });
 
   it('refuses a language it does not have', async () => {

@@ -13,6 +13,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cachedLoad, isBundled, type CacheOptions } from '../../src/input/inputCache.ts';
 import { decodeValue, encodeValue, UnstorableValueError } from '../../src/input/valueTape.ts';
 import { loadPolicyData } from '../../src/input/policyData.ts';
+import { cachedPolicyData } from '../../src/input/policySources.ts';
 import { loadCountyFile } from '../../src/input/countyFile.ts';
 import { DEFAULT_COUNTIES, DEFAULT_DATA_DIR, NATIONAL_COUNTIES } from '../../src/input/bundledPaths.ts';
 import { InputError } from '../../src/input/inputError.ts';
@@ -152,6 +153,24 @@ describe('the bundled inputs through the cache', () => {
     expect(after).toEqual(loadPolicyData(data, NO_CACHE));
     expect(after.transfers['standard_revenue_rate']).not.toEqual(parsed.transfers['standard_revenue_rate']);
     expect(readdirSync(cache.dir!)).toHaveLength(1);
+  });
+
+  it('cachedPolicyData (no parser): nothing before the cache is filled, the parsed data after, nothing once a file changes or the cache is off', () => {
+    expect(cachedPolicyData(data, cache)).toBeUndefined();
+    const parsed = loadPolicyData(data, cache);
+    expect(isDeepStrictEqual(cachedPolicyData(data, cache), parsed)).toBe(true);
+    expect(cachedPolicyData(data, NO_CACHE)).toBeUndefined();
+    // a folder other than the bundled one is never taken from the cache
+    expect(cachedPolicyData(data, { dir: cache.dir })).toBeUndefined();
+    const file = join(data, 'transfers', 'general.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/(standard_revenue_rate:[\s\S]*?2011: )([\d.]+)/, (_, head: string) => `${head}0.5`));
+    expect(cachedPolicyData(data, cache)).toBeUndefined();
+    const changed = loadPolicyData(data, cache);
+    expect(changed.transfers['standard_revenue_rate']).not.toEqual(parsed.transfers['standard_revenue_rate']);
+    expect(isDeepStrictEqual(cachedPolicyData(data, cache), changed)).toBe(true);
+    // a file that cannot be read: no cached value (loadPolicyData then reports it)
+    rmSync(join(data, 'sharing', 'rules.yaml'));
+    expect(cachedPolicyData(data, cache)).toBeUndefined();
   });
 
   it('the policy data: a broken file gives the same error with the cache as without', () => {
