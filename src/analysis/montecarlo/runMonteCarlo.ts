@@ -12,7 +12,7 @@ import { Piscina } from 'piscina';
 import type { UncertaintySection } from '../../scenarios/uncertaintySchema.ts';
 import { shareModel, type LinearModel } from '../linearModel.ts';
 import { runTask, type MonteCarloTask } from '../workers/monteCarloWorker.ts';
-import { allocateDrawBuffers } from './draws.ts';
+import { allocateDrawBuffers, streamStates } from './draws.ts';
 import { planMonteCarlo, type MonteCarloPlan } from './plan.ts';
 
 export interface MonteCarloOptions {
@@ -98,9 +98,11 @@ export async function runMonteCarlo(model: LinearModel, spec: UncertaintySection
     const chunk = options.chunk ?? Math.max(1, Math.min(Math.ceil(D / 40), Math.floor(2 ** 22 / Math.max(1, 4 * plan.years * F))));
     let done = 0;
     options.onProgress?.('draws', 0, D);
+    const tasks = ranges(D, chunk);
+    const starts = streamStates(plan.seed, tasks.map(([first]) => first));
     await Promise.all(
-      ranges(D, chunk).map(async ([first, end]) => {
-        done += await run({ kind: 'draws', key, model: sharedModel, plan, first, end, buffers });
+      tasks.map(async ([first, end], t) => {
+        done += await run({ kind: 'draws', key, model: sharedModel, plan, first, end, start: starts[t]!, buffers });
         options.onProgress?.('draws', done, D);
       }),
     );
