@@ -357,7 +357,7 @@ export function cappedSpendInto(
     w[i] = g * mult[i]!;
     total += w[i]!;
     if (mult[i] !== 1) plain = false;
-    if (banded && previous![i]! >= 0) bounded = true;
+    if (banded && previous[i]! >= 0) bounded = true;
   }
   if (end === start || total === 0 || pool === 0) {
     for (let i = start; i < end; i++) out[i] = 0;
