@@ -185,6 +185,8 @@ export class EvaluationScratch {
   readonly prevProvince: Float64Array;
   /** model positions of the reported counties, ascending */
   readonly reported: Int32Array;
+  /** per province: 1 when it holds a reported county */
+  readonly reportedProvince: Uint8Array;
   /** per reported county: the value (resources per resident, yuan) and weight (residents) of the measures */
   readonly values: Float64Array;
   readonly weights: Float64Array;
@@ -198,10 +200,15 @@ export class EvaluationScratch {
   /**
    * @param extraGinis also compute the Ginis before transfers and after general transfers (three
    * more sorts a year; the Monte Carlo leaves them out)
+   * @param reportedOnly compute the province → county stage, the guarantee's closing and the
+   * budget account only in the provinces that hold a reported county: the measures and the
+   * reported counties' figures are the same numbers, but `gap`, `equalization` and `guarantee`
+   * of the other counties are not computed (the Monte Carlo reads the reported counties alone)
    */
   constructor(
     readonly model: LinearModel,
     readonly extraGinis = true,
+    readonly reportedOnly = false,
   ) {
     const n = model.n;
     this.n = n;
@@ -242,6 +249,8 @@ export class EvaluationScratch {
     const reported: number[] = [];
     for (let c = 0; c < n; c++) if (model.focus[c]) reported.push(c);
     this.reported = Int32Array.from(reported);
+    this.reportedProvince = new Uint8Array(P);
+    for (const c of reported) this.reportedProvince[model.provinceOf[c]!] = 1;
     const F = reported.length;
     const reportedProvince = Int32Array.from(reported, (c) => model.provinceOf[c]!);
     this.values = new Float64Array(F);
@@ -340,31 +349,37 @@ export function cappedSpendInto(
   const w = s.weightsScratch;
   let total = 0;
   let plain = true;
+  // bounded: some unit has a previous amount (NaN: none) and there is a band to bound it by
+  const banded = previous !== null && !(Number.isNaN(cap) && Number.isNaN(floor));
+  let bounded = false;
   for (let i = start; i < end; i++) {
     const g = gaps[i]! > 0 ? gaps[i]! : 0;
     w[i] = g * mult[i]!;
     total += w[i]!;
     if (mult[i] !== 1) plain = false;
+    if (banded && previous[i]! >= 0) bounded = true;
   }
   if (end === start || total === 0 || pool === 0) {
     for (let i = start; i < end; i++) out[i] = 0;
     return pool;
   }
   const lo = s.lo, hi = s.hi;
-  let bounded = false;
-  if (previous !== null && !(Number.isNaN(cap) && Number.isNaN(floor))) for (let i = start; i < end; i++) if (previous[i]! >= 0) bounded = true;
+  const capped = !Number.isNaN(cap), floored = !Number.isNaN(floor);
+  let hiTotal = 0;
   for (let i = start; i < end; i++) {
-    lo[i] = 0;
-    hi[i] = gaps[i]! > 0 ? gaps[i]! : 0;
+    let l = 0;
+    let h = gaps[i]! > 0 ? gaps[i]! : 0;
     if (bounded) {
       const prev = previous![i]!;
-      if (!(prev >= 0)) continue;
-      if (!Number.isNaN(cap)) hi[i] = Math.min(hi[i]!, Math.max(0, prev * (1 + cap)));
-      if (!Number.isNaN(floor)) lo[i] = Math.min(hi[i]!, Math.max(0, prev * (1 + floor)));
+      if (prev >= 0) {
+        if (capped) h = Math.min(h, Math.max(0, prev * (1 + cap)));
+        if (floored) l = Math.min(h, Math.max(0, prev * (1 + floor)));
+      }
     }
+    lo[i] = l;
+    hi[i] = h;
+    if (w[i]! > 0) hiTotal += h;
   }
-  let hiTotal = 0;
-  for (let i = start; i < end; i++) if (w[i]! > 0) hiTotal += hi[i]!;
   if (pool >= hiTotal) {
     for (let i = start; i < end; i++) out[i] = w[i]! > 0 ? hi[i]! : 0;
     return pool - hiTotal;
@@ -498,6 +513,9 @@ export function evaluatePoint(model: LinearModel, point: Point, s: EvaluationScr
   const gapPoolFen = model.gapPoolFen;
   const gapBefore = s.gapBefore;
   const { gapPoolTotal, multiplier: pMult, bounds: provScratch } = s.province;
+  // provinces without a reported county: only what the others read (their aggregates for stage 1, the award basis)
+  const skipProvince = s.reportedOnly;
+  const reportedProvince = s.reportedProvince;
 
   for (let y = 0; y < model.years.length; y++) {
     const retention = point.retentionRate ?? model.retentionRate[y]!;
@@ -616,6 +634,7 @@ export function evaluatePoint(model: LinearModel, point: Point, s: EvaluationScr
     // stage 2: province → counties
     const capacityRate = model.capacityRate[y]!;
     for (let p = 0; p < P; p++) {
+      if (skipProvince && !reportedProvince[p]) continue;
       const start = provinceStart[p]!;
       const end = provinceStart[p + 1]!;
       const passed = provAlloc[p]! * passDown;
@@ -646,18 +665,21 @@ export function evaluatePoint(model: LinearModel, point: Point, s: EvaluationScr
     provTarget.fill(0);
     provBasis.fill(0);
     for (let c = 0; c < n; c++) {
-      const a = allocation[c]!;
-      prevCounty[c] = a;
-      const received = direct[c] ? a : a * (1 - generalRetention);
-      eqOut[c] = received;
-      const before = inOwn[c]! + rebates[c]! + pools[c]! + received;
-      const gg = guaranteeNeeds[c]! - before;
-      const target = gg > 0 ? gg * closeRate : 0;
-      gtOut[c] = target;
-      provTarget[provinceOf[c]!]! += target;
+      const p = provinceOf[c]!;
+      if (!skipProvince || reportedProvince[p]) {
+        const a = allocation[c]!;
+        prevCounty[c] = a;
+        const received = direct[c] ? a : a * (1 - generalRetention);
+        eqOut[c] = received;
+        const before = inOwn[c]! + rebates[c]! + pools[c]! + received;
+        const gg = guaranteeNeeds[c]! - before;
+        const target = gg > 0 ? gg * closeRate : 0;
+        gtOut[c] = target;
+        provTarget[p]! += target;
+      }
       // the award basis: the shortfall before any general transfer
       const basis = guaranteeNeeds[c]! - inOwn[c]! - rebates[c]!;
-      if (basis > 0) provBasis[provinceOf[c]!]! += basis;
+      if (basis > 0) provBasis[p]! += basis;
     }
     let totalBasis = 0;
     for (let p = 0; p < P; p++) totalBasis += provBasis[p]!;
@@ -680,6 +702,7 @@ export function evaluatePoint(model: LinearModel, point: Point, s: EvaluationScr
     let f = 0;
     for (let c = 0; c < n; c++) {
       const p = provinceOf[c]!;
+      if (skipProvince && !reportedProvince[p]) continue;
       const gt = gtOut[c]! * provClosed[p]!;
       gtOut[c] = gt;
       const eq = eqOut[c]!;

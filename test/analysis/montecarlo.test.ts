@@ -86,6 +86,33 @@ describe('Monte Carlo', () => {
     expect(clamped.min).toBe(-0.5);
     expect(clamped.max).toBe(0.5);
   });
+
+  it('the stream states handed to tasks are the generators jumped to their first draw', async () => {
+    const { streamStates } = await import('../../src/analysis/montecarlo/draws.ts');
+    const starts = [0, 1, 7, 7, 40];
+    const states = streamStates(42, starts);
+    starts.forEach((first, t) => expect(states[t]).toEqual(streamAt(42, first).getState()));
+    expect(states[2]).not.toEqual(states[1]);
+    expect(() => streamStates(42, [3, 2])).toThrow(RangeError);
+  });
+
+  it('evaluating only the provinces with a reported county gives the same measures and reported gaps, bit for bit', () => {
+    // reported: the counties of two provinces, with one county of each left out
+    const provinces = [model.provinceOf[0]!, model.provinceOf[model.n - 1]!];
+    const focus = Array.from({ length: model.n }, (_, c) => c).filter((c) => provinces.includes(model.provinceOf[c]!) && c !== 0);
+    const m = buildLinearModel({ policy, counties, basis: 'resident', years: [2012, 2013, 2014], focus: focus.map((c) => model.countyIndex[c]!), groups: domainsOf(spec) });
+    const full = new EvaluationScratch(m, false);
+    const only = new EvaluationScratch(m, false, true);
+    expect(only.reportedProvince.reduce((a, b) => a + b, 0)).toBe(2);
+    const point = { revenueLevel: Float64Array.from({ length: m.n }, (_, c) => 0.8 + (c % 7) / 10), populationGrowth: 0.01, revenueGrowth: 0.05, coverage: 0.95 };
+    evaluatePoint(m, point, full);
+    evaluatePoint(m, point, only);
+    m.years.forEach((_, y) => {
+      expect(Array.from(only.measures[y]!)).toEqual(Array.from(full.measures[y]!));
+      for (const c of only.reported) expect(only.gap[y]![c]).toBe(full.gap[y]![c]);
+    });
+    expect(only.reported.length).toBe(focus.length);
+  });
 });
 
 describe('draw summaries', () => {

@@ -12,7 +12,7 @@ import { Piscina } from 'piscina';
 import type { UncertaintySection } from '../../scenarios/uncertaintySchema.ts';
 import { shareModel, type LinearModel } from '../linearModel.ts';
 import { runTask, type MonteCarloTask } from '../workers/monteCarloWorker.ts';
-import { allocateDrawBuffers } from './draws.ts';
+import { allocateDrawBuffers, streamStates } from './draws.ts';
 import { planMonteCarlo, type MonteCarloPlan } from './plan.ts';
 
 export interface MonteCarloOptions {
@@ -39,7 +39,8 @@ const WORKER_FLAGS = ['--import', '--require', '-r', '--loader', '--experimental
 /**
  * Worker execArgv: the module hooks of this process (tsx's, when run by tsx), and tsx's loader
  * added when this process runs the sources without it (e.g. under vitest), so that workers can
- * load .ts files; the compiled CLI's workers need no loader. Other flags are left out: some (e.g. --expose-gc) are refused in workers.
+ * load .ts files; the compiled CLI's workers need no loader, and get none of tsx's even when
+ * this process has them (a benchmark run by tsx that calls the compiled modules). Other flags are left out: some (e.g. --expose-gc) are refused in workers.
  */
 export function workerExecArgv(): string[] {
   const out: string[] = [];
@@ -48,8 +49,11 @@ export function workerExecArgv(): string[] {
     const a = argv[i]!;
     const flag = a.split('=')[0]!;
     if (!WORKER_FLAGS.includes(flag)) continue;
-    if (a.includes('=')) out.push(a);
-    else if (i + 1 < argv.length) out.push(a, argv[++i]!);
+    const pair = a.includes('=') ? [a] : i + 1 < argv.length ? [a, argv[++i]!] : [];
+    // compiled workers leave tsx out: its hooks slowed the draws in a worker about twofold
+    // (thread CPU time, national focus), and they have nothing to compile
+    if (!RUNNING_SOURCES && pair.some((x) => x.includes('tsx'))) continue;
+    out.push(...pair);
   }
   if (RUNNING_SOURCES && !out.some((a) => a.includes('tsx'))) {
     const require = createRequire(import.meta.url);
@@ -98,9 +102,11 @@ export async function runMonteCarlo(model: LinearModel, spec: UncertaintySection
     const chunk = options.chunk ?? Math.max(1, Math.min(Math.ceil(D / 40), Math.floor(2 ** 22 / Math.max(1, 4 * plan.years * F))));
     let done = 0;
     options.onProgress?.('draws', 0, D);
+    const tasks = ranges(D, chunk);
+    const starts = streamStates(plan.seed, tasks.map(([first]) => first));
     await Promise.all(
-      ranges(D, chunk).map(async ([first, end]) => {
-        done += await run({ kind: 'draws', key, model: sharedModel, plan, first, end, buffers });
+      tasks.map(async ([first, end], t) => {
+        done += await run({ kind: 'draws', key, model: sharedModel, plan, first, end, start: starts[t]!, buffers });
         options.onProgress?.('draws', done, D);
       }),
     );

@@ -16,6 +16,8 @@ export type MonteCarloTask =
       readonly plan: MonteCarloPlan;
       readonly first: number;
       readonly end: number;
+      /** the generator state of draw `first` (streamStates) */
+      readonly start: readonly number[];
       readonly buffers: DrawBuffers;
     }
   | { readonly kind: 'summarize'; readonly draws: DrawRows; readonly D: number; readonly from: number; readonly to: number; readonly quantiles: readonly number[]; readonly out: Float64Array };
@@ -25,7 +27,7 @@ let cached: { key: string; state: DrawState } | undefined;
 export function runTask(task: MonteCarloTask): number {
   if (task.kind === 'draws') {
     if (cached?.key !== task.key) cached = { key: task.key, state: new DrawState(task.model, task.plan) };
-    runDraws(task.model, task.plan, task.first, task.end, task.buffers, cached.state);
+    runDraws(task.model, task.plan, task.first, task.end, task.buffers, cached.state, task.start);
     return task.end - task.first;
   }
   summarizeRows(task.draws, task.D, task.from, task.to, task.quantiles, task.out);
