@@ -40,6 +40,7 @@ const SUMMARY_TEXT = {
   guaranteeGap: { zh: '保障缺口（保障前）', en: 'guarantee gap before 保障缺口' },
   guaranteeGapAfter: { zh: '保障后剩余缺口', en: 'guarantee gap left 保障后剩余' },
   planGap: { zh: '规划服务缺口', en: 'plan gap 规划服务缺口' },
+  planSurplus: { zh: '规划服务结余（缺口为负）', en: 'plan surplus 规划服务结余 (gap below zero)' },
   netGap: { zh: '净财力缺口（Σ缺口）', en: 'net financing gap 财力缺口 (Σ gap)' },
   netSurplus: { zh: '净结余（Σ缺口为负）', en: 'net surplus 结余 (Σ gap below zero)' },
   shortfall: { zh: '缺口合计（Σ正缺口）', en: 'shortfall (Σ positive gaps)' },
@@ -67,7 +68,8 @@ function f(n: number, digits = 4): string {
 }
 
 function share(part: number, whole: number): string {
-  return whole !== 0 ? `${((part / whole) * 100).toFixed(1)}%` : '–';
+  // a real minus sign, as the amounts have
+  return whole !== 0 ? `${((part / whole) * 100).toFixed(1).replace(/^-/, '−')}%` : '–';
 }
 
 /** Whole steps of a display unit as text with thousands separators and a real minus sign: −1,234,567.89. */
@@ -122,7 +124,7 @@ export function formatSummary(s: YearSummary, title: string, lang: Lang, unit?: 
   lines.push(money(m.itemTied, t.itemTiedGeneralFen));
   lines.push(money(m.guaranteeGap, t.guaranteeGapFen));
   lines.push(money(m.guaranteeGapAfter, t.guaranteeGapAfterFen));
-  lines.push(money(m.planGap, t.planGapFen));
+  lines.push(t.planGapFen < 0 ? money(m.planSurplus, -t.planGapFen) : money(m.planGap, t.planGapFen));
   lines.push(t.gapFen < 0 ? money(m.netSurplus, -t.gapFen) : money(m.netGap, t.gapFen));
   lines.push(money(m.shortfall, t.shortfallFen));
   lines.push('');
