@@ -85,7 +85,15 @@ export function explainCounty(run: YearRun & { readonly allocation?: AllocationR
     const rule = policy.rules.get(ip.rule.id);
     out.push(`  ${ip.id}  ${zh ? ip.nameZh : `${ip.nameZh} / ${ip.nameEn}`}`);
     const flagOf = (when: string): boolean => c[when === 'nutrition_pilot' ? 'nutritionPilot' : when === 'difficult' ? 'difficult' : 'directlyManaged'];
-    const elig = ip.eligibility.map((e) => ` × ${e.id}${e.when ? ` (${col(e.when)}: ${yes(flagOf(e.when))})` : ''} ${num(eligibilityValue(e, c), 6)}${typeof e.value === 'function' ? ` ${m.formula}` : ''} ${src(entry?.eligibility.find((x) => x.id === e.id)?.source)}`).join('');
+    const elig = ip.eligibility
+      .map((e) => {
+        const factor = entry?.eligibility.find((x) => x.id === e.id);
+        // Chinese names the factor by its Chinese description; English by its id
+        const name = zh && factor?.description_zh ? factor.description_zh : e.id;
+        const flag = e.when ? (zh ? `（${col(e.when)}：${yes(flagOf(e.when))}）` : ` (${col(e.when)}: ${yes(flagOf(e.when))})`) : '';
+        return ` × ${name}${flag} ${num(eligibilityValue(e, c), 6)}${typeof e.value === 'function' ? ` ${m.formula}` : ''} ${src(factor?.source)}`;
+      })
+      .join('');
     out.push(`    ${m.beneficiaries} = ${col(ip.driver)} ${num(c.drivers[ip.driver] ?? 0, 2)} × ${m.coverage} ${num(valueFor(ip.coverage, c), 6)}${typeof ip.coverage === 'function' ? ` ${m.formula}` : ''} ${src(entry?.coverage.source)}${elig}${p.basis === 'registered' ? ` × ${m.basisWord} ${num(basisFactor(c, p.basis), 4)}` : ''} = ${num(it.beneficiaries)}`);
     const annualUnit = unitLabel((entry?.standard?.unit ?? 'yuan/beneficiary/year').replace(/\/(month|day)$/, '/year'), lang);
     out.push(`    ${m.standard(num(valueFor(ip.annualStandard, c)), annualUnit)}${typeof ip.annualStandard === 'function' ? ` ${m.formula}` : ''} ${src(entry?.standard ? sourceInForce(policy, `standards.${ip.id}.standard`, run.year, entry.standard.source) : undefined)}`);

@@ -23,8 +23,8 @@ const ALLOWED = new Set([
   'Guangdong', 'Liwan', 'Ruyuan',
   // ids: county column `code`, the `uncertainty:` section, the scenarios folder, sweep parameters, a scheme and a sharing rule without an underscore
   'code', 'uncertainty', 'scenarios', 'coverage', 'matching', 'local', 'rules', 'transfers',
-  // ids of eligibility factors, shown beside their values in explain; max and min in its formulas
-  'boards', 'poor', 'entitled', 'disabled', 'max', 'min',
+  // max and min in explain's formulas (eligibility factors are named by their Chinese descriptions)
+  'max', 'min',
   // zod's Chinese messages name JavaScript types and keys
   'string', 'key',
   // a scenario file's own keys, named where they are wrong
