@@ -43,7 +43,7 @@ export function registerRunCommand(program: Command, lang: Lang): void {
     .option('--quiet', m.runOptQuiet);
   addInputOptions(cmd, lang).action(async (opts: RunCommandOptions, command: Command) => {
     // loaded when the command runs, so that --help does not wait for them
-    const { itemFileName, writeRunOutputs } = await import('../report/stream/runOutputs.ts');
+    const { itemCompanionFiles, itemFileName, writeRunOutputs } = await import('../report/stream/runOutputs.ts');
     const { formatSummary } = await import('../report/terminalSummary.ts');
     const { runScenario } = await import('../simulation/runScenario.ts');
     const { summarize } = await import('../tables/summary.ts');
@@ -55,7 +55,9 @@ export function registerRunCommand(program: Command, lang: Lang): void {
     (await import('./yearCoverage.ts')).checkYears(years, scenario.policy);
     const policy = scenario.policy;
     const started = performance.now();
-    const runs = runScenario(scenario, set.counties, years, (year) => process.stderr.write(`${m.computingYear(year)}\n`), ownFigures);
+    // item rows computed with the county figures (one pass, counted in the seconds printed) when
+    // an item file will read them all; otherwise only the sums, as the county figures need
+    const runs = runScenario(scenario, set.counties, years, (year) => process.stderr.write(`${m.computingYear(year)}\n`), ownFigures, opts.items === 'none' ? 'on-demand' : 'full');
     const allocationNoteLines = runs.flatMap((r) => (r.allocation ? allocationNotes(r.year, r.allocation) : []));
     for (const n of allocationNoteLines) process.stderr.write(`${m.note(n)}\n`);
     const seconds = (performance.now() - started) / 1000;
@@ -84,6 +86,6 @@ export function registerRunCommand(program: Command, lang: Lang): void {
       const label = m.runLabel(scenario.name === 'baseline' ? undefined : scenario.name, where);
       for (const s of summaries) process.stdout.write(`${formatSummary(s, label, lang, command.getOptionValueSource('unit') === 'cli' ? opts.unit : undefined)}\n\n`);
     }
-    process.stderr.write(`${m.runDone(set.counties.length, years.length, seconds.toFixed(2), written.countyRows, itemFileName(opts.items), written.itemRows, out)}\n`);
+    process.stderr.write(`${m.runDone(set.counties.length, years.length, seconds.toFixed(2), written.countyRows, itemFileName(opts.items), written.itemRows, out, itemCompanionFiles(opts.items))}\n`);
   });
 }

@@ -93,7 +93,7 @@ describe('--out', () => {
     const cwd = mkdtempSync(join(dir, 'cwd-'));
     const r = fiscalSim(['run', ...small, '--quiet'], { cwd });
     expect(r.status).toBe(0);
-    expect(readdirSync(join(cwd, 'reports')).sort()).toEqual(['counties.csv', 'items.csv', 'provinces.csv', 'summary.json']);
+    expect(readdirSync(join(cwd, 'reports')).sort()).toEqual(['counties.csv', 'item_sources.csv', 'items.csv', 'provinces.csv', 'summary.json']);
     expect(r.stderr).toContain(join(cwd, 'reports'));
   }, SLOW);
 });

@@ -1,13 +1,13 @@
 /**
- * The files of `fiscal-sim run`: counties.csv, items.csv (or items_summary.csv), provinces.csv
- * and summary.json (with --unit 万元/亿元, display columns after the exact yuan ones), streamed from the columnar results in chunks to temporary files that are
+ * The files of `fiscal-sim run`: counties.csv, items.csv with item_sources.csv (or
+ * items_summary.csv), provinces.csv and summary.json (with --unit 万元/亿元, display columns after the exact yuan ones), streamed from the columnar results in chunks to temporary files that are
  * renamed together at the end (no partial output if anything fails).
  */
 import { join } from 'node:path';
 import type { PolicyData } from '../../input/policyData.ts';
 import type { YearRun } from '../../simulation/runSimulation.ts';
 import { yuanToFen } from '../../model/money.ts';
-import { COUNTY_COLUMNS, COUNTY_MONEY_COLUMNS, countyRow, ITEM_COLUMNS, ITEM_MONEY_COLUMNS, ITEM_SUMMARY_COLUMNS, itemSummaryRows, type Row } from '../../tables/countyTable.ts';
+import { COUNTY_COLUMNS, COUNTY_MONEY_COLUMNS, countyRow, ITEM_COLUMNS, ITEM_MONEY_COLUMNS, ITEM_SOURCE_COLUMNS, itemSourceRows, ITEM_SUMMARY_COLUMNS, itemSummaryRows, type Row } from '../../tables/countyTable.ts';
 import { PROVINCE_COLUMNS, PROVINCE_MONEY_COLUMNS, provinceRows } from '../../tables/provinceTable.ts';
 import { writeOutputSetSync } from '../atomicWrite.ts';
 import { fenToUnitText, MONEY_UNIT_INFO, type MoneyUnit } from '../moneyUnits.ts';
@@ -45,6 +45,14 @@ export function itemFileName(items: ItemDetail): string | undefined {
   return items === 'full' ? 'items.csv' : items === 'summary' ? 'items_summary.csv' : undefined;
 }
 
+/** The files a level of detail writes beside its item file: item_sources.csv (each item's source, once per item and year) with `full`. */
+export function itemCompanionFiles(items: ItemDetail): readonly string[] {
+  return items === 'full' ? [ITEM_SOURCES_FILE] : [];
+}
+
+/** The companion of items.csv: one row per item and year with its names, driver, rule and the source of its standard. */
+export const ITEM_SOURCES_FILE = 'item_sources.csv';
+
 /** A table's columns with the display columns of `unit` after them (gap → gap_wan); unchanged for yuan. */
 export function withUnitColumns(columns: readonly string[], money: readonly string[], unit: MoneyUnit | undefined): string[] {
   return !unit || unit === 'yuan' ? [...columns] : [...columns, ...money.map((c) => `${c}${MONEY_UNIT_INFO[unit].suffix}`)];
@@ -73,10 +81,14 @@ export function writeRunOutputs(input: RunOutputInput): RunOutputs {
     if (itemFile) {
       const items = new CsvTableWriter(set.text(join(out, itemFile)), withUnitColumns(input.items === 'full' ? ITEM_COLUMNS : ITEM_SUMMARY_COLUMNS, ITEM_MONEY_COLUMNS, unit));
       for (const run of runs) {
-        if (input.items === 'full') forEachItemLine(run, focusSet, catalog, input.policy, (line) => items.line(line), unit);
+        if (input.items === 'full') forEachItemLine(run, focusSet, (line) => items.line(line), unit);
         else for (const row of itemSummaryRows(run, focusSet, catalog, input.policy)) items.row(withUnitValues(row, ITEM_MONEY_COLUMNS, unit));
       }
       itemRows = items.rows;
+    }
+    if (input.items === 'full') {
+      const sources = new CsvTableWriter(set.text(join(out, ITEM_SOURCES_FILE)), ITEM_SOURCE_COLUMNS);
+      for (const run of runs) for (const row of itemSourceRows(run, catalog, input.policy)) sources.row(row);
     }
     const provinces = new CsvTableWriter(set.text(join(out, 'provinces.csv')), withUnitColumns(PROVINCE_COLUMNS, PROVINCE_MONEY_COLUMNS, unit));
     for (const run of runs) for (const row of provinceRows(run, input.provinces)) provinces.row(withUnitValues(row, PROVINCE_MONEY_COLUMNS, unit));
