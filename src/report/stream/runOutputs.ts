@@ -12,7 +12,7 @@ import { PROVINCE_COLUMNS, PROVINCE_MONEY_COLUMNS, provinceRows } from '../../ta
 import { writeOutputSetSync } from '../atomicWrite.ts';
 import { fenToUnitText, MONEY_UNIT_INFO, type MoneyUnit } from '../moneyUnits.ts';
 import { CsvTableWriter } from './csvStream.ts';
-import { forEachItemLine } from './itemLines.ts';
+import { writeItemLines } from './itemBytes.ts';
 
 /** How much item detail `run` writes: every county × item × year, one row per item × year, or none. */
 export const ITEM_DETAILS = ['full', 'summary', 'none'] as const;
@@ -79,9 +79,10 @@ export function writeRunOutputs(input: RunOutputInput): RunOutputs {
     let itemRows = 0;
     const itemFile = itemFileName(input.items);
     if (itemFile) {
-      const items = new CsvTableWriter(set.text(join(out, itemFile)), withUnitColumns(input.items === 'full' ? ITEM_COLUMNS : ITEM_SUMMARY_COLUMNS, ITEM_MONEY_COLUMNS, unit));
+      const itemsOut = set.text(join(out, itemFile));
+      const items = new CsvTableWriter(itemsOut, withUnitColumns(input.items === 'full' ? ITEM_COLUMNS : ITEM_SUMMARY_COLUMNS, ITEM_MONEY_COLUMNS, unit));
       for (const run of runs) {
-        if (input.items === 'full') forEachItemLine(run, focusSet, (line) => items.line(line), unit);
+        if (input.items === 'full') items.rows += writeItemLines(run, focusSet, itemsOut, unit);
         else for (const row of itemSummaryRows(run, focusSet, catalog, input.policy)) items.row(withUnitValues(row, ITEM_MONEY_COLUMNS, unit));
       }
       itemRows = items.rows;

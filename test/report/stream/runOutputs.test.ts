@@ -14,6 +14,7 @@ import { fenToYuanString, yuanToFen } from '../../../src/model/money.ts';
 import { OutputSet, writeOutputSetSync } from '../../../src/report/atomicWrite.ts';
 import { toCsv } from '../../../src/report/csv.ts';
 import { ChunkedTextWriter } from '../../../src/report/stream/chunkedWriter.ts';
+import { putFen, writeItemLines } from '../../../src/report/stream/itemBytes.ts';
 import { forEachItemLine } from '../../../src/report/stream/itemLines.ts';
 import { fenText } from '../../../src/report/stream/moneyText.ts';
 import { writeRunOutputs } from '../../../src/report/stream/runOutputs.ts';
@@ -203,6 +204,37 @@ describe('all-or-nothing output', () => {
     set.commit();
     expect(readFileSync(join(out, 'a.csv'), 'utf8')).toBe('a');
   });
+});
+
+describe('items.csv as bytes', () => {
+  it('putFen writes the text fenText gives, by integer arithmetic', () => {
+    const buf = Buffer.alloc(32);
+    const put = (fen: number): string => buf.toString('latin1', 3, putFen(buf, 3, fen));
+    expect(put(0)).toBe('0.00');
+    expect(put(7)).toBe('0.07');
+    expect(put(-7)).toBe('-0.07');
+    expect(put(1000)).toBe('10.00');
+    expect(put(-123456)).toBe('-1234.56');
+    expect(put(Number.MAX_SAFE_INTEGER)).toBe('90071992547409.91');
+    expect(put(-Number.MAX_SAFE_INTEGER)).toBe('-90071992547409.91');
+    expect(() => put(0.5)).toThrow(/not an exact number of fen/);
+    fc.assert(fc.property(fc.maxSafeInteger(), (fen) => {
+      expect(put(fen)).toBe(fenText(fen));
+    }), { numRuns: 2000 });
+  });
+
+  for (const [label, chunk, unit] of [['1 MB chunks', 1 << 20, undefined], ['chunks smaller than a line', 7, undefined], ['small chunks, 亿元 columns', 300, 'yi']] as const) {
+    it(`writes the same bytes as the item lines (${label})`, () => {
+      const some = new Set([focus[9]!, focus[0]!, focus[4]!]);
+      const path = join(dir, `bytes-${chunk}.csv`);
+      const w = new ChunkedTextWriter(path, chunk);
+      expect(writeItemLines(runs[0]!, some, w, unit)).toBe(3 * runs[0]!.params.items.length);
+      w.close();
+      const lines: string[] = [];
+      forEachItemLine(runs[0]!, some, (l) => lines.push(l), unit);
+      expect(readFileSync(path, 'utf8')).toBe(lines.map((l) => `${l}\n`).join(''));
+    });
+  }
 });
 
 describe('ChunkedTextWriter', () => {
