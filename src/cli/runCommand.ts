@@ -1,7 +1,7 @@
 /** `fiscal-sim run`: every county's financing gap for a year (or years), written as tables. */
 import { resolve } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
-import { ITEM_DETAILS, type ItemDetail } from '../report/stream/runOutputs.ts';
+import { ITEM_DETAILS, itemCompanionFiles, itemFileName, type ItemDetail } from '../report/stream/itemDetail.ts';
 import { addInputOptions, DEFAULT_OUT, type RunOptions } from './commonOptions.ts';
 import { MONEY_UNIT_INFO, parseMoneyUnit, type MoneyUnit } from '../report/moneyUnits.ts';
 import { parseYears } from './yearOptions.ts';
@@ -43,7 +43,7 @@ export function registerRunCommand(program: Command, lang: Lang): void {
     .option('--quiet', m.runOptQuiet);
   addInputOptions(cmd, lang).action(async (opts: RunCommandOptions, command: Command) => {
     // loaded when the command runs, so that --help does not wait for them
-    const { itemCompanionFiles, itemFileName, writeRunOutputs } = await import('../report/stream/runOutputs.ts');
+    const { writeRunOutputs } = await import('../report/stream/runOutputs.ts');
     const { formatSummary } = await import('../report/terminalSummary.ts');
     const { runScenario } = await import('../simulation/runScenario.ts');
     const { summarize } = await import('../tables/summary.ts');

@@ -13,10 +13,9 @@ import { writeOutputSetSync } from '../atomicWrite.ts';
 import { fenToUnitText, MONEY_UNIT_INFO, type MoneyUnit } from '../moneyUnits.ts';
 import { CsvTableWriter } from './csvStream.ts';
 import { writeItemLines } from './itemBytes.ts';
+import { ITEM_SOURCES_FILE, itemFileName, type ItemDetail } from './itemDetail.ts';
 
-/** How much item detail `run` writes: every county × item × year, one row per item × year, or none. */
-export const ITEM_DETAILS = ['full', 'summary', 'none'] as const;
-export type ItemDetail = (typeof ITEM_DETAILS)[number];
+export { ITEM_DETAILS, ITEM_SOURCES_FILE, itemCompanionFiles, itemFileName, type ItemDetail } from './itemDetail.ts';
 
 export interface RunOutputInput {
   readonly out: string;
@@ -39,19 +38,6 @@ export interface RunOutputs {
   readonly itemRows: number;
   readonly provinceRows: number;
 }
-
-/** The name of the item file for a level of detail (none: no file). */
-export function itemFileName(items: ItemDetail): string | undefined {
-  return items === 'full' ? 'items.csv' : items === 'summary' ? 'items_summary.csv' : undefined;
-}
-
-/** The files a level of detail writes beside its item file: item_sources.csv (each item's source, once per item and year) with `full`. */
-export function itemCompanionFiles(items: ItemDetail): readonly string[] {
-  return items === 'full' ? [ITEM_SOURCES_FILE] : [];
-}
-
-/** The companion of items.csv: one row per item and year with its names, driver, rule and the source of its standard. */
-export const ITEM_SOURCES_FILE = 'item_sources.csv';
 
 /** A table's columns with the display columns of `unit` after them (gap → gap_wan); unchanged for yuan. */
 export function withUnitColumns(columns: readonly string[], money: readonly string[], unit: MoneyUnit | undefined): string[] {
