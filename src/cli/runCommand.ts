@@ -55,9 +55,11 @@ export function registerRunCommand(program: Command, lang: Lang): void {
     (await import('./yearCoverage.ts')).checkYears(years, scenario.policy);
     const policy = scenario.policy;
     const started = performance.now();
-    // item rows computed with the county figures (one pass, counted in the seconds printed) when
-    // an item file will read them all; otherwise only the sums, as the county figures need
-    const runs = runScenario(scenario, set.counties, years, (year) => process.stderr.write(`${m.computingYear(year)}\n`), ownFigures, opts.items === 'none' ? 'on-demand' : 'full');
+    // item rows computed with the county figures (one pass, counted in the seconds printed) when an
+    // item file will read every county's; otherwise the sums alone, and the rows of the counties
+    // reported (a province of the national set) when the item file reads them
+    const everyItemRow = opts.items !== 'none' && set.focus.length === set.counties.length;
+    const runs = runScenario(scenario, set.counties, years, (year) => process.stderr.write(`${m.computingYear(year)}\n`), ownFigures, everyItemRow ? 'full' : 'on-demand');
     const allocationNoteLines = runs.flatMap((r) => (r.allocation ? allocationNotes(r.year, r.allocation) : []));
     for (const n of allocationNoteLines) process.stderr.write(`${m.note(n)}\n`);
     const seconds = (performance.now() - started) / 1000;

@@ -237,6 +237,21 @@ describe('items.csv as bytes', () => {
   }
 });
 
+describe('item rows computed with the county figures', () => {
+  it("give the same items.csv as rows computed when read (run's 'full' and 'on-demand'), a warm-up year before", () => {
+    const set = loadCountySet({ countiesFile: DEFAULT_COUNTIES, reference: 'none' });
+    const [full] = runScenario(baselineScenario(policy), set.counties, [2012], undefined, undefined, 'full');
+    const all = new Set(set.focus);
+    const write = (run: YearRun, name: string): string => {
+      const w = new ChunkedTextWriter(join(dir, name));
+      writeItemLines(run, all, w);
+      w.close();
+      return readFileSync(join(dir, name), 'utf8');
+    };
+    expect(write(full!, 'full.csv')).toBe(write(runs[1]!, 'on-demand.csv'));
+  });
+});
+
 describe('ChunkedTextWriter', () => {
   it('writes the same bytes in small chunks as in one, and counts and hashes them', () => {
     const text = Array.from({ length: 500 }, (_, i) => `${i},县${i},"a,b"\n`).join('');
