@@ -78,8 +78,8 @@ export const CLI_TEXT = {
   },
   badUnit: { zh: '可选 yuan、wan、yi（元、万元、亿元）', en: 'use yuan, wan or yi (元, 万元 or 亿元)' },
   runOptItems: {
-    zh: '项目明细：full = items.csv，逐县逐项逐年一行；summary = items_summary.csv，所报告各县按项目逐年汇总一行；none = 不写项目表',
-    en: 'item detail: full = items.csv, one row per county × item × year; summary = items_summary.csv, one row per item × year over the counties reported; none = no item file',
+    zh: '项目明细：full = items.csv，逐县逐项逐年一行（各项目的来源说明按项目逐年写在 item_sources.csv）；summary = items_summary.csv，所报告各县按项目逐年汇总一行；none = 不写项目表',
+    en: 'item detail: full = items.csv, one row per county × item × year (each item\'s source once per item and year in item_sources.csv); summary = items_summary.csv, one row per item × year over the counties reported; none = no item file',
   },
   badItemDetail: { zh: '可选 full（逐县逐项）、summary（按项目汇总）、none（不写项目表）', en: 'use full, summary, none' },
   optVersion: { zh: '显示版本号', en: 'print the version' },
@@ -98,8 +98,8 @@ export const CLI_TEXT = {
 
   // run
   runDescription: {
-    zh: '计算每个县的基本公共服务标准成本、各级政府分担、转移支付和财力缺口；写出 counties.csv、items.csv、provinces.csv 和 summary.json',
-    en: "compute every county's standard cost, who pays it, transfers and financing gap; write counties.csv, items.csv, provinces.csv and summary.json",
+    zh: '计算每个县的基本公共服务标准成本、各级政府分担、转移支付和财力缺口；写出 counties.csv、items.csv、item_sources.csv、provinces.csv 和 summary.json',
+    en: "compute every county's standard cost, who pays it, transfers and financing gap; write counties.csv, items.csv, item_sources.csv, provinces.csv and summary.json",
   },
   runOptYear: { zh: '年度、区间或列表（2012、2011-2015、2011,2013）；默认 2012，给了 --scenario 时为情景的年份', en: "year, range or list (2012, 2011-2015, 2011,2013); default 2012, or the scenario's years with --scenario" },
   runOptQuiet: { zh: '不显示汇总', en: 'do not print the summary' },
@@ -110,10 +110,10 @@ export const CLI_TEXT = {
   runWhereProvince: { zh: (province: string) => province, en: (province: string) => `province ${province}` },
   runWhereFile: { zh: (file: string) => `${file} 中的县`, en: (file: string) => `counties in ${file}` },
   runDone: {
-    zh: (counties: number, years: number, seconds: string, countyRows: number, itemFile: string | undefined, itemRows: number, out: string) =>
-      `已计算 ${counties} 个县 × ${years} 年，用时 ${seconds} 秒；已写出 counties.csv（${countyRows} 行）、${itemFile ? `${itemFile}（${itemRows} 行）、` : ''}provinces.csv、summary.json 到 ${out}`,
-    en: (counties: number, years: number, seconds: string, countyRows: number, itemFile: string | undefined, itemRows: number, out: string) =>
-      `computed ${counties} counties × ${years} year(s) in ${seconds} s; wrote counties.csv (${countyRows} rows), ${itemFile ? `${itemFile} (${itemRows} rows), ` : ''}provinces.csv, summary.json to ${out}`,
+    zh: (counties: number, years: number, seconds: string, countyRows: number, itemFile: string | undefined, itemRows: number, out: string, alsoFiles: readonly string[] = []) =>
+      `已计算 ${counties} 个县 × ${years} 年，用时 ${seconds} 秒；已写出 counties.csv（${countyRows} 行）、${itemFile ? `${itemFile}（${itemRows} 行）、` : ''}${alsoFiles.map((f) => `${f}、`).join('')}provinces.csv、summary.json 到 ${out}`,
+    en: (counties: number, years: number, seconds: string, countyRows: number, itemFile: string | undefined, itemRows: number, out: string, alsoFiles: readonly string[] = []) =>
+      `computed ${counties} counties × ${years} year(s) in ${seconds} s; wrote counties.csv (${countyRows} rows), ${itemFile ? `${itemFile} (${itemRows} rows), ` : ''}${alsoFiles.map((f) => `${f}, `).join('')}provinces.csv, summary.json to ${out}`,
   },
 
   // explain

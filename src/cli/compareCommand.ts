@@ -5,7 +5,7 @@ import type { OutputFile } from '../report/atomicWrite.ts';
 import { addInputOptions, DEFAULT_OUT, type RunOptions } from './commonOptions.ts';
 import type { Scenario } from '../scenarios/scenario.ts';
 import type { Comparison } from '../tables/comparison.ts';
-import { changedYears, isParentOf, notParentNote, parentName, parentScenario } from '../scenarios/scenarioParent.ts';
+import type * as ScenarioParent from '../scenarios/scenarioParent.ts';
 import { parseYears } from './yearOptions.ts';
 import type { Lang } from '../i18n/lang.ts';
 import { inLang } from '../i18n/text.ts';
@@ -51,6 +51,8 @@ export function registerCompareCommand(program: Command, lang: Lang): void {
       countyComparisonRows, groupComparisonRows, itemComparisonRows, levelComparisonRows, measureRows,
     } = await import('../tables/comparisonRows.ts');
     const { loadInputs, scenarioArgument } = await import('../simulation/loadInputs.ts');
+    const parent = await import('../scenarios/scenarioParent.ts');
+    const { changedYears, isParentOf, notParentNote, parentScenario } = parent;
     const { basePolicy, set, ownFigures } = loadInputs(opts);
     // check every scenario before computing anything
     const scenarios = (moreArgs.length ? moreArgs : [firstArg]).map((a) => scenarioArgument(a, basePolicy));
@@ -82,7 +84,7 @@ export function registerCompareCommand(program: Command, lang: Lang): void {
         { path: join(dir, 'items.csv'), content: toCsv(COMPARE_ITEM_COLUMNS, itemComparisonRows(c)) },
         { path: join(dir, 'winners_losers.csv'), content: toCsv(COMPARE_BAND_COLUMNS, bandRows(c)) },
         { path: join(dir, 'measures.csv'), content: toCsv(COMPARE_MEASURE_COLUMNS, measureRows(c)) },
-        { path: join(dir, 'metadata.json'), content: `${JSON.stringify(comparisonMetadata(c, base, scenario, years, set.sources), null, 2)}\n` },
+        { path: join(dir, 'metadata.json'), content: `${JSON.stringify(comparisonMetadata(c, base, scenario, years, set.sources, parent), null, 2)}\n` },
       );
       summaries.push(formatComparison(c, base.name, scenario.name, lang, opts.unit));
     });
@@ -93,7 +95,7 @@ export function registerCompareCommand(program: Command, lang: Lang): void {
 }
 
 /** metadata.json of a comparison: what was compared, over which years, whether anything differs, and the units. */
-export function comparisonMetadata(c: Comparison, base: Scenario, scenario: Scenario, years: readonly number[], countyFiles: readonly string[]): Record<string, unknown> {
+export function comparisonMetadata(c: Comparison, base: Scenario, scenario: Scenario, years: readonly number[], countyFiles: readonly string[], { isParentOf, parentName }: Pick<typeof ScenarioParent, 'isParentOf' | 'parentName'>): Record<string, unknown> {
   const describe = (s: Scenario) => ({ name: s.name, title: s.title, files: s.files.map((f) => basename(f)), changes: s.changes });
   return {
     command: 'compare',

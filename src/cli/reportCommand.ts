@@ -14,7 +14,6 @@ import { inLang, pickOr } from '../i18n/text.ts';
 import { CLI_TEXT } from './cliText.ts';
 import { say } from '../i18n/messageLang.ts';
 import type { Scenario } from '../scenarios/scenario.ts';
-import { changedYears, isParentOf, notParentNote, parentScenario } from '../scenarios/scenarioParent.ts';
 import type { MoneyUnit } from '../report/moneyUnits.ts';
 import { parseMoneyUnit } from '../report/moneyUnits.ts';
 import type { YearRun } from '../simulation/runSimulation.ts';
@@ -105,6 +104,7 @@ export function registerReportCommand(program: Command, lang: Lang): void {
     const { unchangedNote } = await import('../report/comparisonSummary.ts');
     const { summarize } = await import('../tables/summary.ts');
     const { loadInputs, scenarioArgument } = await import('../simulation/loadInputs.ts');
+    const { changedYears, isParentOf, notParentNote, parentScenario } = await import('../scenarios/scenarioParent.ts');
     const { basePolicy, scenario, set, ownFigures } = loadInputs(opts);
     const log = (s: string): void => {
       if (!opts.quiet) process.stderr.write(`${s}\n`);

@@ -1,7 +1,7 @@
 /** `fiscal-sim run`: every county's financing gap for a year (or years), written as tables. */
 import { resolve } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
-import { ITEM_DETAILS, type ItemDetail } from '../report/stream/runOutputs.ts';
+import { ITEM_DETAILS, itemCompanionFiles, itemFileName, type ItemDetail } from '../report/stream/itemDetail.ts';
 import { addInputOptions, DEFAULT_OUT, type RunOptions } from './commonOptions.ts';
 import { MONEY_UNIT_INFO, parseMoneyUnit, type MoneyUnit } from '../report/moneyUnits.ts';
 import { parseYears } from './yearOptions.ts';
@@ -43,7 +43,7 @@ export function registerRunCommand(program: Command, lang: Lang): void {
     .option('--quiet', m.runOptQuiet);
   addInputOptions(cmd, lang).action(async (opts: RunCommandOptions, command: Command) => {
     // loaded when the command runs, so that --help does not wait for them
-    const { itemFileName, writeRunOutputs } = await import('../report/stream/runOutputs.ts');
+    const { writeRunOutputs } = await import('../report/stream/runOutputs.ts');
     const { formatSummary } = await import('../report/terminalSummary.ts');
     const { runScenario } = await import('../simulation/runScenario.ts');
     const { summarize } = await import('../tables/summary.ts');
@@ -55,7 +55,11 @@ export function registerRunCommand(program: Command, lang: Lang): void {
     (await import('./yearCoverage.ts')).checkYears(years, scenario.policy);
     const policy = scenario.policy;
     const started = performance.now();
-    const runs = runScenario(scenario, set.counties, years, (year) => process.stderr.write(`${m.computingYear(year)}\n`), ownFigures);
+    // item rows computed with the county figures (one pass, counted in the seconds printed) when an
+    // item file will read every county's; otherwise the sums alone, and the rows of the counties
+    // reported (a province of the national set) when the item file reads them
+    const everyItemRow = opts.items !== 'none' && set.focus.length === set.counties.length;
+    const runs = runScenario(scenario, set.counties, years, (year) => process.stderr.write(`${m.computingYear(year)}\n`), ownFigures, everyItemRow ? 'full' : 'on-demand');
     const allocationNoteLines = runs.flatMap((r) => (r.allocation ? allocationNotes(r.year, r.allocation) : []));
     for (const n of allocationNoteLines) process.stderr.write(`${m.note(n)}\n`);
     const seconds = (performance.now() - started) / 1000;
@@ -84,6 +88,6 @@ export function registerRunCommand(program: Command, lang: Lang): void {
       const label = m.runLabel(scenario.name === 'baseline' ? undefined : scenario.name, where);
       for (const s of summaries) process.stdout.write(`${formatSummary(s, label, lang, command.getOptionValueSource('unit') === 'cli' ? opts.unit : undefined)}\n\n`);
     }
-    process.stderr.write(`${m.runDone(set.counties.length, years.length, seconds.toFixed(2), written.countyRows, itemFileName(opts.items), written.itemRows, out)}\n`);
+    process.stderr.write(`${m.runDone(set.counties.length, years.length, seconds.toFixed(2), written.countyRows, itemFileName(opts.items), written.itemRows, out, itemCompanionFiles(opts.items))}\n`);
   });
 }

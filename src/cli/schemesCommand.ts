@@ -7,7 +7,7 @@ import { basename, join, resolve } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { parseYuan, parseFen } from '../analysis/amounts.ts';
 import { formatLimit, MAX_AMOUNT_YUAN } from '../input/fileLimits.ts';
-import { SCHEME_IDS } from '../model/transfers/schemes/registry.ts';
+import { SCHEME_IDS } from '../model/transfers/schemes/schemeIds.ts';
 import { addInputOptions, DEFAULT_OUT, type RunOptions } from './commonOptions.ts';
 import { parseYear } from './yearOptions.ts';
 import type { Lang } from '../i18n/lang.ts';

@@ -51,8 +51,8 @@ export class OutputSet {
   }
 
   /** A chunked text writer to the temporary file of `path`. */
-  text(path: string, opts: { sha256?: boolean; chunkChars?: number } = {}): ChunkedTextWriter {
-    const w = new ChunkedTextWriter(this.tempFor(path), opts.chunkChars, opts);
+  text(path: string, opts: { sha256?: boolean; chunkBytes?: number } = {}): ChunkedTextWriter {
+    const w = new ChunkedTextWriter(this.tempFor(path), opts.chunkBytes, opts);
     this.open.push(w);
     return w;
   }

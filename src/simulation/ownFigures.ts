@@ -68,7 +68,7 @@ function givenInYear(given: GivenTransfers, year: number): Map<number, Partial<R
 export function runWithOwnFigures(policy: PolicyData, counties: readonly County[], settings: SimulationSettings, own: OwnFigures): OwnFiguresRun[] {
   if (own.bundled.length !== counties.length || own.bundled.some((c, i) => c.code !== counties[i]!.code)) throw new RangeError('the bundled counties and the run differ in order or codes');
   // the run without the figures: the allocations to hold, and the gaps to compare with
-  const bundledRuns = new Map(runSimulation(policy, own.bundled, { ...settings, onYear: undefined, fixedAllocations: undefined }).map((r) => [r.year, r]));
+  const bundledRuns = new Map(runSimulation(policy, own.bundled, { ...settings, onYear: undefined, fixedAllocations: undefined, items: undefined }).map((r) => [r.year, r]));
   const fixedAllocations = (year: number): FixedAllocations | undefined => {
     const givenFen = givenInYear(own.given, year);
     const bundled = own.mode === 'hold' ? bundledRuns.get(year) : undefined;

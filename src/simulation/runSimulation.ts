@@ -36,7 +36,7 @@ export interface SimulationSettings {
   /**
    * When each year's item rows are computed (runYear's ItemRows): default 'on-demand', the first
    * time they are read; 'full' computes them with the county figures, in one pass, for a caller
-   * that will read every row anyway.
+   * that will read every row anyway (the years asked for only: a warm-up year's rows are never read).
    */
   readonly items?: ItemRows;
 }
@@ -69,7 +69,7 @@ export function runSimulation(policy: PolicyData, counties: readonly County[], s
     }
     let result: YearResult;
     try {
-      result = runYear(projected, fiscal, params, previous, drivers, settings.fixedAllocations?.(year), { items: settings.items ?? 'on-demand' });
+      result = runYear(projected, fiscal, params, previous, drivers, settings.fixedAllocations?.(year), { items: asked.has(year) ? (settings.items ?? 'on-demand') : 'on-demand' });
       checkExactMoney(result, projected, params);
     } catch (e) {
       // an amount too large for exact money: say which year

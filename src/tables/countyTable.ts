@@ -41,8 +41,15 @@ export const ITEM_MONEY_COLUMNS = ['cost', 'central', 'provincial', 'prefecture_
 
 export const ITEM_COLUMNS = [
   'code', 'name', 'year', 'item', 'item_name_zh', 'domain', 'driver', 'beneficiaries', 'unit_standard', 'cost_index',
-  'cost', 'central', 'provincial', 'prefecture_level', 'county', 'special_transfer', 'retained_by_prefecture', 'rule', 'source',
+  'cost', 'central', 'provincial', 'prefecture_level', 'county', 'special_transfer', 'retained_by_prefecture', 'rule',
 ] as const;
+
+/**
+ * item_sources.csv columns: one row per item and year with the item's fixed text, the source
+ * of its standard above all. items.csv joins to it by item and year, so the long source note is
+ * written once per item and year instead of on every county's row.
+ */
+export const ITEM_SOURCE_COLUMNS = ['year', 'item', 'item_name_zh', 'item_name_en', 'domain', 'driver', 'rule', 'source'] as const;
 
 const yuan = fenToYuanString;
 
@@ -102,7 +109,7 @@ export function countyRow(run: YearRun, r: CountyResult): Row {
 }
 
 /** Item rows for the selected counties (by index), in county then catalog order. */
-export function itemRows(run: YearRun, selected: ReadonlySet<number>, catalog: ReadonlyMap<string, CatalogEntry>, policy: Pick<PolicyData, 'changeSources'> = {}): Row[] {
+export function itemRows(run: YearRun, selected: ReadonlySet<number>): Row[] {
   const rows: Row[] = [];
   for (const it of run.result.items) {
     if (!selected.has(it.countyIndex)) continue;
@@ -127,10 +134,23 @@ export function itemRows(run: YearRun, selected: ReadonlySet<number>, catalog: R
       special_transfer: yuan(it.specialFen),
       retained_by_prefecture: yuan(it.retainedFen),
       rule: p.rule.id,
-      source: itemSource(run, p.id, catalog, policy),
     });
   }
   return rows;
+}
+
+/** item_sources.csv rows of a year: each item of the catalog once, in catalog order, with the source of its standard in that year. */
+export function itemSourceRows(run: YearRun, catalog: ReadonlyMap<string, CatalogEntry>, policy: Pick<PolicyData, 'changeSources'> = {}): Row[] {
+  return run.params.items.map((p) => ({
+    year: run.year,
+    item: p.id,
+    item_name_zh: p.nameZh,
+    item_name_en: p.nameEn,
+    domain: p.domain,
+    driver: p.driver,
+    rule: p.rule.id,
+    source: itemSource(run, p.id, catalog, policy),
+  }));
 }
 
 /** The source text of an item's standard in a year: a scenario's change where one is in force, else the catalog's. */

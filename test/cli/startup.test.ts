@@ -93,7 +93,7 @@ describe('--out', () => {
     const cwd = mkdtempSync(join(dir, 'cwd-'));
     const r = fiscalSim(['run', ...small, '--quiet'], { cwd });
     expect(r.status).toBe(0);
-    expect(readdirSync(join(cwd, 'reports')).sort()).toEqual(['counties.csv', 'items.csv', 'provinces.csv', 'summary.json']);
+    expect(readdirSync(join(cwd, 'reports')).sort()).toEqual(['counties.csv', 'item_sources.csv', 'items.csv', 'provinces.csv', 'summary.json']);
     expect(r.stderr).toContain(join(cwd, 'reports'));
   }, SLOW);
 });
@@ -192,6 +192,19 @@ describe('start-up', () => {
       expect(r.status, args.join(' ')).toBe(0);
       expect(r.stdout).toMatch(/^Usage: fiscal-sim/);
     }
+  }, SLOW);
+
+  it('--help loads no input reader, validator or scenario code (zod, yaml, papaparse, the policy data, the writers)', () => {
+    // a load hook that names every module loaded, on stderr
+    writeFileSync(join(dir, 'list-hooks.mjs'), "export async function load(url, context, next) { process._rawDebug('LOADED ' + url); return next(url, context); }\n");
+    writeFileSync(join(dir, 'list.mjs'), `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(join(dir, 'list-hooks.mjs')).href)});\n`);
+    const r = fiscalSim(['--help'], { nodeArgs: ['--import', pathToFileURL(join(dir, 'list.mjs')).href] });
+    expect(r.status).toBe(0);
+    const loaded = r.stderr.split('\n').filter((l) => l.startsWith('LOADED ')).map((l) => l.slice('LOADED '.length));
+    // the hook works: it saw the command line's own modules
+    expect(loaded.some((u) => u.endsWith('/cli/main.js') || u.endsWith('/cli/main.ts'))).toBe(true);
+    const heavy = loaded.filter((u) => /\/vendor\/(zod|yaml)\.js$|\/(zod|yaml|papaparse)\/|\/input\/policyData\.|\/scenarios\/scenario(File)?\.|\/report\/stream\/runOutputs\.|\/model\/transfers\/schemes\/registry\./.test(u));
+    expect(heavy).toEqual([]);
   }, SLOW);
 
   it('a scenario with a formula loads mathjs when it is read (so the poison stops it), and one without does not', () => {

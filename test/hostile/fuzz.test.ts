@@ -54,11 +54,10 @@ const MONEY = new Set(['standard_cost', 'central', 'provincial', 'prefecture_lev
 function runAndCheck(scenario: Scenario, file: CountyFile): void {
   const years = scenario.years.slice(0, 2);
   const runs = runScenario(scenario, file.counties, years);
-  const catalog = new Map(scenario.policy.items.map((i) => [i.id, i]));
   const all = new Set(file.counties.map((_, i) => i));
   for (const run of runs) {
     const cRows = run.result.counties.map((r) => countyRow(run, r));
-    const iRows = itemRows(run, all, catalog, scenario.policy);
+    const iRows = itemRows(run, all);
     for (const [columns, rows] of [[COUNTY_COLUMNS, cRows], [ITEM_COLUMNS, iRows]] as const) {
       for (const row of rows) {
         for (const col of columns) {

@@ -1,5 +1,5 @@
 /**
- * Provenance: after a scenario changes a value, items.csv (and explain, and the parameter table)
+ * Provenance: after a scenario changes a value, item_sources.csv (and explain, and the parameter table)
  * cite the scenario file and its reference for the years the new value is used, and the base
  * value's source for the years before.
  */
@@ -15,21 +15,24 @@ import { cli, countyCsv, tempDir, write } from './helpers.ts';
 const PENSION = new URL('../../scenarios/raise_basic_pension.yaml', import.meta.url).pathname;
 
 describe('provenance', () => {
-  it('items.csv cites the scenario and its reference from 2014, and the catalog before', async () => {
+  it('item_sources.csv cites the scenario and its reference from 2014, and the catalog before', async () => {
     const dir = tempDir('prov');
     const counties = write(dir, 'c.csv', countyCsv());
     const out = join(dir, 'out');
     const r = await cli('run', '--counties', counties, '--reference', 'none', '--scenario', PENSION, '--year', '2013-2014', '--out', out, '--quiet');
     expect(r.code).toBe(0);
-    const rows = Papa.parse<Record<string, string>>(readFileSync(join(out, 'items.csv'), 'utf8').replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true }).data;
+    const read = (f: string) => Papa.parse<Record<string, string>>(readFileSync(join(out, f), 'utf8').replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true }).data;
+    const rows = read('items.csv');
+    const sources = read('item_sources.csv');
     const pension = (year: string) => rows.find((x) => x['code'] === '440101' && x['item'] === 'si.rural_pension_basic' && x['year'] === year)!;
+    const pensionSource = (year: string) => sources.find((x) => x['item'] === 'si.rural_pension_basic' && x['year'] === year)!['source'];
     expect(pension('2014')['unit_standard']).toBe('840');
-    expect(pension('2014')['source']).toBe('policy: 人社部发〔2015〕5号 (set by scenario raise_basic_pension.yaml:12)');
+    expect(pensionSource('2014')).toBe('policy: 人社部发〔2015〕5号 (set by scenario raise_basic_pension.yaml:12)');
     expect(pension('2013')['unit_standard']).toBe('660');
     // before 2014 the value in force is the one baseline_2012.yaml (which this scenario extends) holds at 2012
-    expect(pension('2013')['source']).toMatch(/set by scenario baseline_2012\.yaml:\d+/);
+    expect(pensionSource('2013')).toMatch(/set by scenario baseline_2012\.yaml:\d+/);
     // an item the scenario does not touch keeps its catalog source
-    const other = rows.find((x) => x['year'] === '2014' && x['item'] === 'edu.vocational_grant')!;
+    const other = sources.find((x) => x['year'] === '2014' && x['item'] === 'edu.vocational_grant')!;
     expect(other['source']).not.toMatch(/scenario/);
 
     const explain = await cli('explain', '440101', '--counties', counties, '--reference', 'none', '--scenario', PENSION, '--year', '2014');

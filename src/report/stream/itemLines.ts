@@ -1,10 +1,8 @@
 /**
  * items.csv written from the item table's typed columns, without a row object per line.
  */
-import type { CatalogEntry, PolicyData } from '../../input/policyData.ts';
 import { valueFor } from '../../model/parameters.ts';
 import type { YearRun } from '../../simulation/runSimulation.ts';
-import { itemSource } from '../../tables/countyTable.ts';
 import { csvField } from '../csv.ts';
 import { fenToUnitText, type MoneyUnit } from '../moneyUnits.ts';
 import { fenText } from './moneyText.ts';
@@ -13,16 +11,17 @@ import { fenText } from './moneyText.ts';
  * items.csv lines (ITEM_COLUMNS order, no line end) for the selected counties, in county then
  * catalog order, straight from the item table's columns: the same text as itemRows gives
  * through toCsv, without building a row object. Each item's fixed text (id, names, driver,
- * rule, source) is built once per year, each county's once. With a display unit (万元, 亿元)
+ * rule) is built once per year, each county's once; the source of its standard is written once
+ * per item and year in item_sources.csv, not on every county's row. With a display unit (万元, 亿元)
  * the money columns follow again in that unit (unitColumns).
  */
-export function forEachItemLine(run: YearRun, selected: ReadonlySet<number>, catalog: ReadonlyMap<string, CatalogEntry>, policy: Pick<PolicyData, 'changeSources'>, emit: (line: string) => void, unit?: MoneyUnit): void {
+export function forEachItemLine(run: YearRun, selected: ReadonlySet<number>, emit: (line: string) => void, unit?: MoneyUnit): void {
   const items = run.result.items;
   const per = items.itemsPerCounty;
   const params = run.params.items;
   const year = csvField(String(run.year));
   const middle = params.map((p) => `${year},${csvField(p.id)},${csvField(p.nameZh)},${csvField(p.domain)},${csvField(p.driver)},`);
-  const tail = params.map((p) => `,${csvField(p.rule.id)},${csvField(itemSource(run, p.id, catalog, policy))}`);
+  const tail = params.map((p) => `,${csvField(p.rule.id)}`);
   const fixedStandard = params.map((p) => (typeof p.annualStandard === 'number' ? csvField(String(p.annualStandard)) : undefined));
   const { beneficiaries, costFen, centralFen, provincialFen, prefectureFen, countyFen, specialFen, retainedFen } = items.columns;
   // display columns in 万元/亿元 after the exact ones (ITEM_MONEY_COLUMNS order); none for yuan

@@ -1,22 +1,21 @@
 /**
- * The files of `fiscal-sim run`: counties.csv, items.csv (or items_summary.csv), provinces.csv
- * and summary.json (with --unit 万元/亿元, display columns after the exact yuan ones), streamed from the columnar results in chunks to temporary files that are
+ * The files of `fiscal-sim run`: counties.csv, items.csv with item_sources.csv (or
+ * items_summary.csv), provinces.csv and summary.json (with --unit 万元/亿元, display columns after the exact yuan ones), streamed from the columnar results in chunks to temporary files that are
  * renamed together at the end (no partial output if anything fails).
  */
 import { join } from 'node:path';
 import type { PolicyData } from '../../input/policyData.ts';
 import type { YearRun } from '../../simulation/runSimulation.ts';
 import { yuanToFen } from '../../model/money.ts';
-import { COUNTY_COLUMNS, COUNTY_MONEY_COLUMNS, countyRow, ITEM_COLUMNS, ITEM_MONEY_COLUMNS, ITEM_SUMMARY_COLUMNS, itemSummaryRows, type Row } from '../../tables/countyTable.ts';
+import { COUNTY_COLUMNS, COUNTY_MONEY_COLUMNS, countyRow, ITEM_COLUMNS, ITEM_MONEY_COLUMNS, ITEM_SOURCE_COLUMNS, itemSourceRows, ITEM_SUMMARY_COLUMNS, itemSummaryRows, type Row } from '../../tables/countyTable.ts';
 import { PROVINCE_COLUMNS, PROVINCE_MONEY_COLUMNS, provinceRows } from '../../tables/provinceTable.ts';
 import { writeOutputSetSync } from '../atomicWrite.ts';
 import { fenToUnitText, MONEY_UNIT_INFO, type MoneyUnit } from '../moneyUnits.ts';
 import { CsvTableWriter } from './csvStream.ts';
-import { forEachItemLine } from './itemLines.ts';
+import { writeItemLines } from './itemBytes.ts';
+import { ITEM_SOURCES_FILE, itemFileName, type ItemDetail } from './itemDetail.ts';
 
-/** How much item detail `run` writes: every county × item × year, one row per item × year, or none. */
-export const ITEM_DETAILS = ['full', 'summary', 'none'] as const;
-export type ItemDetail = (typeof ITEM_DETAILS)[number];
+export { ITEM_DETAILS, ITEM_SOURCES_FILE, itemCompanionFiles, itemFileName, type ItemDetail } from './itemDetail.ts';
 
 export interface RunOutputInput {
   readonly out: string;
@@ -38,11 +37,6 @@ export interface RunOutputs {
   readonly countyRows: number;
   readonly itemRows: number;
   readonly provinceRows: number;
-}
-
-/** The name of the item file for a level of detail (none: no file). */
-export function itemFileName(items: ItemDetail): string | undefined {
-  return items === 'full' ? 'items.csv' : items === 'summary' ? 'items_summary.csv' : undefined;
 }
 
 /** A table's columns with the display columns of `unit` after them (gap → gap_wan); unchanged for yuan. */
@@ -71,12 +65,17 @@ export function writeRunOutputs(input: RunOutputInput): RunOutputs {
     let itemRows = 0;
     const itemFile = itemFileName(input.items);
     if (itemFile) {
-      const items = new CsvTableWriter(set.text(join(out, itemFile)), withUnitColumns(input.items === 'full' ? ITEM_COLUMNS : ITEM_SUMMARY_COLUMNS, ITEM_MONEY_COLUMNS, unit));
+      const itemsOut = set.text(join(out, itemFile));
+      const items = new CsvTableWriter(itemsOut, withUnitColumns(input.items === 'full' ? ITEM_COLUMNS : ITEM_SUMMARY_COLUMNS, ITEM_MONEY_COLUMNS, unit));
       for (const run of runs) {
-        if (input.items === 'full') forEachItemLine(run, focusSet, catalog, input.policy, (line) => items.line(line), unit);
+        if (input.items === 'full') items.rows += writeItemLines(run, focusSet, itemsOut, unit);
         else for (const row of itemSummaryRows(run, focusSet, catalog, input.policy)) items.row(withUnitValues(row, ITEM_MONEY_COLUMNS, unit));
       }
       itemRows = items.rows;
+    }
+    if (input.items === 'full') {
+      const sources = new CsvTableWriter(set.text(join(out, ITEM_SOURCES_FILE)), ITEM_SOURCE_COLUMNS);
+      for (const run of runs) for (const row of itemSourceRows(run, catalog, input.policy)) sources.row(row);
     }
     const provinces = new CsvTableWriter(set.text(join(out, 'provinces.csv')), withUnitColumns(PROVINCE_COLUMNS, PROVINCE_MONEY_COLUMNS, unit));
     for (const run of runs) for (const row of provinceRows(run, input.provinces)) provinces.row(withUnitValues(row, PROVINCE_MONEY_COLUMNS, unit));

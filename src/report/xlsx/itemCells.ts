@@ -4,20 +4,18 @@
  * object per item nor all rows at once. The values are those the row tables give
  * (src/tables/countyTable.ts itemRows), in ITEM_COLUMNS order, with money as integer fen
  * (the sheet writer turns fen into yuan and display units). Each item's fixed text (id,
- * names, driver, rule, source) is taken once per year, each county's once.
+ * names, driver, rule) is taken once per year, each county's once. The source of each item's
+ * standard is not repeated on every county's row: the parameter sheet (参数与来源) gives it.
  */
-import type { CatalogEntry, PolicyData } from '../../input/policyData.ts';
 import { valueFor } from '../../model/parameters.ts';
 import type { YearRun } from '../../simulation/runSimulation.ts';
-import { itemSource } from '../../tables/countyTable.ts';
 import type { SheetCell } from './sheetCells.ts';
 
 /** Item cells (ITEM_COLUMNS order, money in fen) of the selected counties, in county then catalog order. */
-export function* itemCells(run: YearRun, selected: ReadonlySet<number>, catalog: ReadonlyMap<string, CatalogEntry>, policy: Pick<PolicyData, 'changeSources'>): Generator<SheetCell[]> {
+export function* itemCells(run: YearRun, selected: ReadonlySet<number>): Generator<SheetCell[]> {
   const items = run.result.items;
   const per = items.itemsPerCounty;
   const params = run.params.items;
-  const sources = params.map((p) => itemSource(run, p.id, catalog, policy));
   const fixedStandard = params.map((p) => (typeof p.annualStandard === 'number' ? String(p.annualStandard) : undefined));
   const { beneficiaries, costFen, centralFen, provincialFen, prefectureFen, countyFen, specialFen, retainedFen } = items.columns;
   const inOrder = [...selected].filter((ci) => ci >= 0 && ci < items.countyCount).sort((a, b) => a - b);
@@ -30,7 +28,7 @@ export function* itemCells(run: YearRun, selected: ReadonlySet<number>, catalog:
         c.code, c.name, run.year, p.id, p.nameZh, p.domain, p.driver,
         beneficiaries[k]!.toFixed(2), fixedStandard[i] ?? String(valueFor(p.annualStandard, c)), costIndex,
         costFen[k]!, centralFen[k]!, provincialFen[k]!, prefectureFen[k]!, countyFen[k]!, specialFen[k]!, retainedFen[k]!,
-        p.rule.id, sources[i]!,
+        p.rule.id,
       ];
     }
   }

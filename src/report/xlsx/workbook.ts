@@ -479,7 +479,6 @@ async function fillWorkbook(wb: Book, input: WorkbookInput): Promise<void> {
   wb.creator = `fiscal-sim ${input.meta.version}`;
   wb.title = `${input.meta.scenarioName} ${runs.length === 1 ? run.year : `${runs[0]!.year}-${runs[runs.length - 1]!.year}`}`;
   const selectedSet = new Set(selected);
-  const catalog = new Map(policy.items.map((i) => [i.id, i]));
   const notes: ColumnNote[] = [];
   const provinces = new Set(selected.map((i) => run.counties[i]!.provinceCode));
   const each = function* <T>(make: (r: YearRun) => Iterable<T>): Iterable<T> {
@@ -488,7 +487,7 @@ async function fillWorkbook(wb: Book, input: WorkbookInput): Promise<void> {
   summarySheet(wb, input);
   rankingSheet(wb, input);
   await tableSheet(wb, t(lang, 'sheet_counties'), COUNTY_COLUMNS, { rows: each((r) => selected.map((i) => countyRow(r, r.result.counties[i]!))) }, lang, notes, { totals: runs.length === 1, freezeColumns: 2, unit });
-  await tableSheet(wb, t(lang, 'sheet_items'), ITEM_COLUMNS, each((r) => itemCells(r, selectedSet, catalog, policy)), lang, notes, { totals: runs.length === 1, freezeColumns: 2, unit });
+  await tableSheet(wb, t(lang, 'sheet_items'), ITEM_COLUMNS, each((r) => itemCells(r, selectedSet)), lang, notes, { totals: runs.length === 1, freezeColumns: 2, unit });
   await tableSheet(wb, t(lang, 'sheet_transfers'), TRANSFER_COLUMNS, { rows: each((r) => selected.map((i) => transferRow(r, r.result.counties[i]!))) }, lang, notes, { totals: runs.length === 1, freezeColumns: 2, unit });
   await tableSheet(wb, t(lang, 'sheet_provinces'), PROVINCE_COLUMNS, { rows: each((r) => provinceRows(r, provinces)) }, lang, notes, { totals: runs.length === 1, freezeColumns: 2, unit });
   if (input.comparison) {

@@ -14,6 +14,7 @@ import { fenToYuanString, yuanToFen } from '../../../src/model/money.ts';
 import { OutputSet, writeOutputSetSync } from '../../../src/report/atomicWrite.ts';
 import { toCsv } from '../../../src/report/csv.ts';
 import { ChunkedTextWriter } from '../../../src/report/stream/chunkedWriter.ts';
+import { putFen, writeItemLines } from '../../../src/report/stream/itemBytes.ts';
 import { forEachItemLine } from '../../../src/report/stream/itemLines.ts';
 import { fenText } from '../../../src/report/stream/moneyText.ts';
 import { writeRunOutputs } from '../../../src/report/stream/runOutputs.ts';
@@ -21,7 +22,7 @@ import { baselineScenario } from '../../../src/scenarios/scenario.ts';
 import { runScenario } from '../../../src/simulation/runScenario.ts';
 import { DEFAULT_COUNTIES, loadCountySet } from '../../../src/simulation/countySet.ts';
 import type { YearRun } from '../../../src/simulation/runSimulation.ts';
-import { COUNTY_COLUMNS, countyRow, ITEM_COLUMNS, itemRows, itemSummaryRows } from '../../../src/tables/countyTable.ts';
+import { COUNTY_COLUMNS, countyRow, ITEM_COLUMNS, itemRows, itemSource, itemSummaryRows } from '../../../src/tables/countyTable.ts';
 import { PROVINCE_COLUMNS, provinceRows } from '../../../src/tables/provinceTable.ts';
 
 let dir: string;
@@ -67,21 +68,45 @@ describe('streamed run files', () => {
     const written = writeRunOutputs({ out, runs, policy, focus, provinces, items: 'full', meta });
     const focusSet = new Set(focus);
     const expectedCounties = toCsv(COUNTY_COLUMNS, runs.flatMap((run) => focus.map((i) => countyRow(run, run.result.counties[i]!))));
-    const expectedItems = toCsv(ITEM_COLUMNS, runs.flatMap((run) => itemRows(run, focusSet, catalog, policy)));
+    const expectedItems = toCsv(ITEM_COLUMNS, runs.flatMap((run) => itemRows(run, focusSet)));
     const expectedProvinces = toCsv(PROVINCE_COLUMNS, runs.flatMap((run) => provinceRows(run, provinces)));
     expect(readFileSync(join(out, 'counties.csv'), 'utf8')).toBe(expectedCounties);
     expect(readFileSync(join(out, 'items.csv'), 'utf8')).toBe(expectedItems);
     expect(readFileSync(join(out, 'provinces.csv'), 'utf8')).toBe(expectedProvinces);
     expect(readFileSync(join(out, 'summary.json'), 'utf8')).toBe(`${JSON.stringify(meta, null, 2)}\n`);
     expect(written.itemRows).toBe(focus.length * (runs[0]!.params.items.length + runs[1]!.params.items.length));
-    expect(readdirSync(out).sort()).toEqual(['counties.csv', 'items.csv', 'provinces.csv', 'summary.json']);
+    expect(readdirSync(out).sort()).toEqual(['counties.csv', 'item_sources.csv', 'items.csv', 'provinces.csv', 'summary.json']);
+  });
+
+  it('items.csv has no source column; item_sources.csv gives each item source once per item and year, joined by item and year', () => {
+    const out = join(dir, 'sources');
+    writeRunOutputs({ out, runs, policy, focus, provinces: new Set(['440000']), items: 'full', meta: {} });
+    const parse = (f: string): Array<Record<string, string>> => Papa.parse<Record<string, string>>(readFileSync(join(out, f), 'utf8').replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true }).data;
+    const items = parse('items.csv');
+    const sources = parse('item_sources.csv');
+    expect(readFileSync(join(out, 'items.csv'), 'utf8').split('\n')[0]).toBe('\uFEFFcode,name,year,item,item_name_zh,domain,driver,beneficiaries,unit_standard,cost_index,cost,central,provincial,prefecture_level,county,special_transfer,retained_by_prefecture,rule');
+    expect(readFileSync(join(out, 'item_sources.csv'), 'utf8').split('\n')[0]).toBe('\uFEFFyear,item,item_name_zh,item_name_en,domain,driver,rule,source');
+    // one row per item and year: 2 years × the catalog's items
+    expect(sources).toHaveLength(runs[0]!.params.items.length + runs[1]!.params.items.length);
+    const key = (r: Record<string, string>): string => `${r['year']}|${r['item']}`;
+    expect(new Set(sources.map(key)).size).toBe(sources.length);
+    const byKey = new Map(sources.map((s) => [key(s), s]));
+    // every item row joins to exactly one source row, which repeats its names, driver and rule
+    for (const r of items) {
+      const s = byKey.get(key(r));
+      expect(s, key(r)).toBeDefined();
+      expect([s!['item_name_zh'], s!['domain'], s!['driver'], s!['rule']]).toEqual([r['item_name_zh'], r['domain'], r['driver'], r['rule']]);
+    }
+    const pension = byKey.get('2012|si.rural_pension_basic')!;
+    expect(pension['source']).toBe(itemSource(runs[1]!, 'si.rural_pension_basic', catalog, policy));
+    expect(pension['source']!.length).toBeGreaterThan(20);
   });
 
   it('writes item lines for any subset of counties, in county order', () => {
     const some = new Set([focus[7]!, focus[2]!]);
     const lines: string[] = [];
-    forEachItemLine(runs[1]!, some, catalog, policy, (l) => lines.push(l));
-    const expected = toCsv(ITEM_COLUMNS, itemRows(runs[1]!, some, catalog, policy)).split('\n').slice(1, -1);
+    forEachItemLine(runs[1]!, some, (l) => lines.push(l));
+    const expected = toCsv(ITEM_COLUMNS, itemRows(runs[1]!, some)).split('\n').slice(1, -1);
     expect(lines).toEqual(expected);
   });
 
@@ -90,7 +115,7 @@ describe('streamed run files', () => {
     const focusSet = new Set(focus);
     const rows = itemSummaryRows(run, focusSet, catalog, policy);
     expect(rows).toHaveLength(run.params.items.length);
-    const detail = itemRows(run, focusSet, catalog, policy);
+    const detail = itemRows(run, focusSet);
     for (const [k, row] of rows.entries()) {
       const mine = detail.filter((d) => d['item'] === row['item']);
       expect(mine).toHaveLength(focus.length);
@@ -178,6 +203,52 @@ describe('all-or-nothing output', () => {
     expect(existsSync(join(out, 'a.csv'))).toBe(false);
     set.commit();
     expect(readFileSync(join(out, 'a.csv'), 'utf8')).toBe('a');
+  });
+});
+
+describe('items.csv as bytes', () => {
+  it('putFen writes the text fenText gives, by integer arithmetic', () => {
+    const buf = Buffer.alloc(32);
+    const put = (fen: number): string => buf.toString('latin1', 3, putFen(buf, 3, fen));
+    expect(put(0)).toBe('0.00');
+    expect(put(7)).toBe('0.07');
+    expect(put(-7)).toBe('-0.07');
+    expect(put(1000)).toBe('10.00');
+    expect(put(-123456)).toBe('-1234.56');
+    expect(put(Number.MAX_SAFE_INTEGER)).toBe('90071992547409.91');
+    expect(put(-Number.MAX_SAFE_INTEGER)).toBe('-90071992547409.91');
+    expect(() => put(0.5)).toThrow(/not an exact number of fen/);
+    fc.assert(fc.property(fc.maxSafeInteger(), (fen) => {
+      expect(put(fen)).toBe(fenText(fen));
+    }), { numRuns: 2000 });
+  });
+
+  for (const [label, chunk, unit] of [['1 MB chunks', 1 << 20, undefined], ['chunks smaller than a line', 7, undefined], ['small chunks, 亿元 columns', 300, 'yi']] as const) {
+    it(`writes the same bytes as the item lines (${label})`, () => {
+      const some = new Set([focus[9]!, focus[0]!, focus[4]!]);
+      const path = join(dir, `bytes-${chunk}.csv`);
+      const w = new ChunkedTextWriter(path, chunk);
+      expect(writeItemLines(runs[0]!, some, w, unit)).toBe(3 * runs[0]!.params.items.length);
+      w.close();
+      const lines: string[] = [];
+      forEachItemLine(runs[0]!, some, (l) => lines.push(l), unit);
+      expect(readFileSync(path, 'utf8')).toBe(lines.map((l) => `${l}\n`).join(''));
+    });
+  }
+});
+
+describe('item rows computed with the county figures', () => {
+  it("give the same items.csv as rows computed when read (run's 'full' and 'on-demand'), a warm-up year before", () => {
+    const set = loadCountySet({ countiesFile: DEFAULT_COUNTIES, reference: 'none' });
+    const [full] = runScenario(baselineScenario(policy), set.counties, [2012], undefined, undefined, 'full');
+    const all = new Set(set.focus);
+    const write = (run: YearRun, name: string): string => {
+      const w = new ChunkedTextWriter(join(dir, name));
+      writeItemLines(run, all, w);
+      w.close();
+      return readFileSync(join(dir, name), 'utf8');
+    };
+    expect(write(full!, 'full.csv')).toBe(write(runs[1]!, 'on-demand.csv'));
   });
 });
 

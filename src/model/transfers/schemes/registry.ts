@@ -8,21 +8,10 @@ import { basicGuarantee, type BasicGuaranteeSettings } from './basicGuarantee.ts
 import { chinaEqualization, type ChinaEqualizationSettings } from './chinaEqualization.ts';
 import { australiaRelativities, canadaCapacity, japanLocalAllocationTax, type AustraliaSettings, type CanadaSettings, type JapanSettings } from './internationalSchemes.ts';
 import type { SchemeInput } from './schemeInput.ts';
+import { SCHEME_IDS, type SchemeId } from './schemeIds.ts';
 import { equalPerCapita, gapFilling, matchingGrant, needsBased, simpleGap, type MatchingSettings, type NoSettings } from './simpleSchemes.ts';
 
-export const SCHEME_IDS = [
-  'china_equalization',
-  'simple_gap',
-  'basic_guarantee',
-  'equal_per_capita',
-  'needs_based',
-  'gap_filling',
-  'matching',
-  'japan_lat',
-  'australia_hfe',
-  'canada_capacity',
-] as const;
-export type SchemeId = (typeof SCHEME_IDS)[number];
+export { SCHEME_IDS, type SchemeId } from './schemeIds.ts';
 
 export interface SchemeSettingsById {
   china_equalization: ChinaEqualizationSettings;
