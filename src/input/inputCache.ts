@@ -129,6 +129,13 @@ export function cachedLoad<T>(kind: string, slot: string, sources: readonly Sour
   return value;
 }
 
+/** Store `value` as the entry for exactly `sources` (as cachedLoad stores what it loads); nothing happens when the cache is off or the value cannot be stored. */
+export function storeValue(kind: string, slot: string, sources: readonly SourceBytes[], value: unknown, options: CacheOptions = defaultCache()): void {
+  if (options.dir === undefined) return;
+  const place = entryPlace(options.dir, kind, slot, sources);
+  writeEntry(place.dir, place.prefix, place.path, place.key, value);
+}
+
 const KEY_BYTES = 32;
 const SUM_BYTES = 32;
 

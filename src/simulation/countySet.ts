@@ -27,18 +27,21 @@ export interface CountySetOptions {
   /** national file used for provinces the user's file lacks; 'none' computes over the user's file alone */
   readonly reference?: string;
   readonly province?: string;
+  /** called with each county file's path and the bytes its counties are read from, in the order of `sources` */
+  readonly onSource?: (file: string, bytes: Uint8Array) => void;
 }
 
 export function loadCountySet(options: CountySetOptions): CountySet {
   const file = resolve(options.countiesFile ?? DEFAULT_COUNTIES);
-  const own = loadCountyFile(file);
+  const own = loadCountyFile(file, undefined, options.onSource && ((bytes) => options.onSource!(file, bytes)));
   const counties = [...own.counties];
   const sources = [file];
   const notes: string[] = [];
   const ownProvinces = new Set(own.counties.map((c) => c.provinceCode));
   const reference = options.reference ?? NATIONAL_COUNTIES;
   if (reference !== 'none' && ownProvinces.size < 31 && resolve(reference) !== file) {
-    const ref = loadCountyFile(resolve(reference));
+    const refFile = resolve(reference);
+    const ref = loadCountyFile(refFile, undefined, options.onSource && ((bytes) => options.onSource!(refFile, bytes)));
     const added = ref.counties.filter((c) => !ownProvinces.has(c.provinceCode));
     for (const c of added) counties.push(c);
     sources.push(resolve(reference));
