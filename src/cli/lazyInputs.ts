@@ -31,7 +31,9 @@ export async function loadInputsLazily(opts: RunOptions): Promise<LazyInputs> {
   if (opts.basis) scenario = { ...scenario, basis: opts.basis };
   const counties: SourceBytes[] = [];
   const onSource = (file: string, bytes: Uint8Array): void => void counties.push({ file, bytes: createHash('sha256').update(bytes).digest() });
-  const set = loadCountySet({ countiesFile: opts.counties, reference: opts.reference, province: opts.province, onSource });
+  // the counties' drivers and dated columns are read when first asked for: explain from its
+  // results cache reads one county's (the model, on a miss, every county's: the same values)
+  const set = loadCountySet({ countiesFile: opts.counties, reference: opts.reference, province: opts.province, onSource, lazily: true });
   scenario.applyToCounties(set.counties);
   return { basePolicy, scenario, set, sources: { policy: cached.sources, counties } };
 }
