@@ -8,8 +8,8 @@
  *
  * Properties named in `lazyKeys` (when an object's value under such a key is itself an object)
  * are stored as blocks a reader may skip: read back lazily, the object has that property as an
- * enumerable accessor whose value is read from the bytes the first time it is asked for, then
- * kept. Spread, JSON, Object.entries, structured clone and deep equality see the same value. A
+ * enumerable accessor whose value is read from the bytes the first time it is asked for, and
+ * which then becomes a plain data property holding it. Spread, JSON, Object.entries, structured clone and deep equality see the same value. A
  * command that reads a few counties of the national file in full (explain) then builds the
  * others' drivers and fiscal columns never.
  */
@@ -135,23 +135,32 @@ class LazyBlock {
   ) {}
 }
 
-/** Per object read back with lazy properties: each such property's block, or its value once read. */
-const lazyValues = new WeakMap<object, Map<string, { block?: LazyBlock; value?: unknown }>>();
+/** Per object read back with lazy properties: the block of each such property not read yet. */
+const lazyBlocks = new WeakMap<object, Map<string, LazyBlock>>();
 
-/** One accessor per property name, shared by every object (so that they share their shape). */
+/**
+ * One accessor per property name, shared by every object (so that they share their shape). The
+ * first read makes the property a plain data property holding the value (as a literal would
+ * have it: writable, enumerable, configurable), so that later reads are ordinary ones, and the
+ * objects, read alike, share their shape again.
+ */
 const accessors = new Map<string, PropertyDescriptor>();
 function lazyAccessor(key: string): PropertyDescriptor {
   let d = accessors.get(key);
   if (!d) {
     d = {
       get(this: object): unknown {
-        const slot = lazyValues.get(this)?.get(key);
-        if (!slot) return undefined;
-        if (slot.block) {
-          slot.value = slot.block.read(slot.block.op, slot.block.num);
-          slot.block = undefined;
-        }
-        return slot.value;
+        // the object holding the property (this, or a prototype of it)
+        // eslint-disable-next-line @typescript-eslint/no-this-alias -- the walk starts at this and goes up its prototypes
+        let holder: object | null = this;
+        while (holder !== null && !lazyBlocks.get(holder)?.has(key)) holder = Object.getPrototypeOf(holder) as object | null;
+        if (holder === null) return undefined;
+        const blocks = lazyBlocks.get(holder)!;
+        const block = blocks.get(key)!;
+        const value = block.read(block.op, block.num);
+        blocks.delete(key);
+        Object.defineProperty(holder, key, { value, writable: true, enumerable: true, configurable: true });
+        return value;
       },
       enumerable: true,
       configurable: true,
@@ -166,16 +175,16 @@ function withLazyProperties(o: Record<string, unknown>): object {
   const keys = Object.keys(o);
   if (!keys.some((k) => o[k] instanceof LazyBlock)) return o;
   const out: Record<string, unknown> = {};
-  const slots = new Map<string, { block?: LazyBlock; value?: unknown }>();
+  const blocks = new Map<string, LazyBlock>();
   for (const k of keys) {
     const x = o[k];
     if (x instanceof LazyBlock) {
       Object.defineProperty(out, k, lazyAccessor(k));
-      slots.set(k, { block: x });
+      blocks.set(k, x);
     } else if (k === '__proto__') Object.defineProperty(out, k, { value: x, writable: true, enumerable: true, configurable: true });
     else out[k] = x;
   }
-  lazyValues.set(out, slots);
+  lazyBlocks.set(out, blocks);
   return out;
 }
 

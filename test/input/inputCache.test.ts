@@ -69,8 +69,13 @@ describe('valueTape', () => {
     // read at once (not lazily), the same bytes give plain data properties
     expect(Object.keys(Object.getOwnPropertyDescriptor((decodeValue(bytes) as typeof counties)[0], 'drivers')!)).toEqual(['value', 'writable', 'enumerable', 'configurable']);
     expect(Object.keys(back[1]!)).toEqual(['code', 'drivers', 'fiscal', 'cost']);
-    // read twice: the same object (kept after the first read)
+    // read twice: the same object, a plain data property after the first read
     expect(back[0]!.drivers).toBe(back[0]!.drivers);
+    expect(Object.keys(Object.getOwnPropertyDescriptor(back[0], 'drivers')!)).toEqual(['value', 'writable', 'enumerable', 'configurable']);
+    expect(Object.keys(back[0]!)).toEqual(['code', 'drivers', 'fiscal', 'cost']);
+    // read through an object whose prototype it is: the value, held by the prototype
+    expect((Object.create(back[1]!) as typeof counties[number]).fiscal).toEqual({});
+    expect(Object.getOwnPropertyDescriptor(back[1], 'fiscal')!.value).toEqual({});
     expect(Object.is(back[1]!.drivers.resident_pop, -0)).toBe(true);
     expect({ ...back[0]! }).toEqual(counties[0]);
     expect(back).toStrictEqual(counties);
