@@ -448,12 +448,19 @@ export function parseCountyText(text: string, file: string): CountyFile {
   }
 }
 
+const LAZY_COUNTY_KEYS = ['drivers', 'fiscal', 'datedDrivers'];
+
 /**
  * Load and check a county file. A bundled file (under data/) comes from the input cache when it
  * holds an entry for exactly these bytes (inputCache.ts); any other file is always parsed.
  */
-export function loadCountyFile(file: string, cache: CacheOptions = defaultCache()): CountyFile {
+export function loadCountyFile(file: string, cache: CacheOptions = defaultCache(), onBytes?: (bytes: Uint8Array) => void): CountyFile {
   const bytes = readInputFile(file, MAX_COUNTY_BYTES, 'county file');
+  // the bytes the counties come from, for a caller that keys something on them (explain's results cache)
+  onBytes?.(bytes);
   const parse = (): CountyFile => parseCountyText(decodeText(bytes, file).text, file);
-  return cachesPath(file, cache) ? cachedLoad('counties', resolve(file), [{ file, bytes }], parse, cache) : parse();
+  // a county's drivers and dated columns can be read back from the cache when first asked for
+  // (cache.lazily): a command that reads few counties' (explain, from its results cache) then
+  // never builds the rest
+  return cachesPath(file, cache) ? cachedLoad('counties', resolve(file), [{ file, bytes }], parse, cache, LAZY_COUNTY_KEYS) : parse();
 }

@@ -71,6 +71,8 @@ export interface CacheOptions {
   readonly dir: string | undefined;
   /** the folder whose files count as bundled (default: the package's data/) */
   readonly bundledData?: string;
+  /** read the properties an entry stores lazily (cachedLoad's lazyKeys) only when first asked for (valueTape.ts) */
+  readonly lazily?: boolean;
 }
 
 /** The cache as the program uses it: inputCacheDir(), for the package's data/. */
@@ -117,23 +119,32 @@ export function cachedValue(kind: string, slot: string, sources: readonly Source
  * The value `load` returns for `sources`, from the cache when an entry for exactly these bytes
  * exists, else by calling `load` (whose errors propagate as they are) and storing its result.
  * `kind` and `slot` name the entry (a kind of input and where it comes from), so that a new
- * entry replaces the older ones of the same slot rather than piling up.
+ * entry replaces the older ones of the same slot rather than piling up. Objects' properties named
+ * in `lazyKeys` are stored so that a reader with `options.lazily` reads them when first asked for
+ * (valueTape.ts).
  */
-export function cachedLoad<T>(kind: string, slot: string, sources: readonly SourceBytes[], load: () => T, options: CacheOptions = defaultCache()): T {
+export function cachedLoad<T>(kind: string, slot: string, sources: readonly SourceBytes[], load: () => T, options: CacheOptions = defaultCache(), lazyKeys: readonly string[] = []): T {
   if (options.dir === undefined) return load();
   const place = entryPlace(options.dir, kind, slot, sources);
-  const stored = readEntry(place.path, place.key);
+  const stored = readEntry(place.path, place.key, options.lazily === true);
   if (stored !== undefined) return stored as T;
   const value = load();
-  writeEntry(place.dir, place.prefix, place.path, place.key, value);
+  writeEntry(place.dir, place.prefix, place.path, place.key, value, lazyKeys);
   return value;
+}
+
+/** Store `value` as the entry for exactly `sources` (as cachedLoad stores what it loads); nothing happens when the cache is off or the value cannot be stored. */
+export function storeValue(kind: string, slot: string, sources: readonly SourceBytes[], value: unknown, options: CacheOptions = defaultCache()): void {
+  if (options.dir === undefined) return;
+  const place = entryPlace(options.dir, kind, slot, sources);
+  writeEntry(place.dir, place.prefix, place.path, place.key, value);
 }
 
 const KEY_BYTES = 32;
 const SUM_BYTES = 32;
 
 /** The value stored at `path` under `key`; undefined when there is none, or it is for another key, or damaged. */
-function readEntry(path: string, key: string): unknown {
+function readEntry(path: string, key: string, lazily = false): unknown {
   let bytes: Buffer;
   try {
     bytes = readFileSync(path);
@@ -145,17 +156,17 @@ function readEntry(path: string, key: string): unknown {
   const body = bytes.subarray(KEY_BYTES + SUM_BYTES);
   if (!createHash('sha256').update(body).digest().equals(bytes.subarray(KEY_BYTES, KEY_BYTES + SUM_BYTES))) return undefined;
   try {
-    return decodeValue(body);
+    return decodeValue(body, lazily);
   } catch {
     return undefined;
   }
 }
 
 /** Store `value` whole (temporary name, then rename); remove older entries of the same slot. Failures only mean no cache. */
-function writeEntry(dir: string, prefix: string, path: string, key: string, value: unknown): void {
+function writeEntry(dir: string, prefix: string, path: string, key: string, value: unknown, lazyKeys: readonly string[] = []): void {
   let body: Buffer;
   try {
-    body = encodeValue(value);
+    body = encodeValue(value, lazyKeys);
   } catch (e) {
     if (e instanceof UnstorableValueError) return;
     throw e;

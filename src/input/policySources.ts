@@ -42,6 +42,11 @@ export function policyEntry(dataDir: string): PolicyEntry {
  * unreadable, the cache off or not filled): loadPolicyData then parses them.
  */
 export function cachedPolicyData(dataDir: string = DEFAULT_DATA_DIR, cache: CacheOptions = defaultCache()): PolicyData | undefined {
+  return cachedPolicyEntry(dataDir, cache)?.policy;
+}
+
+/** cachedPolicyData with the files and bytes the policy data were found for (a key for what is computed from them). */
+export function cachedPolicyEntry(dataDir: string = DEFAULT_DATA_DIR, cache: CacheOptions = defaultCache()): { policy: PolicyData; sources: SourceBytes[] } | undefined {
   if (!cachesPath(dataDir, cache)) return undefined;
   let entry: PolicyEntry;
   try {
@@ -49,5 +54,6 @@ export function cachedPolicyData(dataDir: string = DEFAULT_DATA_DIR, cache: Cach
   } catch {
     return undefined;
   }
-  return cachedValue(entry.kind, entry.slot, entry.sources, cache) as PolicyData | undefined;
+  const policy = cachedValue(entry.kind, entry.slot, entry.sources, cache) as PolicyData | undefined;
+  return policy === undefined ? undefined : { policy, sources: entry.sources };
 }

@@ -5,6 +5,13 @@
  * reading back parses no number text: the national county file comes back in a few
  * milliseconds. Anything else (a class instance, a function, a typed array) is refused with an
  * error, so that a value that would not come back the same is never stored.
+ *
+ * Properties named in `lazyKeys` (when an object's value under such a key is itself an object)
+ * are stored as blocks a reader may skip: read back lazily, the object has that property as an
+ * enumerable accessor whose value is read from the bytes the first time it is asked for, and
+ * which then becomes a plain data property holding it. Spread, JSON, Object.entries, structured clone and deep equality see the same value. A
+ * command that reads a few counties of the national file in full (explain) then builds the
+ * others' drivers and fiscal columns never.
  */
 
 const MAGIC = 'FSTAPE1\n';
@@ -19,11 +26,13 @@ const UNDEFINED = 5;
 const ARRAY = 6;
 const OBJECT = 7;
 const MAP = 8;
+const LAZY = 9;
 
 export class UnstorableValueError extends Error {}
 
 /** The bytes of `value`; throws UnstorableValueError when it holds anything but plain data. */
-export function encodeValue(value: unknown): Buffer {
+export function encodeValue(value: unknown, lazyKeys: readonly string[] = []): Buffer {
+  const lazy = new Set(lazyKeys);
   const ops: number[] = [];
   const nums: number[] = [];
   const strings: string[] = [];
@@ -71,7 +80,19 @@ export function encodeValue(value: unknown): Buffer {
         shapeIds.set(signature, id);
       }
       ops.push(OBJECT, id);
-      for (const k of keys) put((v as Record<string, unknown>)[k]);
+      for (const k of keys) {
+        const x = (v as Record<string, unknown>)[k];
+        if (lazy.has(k) && typeof x === 'object' && x !== null) {
+          // a block the reader can skip: its length in ops and in numbers, then the value
+          ops.push(LAZY, 0, 0);
+          const at = ops.length - 2;
+          const op0 = ops.length;
+          const num0 = nums.length;
+          put(x);
+          ops[at] = ops.length - op0;
+          ops[at + 1] = nums.length - num0;
+        } else put(x);
+      }
     } else {
       const proto: unknown = typeof v === 'object' ? Object.getPrototypeOf(v) : undefined;
       const kind = proto && typeof proto === 'object' && 'constructor' in proto && typeof proto.constructor === 'function' ? proto.constructor.name : typeof v;
@@ -105,8 +126,74 @@ function objectBuilder(keys: readonly string[]): (take: () => unknown) => object
   return new Function('take', `return { ${fields.join(', ')} };`) as (take: () => unknown) => object;
 }
 
-/** The value `encodeValue` stored in `bytes`; throws when the bytes are not such a value. */
-export function decodeValue(bytes: Uint8Array): unknown {
+/** A block stored lazily: where its value starts in the ops and the numbers. */
+class LazyBlock {
+  constructor(
+    readonly op: number,
+    readonly num: number,
+    readonly read: (op: number, num: number) => unknown,
+  ) {}
+}
+
+/** Per object read back with lazy properties: the block of each such property not read yet. */
+const lazyBlocks = new WeakMap<object, Map<string, LazyBlock>>();
+
+/**
+ * One accessor per property name, shared by every object (so that they share their shape). The
+ * first read makes the property a plain data property holding the value (as a literal would
+ * have it: writable, enumerable, configurable), so that later reads are ordinary ones, and the
+ * objects, read alike, share their shape again.
+ */
+const accessors = new Map<string, PropertyDescriptor>();
+function lazyAccessor(key: string): PropertyDescriptor {
+  let d = accessors.get(key);
+  if (!d) {
+    d = {
+      get(this: object): unknown {
+        // the object holding the property (this, or a prototype of it)
+        // eslint-disable-next-line @typescript-eslint/no-this-alias -- the walk starts at this and goes up its prototypes
+        let holder: object | null = this;
+        while (holder !== null && !lazyBlocks.get(holder)?.has(key)) holder = Object.getPrototypeOf(holder) as object | null;
+        if (holder === null) return undefined;
+        const blocks = lazyBlocks.get(holder)!;
+        const block = blocks.get(key)!;
+        const value = block.read(block.op, block.num);
+        blocks.delete(key);
+        Object.defineProperty(holder, key, { value, writable: true, enumerable: true, configurable: true });
+        return value;
+      },
+      enumerable: true,
+      configurable: true,
+    };
+    accessors.set(key, d);
+  }
+  return d;
+}
+
+/** The object with each LazyBlock among its own values made a lazy accessor (the same keys in the same order); the object itself when it has none. */
+function withLazyProperties(o: Record<string, unknown>): object {
+  const keys = Object.keys(o);
+  if (!keys.some((k) => o[k] instanceof LazyBlock)) return o;
+  const out: Record<string, unknown> = {};
+  const blocks = new Map<string, LazyBlock>();
+  for (const k of keys) {
+    const x = o[k];
+    if (x instanceof LazyBlock) {
+      Object.defineProperty(out, k, lazyAccessor(k));
+      blocks.set(k, x);
+    } else if (k === '__proto__') Object.defineProperty(out, k, { value: x, writable: true, enumerable: true, configurable: true });
+    else out[k] = x;
+  }
+  lazyBlocks.set(out, blocks);
+  return out;
+}
+
+/**
+ * The value `encodeValue` stored in `bytes`; throws when the bytes are not such a value. With
+ * `lazily`, properties stored lazily are read when first asked for; without, all at once (plain
+ * data properties, as if stored without lazy keys).
+ */
+export function decodeValue(bytes: Uint8Array, lazily = false): unknown {
   if (bytes.length < HEADER_BYTES || Buffer.from(bytes.buffer, bytes.byteOffset, 8).toString('latin1') !== MAGIC) throw new Error('not a stored value');
   // the typed views need aligned memory: copy when the bytes do not start on an 8-byte boundary
   const b = bytes.byteOffset % 8 === 0 ? bytes : new Uint8Array(bytes);
@@ -123,6 +210,20 @@ export function decodeValue(bytes: Uint8Array): unknown {
   const builders: Array<(take: () => unknown) => object> = [];
   let op = 0;
   let num = 0;
+  /** lazy blocks met so far (an object met one among its values when this grew while it was built) */
+  let lazyMet = 0;
+  /** a lazy block's value: read from its place, the reader's place kept */
+  const readAt = (at: number, numAt: number): unknown => {
+    const [savedOp, savedNum] = [op, num];
+    op = at;
+    num = numAt;
+    try {
+      return take();
+    } finally {
+      op = savedOp;
+      num = savedNum;
+    }
+  };
   const take = (): unknown => {
     const tag = ops[op++];
     switch (tag) {
@@ -155,7 +256,20 @@ export function decodeValue(bytes: Uint8Array): unknown {
       }
       case OBJECT: {
         const id = ops[op++]!;
-        return (builders[id] ??= objectBuilder(shapes[id]!))(take);
+        const before = lazyMet;
+        const o = (builders[id] ??= objectBuilder(shapes[id]!))(take);
+        return lazyMet === before ? o : withLazyProperties(o as Record<string, unknown>);
+      }
+      case LAZY: {
+        const opSpan = ops[op++]!;
+        const numSpan = ops[op++]!;
+        if (opSpan < 0 || numSpan < 0 || op + opSpan > opCount || num + numSpan > numCount) throw new Error('stored value has a damaged lazy block');
+        if (!lazily) return take();
+        const block = new LazyBlock(op, num, readAt);
+        op += opSpan;
+        num += numSpan;
+        lazyMet++;
+        return block;
       }
       default:
         throw new Error(`stored value has an unknown tag ${String(tag)}`);

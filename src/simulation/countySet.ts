@@ -7,6 +7,7 @@
 import { resolve } from 'node:path';
 import { loadCountyFile } from '../input/countyFile.ts';
 import { InputError } from '../input/inputError.ts';
+import { defaultCache } from '../input/inputCache.ts';
 import { resolveProvince } from '../input/placeNames.ts';
 import type { County } from '../model/county.ts';
 import { DEFAULT_COUNTIES, NATIONAL_COUNTIES } from '../input/bundledPaths.ts';
@@ -27,18 +28,24 @@ export interface CountySetOptions {
   /** national file used for provinces the user's file lacks; 'none' computes over the user's file alone */
   readonly reference?: string;
   readonly province?: string;
+  /** called with each county file's path and the bytes its counties are read from, in the order of `sources` */
+  readonly onSource?: (file: string, bytes: Uint8Array) => void;
+  /** counties from the input cache build their drivers and dated columns when first read (for a command that reads few counties'; the values are the same) */
+  readonly lazily?: boolean;
 }
 
 export function loadCountySet(options: CountySetOptions): CountySet {
   const file = resolve(options.countiesFile ?? DEFAULT_COUNTIES);
-  const own = loadCountyFile(file);
+  const cache = { ...defaultCache(), lazily: options.lazily === true };
+  const own = loadCountyFile(file, cache, options.onSource && ((bytes) => options.onSource!(file, bytes)));
   const counties = [...own.counties];
   const sources = [file];
   const notes: string[] = [];
   const ownProvinces = new Set(own.counties.map((c) => c.provinceCode));
   const reference = options.reference ?? NATIONAL_COUNTIES;
   if (reference !== 'none' && ownProvinces.size < 31 && resolve(reference) !== file) {
-    const ref = loadCountyFile(resolve(reference));
+    const refFile = resolve(reference);
+    const ref = loadCountyFile(refFile, cache, options.onSource && ((bytes) => options.onSource!(refFile, bytes)));
     const added = ref.counties.filter((c) => !ownProvinces.has(c.provinceCode));
     for (const c of added) counties.push(c);
     sources.push(resolve(reference));

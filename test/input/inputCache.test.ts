@@ -44,6 +44,43 @@ describe('valueTape', () => {
     );
   });
 
+  it('with lazy keys: every value the same (deeply, keys in order, through JSON, spread and structured clone), a lazy property read when first asked for', () => {
+    const lazyKeys = ['drivers', 'fiscal', 'a', '__proto__'];
+    const withLazy = fc.letrec((tie) => ({
+      value: fc.oneof(
+        { depthSize: 'small' },
+        plain,
+        fc.array(tie('value')),
+        fc.dictionary(fc.oneof(fc.string(), fc.constantFrom('drivers', 'fiscal', 'a', '__proto__')), tie('value'), { noNullPrototype: true }),
+      ),
+    })).value;
+    fc.assert(
+      fc.property(withLazy, (v: unknown) => {
+        const bytes = encodeValue(v, lazyKeys);
+        const back = decodeValue(bytes, true);
+        return isDeepStrictEqual(decodeValue(bytes), v) && isDeepStrictEqual(back, v) && JSON.stringify(back) === JSON.stringify(v) && isDeepStrictEqual(structuredClone(back), structuredClone(v));
+      }),
+      { numRuns: 300 },
+    );
+    const counties = [{ code: '440232', drivers: { resident_pop: 1.5, pupils: 2 }, fiscal: { own_revenue: { 2012: 3 } }, cost: 1 }, { code: '440233', drivers: { resident_pop: -0 }, fiscal: {}, cost: 2 }];
+    const bytes = encodeValue(counties, ['drivers', 'fiscal']);
+    const back = decodeValue(bytes, true) as typeof counties;
+    expect(Object.keys(Object.getOwnPropertyDescriptor(back[0], 'drivers')!)).toEqual(['get', 'set', 'enumerable', 'configurable']);
+    // read at once (not lazily), the same bytes give plain data properties
+    expect(Object.keys(Object.getOwnPropertyDescriptor((decodeValue(bytes) as typeof counties)[0], 'drivers')!)).toEqual(['value', 'writable', 'enumerable', 'configurable']);
+    expect(Object.keys(back[1]!)).toEqual(['code', 'drivers', 'fiscal', 'cost']);
+    // read twice: the same object, a plain data property after the first read
+    expect(back[0]!.drivers).toBe(back[0]!.drivers);
+    expect(Object.keys(Object.getOwnPropertyDescriptor(back[0], 'drivers')!)).toEqual(['value', 'writable', 'enumerable', 'configurable']);
+    expect(Object.keys(back[0]!)).toEqual(['code', 'drivers', 'fiscal', 'cost']);
+    // read through an object whose prototype it is: the value, held by the prototype
+    expect((Object.create(back[1]!) as typeof counties[number]).fiscal).toEqual({});
+    expect(Object.getOwnPropertyDescriptor(back[1], 'fiscal')!.value).toEqual({});
+    expect(Object.is(back[1]!.drivers.resident_pop, -0)).toBe(true);
+    expect({ ...back[0]! }).toEqual(counties[0]);
+    expect(back).toStrictEqual(counties);
+  });
+
   it('keeps an own __proto__ key as a key, not as the prototype', () => {
     const v = JSON.parse('{"__proto__": {"polluted": 1}, "a": 2}') as Record<string, unknown>;
     const back = decodeValue(encodeValue(v)) as Record<string, unknown>;
@@ -211,6 +248,11 @@ describe('the bundled inputs through the cache', () => {
     const parsed = loadCountyFile(NATIONAL_COUNTIES, NO_CACHE);
     loadCountyFile(NATIONAL_COUNTIES, national);
     expect(isDeepStrictEqual(loadCountyFile(NATIONAL_COUNTIES, national), parsed)).toBe(true);
+    // and read lazily (explain): drivers and dated columns as accessors, every value the same
+    const lazily = loadCountyFile(NATIONAL_COUNTIES, { ...national, lazily: true });
+    expect(Object.getOwnPropertyDescriptor(lazily.counties[0], 'drivers')!.value).toBeUndefined();
+    expect(isDeepStrictEqual(lazily, parsed)).toBe(true);
+    expect(JSON.stringify(lazily.counties)).toBe(JSON.stringify(parsed.counties));
   });
 
   it('a file outside the bundled folder is never cached', () => {
