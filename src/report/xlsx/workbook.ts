@@ -47,6 +47,7 @@ import { safeText } from '../cellSafety.ts';
 import { itemCells } from './itemCells.ts';
 import { cellsOfRows, type SheetCell } from './sheetCells.ts';
 import { attachChartsheets, type ChartSheetSpec } from './chartsheets.ts';
+import { labelLevelRows, labelMeasureRows } from './comparisonLabels.ts';
 import { sheetRange } from './chartXml.ts';
 import { fenToSteps, fenToUnitText, MONEY_UNIT_INFO, stepsText, type MoneyUnit } from '../moneyUnits.ts';
 
@@ -93,6 +94,9 @@ const TEXT = {
   countyChartAll: ['各县财力缺口（{year}年，{unit}，由高到低）', 'Financing gap by county ({year}, {unit}, highest first)'],
   provinceChart: ['各省人均财力缺口（{year}年，元/人，各县合计；负数为结余）', 'Financing gap per resident by province ({year}, yuan per resident, counties summed; negative: surplus)'],
   perResident: ['人均财力缺口（元/人）', 'gap per resident (yuan)'],
+  compareLevels: ['情景比较（按政府层级）', 'comparison by level'],
+  compareItems: ['情景比较（按项目）', 'comparison by item'],
+  compareMeasures: ['情景比较（均等化指标）', 'comparison measures'],
 } as const satisfies Record<string, readonly [string, string]>;
 
 function tx(lang: Lang, key: keyof typeof TEXT, vars: Readonly<Record<string, string | number>> = {}): string {
@@ -495,9 +499,9 @@ async function fillWorkbook(wb: Book, input: WorkbookInput): Promise<void> {
     const c = input.comparison.data;
     const base = t(lang, 'sheet_comparison');
     await tableSheet(wb, base, COMPARE_COUNTY_COLUMNS, { rows: countyComparisonRows(c) }, lang, notes, { totals: c.years.length === 1, freezeColumns: 2, unit });
-    await tableSheet(wb, `${base} ${t(lang, 'byLevel')}`.slice(0, 31), COMPARE_LEVEL_COLUMNS, { rows: levelComparisonRows(c) }, lang, notes, { freezeColumns: 2, unit });
-    await tableSheet(wb, `${base} ${t(lang, 'byItem')}`.slice(0, 31), COMPARE_ITEM_COLUMNS, { rows: itemComparisonRows(c) }, lang, notes, { freezeColumns: 2, unit });
-    await tableSheet(wb, `${base} ${t(lang, 'measures')}`.slice(0, 31), COMPARE_MEASURE_COLUMNS, { rows: measureRows(c) }, lang, notes, { freezeColumns: 3 });
+    await tableSheet(wb, tx(lang, 'compareLevels'), COMPARE_LEVEL_COLUMNS, { rows: labelLevelRows(levelComparisonRows(c), lang) }, lang, notes, { freezeColumns: 2, unit });
+    await tableSheet(wb, tx(lang, 'compareItems'), COMPARE_ITEM_COLUMNS, { rows: itemComparisonRows(c) }, lang, notes, { freezeColumns: 2, unit });
+    await tableSheet(wb, tx(lang, 'compareMeasures'), COMPARE_MEASURE_COLUMNS, { rows: labelMeasureRows(measureRows(c), lang) }, lang, notes, { freezeColumns: 3 });
   }
   // in Chinese: the registry's Chinese description, the unit's Chinese label and the source in Chinese (as the HTML appendix)
   const registry = lang === 'zh' ? new Map(listParameters(policy).map((info) => [info.path, info])) : undefined;

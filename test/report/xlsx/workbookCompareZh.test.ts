@@ -1,0 +1,82 @@
+/**
+ * The Chinese workbook's comparison sheets (report --compare, xlsx): levels of government,
+ * stages and measures in Chinese, not as ids, and column labels joined with the full-width
+ * colon (成本：基准).
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { columnInfo } from '../../../src/report/xlsx/columns.ts';
+import { writeFixture } from '../fixture.ts';
+import { cli } from '../helpers.ts';
+
+let dir: string;
+let wb: ExcelJS.Workbook;
+
+const rowsOf = (ws: ExcelJS.Worksheet): ExcelJS.CellValue[][] => {
+  const rows: ExcelJS.CellValue[][] = [];
+  ws.eachRow((row) => rows.push((row.values as ExcelJS.CellValue[]).slice(1)));
+  return rows;
+};
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'fiscal-sim-xlsx-compare-'));
+  const fx = writeFixture(join(dir, 'fixture'));
+  const out = join(dir, 'out');
+  expect(await cli('report', '--counties', fx.counties, '--reference', 'none', '--data', fx.data, '--scenario', fx.scenario, '--compare', 'baseline', '--lang', 'zh', '--format', 'xlsx', '--out', out, '--quiet')).toBe(0);
+  wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(readFileSync(join(out, 'workbook-2012-raise-health.xlsx')) as unknown as Parameters<typeof wb.xlsx.load>[0]);
+}, 300_000);
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('the zh workbook of a comparison', () => {
+  it('names its comparison sheets in Chinese', () => {
+    expect(wb.worksheets.map((w) => w.name).filter((n) => n.startsWith('情景比较'))).toEqual(['情景比较', '情景比较（按政府层级）', '情景比较（按项目）', '情景比较（均等化指标）']);
+  });
+
+  it('shows the levels of government in Chinese, with full-width colons in the labels', () => {
+    const [head, ...rows] = rowsOf(wb.getWorksheet('情景比较（按政府层级）')!);
+    expect(head).toEqual(['年度', '政府层级', '成本：基准', '成本：情景', '成本：变化', '占总变化']);
+    const years = [...new Set(rows.map((r) => r[0]))];
+    expect(years.length).toBeGreaterThan(0);
+    expect(rows.map((r) => r[1])).toEqual(years.flatMap(() => ['中央', '省级', '地市级', '县级']));
+    // the four levels' changes add up to the change in standard cost summed over the items
+    const fen = (v: ExcelJS.CellValue): number => Math.round(Number(v) * 100);
+    const levelChange = rows.reduce((a, r) => a + fen(r[4]), 0);
+    const [itemHead, ...items] = rowsOf(wb.getWorksheet('情景比较（按项目）')!);
+    const at = itemHead!.indexOf('成本：变化');
+    expect(at).toBeGreaterThan(0);
+    expect(levelChange).not.toBe(0);
+    expect(items.reduce((a, r) => a + fen(r[at]), 0)).toBe(levelChange);
+  });
+
+  it('shows stages and measures in Chinese', () => {
+    const [head, ...rows] = rowsOf(wb.getWorksheet('情景比较（均等化指标）')!);
+    expect(head!.slice(0, 3)).toEqual(['年度', '阶段', '指标']);
+    expect([...new Set(rows.map((r) => r[1]))]).toEqual(['转移支付前', '一般性转移支付后（经济口径）', '一般性转移支付后（财政部口径）', '全部转移支付后']);
+    expect([...new Set(rows.map((r) => r[2]))]).toEqual(['基尼系数', '泰尔指数', '泰尔指数（组间，省份）', '泰尔指数（组内，省份）', '变异系数', '最高/最低', '最高/最低十分位', '均值（元/人）']);
+  });
+
+  it('has no ASCII colon or Latin-only label in any header row of a table sheet', () => {
+    for (const ws of wb.worksheets) {
+      if (ws.name === '列说明') continue; // its second column is the CSV column ids, by design
+      const head = (ws.getRow(1).values as ExcelJS.CellValue[]).slice(1).filter((v): v is string => typeof v === 'string');
+      for (const label of head) {
+        expect(label, `${ws.name}: ${label}`).not.toMatch(/: /);
+        expect(label, `${ws.name}: ${label}`).not.toMatch(/^[A-Za-z_ ]+$/);
+      }
+    }
+  });
+});
+
+describe('comparison column labels', () => {
+  it('join stem and side with "：" in Chinese and ": " in English', () => {
+    expect(columnInfo('cost_base', 'zh').label).toBe('成本：基准');
+    expect(columnInfo('gap_change', 'zh').label).toBe('缺口变化');
+    expect(columnInfo('own_revenue_scenario', 'zh').label).toBe('本级收入：情景');
+    expect(columnInfo('cost_base', 'en').label).toBe('Cost: Base');
+  });
+});
