@@ -15,7 +15,8 @@ import { esc, fixed, group, persons, yuanCompact, yuanExact } from './format.ts'
 import { BETTER_COLOR, card, figure, GAP_COLOR, htmlPage, legend, LEVEL_COLORS, td, th } from './page.ts';
 import { footerLines, moneyUnit } from './sections.ts';
 import type { LabelKey } from './labels.ts';
-import { parameterDescription } from './parameterText.ts';
+import { changeText, parameterDescription } from './parameterText.ts';
+import type { ScenarioChangeValues } from '../../scenarios/scenario.ts';
 
 export interface ComparisonInput {
   readonly data: Comparison;
@@ -23,6 +24,8 @@ export interface ComparisonInput {
   readonly baseTitle: string;
   readonly baseTitleZh?: string;
   readonly changes: ReadonlyArray<{ readonly path: string; readonly description: string }>;
+  /** each change's values by year, aligned with `changes` (scenario.changeValues): shown in words */
+  readonly changeValues?: ReadonlyArray<ScenarioChangeValues | undefined>;
 }
 
 const signed = (s: string, v: number): string => (v > 0 ? `+${s}` : s);
@@ -88,9 +91,10 @@ ${card(ctx.t('losers'), String(widens), ctx.t('ofCounties', { n: rows.length }),
 </div>`;
 
   const changes = input.changes.length
-    ? `<ul>${input.changes.map((ch) => {
+    ? `<ul>${input.changes.map((ch, k) => {
       const info = ctx.registry.get(ch.path);
-      return `<li><code>${esc(ch.path)}</code>${info ? ` ${esc(parameterDescription(ctx, info))}` : ''} — ${esc(ch.description)}</li>`;
+      const values = input.changeValues?.[k];
+      return `<li><code>${esc(ch.path)}</code>${info ? ` ${esc(parameterDescription(ctx, info))}` : ''} — ${esc(values ? changeText(ctx, values, info?.unit) : ch.description)}</li>`;
     }).join('')}</ul>`
     : `<p>${esc(ctx.t('noChanges'))}</p>`;
 
@@ -121,7 +125,7 @@ ${card(ctx.t('losers'), String(widens), ctx.t('ofCounties', { n: rows.length }),
       categories: top.map((i) => i.item), series: ctx.levelNames, colors: [...LEVEL_COLORS], valueLabel: `${ctx.t('change')}${ctx.paren(itemUnit.label)}`, format: (v) => group(v, 2), categoryLabel: (k) => itemLabels.get(k) ?? k,
     }), legend(ctx.levelNames.map((n, k) => [n, LEVEL_COLORS[k]!])))
     : '';
-  const itemTable = `<div class="scroll"><table class="sortable"><thead><tr>${th(ctx.t('item'))}${th(`${ctx.t('cost')}${ctx.colon}${ctx.t('baseValue')}`, true)}${th(`${ctx.t('cost')}${ctx.colon}${ctx.t('scenarioValue')}`, true)}${th(`${ctx.t('cost')}${ctx.colon}${ctx.t('change')}`, true)}${ctx.levelNames.map((n) => th(`${n}: ${ctx.t('change')}`, true)).join('')}</tr></thead><tbody>${items
+  const itemTable = `<div class="scroll"><table class="sortable"><thead><tr>${th(ctx.t('item'))}${th(`${ctx.t('cost')}${ctx.colon}${ctx.t('baseValue')}`, true)}${th(`${ctx.t('cost')}${ctx.colon}${ctx.t('scenarioValue')}`, true)}${th(`${ctx.t('cost')}${ctx.colon}${ctx.t('change')}`, true)}${ctx.levelNames.map((n) => th(`${n}${ctx.colon}${ctx.t('change')}`, true)).join('')}</tr></thead><tbody>${items
     .map((i) => `<tr><td>${esc(itemName(i))}<br><code>${esc(i.item)}</code></td>${diffCells(ctx, i.cost)}${LEVELS.map((l) => td(signed(yuanExact(i[l].delta), i[l].delta), i[l].delta)).join('')}</tr>`)
     .join('')}</tbody></table></div>`;
 

@@ -1,19 +1,21 @@
 /**
- * The Chinese workbook's comparison sheets (report --compare, xlsx): levels of government,
- * stages and measures in Chinese, not as ids, and column labels joined with the full-width
- * colon (成本：基准).
+ * A comparison in Chinese (report --scenario … --compare baseline --lang zh): the workbook's
+ * comparison sheets give levels of government, stages and measures in Chinese, not as ids, and
+ * join column labels with the full-width colon (成本：基准); the HTML comparison page says what
+ * the scenario changes in words, not JSON, and reads its charts' parts in Chinese.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { columnInfo } from '../../../src/report/xlsx/columns.ts';
-import { writeFixture } from '../fixture.ts';
-import { cli } from '../helpers.ts';
+import { columnInfo } from '../../src/report/xlsx/columns.ts';
+import { writeFixture } from './fixture.ts';
+import { cli } from './helpers.ts';
 
 let dir: string;
 let wb: ExcelJS.Workbook;
+let html: string;
 
 const rowsOf = (ws: ExcelJS.Worksheet): ExcelJS.CellValue[][] => {
   const rows: ExcelJS.CellValue[][] = [];
@@ -25,9 +27,10 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'fiscal-sim-xlsx-compare-'));
   const fx = writeFixture(join(dir, 'fixture'));
   const out = join(dir, 'out');
-  expect(await cli('report', '--counties', fx.counties, '--reference', 'none', '--data', fx.data, '--scenario', fx.scenario, '--compare', 'baseline', '--lang', 'zh', '--format', 'xlsx', '--out', out, '--quiet')).toBe(0);
+  expect(await cli('report', '--counties', fx.counties, '--reference', 'none', '--data', fx.data, '--scenario', fx.scenario, '--compare', 'baseline', '--lang', 'zh', '--format', 'html,xlsx', '--no-county-pages', '--out', out, '--quiet')).toBe(0);
   wb = new ExcelJS.Workbook();
   await wb.xlsx.load(readFileSync(join(out, 'workbook-2012-raise-health.xlsx')) as unknown as Parameters<typeof wb.xlsx.load>[0]);
+  html = readFileSync(join(out, 'comparison-2012-raise-health-vs-baseline.html'), 'utf8');
 }, 300_000);
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -78,5 +81,25 @@ describe('comparison column labels', () => {
     expect(columnInfo('gap_change', 'zh').label).toBe('缺口变化');
     expect(columnInfo('own_revenue_scenario', 'zh').label).toBe('本级收入：情景');
     expect(columnInfo('cost_base', 'en').label).toBe('Cost: Base');
+  });
+});
+
+describe('the zh comparison page', () => {
+  it('says what the scenario changes in words, with units, not as JSON', () => {
+    const section = /<section id="changes">(.*?)<\/section>/s.exec(html)![1]!;
+    expect(section).toContain('基本公共卫生服务经费：单位标准 — raise-health.yaml：2012年起 45 元/人/年');
+    expect(section).toContain('raise-health.yaml：2012年起 （按2018年分档）第1档 0.8，第2档 0.6，第3档 0.5，第4档 0.3，第5档 0.1');
+    expect(section).not.toMatch(/[{}"]|&quot;/);
+  });
+
+  it('joins level and change with the full-width colon and gives residents their unit', () => {
+    expect(html).toContain('<th class="n" scope="col">中央：变化</th>');
+    expect(html).not.toMatch(/(中央|省级|地市级|县级): /);
+    expect(html).toMatch(/\d+ 个县，常住人口 [\d,]+ 人</);
+  });
+
+  it('labels the parts of its charts in Chinese for screen readers', () => {
+    expect(html).toContain('aria-label="横轴刻度"');
+    expect(html).not.toMatch(/aria-label="[a-z -]+"/);
   });
 });
