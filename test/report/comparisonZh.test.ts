@@ -17,6 +17,9 @@ let dir: string;
 let wb: ExcelJS.Workbook;
 let html: string;
 
+/** A cell's text (these cells hold plain strings or numbers). */
+const text = (v: ExcelJS.CellValue | undefined): string => (typeof v === 'string' || typeof v === 'number' ? String(v) : '');
+
 const rowsOf = (ws: ExcelJS.Worksheet): ExcelJS.CellValue[][] => {
   const rows: ExcelJS.CellValue[][] = [];
   ws.eachRow((row) => rows.push((row.values as ExcelJS.CellValue[]).slice(1)));
@@ -72,6 +75,37 @@ describe('the zh workbook of a comparison', () => {
         expect(label, `${ws.name}: ${label}`).not.toMatch(/^[A-Za-z_ ]+$/);
       }
     }
+  });
+});
+
+describe('the zh workbook\'s item and parameter sheets', () => {
+  it('give domain, driver, sharing rule and source in Chinese, not as ids', () => {
+    const [head, ...rows] = rowsOf(wb.getWorksheet('项目')!);
+    const col = (label: string): number => {
+      const at = head!.indexOf(label);
+      expect(at, label).toBeGreaterThanOrEqual(0);
+      return at;
+    };
+    const item = col('项目'), domain = col('领域'), rule = col('分担规则'), source = col('来源');
+    const driver = head!.findIndex((h) => typeof h === 'string' && h.startsWith('服务对象'));
+    const primary = rows.find((r) => r[item] === 'edu.running_costs_rural_primary')!;
+    expect(primary[domain]).toBe('基本公共教育');
+    expect(primary[driver]).toBe('农村小学生');
+    expect(primary[rule]).toBe('中央与地方财政按比例分担');
+    for (const r of rows) {
+      expect(text(r[domain])).not.toMatch(/[a-z]_|^[a-z]+$/);
+      expect(text(r[driver])).not.toMatch(/^[a-z_0-9]+$/);
+      expect(text(r[rule])).not.toMatch(/^[a-z_0-9]+$/);
+      if (r[source]) expect(text(r[source])).toMatch(/^(规划原文|政策依据|假设)/);
+    }
+  });
+
+  it('write grouped parameter values with Chinese region names', () => {
+    const [head, ...rows] = rowsOf(wb.getWorksheet('参数与来源')!);
+    const path = head!.indexOf('参数'), value = head!.indexOf('取值');
+    const standard = rows.find((r) => r[path] === 'standards.edu.running_costs_rural_primary.standard')!;
+    expect(standard[value]).toBe('西部 500 / 中部 500 / 东部 550 （按地区组）');
+    for (const r of rows) expect(text(r[value])).not.toMatch(/\b(west|east|region_group|tier_2018)\b/);
   });
 });
 

@@ -63,7 +63,7 @@ const VALUE_WORDS_ZH: ReadonlyArray<readonly [RegExp, string]> = [
 ];
 
 /** A parameter's value as text in the page's language: region groups, tiers and split parts named in Chinese. */
-export function parameterValue(ctx: ReportContext, value: string): string {
+export function parameterValue(ctx: Pick<ReportContext, 'lang'>, value: string): string {
   if (ctx.lang === 'en') return value;
   return VALUE_WORDS_ZH.reduce((text, [re, to]) => text.replace(re, to), value);
 }

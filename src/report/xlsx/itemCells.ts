@@ -4,20 +4,33 @@
  * object per item nor all rows at once. The values are those the row tables give
  * (src/tables/countyTable.ts itemRows), in ITEM_COLUMNS order, with money as integer fen
  * (the sheet writer turns fen into yuan and display units). Each item's fixed text (id,
- * names, driver, rule, source) is taken once per year, each county's once.
+ * names, driver, rule, source) is taken once per year, each county's once. In Chinese the
+ * domain, driver, sharing rule and source are words (教育, 农村小学生, 中央与地方财政按比例分担,
+ * 政策依据：…), not the CSV's ids and English source notes.
  */
-import type { CatalogEntry, PolicyData } from '../../input/policyData.ts';
+import { sourceInForce, type CatalogEntry, type PolicyData } from '../../input/policyData.ts';
+import { describeSource } from '../../i18n/sources.ts';
 import { valueFor } from '../../model/parameters.ts';
 import type { YearRun } from '../../simulation/runSimulation.ts';
 import { itemSource } from '../../tables/countyTable.ts';
 import type { SheetCell } from './sheetCells.ts';
+import { driverName, type Lang } from '../html/labels.ts';
 
 /** Item cells (ITEM_COLUMNS order, money in fen) of the selected counties, in county then catalog order. */
-export function* itemCells(run: YearRun, selected: ReadonlySet<number>, catalog: ReadonlyMap<string, CatalogEntry>, policy: Pick<PolicyData, 'changeSources'>): Generator<SheetCell[]> {
+export function* itemCells(run: YearRun, selected: ReadonlySet<number>, catalog: ReadonlyMap<string, CatalogEntry>, policy: Pick<PolicyData, 'changeSources' | 'rules' | 'domains'>, lang: Lang = 'en'): Generator<SheetCell[]> {
   const items = run.result.items;
   const per = items.itemsPerCounty;
   const params = run.params.items;
-  const sources = params.map((p) => itemSource(run, p.id, catalog, policy));
+  const zh = lang === 'zh';
+  const domainsZh = new Map<string, string>(policy.domains.map((d) => [d.domain, d.nameZh]));
+  const sources = params.map((p) => {
+    if (!zh) return itemSource(run, p.id, catalog, policy);
+    const entry = catalog.get(p.id);
+    return entry?.standard ? describeSource(sourceInForce(policy, `standards.${p.id}.standard`, run.year, entry.standard.source), 'zh') : '';
+  });
+  const domains = params.map((p) => (zh ? (domainsZh.get(p.domain) ?? p.domain) : p.domain));
+  const drivers = params.map((p) => (zh ? driverName('zh', p.driver) : p.driver));
+  const rules = params.map((p) => (zh ? (policy.rules.get(p.rule.id)?.wording_zh ?? p.rule.id) : p.rule.id));
   const fixedStandard = params.map((p) => (typeof p.annualStandard === 'number' ? String(p.annualStandard) : undefined));
   const { beneficiaries, costFen, centralFen, provincialFen, prefectureFen, countyFen, specialFen, retainedFen } = items.columns;
   const inOrder = [...selected].filter((ci) => ci >= 0 && ci < items.countyCount).sort((a, b) => a - b);
@@ -27,10 +40,10 @@ export function* itemCells(run: YearRun, selected: ReadonlySet<number>, catalog:
     for (let i = 0, k = ci * per; i < per; i++, k++) {
       const p = params[i]!;
       yield [
-        c.code, c.name, run.year, p.id, p.nameZh, p.domain, p.driver,
+        c.code, c.name, run.year, p.id, p.nameZh, domains[i]!, drivers[i]!,
         beneficiaries[k]!.toFixed(2), fixedStandard[i] ?? String(valueFor(p.annualStandard, c)), costIndex,
         costFen[k]!, centralFen[k]!, provincialFen[k]!, prefectureFen[k]!, countyFen[k]!, specialFen[k]!, retainedFen[k]!,
-        p.rule.id, sources[i]!,
+        rules[i]!, sources[i]!,
       ];
     }
   }

@@ -48,6 +48,7 @@ import { itemCells } from './itemCells.ts';
 import { cellsOfRows, type SheetCell } from './sheetCells.ts';
 import { attachChartsheets, type ChartSheetSpec } from './chartsheets.ts';
 import { labelLevelRows, labelMeasureRows } from './comparisonLabels.ts';
+import { parameterValue } from '../html/parameterText.ts';
 import { sheetRange } from './chartXml.ts';
 import { fenToSteps, fenToUnitText, MONEY_UNIT_INFO, stepsText, type MoneyUnit } from '../moneyUnits.ts';
 
@@ -492,7 +493,7 @@ async function fillWorkbook(wb: Book, input: WorkbookInput): Promise<void> {
   summarySheet(wb, input);
   rankingSheet(wb, input);
   await tableSheet(wb, t(lang, 'sheet_counties'), COUNTY_COLUMNS, { rows: each((r) => selected.map((i) => countyRow(r, r.result.counties[i]!))) }, lang, notes, { totals: runs.length === 1, freezeColumns: 2, unit });
-  await tableSheet(wb, t(lang, 'sheet_items'), ITEM_COLUMNS, each((r) => itemCells(r, selectedSet, catalog, policy)), lang, notes, { totals: runs.length === 1, freezeColumns: 2, unit });
+  await tableSheet(wb, t(lang, 'sheet_items'), ITEM_COLUMNS, each((r) => itemCells(r, selectedSet, catalog, policy, lang)), lang, notes, { totals: runs.length === 1, freezeColumns: 2, unit });
   await tableSheet(wb, t(lang, 'sheet_transfers'), TRANSFER_COLUMNS, { rows: each((r) => selected.map((i) => transferRow(r, r.result.counties[i]!))) }, lang, notes, { totals: runs.length === 1, freezeColumns: 2, unit });
   await tableSheet(wb, t(lang, 'sheet_provinces'), PROVINCE_COLUMNS, { rows: each((r) => provinceRows(r, provinces)) }, lang, notes, { totals: runs.length === 1, freezeColumns: 2, unit });
   if (input.comparison) {
@@ -507,7 +508,7 @@ async function fillWorkbook(wb: Book, input: WorkbookInput): Promise<void> {
   const registry = lang === 'zh' ? new Map(listParameters(policy).map((info) => [info.path, info])) : undefined;
   const params = parameterRows(policy, run.year).map((p): Row => {
     const info = registry?.get(p.path);
-    return { path: p.path, description: info?.description_zh ?? p.description, value: p.value, unit: registry ? unitLabel(p.unit, lang) : p.unit, source_kind: t(lang, `source_${p.sourceKind}`), source: info ? describeSourceIn(sourceInForce(policy, p.path, run.year, info.source), lang) : p.source };
+    return { path: p.path, description: info?.description_zh ?? p.description, value: registry ? parameterValue({ lang }, p.value) : p.value, unit: registry ? unitLabel(p.unit, lang) : p.unit, source_kind: t(lang, `source_${p.sourceKind}`), source: info ? describeSourceIn(sourceInForce(policy, p.path, run.year, info.source), lang) : p.source };
   });
   await tableSheet(wb, t(lang, 'sheet_parameters'), PARAMETER_COLUMNS, { rows: params }, lang, notes, { freezeColumns: 1, wrap: ['description', 'source'] });
   columnSheet(wb, lang, notes);
