@@ -1,6 +1,7 @@
 /** A scenario's parameter changes in words on the comparison page, not as JSON. */
 import { describe, expect, it } from 'vitest';
 import { changeText } from '../../src/report/html/parameterText.ts';
+import { changesBeyondBase } from '../../src/report/html/comparisonReport.ts';
 
 const zh = { lang: 'zh' as const, colon: '：' };
 const en = { lang: 'en' as const, colon: ': ' };
@@ -22,5 +23,25 @@ describe('changeText', () => {
     expect(changeText(zh, { file: 'p.yaml', byYear: [{ from: 2013, value: 686000000000 }] }, 'yuan')).toBe('p.yaml：2013年起 686,000,000,000 元');
     expect(changeText(zh, { file: 'f.yaml', byYear: [{ from: 2012, value: null, formula: 'base * 1.1' }] }, 'share')).toBe('f.yaml：2012年起 公式 base * 1.1');
     expect(changeText(en, { file: 'g.yaml', byYear: [{ from: 2012, value: true }] }, undefined)).toBe('g.yaml: from 2012, yes');
+  });
+});
+
+describe('changesBeyondBase', () => {
+  const changes = [
+    { path: 'standards.si.rural_pension_basic.standard', description: 'baseline_2012.yaml: …' },
+    { path: 'standards.si.rural_pension_basic.standard', description: 'raise_basic_pension.yaml: …' },
+    { path: 'counties', description: 'raise_basic_pension.yaml: where … set …' },
+  ];
+  const changeValues = [
+    { file: 'baseline_2012.yaml', byYear: [{ from: 2012, value: 55 }] },
+    { file: 'raise_basic_pension.yaml', byYear: [{ from: 2014, value: 70 }] },
+    undefined,
+  ];
+  it('leaves out the changes of a parent the base reads too', () => {
+    expect(changesBeyondBase({ changes, changeValues, baseFiles: ['baseline_2012.yaml'] }).map((c) => c.description)).toEqual(['raise_basic_pension.yaml: …', 'raise_basic_pension.yaml: where … set …']);
+  });
+  it('keeps every change against the built-in baseline, which reads no file', () => {
+    expect(changesBeyondBase({ changes, changeValues, baseFiles: [] })).toHaveLength(3);
+    expect(changesBeyondBase({ changes })).toHaveLength(3);
   });
 });

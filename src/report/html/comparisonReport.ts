@@ -26,6 +26,16 @@ export interface ComparisonInput {
   readonly changes: ReadonlyArray<{ readonly path: string; readonly description: string }>;
   /** each change's values by year, aligned with `changes` (scenario.changeValues): shown in words */
   readonly changeValues?: ReadonlyArray<ScenarioChangeValues | undefined>;
+  /** the file names (no folder) of the base's scenario chain: changes made by these apply to both sides */
+  readonly baseFiles?: readonly string[];
+}
+
+/** The changes that make the scenario differ from the base: all but those of a file the base reads too (a shared parent). */
+export function changesBeyondBase(input: Pick<ComparisonInput, 'changes' | 'changeValues' | 'baseFiles'>): Array<{ readonly path: string; readonly description: string; readonly values: ScenarioChangeValues | undefined }> {
+  const shared = new Set(input.baseFiles ?? []);
+  return input.changes
+    .map((ch, k) => ({ path: ch.path, description: ch.description, values: input.changeValues?.[k] }))
+    .filter((ch) => !(ch.values && shared.has(ch.values.file)));
 }
 
 const signed = (s: string, v: number): string => (v > 0 ? `+${s}` : s);
@@ -90,11 +100,11 @@ ${card(ctx.t('winners'), String(narrows), ctx.t('ofCounties', { n: rows.length }
 ${card(ctx.t('losers'), String(widens), ctx.t('ofCounties', { n: rows.length }), { key: 'losers', value: String(widens), cls: widens ? 'gap' : '' })}
 </div>`;
 
-  const changes = input.changes.length
-    ? `<ul>${input.changes.map((ch, k) => {
+  const own = changesBeyondBase(input);
+  const changes = own.length
+    ? `<ul>${own.map((ch) => {
       const info = ctx.registry.get(ch.path);
-      const values = input.changeValues?.[k];
-      return `<li><code>${esc(ch.path)}</code>${info ? ` ${esc(parameterDescription(ctx, info))}` : ''} — ${esc(values ? changeText(ctx, values, info?.unit) : ch.description)}</li>`;
+      return `<li><code>${esc(ch.path)}</code>${info ? ` ${esc(parameterDescription(ctx, info))}` : ''} — ${esc(ch.values ? changeText(ctx, ch.values, info?.unit) : ch.description)}</li>`;
     }).join('')}</ul>`
     : `<p>${esc(ctx.t('noChanges'))}</p>`;
 
