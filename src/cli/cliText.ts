@@ -7,6 +7,9 @@ import type { Messages } from '../i18n/text.ts';
 
 const n = (count: number, one: string, many: string): string => `${count} ${count === 1 ? one : many}`;
 
+/** A quantile label of the Monte Carlo output (q05, q95) in Chinese: 5% 分位数. */
+const quantileZh = (q: string): string => q.replace(/^q0*(\d+)(?:_(\d+))?$/, (_m, whole: string, part: string | undefined) => `${whole}${part ? `.${part}` : ''}% 分位数`);
+
 export const CLI_TEXT = {
   // the program and its help
   program: {
@@ -228,16 +231,16 @@ export const CLI_TEXT = {
     en: (scenario: string, draws: number, seed: number) => `Monte Carlo: ${scenario}, ${draws} draws, seed ${seed}`,
   },
   mcHeading: {
-    zh: (draws: number, seed: number, lo: string, hi: string) => `蒙特卡洛模拟：${draws} 次抽样，种子 ${seed}；中位数 [${lo}，${hi}]`,
+    zh: (draws: number, seed: number, lo: string, hi: string) => `蒙特卡洛模拟：${draws} 次抽样，种子 ${seed}；中位数 [${quantileZh(lo)}，${quantileZh(hi)}]`,
     en: (draws: number, seed: number, lo: string, hi: string) => `Monte Carlo: ${draws} draws, seed ${seed}; median [${lo}, ${hi}]`,
   },
   mcColumns: {
     zh: { gini: '基尼系数', theil: '泰尔指数', counties_in_gap: '有缺口县数', shortfall: '缺口合计（亿元）' },
-    en: { gini: 'Gini', theil: 'Theil', counties_in_gap: 'counties in gap', shortfall: 'shortfall (亿元)' },
+    en: { gini: 'Gini', theil: 'Theil', counties_in_gap: 'counties in gap', shortfall: 'shortfall (100 m yuan)' },
   },
   mcMostLikely: {
     zh: (year: number) => `${year} 年最可能出现缺口的县：出现缺口的概率，平均缺口（万元）`,
-    en: (year: number) => `Counties most likely to be in a gap in ${year}: P(gap), mean gap (万元)`,
+    en: (year: number) => `Counties most likely to be in a gap in ${year}: P(gap), mean gap (10,000 yuan)`,
   },
   mcInFiles: {
     zh: (measures: number, counties: number, years: number) => `（CSV 文件中有 ${measures} 项指标和 ${counties} 个县 × ${years} 年）`,
@@ -292,7 +295,7 @@ export const CLI_TEXT = {
   validateOptFigures: { zh: '公开数据目录', en: 'folder of published figures' },
   validateOptOut: { zh: '同时把 validation.csv 写到此目录', en: 'also write validation.csv to this folder' },
   validateOptVerbose: { zh: '显示每项数据的来源和容差理由', en: "print each figure's source and band reason" },
-  validateTitle: { zh: (scenario: string, counties: number, years: string) => `fiscal-sim validate — ${scenario}，${counties} 个县，${years}`, en: (scenario: string, counties: number, years: string) => `fiscal-sim validate — ${scenario}, ${counties} counties, ${years}` },
+  validateTitle: { zh: (scenario: string, counties: number, years: string) => `fiscal-sim validate — ${scenario}，${counties} 个县，${years} 年`, en: (scenario: string, counties: number, years: string) => `fiscal-sim validate — ${scenario}, ${counties} counties, ${years}` },
   validateHeader: { zh: '状态 | 年 | 指标 | 公开数 | 模型数 | 差异 | 容差', en: 'status | year | figure | published | model | difference | band' },
   statusPass: { zh: '✓ 通过', en: '✓ pass' },
   statusOutside: { zh: '✗ 超出', en: '✗ outside' },

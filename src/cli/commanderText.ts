@@ -95,6 +95,12 @@ function extraZh(description: string, parts: ReadonlyArray<readonly [string, str
   return `${description}（${given.join('；')}）`;
 }
 
+/** A default value as the help shows it: a list as written on the command line (html,xlsx), text unquoted in Chinese. */
+function defaultText(value: unknown, lang: Lang): string {
+  if (Array.isArray(value)) return value.map(String).join(',');
+  return lang === 'zh' && typeof value === 'string' ? value : JSON.stringify(value);
+}
+
 const choicesOf = (choices: readonly string[] | undefined): string | undefined => (choices ? choices.map((c) => JSON.stringify(c)).join('、') : undefined);
 
 /**
@@ -105,7 +111,14 @@ const choicesOf = (choices: readonly string[] | undefined): string | undefined =
 export function helpConfiguration(lang: Lang): HelpConfiguration {
   const m = inLang(CLI_TEXT, lang);
   const titles: Readonly<Record<string, string>> = { 'Usage:': m.titleUsage, 'Options:': m.titleOptions, 'Commands:': m.titleCommands, 'Arguments:': m.titleArguments, 'Global Options:': m.titleGlobalOptions };
-  if (lang === 'en') return { styleTitle: (s) => titles[s] ?? s };
+  if (lang === 'en') {
+    // commander's own notes, but a list default as written on the command line (html,xlsx), not as JSON
+    const help = new Help();
+    return {
+      styleTitle: (s) => titles[s] ?? s,
+      optionDescription: (option: Option): string => help.optionDescription(Array.isArray(option.defaultValue) && option.defaultValueDescription === undefined ? Object.assign(Object.create(Object.getPrototypeOf(option) as object) as Option, option, { defaultValueDescription: defaultText(option.defaultValue, lang) }) : option),
+    };
+  }
   const base = new Help();
   return {
     styleTitle: (s) => titles[s] ?? s,
@@ -121,14 +134,14 @@ export function helpConfiguration(lang: Lang): HelpConfiguration {
       const showDefault = option.defaultValue !== undefined && (option.required || option.optional || (option.isBoolean() && typeof option.defaultValue === 'boolean'));
       return extraZh(option.description, [
         [m.choicesValue, choicesOf(option.argChoices)],
-        [m.defaultValue, showDefault ? (option.defaultValueDescription ?? JSON.stringify(option.defaultValue)) : undefined],
+        [m.defaultValue, showDefault ? (option.defaultValueDescription ?? defaultText(option.defaultValue, lang)) : undefined],
         [m.envValue, option.envVar],
       ]);
     },
     argumentDescription(argument: Argument): string {
       return extraZh(argument.description, [
         [m.choicesValue, choicesOf(argument.argChoices)],
-        [m.defaultValue, argument.defaultValue !== undefined ? (argument.defaultValueDescription ?? JSON.stringify(argument.defaultValue)) : undefined],
+        [m.defaultValue, argument.defaultValue !== undefined ? (argument.defaultValueDescription ?? defaultText(argument.defaultValue, lang)) : undefined],
       ]);
     },
   };

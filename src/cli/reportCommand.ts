@@ -165,7 +165,7 @@ export function registerReportCommand(program: Command, lang: Lang): void {
       written.push(...writeHtmlBatch(ctx, {
         provinces: byProvince,
         counties: countyPages,
-        ...(comparison && baseScenario ? { comparison: { data: comparison, baseName: baseScenario.name, baseTitle: pickOr(lang, baseScenario.titleZh, baseScenario.title), changes: scenario.changes } } : {}),
+        ...(comparison && baseScenario ? { comparison: { data: comparison, baseName: baseScenario.name, baseTitle: pickOr(lang, baseScenario.titleZh, baseScenario.title), changes: scenario.changes, ...(scenario.changeValues ? { changeValues: scenario.changeValues } : {}), baseFiles: baseScenario.files.map((f) => basename(f)) } } : {}),
       }, out, { quiet: opts.quiet === true }));
     }
     if (formats.has('xlsx')) {

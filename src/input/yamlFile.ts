@@ -7,9 +7,10 @@ import { z } from 'zod';
 import { InputError, type InputProblem } from './inputError.ts';
 import { MAX_YAML_ALIASES, MAX_YAML_BYTES, readInputFile } from './fileLimits.ts';
 import { onMessageLang, say } from '../i18n/messageLang.ts';
+import { zodLocaleZh } from '../i18n/zodZh.ts';
 
 // zod's own messages (a value of the wrong type, too short, an unknown key) in the message language
-onMessageLang((lang) => z.config(lang === 'zh' ? z.locales.zhCN() : z.locales.en()));
+onMessageLang((lang) => z.config(lang === 'zh' ? zodLocaleZh() : z.locales.en()));
 
 export interface ParsedYaml {
   readonly file: string;

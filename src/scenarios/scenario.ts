@@ -32,12 +32,20 @@ export interface Scenario {
   readonly ownChangesFrom?: number;
   /** the changes as given, for metadata: path → value by year */
   readonly changes: ReadonlyArray<{ readonly path: string; readonly description: string }>;
+  /** each change's values by year as given (a formula's text in place of its value), for reports; absent for county changes */
+  readonly changeValues?: ReadonlyArray<ScenarioChangeValues | undefined>;
   /** transfer scheme settings as given in the file (validated by the scheme module) */
   readonly scheme?: unknown;
   /** uncertainty declarations as given in the file (validated by the Monte Carlo module) */
   readonly uncertainty?: unknown;
   /** the transfer scheme the scenario configures for the province → county stage, checked at load */
   readonly schemeConfig?: SchemeConfig;
+}
+
+/** A parameter change of a scenario file: the file's name and the values it sets, by the year from which each holds. */
+export interface ScenarioChangeValues {
+  readonly file: string;
+  readonly byYear: ReadonlyArray<{ readonly from: number; readonly value: unknown; readonly formula?: string }>;
 }
 
 export function baselineScenario(policy: PolicyData, years: readonly number[] = DEFAULT_HORIZON): Scenario {

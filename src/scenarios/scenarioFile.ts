@@ -500,6 +500,10 @@ export function loadScenario(file: string, basePolicy: PolicyData): Scenario {
       ...chain.flatMap((f) => f.changes.map((c) => ({ path: c.path, description: `${basename(f.file)}: ${c.path} = ${JSON.stringify(Object.fromEntries([...c.values.map((v) => [v.from, v.value]), ...c.formulas.filter((x) => x.value).map((x) => [x.from, `=${x.value!.text}`])]))}` }))),
       ...chain.flatMap((f) => f.counties.map((c) => ({ path: 'counties', description: `${basename(f.file)}: where ${JSON.stringify(c.where)} set ${JSON.stringify(c.set)}` }))),
     ],
+    changeValues: [
+      ...chain.flatMap((f) => f.changes.map((c) => ({ file: basename(f.file), byYear: [...c.values, ...c.formulas.filter((x) => x.value).map((x) => ({ from: x.from, value: null, formula: x.value!.text }))].sort((a, b) => a.from - b.from) }))),
+      ...chain.flatMap((f) => f.counties.map(() => undefined)),
+    ],
     scheme: schemeSection?.data.scheme,
     uncertainty: [...chain].reverse().find((f) => f.data.uncertainty !== undefined)?.data.uncertainty,
     ...(schemeConfig ? { schemeConfig } : {}),

@@ -76,6 +76,17 @@ describe('choosing the language', () => {
     expect((await buildProgram('en')).helpInformation()).toContain("explain one county's gap");
   });
 
+  it('shows defaults as typed: a list as html,xlsx,csv,json, a year as 2012, and text unquoted in Chinese', async () => {
+    const help = async (lang: 'zh' | 'en', command: string): Promise<string> => (await buildProgram(lang)).commands.find((c) => c.name() === command)!.helpInformation().replace(/\s+/g, ' ');
+    expect(await help('zh', 'report')).toMatch(/（默认： ?html,xlsx,csv,json）/);
+    expect(await help('zh', 'report')).toContain('（默认：./reports）');
+    expect(await help('zh', 'sweep')).toContain('（默认：2012）');
+    expect(await help('en', 'report')).toContain('(default: html,xlsx,csv,json)');
+    expect(await help('en', 'report')).toContain('(default: "./reports")');
+    expect(await help('en', 'sweep')).toContain('(default: 2012)');
+    for (const lang of ['zh', 'en'] as const) expect(await help(lang, 'report')).not.toMatch(/\["html"|\[2012\]/);
+  });
+
   it('Chinese by default when FISCAL_SIM_LANG is unset and the locale is C; English from an en locale or FISCAL_SIM_LANG', async () => {
     const help = async (command: string): Promise<string> => (await buildProgram()).commands.find((c) => c.name() === command)!.helpInformation();
     vi.stubEnv('FISCAL_SIM_LANG', '');

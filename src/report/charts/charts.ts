@@ -4,6 +4,7 @@
  */
 import { Plot, renderPlot } from './plot.ts';
 import { peerChartSvg, stackedBarsSvg } from './svgChart.ts';
+import { tooltip } from './tooltip.ts';
 
 export type Format = (v: number) => string;
 
@@ -57,7 +58,7 @@ export function rankedBars(data: readonly RankedDatum[], o: RankedOptions): stri
   const bars = shown.filter((d) => d.key !== OTHERS_KEY);
   const width = o.width ?? 900;
   const fill = (d: RankedDatum): string => (d.value > 0 ? o.colors[0] : o.colors[1]);
-  const title = (d: RankedDatum): string => `${d.label}: ${fmt(d.value)}`;
+  const title = (d: RankedDatum): string => tooltip(d.label, fmt(d.value));
   const labels = new Map(shown.map((d) => [d.key, d.label]));
   return renderPlot({
     width,
@@ -107,7 +108,7 @@ export function stripChart(rows: readonly StripRow[], o: StripOptions): string {
     y: { domain: [...o.groups], label: null },
     color: { domain: [...o.groups], range: [...o.colors] },
     marks: [
-      Plot.dot(rows, { x: 'value', y: 'group', fill: 'group', r: 3, fillOpacity: 0.45, title: (r: StripRow) => `${r.label}: ${fmt(r.value)}` }),
+      Plot.dot(rows, { x: 'value', y: 'group', fill: 'group', r: 3, fillOpacity: 0.45, title: (r: StripRow) => tooltip(r.label, fmt(r.value)) }),
       ...(o.means ? [Plot.tickX(o.means, { x: 'value', y: 'group', stroke: '#111', strokeWidth: 2.5 })] : []),
     ],
   });
@@ -191,7 +192,7 @@ export function barsX(rows: readonly BarRow[], o: { valueLabel: string; format?:
     y: { domain: rows.map((r) => r.label), label: null },
     color: { type: 'identity' },
     marks: [
-      Plot.barX(rows, { y: 'label', x: 'value', fill: 'color', title: (d: BarRow) => `${d.label}: ${fmt(d.value)}` }),
+      Plot.barX(rows, { y: 'label', x: 'value', fill: 'color', title: (d: BarRow) => tooltip(d.label, fmt(d.value)) }),
       Plot.text(rows, { y: 'label', x: 'value', text: (d: BarRow) => fmt(d.value), textAnchor: 'start', dx: 4, fill: '#333', filter: (d: BarRow) => d.value >= 0 }),
       Plot.text(rows, { y: 'label', x: 'value', text: (d: BarRow) => fmt(d.value), textAnchor: 'end', dx: -4, fill: '#333', filter: (d: BarRow) => d.value < 0 }),
       Plot.ruleX([0]),
@@ -231,7 +232,7 @@ export function linesByYear(points: readonly SeriesPoint[], o: { series: readonl
     color: { domain: [...o.series], range: [...o.colors] },
     marks: [
       Plot.line(points, { x: 'x', y: 'value', stroke: 'series', strokeWidth: 2 }),
-      Plot.dot(points, { x: 'x', y: 'value', fill: 'series', r: 3.5, title: (p: SeriesPoint) => `${p.series} ${p.x}: ${fmt(p.value)}` }),
+      Plot.dot(points, { x: 'x', y: 'value', fill: 'series', r: 3.5, title: (p: SeriesPoint) => tooltip(`${p.series} ${p.x}`, fmt(p.value)) }),
     ],
   });
 }

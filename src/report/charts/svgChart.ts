@@ -5,6 +5,7 @@
  * linkedom took about half the time of a county page.
  */
 import { CHART_CLASS } from './plot.ts';
+import { tooltip } from './tooltip.ts';
 
 const ESC: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 const esc = (s: string): string => s.replace(/[&<>"']/g, (c) => ESC[c]!);
@@ -122,7 +123,7 @@ export function stackedBarsSvg(rows: readonly SvgStackRow[], o: SvgStackOptions)
   const band = (f.height - f.marginTop - f.marginBottom) / Math.max(1, o.categories.length);
   const pad = band * 0.1;
   const bars = stacks
-    .map((list, i) => list.map(({ r, x1, x2 }) => `<rect fill="${o.colors[seriesIndex.get(r.series) ?? 0] ?? '#999'}" height="${px(band - pad)}" y="${px(f.marginTop + i * band + pad / 2)}" width="${px(x(x2) - x(x1))}" x="${px(x(x1))}"><title>${esc(`${o.categoryLabel(r.category)} · ${r.series}: ${o.format(r.value)}`)}</title></rect>`).join(''))
+    .map((list, i) => list.map(({ r, x1, x2 }) => `<rect fill="${o.colors[seriesIndex.get(r.series) ?? 0] ?? '#999'}" height="${px(band - pad)}" y="${px(f.marginTop + i * band + pad / 2)}" width="${px(x(x2) - x(x1))}" x="${px(x(x1))}"><title>${esc(tooltip(`${o.categoryLabel(r.category)} · ${r.series}`, o.format(r.value)))}</title></rect>`).join(''))
     .join('');
   const zero = `<g stroke="currentColor" aria-label="rule"><line y2="${f.height - f.marginBottom}" y1="${f.marginTop}" x2="${px(x(0))}" x1="${px(x(0))}" /></g>`;
   return `${open(f)}${yLabels(f, o.categories.map(o.categoryLabel), (i) => f.marginTop + (i + 0.5) * band)}${xAxis(f, ticks, x, o.format, o.valueLabel)}<g aria-label="bar">${bars}</g>${zero}</svg>`;
@@ -161,8 +162,8 @@ export function peerChartSvg(rows: readonly SvgPeerRow[], o: SvgPeerOptions): st
       parts.push(`<rect stroke="#8a939b" fill="#d5dbe1" height="${px(band - 20)}" y="${px(c - band / 2 + 10)}" width="${px(x(p75) - x(p25))}" x="${px(x(p25))}" />`);
       parts.push(`<line stroke="#333" stroke-width="2" y2="${px(c + band / 2 - 8)}" y1="${px(c - band / 2 + 8)}" x2="${px(x(p50))}" x1="${px(x(p50))}" />`);
     }
-    if (r.dots?.length) parts.push(`<g fill-opacity="0.7" fill="#8a939b" aria-label="dot">${r.dots.filter((d) => Number.isFinite(d.value)).map((d) => `<circle r="3.5" cy="${px(c)}" cx="${px(x(d.value))}"><title>${esc(`${d.label}: ${o.format(d.value)}`)}</title></circle>`).join('')}</g>`);
+    if (r.dots?.length) parts.push(`<g fill-opacity="0.7" fill="#8a939b" aria-label="dot">${r.dots.filter((d) => Number.isFinite(d.value)).map((d) => `<circle r="3.5" cy="${px(c)}" cx="${px(x(d.value))}"><title>${esc(tooltip(d.label, o.format(d.value)))}</title></circle>`).join('')}</g>`);
   });
-  const self = `<g stroke-width="1.5" stroke="white" fill="${o.selfColor}" aria-label="dot">${rows.map((_, i) => `<circle r="6" cy="${px(centre(i))}" cx="${px(x(o.self))}"><title>${esc(`${o.selfLabel}: ${o.format(o.self)}`)}</title></circle>`).join('')}</g>`;
+  const self = `<g stroke-width="1.5" stroke="white" fill="${o.selfColor}" aria-label="dot">${rows.map((_, i) => `<circle r="6" cy="${px(centre(i))}" cx="${px(x(o.self))}"><title>${esc(tooltip(o.selfLabel, o.format(o.self)))}</title></circle>`).join('')}</g>`;
   return `${open(f)}${yLabels(f, rows.map((r) => r.group), centre)}${xAxis(f, ticks, x, o.format, o.valueLabel)}${parts.join('')}${self}</svg>`;
 }

@@ -15,7 +15,8 @@ import { esc, fixed, group, persons, yuanCompact, yuanExact } from './format.ts'
 import { BETTER_COLOR, card, figure, GAP_COLOR, htmlPage, legend, LEVEL_COLORS, td, th } from './page.ts';
 import { footerLines, moneyUnit } from './sections.ts';
 import type { LabelKey } from './labels.ts';
-import { parameterDescription } from './parameterText.ts';
+import { changeText, parameterDescription } from './parameterText.ts';
+import type { ScenarioChangeValues } from '../../scenarios/scenario.ts';
 
 export interface ComparisonInput {
   readonly data: Comparison;
@@ -23,6 +24,18 @@ export interface ComparisonInput {
   readonly baseTitle: string;
   readonly baseTitleZh?: string;
   readonly changes: ReadonlyArray<{ readonly path: string; readonly description: string }>;
+  /** each change's values by year, aligned with `changes` (scenario.changeValues): shown in words */
+  readonly changeValues?: ReadonlyArray<ScenarioChangeValues | undefined>;
+  /** the file names (no folder) of the base's scenario chain: changes made by these apply to both sides */
+  readonly baseFiles?: readonly string[];
+}
+
+/** The changes that make the scenario differ from the base: all but those of a file the base reads too (a shared parent). */
+export function changesBeyondBase(input: Pick<ComparisonInput, 'changes' | 'changeValues' | 'baseFiles'>): Array<{ readonly path: string; readonly description: string; readonly values: ScenarioChangeValues | undefined }> {
+  const shared = new Set(input.baseFiles ?? []);
+  return input.changes
+    .map((ch, k) => ({ path: ch.path, description: ch.description, values: input.changeValues?.[k] }))
+    .filter((ch) => !(ch.values && shared.has(ch.values.file)));
 }
 
 const signed = (s: string, v: number): string => (v > 0 ? `+${s}` : s);
@@ -87,10 +100,11 @@ ${card(ctx.t('winners'), String(narrows), ctx.t('ofCounties', { n: rows.length }
 ${card(ctx.t('losers'), String(widens), ctx.t('ofCounties', { n: rows.length }), { key: 'losers', value: String(widens), cls: widens ? 'gap' : '' })}
 </div>`;
 
-  const changes = input.changes.length
-    ? `<ul>${input.changes.map((ch) => {
+  const own = changesBeyondBase(input);
+  const changes = own.length
+    ? `<ul>${own.map((ch) => {
       const info = ctx.registry.get(ch.path);
-      return `<li><code>${esc(ch.path)}</code>${info ? ` ${esc(parameterDescription(ctx, info))}` : ''} — ${esc(ch.description)}</li>`;
+      return `<li><code>${esc(ch.path)}</code>${info ? ` ${esc(parameterDescription(ctx, info))}` : ''} — ${esc(ch.values ? changeText(ctx, ch.values, info?.unit) : ch.description)}</li>`;
     }).join('')}</ul>`
     : `<p>${esc(ctx.t('noChanges'))}</p>`;
 
@@ -121,7 +135,7 @@ ${card(ctx.t('losers'), String(widens), ctx.t('ofCounties', { n: rows.length }),
       categories: top.map((i) => i.item), series: ctx.levelNames, colors: [...LEVEL_COLORS], valueLabel: `${ctx.t('change')}${ctx.paren(itemUnit.label)}`, format: (v) => group(v, 2), categoryLabel: (k) => itemLabels.get(k) ?? k,
     }), legend(ctx.levelNames.map((n, k) => [n, LEVEL_COLORS[k]!])))
     : '';
-  const itemTable = `<div class="scroll"><table class="sortable"><thead><tr>${th(ctx.t('item'))}${th(`${ctx.t('cost')}${ctx.colon}${ctx.t('baseValue')}`, true)}${th(`${ctx.t('cost')}${ctx.colon}${ctx.t('scenarioValue')}`, true)}${th(`${ctx.t('cost')}${ctx.colon}${ctx.t('change')}`, true)}${ctx.levelNames.map((n) => th(`${n}: ${ctx.t('change')}`, true)).join('')}</tr></thead><tbody>${items
+  const itemTable = `<div class="scroll"><table class="sortable"><thead><tr>${th(ctx.t('item'))}${th(`${ctx.t('cost')}${ctx.colon}${ctx.t('baseValue')}`, true)}${th(`${ctx.t('cost')}${ctx.colon}${ctx.t('scenarioValue')}`, true)}${th(`${ctx.t('cost')}${ctx.colon}${ctx.t('change')}`, true)}${ctx.levelNames.map((n) => th(`${n}${ctx.colon}${ctx.t('change')}`, true)).join('')}</tr></thead><tbody>${items
     .map((i) => `<tr><td>${esc(itemName(i))}<br><code>${esc(i.item)}</code></td>${diffCells(ctx, i.cost)}${LEVELS.map((l) => td(signed(yuanExact(i[l].delta), i[l].delta), i[l].delta)).join('')}</tr>`)
     .join('')}</tbody></table></div>`;
 

@@ -74,7 +74,7 @@ const LABELS = {
   residentsInGap: ['缺口县常住人口', 'Residents of counties in a gap'],
   ofCounties: ['共 {n} 个县', 'of {n} counties'],
   ofResidents: ['占 {share}', '{share} of residents'],
-  countiesAndResidents: ['{n} 个县，常住人口 {pop}', '{n} counties, {pop} residents'],
+  countiesAndResidents: ['{n} 个县，常住人口 {pop} 人', '{n} counties, {pop} residents'],
 
   // county table columns
   allCounties: ['全部县（市、区）', 'All counties'],

@@ -173,6 +173,19 @@ export interface PageOptions {
 /** Printable width of an A4 page in CSS px at the margins below (12 mm each side). */
 export const A4_PRINTABLE_PX = { portrait: Math.floor(((210 - 24) / 25.4) * 96), landscape: Math.floor(((297 - 24) / 25.4) * 96) } as const;
 
+/** The ARIA labels Observable Plot gives chart parts (in English), as a Chinese screen reader should read them. */
+const CHART_ARIA_ZH: Readonly<Record<string, string>> = {
+  'x-axis tick': '横轴刻度', 'x-axis tick label': '横轴刻度标签', 'x-axis label': '横轴标题', 'x-grid': '纵向网格线',
+  'y-axis tick': '纵轴刻度', 'y-axis tick label': '纵轴刻度标签', 'y-axis label': '纵轴标题', 'y-grid': '横向网格线',
+  bar: '条形', dot: '点', line: '折线', rule: '参考线', text: '文字', tick: '刻度', area: '区域', rect: '矩形',
+};
+
+/** Chart parts' ARIA labels in Chinese on a Chinese page. */
+function chartAriaIn(lang: Lang, html: string): string {
+  if (lang !== 'zh') return html;
+  return html.replace(/aria-label="([a-z -]+)"/g, (m, label: string) => (CHART_ARIA_ZH[label] !== undefined ? `aria-label="${CHART_ARIA_ZH[label]}"` : m));
+}
+
 export function htmlPage(o: PageOptions): string {
   return `<!doctype html>
 <html lang="${o.lang === 'zh' ? 'zh-CN' : 'en'}">
@@ -191,7 +204,7 @@ export function htmlPage(o: PageOptions): string {
 <div class="meta">${o.meta.map((m) => `<span>${m}</span>`).join('')}</div>
 ${o.nav?.length ? `<nav class="links">${o.nav.join('')}</nav>` : ''}
 </header>
-${o.body}
+${chartAriaIn(o.lang, o.body)}
 ${o.appendix ?? ''}
 <footer class="report">${o.footer.map((f) => `<p>${f}</p>`).join('')}<p class="noprint">${esc(t(o.lang, 'printHint'))}</p></footer>
 </main>

@@ -5,6 +5,7 @@
  */
 import { unitLabel } from '../../i18n/units.ts';
 import type { ParameterInfo } from '../../scenarios/parameterRegistry.ts';
+import type { ScenarioChangeValues } from '../../scenarios/scenario.ts';
 import type { ReportContext } from './context.ts';
 import { driverName } from './labels.ts';
 
@@ -62,7 +63,55 @@ const VALUE_WORDS_ZH: ReadonlyArray<readonly [RegExp, string]> = [
 ];
 
 /** A parameter's value as text in the page's language: region groups, tiers and split parts named in Chinese. */
-export function parameterValue(ctx: ReportContext, value: string): string {
+export function parameterValue(ctx: Pick<ReportContext, 'lang'>, value: string): string {
   if (ctx.lang === 'en') return value;
   return VALUE_WORDS_ZH.reduce((text, [re, to]) => text.replace(re, to), value);
+}
+
+/** Names of the keys of a grouped value (by region group, by tier, split parts) in the page's language. */
+const GROUP_KEYS: Readonly<Record<string, readonly [string, string]>> = {
+  west: ['西部', 'west'], central: ['中部', 'central'], east: ['东部', 'east'],
+  province: ['省', 'province'], prefecture: ['地市', 'prefecture'], county: ['县', 'county'],
+};
+const GROUP_BY: Readonly<Record<string, readonly [string, string]>> = {
+  region_group: ['按地区组', 'by region group'],
+  tier_2018: ['按2018年分档', 'by 2018 tier'],
+};
+
+/** A number as written in a change: digits grouped, up to 6 decimals. */
+function changeNumber(n: number): string {
+  return n.toLocaleString('en-US', { maximumFractionDigits: 6 });
+}
+
+/** One value a scenario gives a parameter, in words: a number with its unit, a grouped value part by part, 是/否. */
+function changeValue(ctx: Pick<ReportContext, 'lang'>, value: unknown, unit: string | undefined): string {
+  const zh = ctx.lang === 'zh';
+  const money = unit !== undefined && /^yuan\b/.test(unit) ? ` ${unitLabel(unit, ctx.lang)}` : '';
+  if (typeof value === 'number') return `${changeNumber(value)}${money}`;
+  if (typeof value === 'boolean') return zh ? (value ? '是' : '否') : (value ? 'yes' : 'no');
+  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    const entries = Object.entries(value as Record<string, unknown>);
+    const by = entries.find(([k]) => k === 'by')?.[1];
+    const byText = typeof by === 'string' ? (GROUP_BY[by]?.[zh ? 0 : 1] ?? (zh ? `按 ${by}` : `by ${by}`)) : undefined;
+    const parts = entries.filter(([k]) => k !== 'by').map(([k, v]) => {
+      const name = GROUP_KEYS[k]?.[zh ? 0 : 1] ?? (/^\d+$/.test(k) ? (zh ? `第${k}档` : `tier ${k}`) : k);
+      return `${name} ${typeof v === 'number' ? changeNumber(v) : typeof v === 'string' ? v : JSON.stringify(v)}`;
+    });
+    const list = parts.join(zh ? '，' : ', ');
+    return `${byText ? (zh ? `（${byText}）` : `(${byText}) `) : ''}${list}${money}`;
+  }
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+/**
+ * What a scenario file sets a parameter to, in the page's language: "raise.yaml：2014年起 70 元/人/月",
+ * "raise.yaml: from 2014, 70 yuan/person/month"; a formula as its text.
+ */
+export function changeText(ctx: Pick<ReportContext, 'lang' | 'colon'>, change: ScenarioChangeValues, unit: string | undefined): string {
+  const zh = ctx.lang === 'zh';
+  const years = change.byYear.map((v) => {
+    const what = v.formula !== undefined ? `${zh ? '公式' : 'formula'} ${v.formula}` : changeValue(ctx, v.value, unit);
+    return zh ? `${v.from}年起 ${what}` : `from ${v.from}, ${what}`;
+  });
+  return `${change.file}${ctx.colon}${years.join(zh ? '；' : '; ')}`;
 }

@@ -130,7 +130,7 @@ export function columnInfo(name: string, lang: Lang): { kind: ColumnKind; label:
     if (!name.endsWith(suffix)) continue;
     const stem = name.slice(0, -suffix.length);
     const inner = MONEY_STEMS[stem] ? { kind: 'yuan' as const, label: labelText(lang, MONEY_STEMS[stem]) } : COLUMNS[stem] ? { kind: COLUMNS[stem].kind, label: labelText(lang, COLUMNS[stem].label) } : undefined;
-    if (inner) return { kind: inner.kind === 'text' ? 'decimal' : inner.kind, label: `${inner.label}: ${t(lang, key)}` };
+    if (inner) return { kind: inner.kind === 'text' ? 'decimal' : inner.kind, label: `${inner.label}${lang === 'zh' ? '：' : ': '}${t(lang, key)}` };
     if (name === 'base' || name === 'scenario' || name === 'change') break;
   }
   if (name === 'base' || name === 'scenario' || name === 'change') return { kind: 'ratio', label: t(lang, SUFFIXES[`_${name}`]!) };

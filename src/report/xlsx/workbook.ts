@@ -47,6 +47,8 @@ import { safeText } from '../cellSafety.ts';
 import { itemCells } from './itemCells.ts';
 import { cellsOfRows, type SheetCell } from './sheetCells.ts';
 import { attachChartsheets, type ChartSheetSpec } from './chartsheets.ts';
+import { labelLevelRows, labelMeasureRows } from './comparisonLabels.ts';
+import { parameterValue } from '../html/parameterText.ts';
 import { sheetRange } from './chartXml.ts';
 import { fenToSteps, fenToUnitText, MONEY_UNIT_INFO, stepsText, type MoneyUnit } from '../moneyUnits.ts';
 
@@ -93,6 +95,9 @@ const TEXT = {
   countyChartAll: ['各县财力缺口（{year}年，{unit}，由高到低）', 'Financing gap by county ({year}, {unit}, highest first)'],
   provinceChart: ['各省人均财力缺口（{year}年，元/人，各县合计；负数为结余）', 'Financing gap per resident by province ({year}, yuan per resident, counties summed; negative: surplus)'],
   perResident: ['人均财力缺口（元/人）', 'gap per resident (yuan)'],
+  compareLevels: ['情景比较（按政府层级）', 'comparison by level'],
+  compareItems: ['情景比较（按项目）', 'comparison by item'],
+  compareMeasures: ['情景比较（均等化指标）', 'comparison measures'],
 } as const satisfies Record<string, readonly [string, string]>;
 
 function tx(lang: Lang, key: keyof typeof TEXT, vars: Readonly<Record<string, string | number>> = {}): string {
@@ -487,22 +492,22 @@ async function fillWorkbook(wb: Book, input: WorkbookInput): Promise<void> {
   summarySheet(wb, input);
   rankingSheet(wb, input);
   await tableSheet(wb, t(lang, 'sheet_counties'), COUNTY_COLUMNS, { rows: each((r) => selected.map((i) => countyRow(r, r.result.counties[i]!))) }, lang, notes, { totals: runs.length === 1, freezeColumns: 2, unit });
-  await tableSheet(wb, t(lang, 'sheet_items'), ITEM_COLUMNS, each((r) => itemCells(r, selectedSet)), lang, notes, { totals: runs.length === 1, freezeColumns: 2, unit });
+  await tableSheet(wb, t(lang, 'sheet_items'), ITEM_COLUMNS, each((r) => itemCells(r, selectedSet, policy, lang)), lang, notes, { totals: runs.length === 1, freezeColumns: 2, unit });
   await tableSheet(wb, t(lang, 'sheet_transfers'), TRANSFER_COLUMNS, { rows: each((r) => selected.map((i) => transferRow(r, r.result.counties[i]!))) }, lang, notes, { totals: runs.length === 1, freezeColumns: 2, unit });
   await tableSheet(wb, t(lang, 'sheet_provinces'), PROVINCE_COLUMNS, { rows: each((r) => provinceRows(r, provinces)) }, lang, notes, { totals: runs.length === 1, freezeColumns: 2, unit });
   if (input.comparison) {
     const c = input.comparison.data;
     const base = t(lang, 'sheet_comparison');
     await tableSheet(wb, base, COMPARE_COUNTY_COLUMNS, { rows: countyComparisonRows(c) }, lang, notes, { totals: c.years.length === 1, freezeColumns: 2, unit });
-    await tableSheet(wb, `${base} ${t(lang, 'byLevel')}`.slice(0, 31), COMPARE_LEVEL_COLUMNS, { rows: levelComparisonRows(c) }, lang, notes, { freezeColumns: 2, unit });
-    await tableSheet(wb, `${base} ${t(lang, 'byItem')}`.slice(0, 31), COMPARE_ITEM_COLUMNS, { rows: itemComparisonRows(c) }, lang, notes, { freezeColumns: 2, unit });
-    await tableSheet(wb, `${base} ${t(lang, 'measures')}`.slice(0, 31), COMPARE_MEASURE_COLUMNS, { rows: measureRows(c) }, lang, notes, { freezeColumns: 3 });
+    await tableSheet(wb, tx(lang, 'compareLevels'), COMPARE_LEVEL_COLUMNS, { rows: labelLevelRows(levelComparisonRows(c), lang) }, lang, notes, { freezeColumns: 2, unit });
+    await tableSheet(wb, tx(lang, 'compareItems'), COMPARE_ITEM_COLUMNS, { rows: itemComparisonRows(c) }, lang, notes, { freezeColumns: 2, unit });
+    await tableSheet(wb, tx(lang, 'compareMeasures'), COMPARE_MEASURE_COLUMNS, { rows: labelMeasureRows(measureRows(c), lang) }, lang, notes, { freezeColumns: 3 });
   }
   // in Chinese: the registry's Chinese description, the unit's Chinese label and the source in Chinese (as the HTML appendix)
   const registry = lang === 'zh' ? new Map(listParameters(policy).map((info) => [info.path, info])) : undefined;
   const params = parameterRows(policy, run.year).map((p): Row => {
     const info = registry?.get(p.path);
-    return { path: p.path, description: info?.description_zh ?? p.description, value: p.value, unit: registry ? unitLabel(p.unit, lang) : p.unit, source_kind: t(lang, `source_${p.sourceKind}`), source: info ? describeSourceIn(sourceInForce(policy, p.path, run.year, info.source), lang) : p.source };
+    return { path: p.path, description: info?.description_zh ?? p.description, value: registry ? parameterValue({ lang }, p.value) : p.value, unit: registry ? unitLabel(p.unit, lang) : p.unit, source_kind: t(lang, `source_${p.sourceKind}`), source: info ? describeSourceIn(sourceInForce(policy, p.path, run.year, info.source), lang) : p.source };
   });
   await tableSheet(wb, t(lang, 'sheet_parameters'), PARAMETER_COLUMNS, { rows: params }, lang, notes, { freezeColumns: 1, wrap: ['description', 'source'] });
   columnSheet(wb, lang, notes);
