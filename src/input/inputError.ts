@@ -13,8 +13,10 @@ const INPUT_ERROR_TEXT = {
   problems: { zh: (total: number) => `输入中有 ${total} 个问题：`, en: (total: number) => `${total} problem${total === 1 ? '' : 's'} in the input:` },
   more: {
     zh: (count: number) => `…… 另有 ${count} 个问题未列出：`,
-    en: (count: number) => `… and ${count} more problem${count === 1 ? '' : 's'} not listed (另有 ${count} 个问题未列出):`,
+    en: (count: number) => `… and ${count} more problem${count === 1 ? '' : 's'} not listed:`,
   },
+  column: { zh: (column: number | string) => (typeof column === 'number' ? `第 ${column} 列` : `列 ${column}`), en: (column: number | string) => `column ${column}` },
+  other: { zh: '其他', en: 'other' },
 } satisfies Messages;
 
 export interface InputProblem {
@@ -38,7 +40,7 @@ export function formatProblem(p: InputProblem): string {
 
 /** The kind a problem is counted under when it is not listed: its file and column or field. */
 function problemKind(p: InputProblem): string {
-  const what = p.field ?? (p.column !== undefined ? `column ${p.column}` : 'other');
+  const what = p.field ?? (p.column !== undefined ? say(INPUT_ERROR_TEXT.column)(p.column) : say(INPUT_ERROR_TEXT.other));
   return `${p.file}: ${what}`;
 }
 

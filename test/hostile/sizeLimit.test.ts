@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { MAX_COUNTY_BYTES, MAX_COUNTY_ROWS, MAX_LISTED_PROBLEMS, MAX_YAML_BYTES } from '../../src/input/fileLimits.ts';
 import { parseCountyText, loadCountyFile } from '../../src/input/countyFile.ts';
 import { sampleRow, toCsvText } from '../helpers/countyCsv.ts';
+import { setMessageLang } from '../../src/i18n/messageLang.ts';
 import { cli, countyCsv, expectRefused, tempDir, write, refusal } from './helpers.ts';
 
 /** A sparse file of `bytes` bytes (takes no disk space): enough to test a size check made before reading. */
@@ -66,6 +67,21 @@ describe('size limit', () => {
     expect(err.message).toMatch(/2950 × bad\.csv: column resident_pop/);
     expect(err.message).toMatch(/2950 × bad\.csv: column registered_pop/);
     expect(err.message.length).toBeLessThan(20_000);
+    // one language per message: no Chinese in the English one
+    expect(err.message).not.toMatch(/[\u4e00-\u9fff]/);
+  });
+
+  it('in Chinese the capped list is all Chinese: 另有 … 个问题未列出, 列 …', () => {
+    const rows = Array.from({ length: 150 }, (_, i) => sampleRow(String(440101 + i), { resident_pop: 'many' }));
+    setMessageLang('zh');
+    try {
+      const err = refusal(() => parseCountyText(toCsvText(rows), 'bad.csv'));
+      expect(err.message).toMatch(/^输入中有 150 个问题：/);
+      expect(err.message).toMatch(/…… 另有 50 个问题未列出：\n {4}50 × bad\.csv: 列 resident_pop/);
+      expect(err.message).not.toMatch(/more problems|column /);
+    } finally {
+      setMessageLang('en');
+    }
   });
 
   it('a harmless file still loads exactly', () => {
