@@ -102,7 +102,7 @@ export function countyRows(c: Comparison, counties: readonly County[], populatio
 /** Names of the chart's panels. */
 const CHART_MEASURES = {
   zh: { gini: '基尼系数', theil: '泰尔指数', cv: '变异系数', counties: '有缺口县数', gap: '缺口（亿元）', change: '人均变动|Δ|（元）' },
-  en: { gini: 'Gini', theil: 'Theil', cv: 'CV', counties: 'counties in gap', gap: 'gap (亿元)', change: 'mean |Δ| per resident' },
+  en: { gini: 'Gini', theil: 'Theil', cv: 'CV', counties: 'counties in gap', gap: 'gap (100 million yuan)', change: 'mean |Δ| per resident' },
 } as const;
 
 export function comparisonChart(c: Comparison, title: string, lang: Lang = 'en'): string {

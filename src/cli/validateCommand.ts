@@ -21,11 +21,18 @@ interface ValidateOptions extends RunOptions {
 }
 
 
-function formatValue(v: number, unit: string): string {
+/** A published or modelled figure: in Chinese in 亿元 / 万人 as the sources print them; in English in billions of yuan / millions of persons. */
+function formatValue(v: number, unit: string, lang: Lang): string {
   if (!Number.isFinite(v)) return '—';
-  if (unit === 'yuan') return `${(v / 1e8).toLocaleString('en-US', { maximumFractionDigits: 2, minimumFractionDigits: 2 })}亿元`;
-  if (unit === 'yuan_per_person') return `${v.toLocaleString('en-US', { maximumFractionDigits: 2 })}元/人`;
-  return `${(v / 1e4).toLocaleString('en-US', { maximumFractionDigits: 1, minimumFractionDigits: 1 })}万${unit === 'person_times' ? '人次' : '人'}`;
+  const fixed = (x: number, d: number): string => x.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
+  if (lang === 'zh') {
+    if (unit === 'yuan') return `${fixed(v / 1e8, 2)}亿元`;
+    if (unit === 'yuan_per_person') return `${v.toLocaleString('en-US', { maximumFractionDigits: 2 })}元/人`;
+    return `${fixed(v / 1e4, 1)}万${unit === 'person_times' ? '人次' : '人'}`;
+  }
+  if (unit === 'yuan') return `${fixed(v / 1e9, 3)} bn yuan`;
+  if (unit === 'yuan_per_person') return `${v.toLocaleString('en-US', { maximumFractionDigits: 2 })} yuan/person`;
+  return `${fixed(v / 1e6, 3)} m ${unit === 'person_times' ? 'person-times' : 'persons'}`;
 }
 
 const pct = (x: number): string => (Number.isFinite(x) ? `${x >= 0 ? '+' : '−'}${Math.abs(x * 100).toFixed(1)}%` : '—');
@@ -62,7 +69,7 @@ export function registerValidateCommand(program: Command, lang: Lang): void {
     lines.push(m.validateHeader);
     for (const r of rows) {
       const f = r.figure;
-      lines.push(`${STATUS[r.status]} | ${f.year} | ${lang === 'zh' ? f.name_zh : f.name_en}${f.scope === 'national' ? '' : ` [${f.scope}]`} (${f.id}) | ${formatValue(f.published, f.unit)} | ${formatValue(r.model, f.unit)} | ${pct(r.difference)} | ±${(f.band * 100).toFixed(0)}%${r.problem ? ` | ${r.problem}` : ''}`);
+      lines.push(`${STATUS[r.status]} | ${f.year} | ${lang === 'zh' ? f.name_zh : f.name_en}${f.scope === 'national' ? '' : ` [${f.scope}]`} (${f.id}) | ${formatValue(f.published, f.unit, lang)} | ${formatValue(r.model, f.unit, lang)} | ${pct(r.difference)} | ±${(f.band * 100).toFixed(0)}%${r.problem ? ` | ${r.problem}` : ''}`);
       if (opts.verbose) {
         lines.push(`    ${m.validateSource}${describeSource(f.source, lang)}`);
         lines.push(`    ${m.validateBand}${f.band_reason}${f.reference_reason ? ` | ${m.validateReference}${f.reference_reason}` : ''}`);
