@@ -7,7 +7,7 @@ import { formatSummary } from '../../src/report/terminalSummary.ts';
 import type { Totals, YearSummary } from '../../src/tables/summary.ts';
 import type { InequalitySummary } from '../../src/model/measures/inequality.ts';
 
-const zeroMeasure: InequalitySummary = { gini: 0, theil: { total: 0, between: 0, within: 0 }, cv: 0, maxMin: 1, decileRatio: 1, mean: 0 } as InequalitySummary;
+const zeroMeasure: InequalitySummary = { gini: 0, theil: { total: 0, between: 0, within: 0 }, cv: 0, maxMin: 1, decileRatio: 1, mean: 0 };
 const measures = { beforeTransfers: zeroMeasure, afterGeneral: zeroMeasure, afterGeneralMof: zeroMeasure, afterAll: zeroMeasure };
 
 function summary(planGapFen: number, gapFen: number): YearSummary {
@@ -18,7 +18,7 @@ function summary(planGapFen: number, gapFen: number): YearSummary {
     year: 2012, counties: 2, residents: 1000, countiesInGap: 0, residentsInGap: 0,
     totals: { ...totals, standardCostFen: 1_000_000, planGapFen, gapFen },
     measuresWeighted: measures, measuresUnweighted: measures,
-  } as YearSummary;
+  };
 }
 
 describe('terminal summary: a negative gap is a surplus', () => {
