@@ -53,6 +53,13 @@ describe('product3ToFen is productToFen of three factors', () => {
 });
 
 describe('standard expenditure, basis factor and pool weights from columns', () => {
+  it('the counterexample fast-check found: one resident, 1,661,887 registered on the registered basis is refused by both paths alike', () => {
+    const county = makeCounty({ regionGroup: 'west', drivers: { resident_pop: 1, registered_pop: 1_661_887, rural_pop: 999_999.0803266799, minority_pct: 99.9999999999999 } });
+    const p = eq([{ id: 'a', drivers: ['resident_pop'], unitStandard: 0 }, { id: 'b', drivers: ['rural_pop', 'registered_pop'], unitStandard: 12.34 }]);
+    const columns = new DriverColumns([county]);
+    expect(() => standardExpenditure(county, p, basisFactor(county, 'registered'))).toThrow(/not an exact number of fen/);
+    expect(() => standardExpenditures([county], columns, p, basisFactors(columns, 'registered'))).toThrow(/not an exact number of fen/);
+  });
   it('hand-computed standard expenditure', () => {
     // 250,000 residents (not small), no minorities, west: coefficient 1.1; 250,000 × 50 × 1.1 = 13,750,000 yuan
     const county = makeCounty({ regionGroup: 'west', drivers: { resident_pop: 250_000 } });
@@ -79,12 +86,27 @@ describe('standard expenditure, basis factor and pool weights from columns', () 
         const p = eq([{ id: 'a', drivers: ['resident_pop'], unitStandard: unit }, { id: 'b', drivers: ['rural_pop', 'registered_pop'], unitStandard: 12.34 }]);
         const columns = new DriverColumns(counties);
         const factors = basisFactors(columns, basis);
+        counties.forEach((c, k) => expect(factors[k]).toBe(basisFactor(c, basis)));
+        // a county with one resident and 1.6 million registered puts an amount beyond exact money
+        // (about 90 trillion yuan): then both paths must refuse, with the same error (the first
+        // county's, in order)
+        let refused: string | undefined;
+        const ones = counties.map((c) => {
+          try {
+            return standardExpenditure(c, p, basisFactor(c, basis));
+          } catch (e) {
+            refused ??= `${(e as Error).name}: ${(e as Error).message}`;
+            return undefined;
+          }
+        });
+        if (refused !== undefined) {
+          expect(() => standardExpenditures(counties, columns, p, factors)).toThrow(refused.replace(/^[^:]*: /, ''));
+          return;
+        }
         const r = standardExpenditures(counties, columns, p, factors);
-        counties.forEach((c, k) => {
-          expect(factors[k]).toBe(basisFactor(c, basis));
-          const one = standardExpenditure(c, p, basisFactor(c, basis));
-          expect(r.totalFen[k]).toBe(one.totalFen);
-          expect(r.coefficient[k]).toBe(one.coefficient);
+        ones.forEach((one, k) => {
+          expect(r.totalFen[k]).toBe(one!.totalFen);
+          expect(r.coefficient[k]).toBe(one!.coefficient);
         });
         const m = { id: 'eco_zone' as const, poolFen: 1_000_003, weight: { kind: 'driver' as const, driver: 'rural_pop' }, countySharePpm: 900_000 };
         expect(poolTransfer(counties, m, [], columns)).toEqual(poolTransfer(counties, m, []));
