@@ -17,7 +17,7 @@
  */
 import type { County } from './county.ts';
 import { exactCostFen } from './cost/itemCost.ts';
-import { basisFactors, beneficiaryFactorsOf, eligibilityValue, EligibilityTable } from './cost/beneficiaries.ts';
+import { basisFactors, eligibilityValue, EligibilityTable } from './cost/beneficiaries.ts';
 import { exactProductToFen, PPM, splitThreeInto } from './money.ts';
 import { valueFor, type ItemParameters, type YearParameters } from './parameters.ts';
 import { float64Columns, type ItemColumns, type ItemTable } from './results.ts';
@@ -164,19 +164,7 @@ export class ItemCells {
     this.standardSlot = Int32Array.from(items, (item) => (typeof item.annualStandard === 'number' ? -1 : slots++));
     this.formulaSlots = slots;
     this.formulaValues = new Float64Array(slots * n);
-    if (slots > 0) {
-      // county by county, each item's formulas in the order the cell computes them
-      for (let c = 0; c < n; c++) {
-        const county = counties[c]!;
-        const base = c * slots;
-        for (let i = 0; i < items.length; i++) {
-          const item = items[i]!;
-          if (this.coverageSlot[i]! >= 0) this.formulaValues[base + this.coverageSlot[i]!] = valueFor(item.coverage, county);
-          if (this.eligibilitySlot[i]! >= 0) item.eligibility.forEach((e, j) => (this.formulaValues[base + this.eligibilitySlot[i]! + j] = eligibilityValue(e, county)));
-          if (this.standardSlot[i]! >= 0) this.formulaValues[base + this.standardSlot[i]!] = valueFor(item.annualStandard, county);
-        }
-      }
-    }
+    if (slots > 0) this.computeFormulas(items.map((_, i) => i).filter((i) => this.coverageSlot[i]! >= 0 || this.eligibilitySlot[i]! >= 0 || this.standardSlot[i]! >= 0));
     this.splitOf = new Float64Array(3 * n);
     this.directOf = new Uint8Array(n);
     this.costIndexOf = new Float64Array(n);
@@ -193,6 +181,44 @@ export class ItemCells {
       this.directOf[c] = direct ? 1 : 0;
       this.costIndexOf[c] = county.costIndex;
     }
+  }
+
+  /** formulaValues, county by county, each item's formulas in the order the cell computes them (`indices`: the items that have one, in catalog order). */
+  private computeFormulas(indices: readonly number[]): void {
+    const { counties, items, coverageSlot, eligibilitySlot, standardSlot, formulaSlots, formulaValues } = this;
+    for (let c = 0; c < counties.length; c++) {
+      const county = counties[c]!;
+      const base = c * formulaSlots;
+      for (const i of indices) {
+        const item = items[i]!;
+        if (coverageSlot[i]! >= 0) formulaValues[base + coverageSlot[i]!] = valueFor(item.coverage, county);
+        const first = eligibilitySlot[i]!;
+        if (first >= 0) for (let j = 0; j < item.eligibility.length; j++) formulaValues[base + first + j] = eligibilityValue(item.eligibility[j]!, county);
+        if (standardSlot[i]! >= 0) formulaValues[base + standardSlot[i]!] = valueFor(item.annualStandard, county);
+      }
+    }
+  }
+
+  /**
+   * The factors of beneficiaryFactorsOf for item i in county c (the same values, in its order),
+   * read from the tables: the loop's exact cost takes them without reading the item object.
+   */
+  private factorsOf(i: number, c: number, driver: number, basisF: number): number[] {
+    const { coverageSlot, coverageOf, eligibilitySlot, formulaSlots, formulaValues, basisMoves, eligibility } = this;
+    const coverageAt = coverageSlot[i]!;
+    const factors = [driver, coverageAt < 0 ? coverageOf[i]! : formulaValues[c * formulaSlots + coverageAt]!];
+    const count = eligibility.count[i]!;
+    const formulaAt = eligibilitySlot[i]!;
+    for (let j = 0; j < count; j++) {
+      if (formulaAt >= 0) factors.push(formulaValues[c * formulaSlots + formulaAt + j]!);
+      else {
+        const k = eligibility.start[i]! + j;
+        const bit = eligibility.bit[k]!;
+        factors.push(bit === 0 || (eligibility.flags[c]! & bit) !== 0 ? eligibility.withFlag[k]! : eligibility.withoutFlag[k]!);
+      }
+    }
+    if (basisMoves[i]) factors.push(basisF);
+    return factors;
   }
 
   /**
@@ -256,7 +282,7 @@ export class ItemCells {
         const frac = absFen - Math.floor(absFen);
         let costFen: number;
         if (!(Math.abs(frac - 0.5) > Math.max(1e-9, absFen * 1e-12) && absFen < 2 ** 52)) {
-          costFen = exactCostFen(county, items[i]!, beneficiaryFactorsOf(driver, county, items[i]!, basisF, params.basis), standard);
+          costFen = exactCostFen(county, items[i]!, this.factorsOf(i, c, driver, basisF), standard);
         } else {
           const v = yuan * FEN_PER_YUAN;
           const fen = v < 0 ? -Math.floor(-v + 0.5) : Math.floor(v + 0.5);
