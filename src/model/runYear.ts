@@ -194,7 +194,74 @@ export function runYear(counties: readonly County[], fiscal: readonly CountyFisc
     eligibleCount: guarantee.transferFen.filter((x) => x > 0).length,
   });
 
+  writeCountyRows(table, fiscal, sums, { population, salaryFen, runningFen, otherMandatedFen, standardRevenueFen, guaranteeNeeds, standardExpenditureFen: stdExp.totalFen, costCoefficient: stdExp.coefficient, guaranteeGapFen: guarantee.gapFen, guaranteeGapAfterFen: guarantee.gapAfterFen }, fixed !== undefined);
+
+  const guaranteeByProvince = new Map(guarantee.provinces.map((g) => [g.provinceCode, g]));
+  const provinces = equalization.provinces.map((p): ProvinceResult => {
+    const g = guaranteeByProvince.get(p.provinceCode);
+    return {
+      provinceCode: p.provinceCode,
+      standardExpenditureFen: p.standardExpenditureFen,
+      standardRevenueFen: p.standardRevenueFen,
+      gapFen: p.gapFen,
+      difficulty: p.difficulty,
+      centralAllocationFen: p.centralAllocationFen,
+      centralCoefficient: p.centralCoefficient,
+      passedDownFen: p.passedDownFen,
+      capacityFen: p.capacityFen,
+      provincialTopUpFen: p.topUpFen,
+      poolFen: p.countyPoolFen,
+      coefficient: p.countyCoefficient,
+      returnedFen: p.returnedFen,
+      guaranteeTargetFen: g?.targetFen ?? 0,
+      guaranteeAwardFen: g?.awardFen ?? 0,
+      guaranteeClosedFen: g?.closedFen ?? 0,
+      guaranteeProvincialFen: g?.provincialFen ?? 0,
+    };
+  });
+
+  let rows: readonly CountyResult[] | undefined;
+  const result: YearResult = {
+    year: params.year,
+    items,
+    get counties(): readonly CountyResult[] {
+      return (rows ??= table.rows());
+    },
+    countyTable: table,
+    provinces,
+    centralCoefficient: equalization.centralCoefficient,
+    mechanisms,
+  };
+  return withHeldFigures(result, fixed);
+}
+
+/** Per-county figures of a year that its county rows copy (same county order). */
+interface CountyFigures {
+  readonly population: Float64Array;
+  readonly salaryFen: Float64Array;
+  readonly runningFen: Float64Array;
+  readonly otherMandatedFen: Float64Array;
+  readonly standardRevenueFen: Float64Array;
+  readonly guaranteeNeeds: Float64Array;
+  readonly standardExpenditureFen: Float64Array;
+  readonly costCoefficient: Float64Array;
+  readonly guaranteeGapFen: readonly number[];
+  readonly guaranteeGapAfterFen: readonly number[];
+}
+
+/**
+ * Each county's budget account, written with its other figures into the year's county table
+ * (whose general-transfer columns are already filled). A function of its own, so that runYear
+ * stays small enough to be optimized quickly, and each is recompiled alone if need be.
+ * @param amountsFixed whether allocations were held or amounts given (the guarantee gap after
+ *   is then the gap less what the county received)
+ */
+function writeCountyRows(table: CountyTable, fiscal: readonly CountyFiscalYear[], sums: CountySums, figures: CountyFigures, amountsFixed: boolean): void {
+  const n = table.length;
   const col = table.columns;
+  const received = table.generalByMechanismFen;
+  const keptByPrefecture = table.generalRetainedByMechanism;
+  const { population, salaryFen, runningFen, otherMandatedFen, standardRevenueFen, guaranteeNeeds } = figures;
   const receivedColumns = GENERAL_MECHANISMS.map((m) => received[m]);
   const keptColumns = GENERAL_MECHANISMS.map((m) => keptByPrefecture[m]);
   ITEM_TIED_CLASSES.forEach((k, j) => {
@@ -249,54 +316,13 @@ export function runYear(counties: readonly County[], fiscal: readonly CountyFisc
     col.otherMandatedFen[c] = otherMandatedFen[c]!;
     col.otherSpendingFen[c] = account.otherSpendingFen;
     col.needsFen[c] = account.needsFen;
-    col.standardExpenditureFen[c] = stdExp.totalFen[c]!;
+    col.standardExpenditureFen[c] = figures.standardExpenditureFen[c]!;
     col.standardRevenueFen[c] = standardRevenueFen[c]!;
-    col.costCoefficient[c] = stdExp.coefficient[c]!;
+    col.costCoefficient[c] = figures.costCoefficient[c]!;
     col.guaranteeNeedsFen[c] = guaranteeNeeds[c]!;
-    col.guaranteeGapFen[c] = guarantee.gapFen[c]!;
-    col.guaranteeGapAfterFen[c] = fixed ? Math.max(0, guarantee.gapFen[c]! - received.guarantee[c]!) : guarantee.gapAfterFen[c]!;
+    col.guaranteeGapFen[c] = figures.guaranteeGapFen[c]!;
+    col.guaranteeGapAfterFen[c] = amountsFixed ? Math.max(0, figures.guaranteeGapFen[c]! - received.guarantee[c]!) : figures.guaranteeGapAfterFen[c]!;
     col.gapFen[c] = account.gapFen;
     col.planGapFen[c] = account.planGapFen;
   }
-
-  const guaranteeByProvince = new Map(guarantee.provinces.map((g) => [g.provinceCode, g]));
-  const provinces = equalization.provinces.map((p): ProvinceResult => {
-    const g = guaranteeByProvince.get(p.provinceCode);
-    return {
-      provinceCode: p.provinceCode,
-      standardExpenditureFen: p.standardExpenditureFen,
-      standardRevenueFen: p.standardRevenueFen,
-      gapFen: p.gapFen,
-      difficulty: p.difficulty,
-      centralAllocationFen: p.centralAllocationFen,
-      centralCoefficient: p.centralCoefficient,
-      passedDownFen: p.passedDownFen,
-      capacityFen: p.capacityFen,
-      provincialTopUpFen: p.topUpFen,
-      poolFen: p.countyPoolFen,
-      coefficient: p.countyCoefficient,
-      returnedFen: p.returnedFen,
-      guaranteeTargetFen: g?.targetFen ?? 0,
-      guaranteeAwardFen: g?.awardFen ?? 0,
-      guaranteeClosedFen: g?.closedFen ?? 0,
-      guaranteeProvincialFen: g?.provincialFen ?? 0,
-    };
-  });
-
-  let rows: readonly CountyResult[] | undefined;
-  const result: YearResult = {
-    year: params.year,
-    items,
-    get counties(): readonly CountyResult[] {
-      return (rows ??= table.rows());
-    },
-    countyTable: table,
-    provinces,
-    centralCoefficient: equalization.centralCoefficient,
-    mechanisms,
-  };
-  return withHeldFigures(result, fixed);
 }
-
-
-
