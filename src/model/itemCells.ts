@@ -19,7 +19,7 @@ import type { County } from './county.ts';
 import { exactCostFen } from './cost/itemCost.ts';
 import { basisFactors, eligibilityValue, EligibilityTable } from './cost/beneficiaries.ts';
 import { exactProductToFen, PPM, splitThreeInto } from './money.ts';
-import { valueFor, type ItemParameters, type YearParameters } from './parameters.ts';
+import { valueFor, type ItemParameters, type RuleParameters, type YearParameters } from './parameters.ts';
 import { float64Columns, type ItemColumns, type ItemTable } from './results.ts';
 import { CentralShareTable, RuleClasses } from './sharing/centralShare.ts';
 import { DriverColumns } from './driverColumns.ts';
@@ -145,12 +145,17 @@ export class ItemCells {
     this.standardOf = Float64Array.from(items, (item) => (typeof item.annualStandard === 'number' ? item.annualStandard : 0));
     const registered = params.basis === 'registered';
     this.basisMoves = Uint8Array.from(items, (item) => (registered && item.driver !== 'registered_pop' ? 1 : 0));
-    this.itemDriver = items.map((item) => drivers.column(item.driver));
+    // pushed into new arrays (not mapped): packed arrays whatever the kind of `items`, so that
+    // the loop reading them meets one kind of array every year (else it is deoptimized)
+    const itemDriver: Float64Array[] = [];
+    const rules: RuleParameters[] = [];
+    for (const item of items) {
+      itemDriver.push(drivers.column(item.driver));
+      rules.push(item.rule);
+    }
+    this.itemDriver = itemDriver;
     this.basisOf = registered ? basisFactors(drivers, params.basis) : undefined;
-    this.centralShares = new CentralShareTable(
-      items.map((item) => item.rule),
-      new RuleClasses(counties),
-    );
+    this.centralShares = new CentralShareTable(rules, new RuleClasses(counties));
     this.eligibility = new EligibilityTable(items, counties);
     const n = counties.length;
     let slots = 0;
@@ -164,7 +169,11 @@ export class ItemCells {
     this.standardSlot = Int32Array.from(items, (item) => (typeof item.annualStandard === 'number' ? -1 : slots++));
     this.formulaSlots = slots;
     this.formulaValues = new Float64Array(slots * n);
-    if (slots > 0) this.computeFormulas(items.map((_, i) => i).filter((i) => this.coverageSlot[i]! >= 0 || this.eligibilitySlot[i]! >= 0 || this.standardSlot[i]! >= 0));
+    if (slots > 0) {
+      const withFormulas: number[] = [];
+      for (let i = 0; i < items.length; i++) if (this.coverageSlot[i]! >= 0 || this.eligibilitySlot[i]! >= 0 || this.standardSlot[i]! >= 0) withFormulas.push(i);
+      this.computeFormulas(withFormulas);
+    }
     this.splitOf = new Float64Array(3 * n);
     this.directOf = new Uint8Array(n);
     this.costIndexOf = new Float64Array(n);
