@@ -17,9 +17,9 @@
  */
 import type { County } from './county.ts';
 import { exactCostFen } from './cost/itemCost.ts';
-import { basisFactors, beneficiaryFactorsOf, EligibilityTable } from './cost/beneficiaries.ts';
+import { basisFactors, eligibilityValue, EligibilityTable } from './cost/beneficiaries.ts';
 import { exactProductToFen, PPM, splitThreeInto } from './money.ts';
-import type { ItemParameters, YearParameters } from './parameters.ts';
+import { valueFor, type ItemParameters, type RuleParameters, type YearParameters } from './parameters.ts';
 import { float64Columns, type ItemColumns, type ItemTable } from './results.ts';
 import { CentralShareTable, RuleClasses } from './sharing/centralShare.ts';
 import { DriverColumns } from './driverColumns.ts';
@@ -102,15 +102,33 @@ export class ItemCells {
   private readonly tiedClass: Int8Array;
   private readonly inScope: Uint8Array;
   private readonly coverageOf: Float64Array;
-  private readonly coveragePerCounty: Uint8Array;
   private readonly standardOf: Float64Array;
-  private readonly standardPerCounty: Uint8Array;
   /** per item: whether the registered-population basis moves its driver */
   private readonly basisMoves: Uint8Array;
   private readonly itemDriver: readonly Float64Array[];
   private readonly basisOf: Float64Array | undefined;
   private readonly centralShares: CentralShareTable;
   private readonly eligibility: EligibilityTable;
+  /**
+   * Values given by formulas of the county, computed once per county (county-major, `formulaSlots`
+   * a county): per item, the slot of its coverage and of its annual standard where they are
+   * formulas (−1: a number), and of its first eligibility factor where one of them is (its
+   * factors then take consecutive slots, each as eligibilityValue gives it). The item loop reads
+   * these rather than calling the formulas, so that it calls nothing that reads county objects.
+   */
+  private readonly coverageSlot: Int32Array;
+  private readonly standardSlot: Int32Array;
+  private readonly eligibilitySlot: Int32Array;
+  private readonly formulaSlots: number;
+  private readonly formulaValues: Float64Array;
+  /**
+   * Per county, read once from the county objects (so that the item loop reads no county object,
+   * whose shapes may differ): its local split (3 a county, province, prefecture, county, in ppm),
+   * whether it is directly managed, and its cost index.
+   */
+  private readonly splitOf: Float64Array;
+  private readonly directOf: Uint8Array;
+  private readonly costIndexOf: Float64Array;
 
   constructor(
     readonly counties: readonly County[],
@@ -124,18 +142,92 @@ export class ItemCells {
     this.inScope = Uint8Array.from(items, (item) => (t.guarantee.scopeDomains.includes(item.domain) ? 1 : 0));
     // per item: its coverage and annual standard when they are numbers (else a value per county)
     this.coverageOf = Float64Array.from(items, (item) => (typeof item.coverage === 'number' ? item.coverage : 0));
-    this.coveragePerCounty = Uint8Array.from(items, (item) => (typeof item.coverage === 'number' ? 0 : 1));
     this.standardOf = Float64Array.from(items, (item) => (typeof item.annualStandard === 'number' ? item.annualStandard : 0));
-    this.standardPerCounty = Uint8Array.from(items, (item) => (typeof item.annualStandard === 'number' ? 0 : 1));
     const registered = params.basis === 'registered';
     this.basisMoves = Uint8Array.from(items, (item) => (registered && item.driver !== 'registered_pop' ? 1 : 0));
-    this.itemDriver = items.map((item) => drivers.column(item.driver));
+    // pushed into new arrays (not mapped): packed arrays whatever the kind of `items`, so that
+    // the loop reading them meets one kind of array every year (else it is deoptimized)
+    const itemDriver: Float64Array[] = [];
+    const rules: RuleParameters[] = [];
+    for (const item of items) {
+      itemDriver.push(drivers.column(item.driver));
+      rules.push(item.rule);
+    }
+    this.itemDriver = itemDriver;
     this.basisOf = registered ? basisFactors(drivers, params.basis) : undefined;
-    this.centralShares = new CentralShareTable(
-      items.map((item) => item.rule),
-      new RuleClasses(counties),
-    );
+    this.centralShares = new CentralShareTable(rules, new RuleClasses(counties));
     this.eligibility = new EligibilityTable(items, counties);
+    const n = counties.length;
+    let slots = 0;
+    this.coverageSlot = Int32Array.from(items, (item) => (typeof item.coverage === 'number' ? -1 : slots++));
+    this.eligibilitySlot = Int32Array.from(items, (item, i) => {
+      if (!this.eligibility.formula[i]) return -1;
+      const first = slots;
+      slots += item.eligibility.length;
+      return first;
+    });
+    this.standardSlot = Int32Array.from(items, (item) => (typeof item.annualStandard === 'number' ? -1 : slots++));
+    this.formulaSlots = slots;
+    this.formulaValues = new Float64Array(slots * n);
+    if (slots > 0) {
+      const withFormulas: number[] = [];
+      for (let i = 0; i < items.length; i++) if (this.coverageSlot[i]! >= 0 || this.eligibilitySlot[i]! >= 0 || this.standardSlot[i]! >= 0) withFormulas.push(i);
+      this.computeFormulas(withFormulas);
+    }
+    this.splitOf = new Float64Array(3 * n);
+    this.directOf = new Uint8Array(n);
+    this.costIndexOf = new Float64Array(n);
+    const splits = new Map<string, ReturnType<YearParameters['localSplit']>>();
+    for (let c = 0; c < n; c++) {
+      const county = counties[c]!;
+      let split = splits.get(county.provinceCode);
+      if (split === undefined) splits.set(county.provinceCode, (split = params.localSplit(county.provinceCode)));
+      const direct = county.directlyManaged;
+      const parts = direct ? split.directlyManaged : split.throughPrefecture;
+      this.splitOf[3 * c] = parts[0];
+      this.splitOf[3 * c + 1] = parts[1];
+      this.splitOf[3 * c + 2] = parts[2];
+      this.directOf[c] = direct ? 1 : 0;
+      this.costIndexOf[c] = county.costIndex;
+    }
+  }
+
+  /** formulaValues, county by county, each item's formulas in the order the cell computes them (`indices`: the items that have one, in catalog order). */
+  private computeFormulas(indices: readonly number[]): void {
+    const { counties, items, coverageSlot, eligibilitySlot, standardSlot, formulaSlots, formulaValues } = this;
+    for (let c = 0; c < counties.length; c++) {
+      const county = counties[c]!;
+      const base = c * formulaSlots;
+      for (const i of indices) {
+        const item = items[i]!;
+        if (coverageSlot[i]! >= 0) formulaValues[base + coverageSlot[i]!] = valueFor(item.coverage, county);
+        const first = eligibilitySlot[i]!;
+        if (first >= 0) for (let j = 0; j < item.eligibility.length; j++) formulaValues[base + first + j] = eligibilityValue(item.eligibility[j]!, county);
+        if (standardSlot[i]! >= 0) formulaValues[base + standardSlot[i]!] = valueFor(item.annualStandard, county);
+      }
+    }
+  }
+
+  /**
+   * The factors of beneficiaryFactorsOf for item i in county c (the same values, in its order),
+   * read from the tables: the loop's exact cost takes them without reading the item object.
+   */
+  private factorsOf(i: number, c: number, driver: number, basisF: number): number[] {
+    const { coverageSlot, coverageOf, eligibilitySlot, formulaSlots, formulaValues, basisMoves, eligibility } = this;
+    const coverageAt = coverageSlot[i]!;
+    const factors = [driver, coverageAt < 0 ? coverageOf[i]! : formulaValues[c * formulaSlots + coverageAt]!];
+    const count = eligibility.count[i]!;
+    const formulaAt = eligibilitySlot[i]!;
+    for (let j = 0; j < count; j++) {
+      if (formulaAt >= 0) factors.push(formulaValues[c * formulaSlots + formulaAt + j]!);
+      else {
+        const k = eligibility.start[i]! + j;
+        const bit = eligibility.bit[k]!;
+        factors.push(bit === 0 || (eligibility.flags[c]! & bit) !== 0 ? eligibility.withFlag[k]! : eligibility.withoutFlag[k]!);
+      }
+    }
+    if (basisMoves[i]) factors.push(basisF);
+    return factors;
   }
 
   /**
@@ -143,7 +235,7 @@ export class ItemCells {
    * when given, its item rows to `out` when given (row 0 of `out` is county `from`'s first item).
    */
   run(from: number, to: number, sums: CountySums | undefined, out: ItemColumns | undefined): void {
-    const { counties, params, drivers, items, tiedClass, inScope, coverageOf, coveragePerCounty, standardOf, standardPerCounty, basisMoves, itemDriver, basisOf, centralShares, eligibility } = this;
+    const { counties, params, drivers, items, tiedClass, inScope, coverageOf, coverageSlot, standardOf, standardSlot, eligibilitySlot, formulaSlots, formulaValues, basisMoves, itemDriver, basisOf, centralShares, eligibility, splitOf, directOf, costIndexOf } = this;
     const nItems = items.length;
     const retentionPpm = params.transfers.prefectureRetentionPpm;
     const local: [number, number, number] = [0, 0, 0];
@@ -157,16 +249,15 @@ export class ItemCells {
     const specialOut = out?.specialFen;
     const retainedOut = out?.retainedFen;
     const tiedSums = sums?.tied;
-    const { start: eligibilityStart, count: eligibilityCount, formula: eligibilityFormula, bit: eligibilityBit, withFlag, withoutFlag, flags } = eligibility;
+    const { start: eligibilityStart, count: eligibilityCount, bit: eligibilityBit, withFlag, withoutFlag, flags } = eligibility;
     let exact = true;
 
     for (let c = from; c < to; c++) {
       const county = counties[c]!;
-      const split = params.localSplit(county.provinceCode);
-      const direct = county.directlyManaged;
-      const [s0, s1, s2] = direct ? split.directlyManaged : split.throughPrefecture;
+      const s0 = splitOf[3 * c]!, s1 = splitOf[3 * c + 1]!, s2 = splitOf[3 * c + 2]!;
+      const direct = directOf[c] === 1;
       const basisF = basisOf ? basisOf[c]! : 1;
-      const costIndex = county.costIndex;
+      const costIndex = costIndexOf[c]!;
       const countyFlags = flags[c]!;
       let cost = 0, centralSum = 0, provincialSum = 0, prefectureSum = 0, countySum = 0, specialSum = 0, retainedSum = 0, livelihood = 0;
       let k = (c - from) * nItems;
@@ -174,12 +265,15 @@ export class ItemCells {
         // beneficiaries: the product of beneficiaryFactors, in its order
         const driver = itemDriver[i]![c]!;
         if (Number.isNaN(driver) && !drivers.has(items[i]!.driver, c)) throw new RangeError(`county ${county.code} has no driver column ${items[i]!.driver} (item ${items[i]!.id})`);
-        let beneficiaries = driver * (coveragePerCounty[i] ? (items[i]!.coverage as (county: County) => number)(county) : coverageOf[i]!);
+        const coverageAt = coverageSlot[i]!;
+        let beneficiaries = driver * (coverageAt < 0 ? coverageOf[i]! : formulaValues[c * formulaSlots + coverageAt]!);
         // eligibility: EligibilityTable.multiply written out (a call would return a boxed number)
         const factors = eligibilityCount[i]!;
         if (factors !== 0) {
-          if (eligibilityFormula[i]) beneficiaries = eligibility.multiply(i, beneficiaries, c, county);
-          else {
+          const formulaAt = eligibilitySlot[i]!;
+          if (formulaAt >= 0) {
+            for (let j = c * formulaSlots + formulaAt, end = j + factors; j < end; j++) beneficiaries *= formulaValues[j]!;
+          } else {
             for (let j = eligibilityStart[i]!, end = j + factors; j < end; j++) {
               const bit = eligibilityBit[j]!;
               beneficiaries *= bit === 0 || (countyFlags & bit) !== 0 ? withFlag[j]! : withoutFlag[j]!;
@@ -188,7 +282,8 @@ export class ItemCells {
         }
         if (basisMoves[i]) beneficiaries *= basisF;
         // cost: as costFenFor, which handles a half-fen (the factors as beneficiaryFactors gives them, read from the columns)
-        const standard = standardPerCounty[i] ? (items[i]!.annualStandard as (county: County) => number)(county) : standardOf[i]!;
+        const standardAt = standardSlot[i]!;
+        const standard = standardAt < 0 ? standardOf[i]! : formulaValues[c * formulaSlots + standardAt]!;
         const yuan = beneficiaries * standard * costIndex;
         // nearHalfFen and roundYuanToFen of money.ts written out, the same expressions (a call
         // the compiler does not inline passes and returns its doubles boxed, an allocation a cell)
@@ -196,7 +291,7 @@ export class ItemCells {
         const frac = absFen - Math.floor(absFen);
         let costFen: number;
         if (!(Math.abs(frac - 0.5) > Math.max(1e-9, absFen * 1e-12) && absFen < 2 ** 52)) {
-          costFen = exactCostFen(county, items[i]!, beneficiaryFactorsOf(driver, county, items[i]!, basisF, params.basis), standard);
+          costFen = exactCostFen(county, items[i]!, this.factorsOf(i, c, driver, basisF), standard);
         } else {
           const v = yuan * FEN_PER_YUAN;
           const fen = v < 0 ? -Math.floor(-v + 0.5) : Math.floor(v + 0.5);

@@ -44,6 +44,20 @@ export function previousYearOf(result: YearResult): PreviousYear {
 
 const STAFF_DRIVER = 'fiscal_staff';
 
+// two sums, one for arrays and one for typed columns, so that each reads one kind of array (a
+// sum called with both would be deoptimized each time it met the other)
+function sumOf(xs: readonly number[]): number {
+  let s = 0;
+  for (let i = 0; i < xs.length; i++) s += xs[i]!;
+  return s;
+}
+
+function sumColumn(xs: Float64Array): number {
+  let s = 0;
+  for (let i = 0; i < xs.length; i++) s += xs[i]!;
+  return s;
+}
+
 /**
  * When the item rows are computed: 'full', with the county sums (one pass); 'on-demand', the
  * sums alone now and the rows the first time they are read (ItemTable), a second pass over the
@@ -81,14 +95,21 @@ export function runYear(counties: readonly County[], fiscal: readonly CountyFisc
   const eq = t.equalization;
   const basis = basisFactors(drivers, params.basis);
   const residents = drivers.orZero('resident_pop');
-  const population = counties.map((_, c) => residents[c]! * basis[c]!);
+  // per-county figures as typed columns: one element kind whatever the values (an array of small
+  // integers one year and of doubles the next would deoptimize the code that reads it)
+  const column = (f: (c: number) => number): Float64Array => {
+    const out = new Float64Array(n);
+    for (let c = 0; c < n; c++) out[c] = f(c);
+    return out;
+  };
+  const population = column((c) => residents[c]! * basis[c]!);
   const staff = drivers.orZero(STAFF_DRIVER);
-  const salaryFen = Array.from(staff, (x) => product2ToFen(x, t.guarantee.salaryStandard));
-  const runningFen = Array.from(staff, (x) => product2ToFen(x, t.guarantee.runningStandard));
-  const otherMandatedFen = population.map((x) => product2ToFen(x, t.otherMandatedPerResident));
+  const salaryFen = column((c) => product2ToFen(staff[c]!, t.guarantee.salaryStandard));
+  const runningFen = column((c) => product2ToFen(staff[c]!, t.guarantee.runningStandard));
+  const otherMandatedFen = column((c) => product2ToFen(population[c]!, t.otherMandatedPerResident));
   const stdExp = standardExpenditures(counties, drivers, eq, basis);
-  const ownStdRevenue = fiscal.map((f) => ownStandardRevenueFen(f, eq));
-  const rebatesEtc = fiscal.map(rebatesAndSubsidiesFen);
+  const ownStdRevenue = column((c) => ownStandardRevenueFen(fiscal[c]!, eq));
+  const rebatesEtc = column((c) => rebatesAndSubsidiesFen(fiscal[c]!));
 
   // a general transfer on its way to a county the prefecture manages may be partly kept there;
   // written straight into the year's county table
@@ -108,24 +129,19 @@ export function runYear(counties: readonly County[], fiscal: readonly CountyFisc
     applyGivenAmounts(fixed, id, to);
   };
   const mechanisms: MechanismResult[] = [];
-  const sum = (xs: ArrayLike<number>): number => {
-    let s = 0;
-    for (let i = 0; i < xs.length; i++) s += xs[i]!;
-    return s;
-  };
 
   // pool transfers, weighed where they say so by the standard gap before any of them
-  const gapBeforePools = counties.map((_, c) => Math.max(0, stdExp.totalFen[c]! - ownStdRevenue[c]! - rebatesEtc[c]!));
+  const gapBeforePools = column((c) => Math.max(0, stdExp.totalFen[c]! - ownStdRevenue[c]! - rebatesEtc[c]!));
   for (const m of t.pools) {
     const r = poolTransfer(counties, m, gapBeforePools, drivers);
     receive(m.id, r.toCountyFen, true);
-    mechanisms.push({ id: m.id, poolFen: m.poolFen, provincialFen: 0, toCountiesFen: sum(r.toCountyFen), upperLevelFen: sum(r.upperLevelFen), prefectureRetainedFen: sum(keptByPrefecture[m.id]), unspentFen: r.unspentFen, eligibleCount: r.eligibleCount });
+    mechanisms.push({ id: m.id, poolFen: m.poolFen, provincialFen: 0, toCountiesFen: sumOf(r.toCountyFen), upperLevelFen: sumOf(r.upperLevelFen), prefectureRetainedFen: sumColumn(keptByPrefecture[m.id]), unspentFen: r.unspentFen, eligibleCount: r.eligibleCount });
   }
   const poolColumns = t.pools.map((m) => received[m.id]);
-  const poolsReceived = counties.map((_, c) => poolColumns.reduce((a, column) => a + column[c]!, 0));
+  const poolsReceived = column((c) => poolColumns.reduce((a, received) => a + received[c]!, 0));
 
   // equalization by the 2011 formula
-  const standardRevenueFen = counties.map((_, c) => ownStdRevenue[c]! + rebatesEtc[c]! + poolsReceived[c]!);
+  const standardRevenueFen = column((c) => ownStdRevenue[c]! + rebatesEtc[c]! + poolsReceived[c]!);
   const equalization = equalization2011(
     counties.map((county, c) => {
       return {
@@ -148,18 +164,18 @@ export function runYear(counties: readonly County[], fiscal: readonly CountyFisc
   mechanisms.push({
     id: 'equalization',
     poolFen: eq.poolFen,
-    provincialFen: sum(equalization.provinces.map((p) => p.topUpFen)),
-    toCountiesFen: sum(equalization.countyTransfersFen),
-    upperLevelFen: sum(equalization.provinces.map((p) => p.centralAllocationFen - p.passedDownFen + p.returnedFen)),
-    prefectureRetainedFen: sum(keptByPrefecture.equalization),
+    provincialFen: sumOf(equalization.provinces.map((p) => p.topUpFen)),
+    toCountiesFen: sumOf(equalization.countyTransfersFen),
+    upperLevelFen: sumOf(equalization.provinces.map((p) => p.centralAllocationFen - p.passedDownFen + p.returnedFen)),
+    prefectureRetainedFen: sumColumn(keptByPrefecture.equalization),
     unspentFen: equalization.unspentFen,
     eligibleCount: equalization.countyTransfersFen.filter((x) => x > 0).length,
   });
 
   // the guarantee, against resources before it; provinces close gaps within their budget room
   const room = new Map(equalization.provinces.map((p) => [p.provinceCode, p.capacityFen - p.topUpFen + p.returnedFen]));
-  const resourcesBefore = counties.map((_, c) => fiscal[c]!.ownRevenueFen + rebatesEtc[c]! + poolsReceived[c]! + received.equalization[c]!);
-  const guaranteeNeeds = counties.map((_, c) => salaryFen[c]! + runningFen[c]! + sums.livelihood[c]!);
+  const resourcesBefore = column((c) => fiscal[c]!.ownRevenueFen + rebatesEtc[c]! + poolsReceived[c]! + received.equalization[c]!);
+  const guaranteeNeeds = column((c) => salaryFen[c]! + runningFen[c]! + sums.livelihood[c]!);
   const guarantee = basicFinancialGuarantee(
     counties.map((county, c) => ({ provinceCode: county.provinceCode, needsFen: guaranteeNeeds[c]!, resourcesBeforeFen: resourcesBefore[c]!, awardBasisFen: guaranteeNeeds[c]! - fiscal[c]!.ownRevenueFen - rebatesEtc[c]! })),
     t.guarantee.closeRatePpm,
@@ -170,15 +186,82 @@ export function runYear(counties: readonly County[], fiscal: readonly CountyFisc
   mechanisms.push({
     id: 'guarantee',
     poolFen: t.guarantee.awardPoolFen,
-    provincialFen: sum(guarantee.provinces.map((p) => p.provincialFen)),
-    toCountiesFen: sum(guarantee.transferFen),
-    upperLevelFen: sum(guarantee.provinces.map((p) => p.awardKeptFen)),
+    provincialFen: sumOf(guarantee.provinces.map((p) => p.provincialFen)),
+    toCountiesFen: sumOf(guarantee.transferFen),
+    upperLevelFen: sumOf(guarantee.provinces.map((p) => p.awardKeptFen)),
     prefectureRetainedFen: 0,
     unspentFen: guarantee.unspentAwardFen,
     eligibleCount: guarantee.transferFen.filter((x) => x > 0).length,
   });
 
+  writeCountyRows(table, fiscal, sums, { population, salaryFen, runningFen, otherMandatedFen, standardRevenueFen, guaranteeNeeds, standardExpenditureFen: stdExp.totalFen, costCoefficient: stdExp.coefficient, guaranteeGapFen: guarantee.gapFen, guaranteeGapAfterFen: guarantee.gapAfterFen }, fixed !== undefined);
+
+  const guaranteeByProvince = new Map(guarantee.provinces.map((g) => [g.provinceCode, g]));
+  const provinces = equalization.provinces.map((p): ProvinceResult => {
+    const g = guaranteeByProvince.get(p.provinceCode);
+    return {
+      provinceCode: p.provinceCode,
+      standardExpenditureFen: p.standardExpenditureFen,
+      standardRevenueFen: p.standardRevenueFen,
+      gapFen: p.gapFen,
+      difficulty: p.difficulty,
+      centralAllocationFen: p.centralAllocationFen,
+      centralCoefficient: p.centralCoefficient,
+      passedDownFen: p.passedDownFen,
+      capacityFen: p.capacityFen,
+      provincialTopUpFen: p.topUpFen,
+      poolFen: p.countyPoolFen,
+      coefficient: p.countyCoefficient,
+      returnedFen: p.returnedFen,
+      guaranteeTargetFen: g?.targetFen ?? 0,
+      guaranteeAwardFen: g?.awardFen ?? 0,
+      guaranteeClosedFen: g?.closedFen ?? 0,
+      guaranteeProvincialFen: g?.provincialFen ?? 0,
+    };
+  });
+
+  let rows: readonly CountyResult[] | undefined;
+  const result: YearResult = {
+    year: params.year,
+    items,
+    get counties(): readonly CountyResult[] {
+      return (rows ??= table.rows());
+    },
+    countyTable: table,
+    provinces,
+    centralCoefficient: equalization.centralCoefficient,
+    mechanisms,
+  };
+  return withHeldFigures(result, fixed);
+}
+
+/** Per-county figures of a year that its county rows copy (same county order). */
+interface CountyFigures {
+  readonly population: Float64Array;
+  readonly salaryFen: Float64Array;
+  readonly runningFen: Float64Array;
+  readonly otherMandatedFen: Float64Array;
+  readonly standardRevenueFen: Float64Array;
+  readonly guaranteeNeeds: Float64Array;
+  readonly standardExpenditureFen: Float64Array;
+  readonly costCoefficient: Float64Array;
+  readonly guaranteeGapFen: readonly number[];
+  readonly guaranteeGapAfterFen: readonly number[];
+}
+
+/**
+ * Each county's budget account, written with its other figures into the year's county table
+ * (whose general-transfer columns are already filled). A function of its own, so that runYear
+ * stays small enough to be optimized quickly, and each is recompiled alone if need be.
+ * @param amountsFixed whether allocations were held or amounts given (the guarantee gap after
+ *   is then the gap less what the county received)
+ */
+function writeCountyRows(table: CountyTable, fiscal: readonly CountyFiscalYear[], sums: CountySums, figures: CountyFigures, amountsFixed: boolean): void {
+  const n = table.length;
   const col = table.columns;
+  const received = table.generalByMechanismFen;
+  const keptByPrefecture = table.generalRetainedByMechanism;
+  const { population, salaryFen, runningFen, otherMandatedFen, standardRevenueFen, guaranteeNeeds } = figures;
   const receivedColumns = GENERAL_MECHANISMS.map((m) => received[m]);
   const keptColumns = GENERAL_MECHANISMS.map((m) => keptByPrefecture[m]);
   ITEM_TIED_CLASSES.forEach((k, j) => {
@@ -233,54 +316,13 @@ export function runYear(counties: readonly County[], fiscal: readonly CountyFisc
     col.otherMandatedFen[c] = otherMandatedFen[c]!;
     col.otherSpendingFen[c] = account.otherSpendingFen;
     col.needsFen[c] = account.needsFen;
-    col.standardExpenditureFen[c] = stdExp.totalFen[c]!;
+    col.standardExpenditureFen[c] = figures.standardExpenditureFen[c]!;
     col.standardRevenueFen[c] = standardRevenueFen[c]!;
-    col.costCoefficient[c] = stdExp.coefficient[c]!;
+    col.costCoefficient[c] = figures.costCoefficient[c]!;
     col.guaranteeNeedsFen[c] = guaranteeNeeds[c]!;
-    col.guaranteeGapFen[c] = guarantee.gapFen[c]!;
-    col.guaranteeGapAfterFen[c] = fixed ? Math.max(0, guarantee.gapFen[c]! - received.guarantee[c]!) : guarantee.gapAfterFen[c]!;
+    col.guaranteeGapFen[c] = figures.guaranteeGapFen[c]!;
+    col.guaranteeGapAfterFen[c] = amountsFixed ? Math.max(0, figures.guaranteeGapFen[c]! - received.guarantee[c]!) : figures.guaranteeGapAfterFen[c]!;
     col.gapFen[c] = account.gapFen;
     col.planGapFen[c] = account.planGapFen;
   }
-
-  const guaranteeByProvince = new Map(guarantee.provinces.map((g) => [g.provinceCode, g]));
-  const provinces = equalization.provinces.map((p): ProvinceResult => {
-    const g = guaranteeByProvince.get(p.provinceCode);
-    return {
-      provinceCode: p.provinceCode,
-      standardExpenditureFen: p.standardExpenditureFen,
-      standardRevenueFen: p.standardRevenueFen,
-      gapFen: p.gapFen,
-      difficulty: p.difficulty,
-      centralAllocationFen: p.centralAllocationFen,
-      centralCoefficient: p.centralCoefficient,
-      passedDownFen: p.passedDownFen,
-      capacityFen: p.capacityFen,
-      provincialTopUpFen: p.topUpFen,
-      poolFen: p.countyPoolFen,
-      coefficient: p.countyCoefficient,
-      returnedFen: p.returnedFen,
-      guaranteeTargetFen: g?.targetFen ?? 0,
-      guaranteeAwardFen: g?.awardFen ?? 0,
-      guaranteeClosedFen: g?.closedFen ?? 0,
-      guaranteeProvincialFen: g?.provincialFen ?? 0,
-    };
-  });
-
-  let rows: readonly CountyResult[] | undefined;
-  const result: YearResult = {
-    year: params.year,
-    items,
-    get counties(): readonly CountyResult[] {
-      return (rows ??= table.rows());
-    },
-    countyTable: table,
-    provinces,
-    centralCoefficient: equalization.centralCoefficient,
-    mechanisms,
-  };
-  return withHeldFigures(result, fixed);
 }
-
-
-

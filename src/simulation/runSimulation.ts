@@ -106,7 +106,9 @@ export function checkExactMoney(result: YearResult, counties: readonly County[],
   // the money fields of a county row (numbers named *Fen), in row order, read from the columns
   const table = result.countyTable;
   const fields = COUNTY_COLUMNS.filter((f) => f.endsWith('Fen'));
-  const columns = fields.map((f) => table.columns[f]);
+  // pushed (not mapped): one kind of array every call
+  const columns: Float64Array[] = [];
+  for (const f of fields) columns.push(table.columns[f]);
   const totals = new Float64Array(fields.length);
   for (let c = 0; c < table.length; c++) {
     for (let k = 0; k < fields.length; k++) {

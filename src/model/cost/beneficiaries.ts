@@ -71,12 +71,15 @@ export class EligibilityTable {
   readonly withFlag: Float64Array;
   readonly withoutFlag: Float64Array;
   readonly flags: Int32Array;
+  /** per item: its eligibility factors (read where they are formulas) */
+  private readonly lists: readonly (readonly EligibilityParameters[])[];
 
   constructor(
     readonly items: readonly ItemParameters[],
     counties: readonly County[],
   ) {
     const all = items.flatMap((item) => item.eligibility);
+    this.lists = items.map((item) => item.eligibility);
     this.start = new Int32Array(items.length);
     this.count = Int32Array.from(items, (item) => item.eligibility.length);
     this.formula = Uint8Array.from(items, (item) => (item.eligibility.some((e) => typeof e.value !== 'number' || (e.otherwise !== undefined && typeof e.otherwise !== 'number')) ? 1 : 0));
@@ -92,7 +95,8 @@ export class EligibilityTable {
     const count = this.count[i]!;
     if (count === 0) return n;
     if (this.formula[i]) {
-      for (const e of this.items[i]!.eligibility) n *= eligibilityValue(e, county);
+      const list = this.lists[i]!;
+      for (let j = 0; j < list.length; j++) n *= eligibilityValue(list[j]!, county);
       return n;
     }
     const flags = this.flags[c]!;

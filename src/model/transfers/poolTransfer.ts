@@ -31,7 +31,7 @@ export function isEligible(county: County, m: Pick<PoolMechanismParameters, 'fla
  * @param standardGapsFen the equalization formula's standard gap per county (for the
  *   `standard_gap` weight), max(0, standard expenditure − standard revenue)
  */
-export function poolTransfer(counties: readonly County[], m: PoolMechanismParameters, standardGapsFen: readonly number[], drivers: DriverColumns = new DriverColumns(counties)): PoolTransfer {
+export function poolTransfer(counties: readonly County[], m: PoolMechanismParameters, standardGapsFen: ArrayLike<number>, drivers: DriverColumns = new DriverColumns(counties)): PoolTransfer {
   const n = counties.length;
   const weightDriver = m.weight.kind === 'driver' ? drivers.orZero(m.weight.driver) : undefined;
   const weights = new Array<number>(n).fill(0);
