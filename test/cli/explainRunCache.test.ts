@@ -4,10 +4,9 @@
  * bases), and an entry is used only for exactly the inputs it was computed from: a county file
  * changed (under the same path or another), another year or basis, or changed code all miss it.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadInputsLazily, type LazyInputs } from '../../src/cli/lazyInputs.ts';
 import { codeFingerprint, explainRun } from '../../src/cli/explainRunCache.ts';
 import { resolveCounty } from '../../src/input/placeNames.ts';
@@ -16,23 +15,10 @@ import { runScenario } from '../../src/simulation/runScenario.ts';
 import type { YearRun } from '../../src/simulation/runSimulation.ts';
 import { DEFAULT_COUNTIES } from '../../src/simulation/countySet.ts';
 import { cli } from '../helpers/cliInProcess.ts';
+import { useTempCache } from '../helpers/tempCache.ts';
 
 const SLOW = 300_000;
-let dir: string;
-const saved = { cache: process.env['FISCAL_SIM_CACHE'], dir: process.env['FISCAL_SIM_CACHE_DIR'] };
-
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'fiscal-sim-explain-run-'));
-  delete process.env['FISCAL_SIM_CACHE'];
-  process.env['FISCAL_SIM_CACHE_DIR'] = join(dir, 'cache');
-});
-afterAll(() => {
-  for (const [name, value] of [['FISCAL_SIM_CACHE', saved.cache], ['FISCAL_SIM_CACHE_DIR', saved.dir]] as const) {
-    if (value === undefined) delete process.env[name];
-    else process.env[name] = value;
-  }
-  rmSync(dir, { recursive: true, force: true });
-});
+const tempDir = useTempCache('fiscal-sim-explain-run-');
 
 /** The inputs as explain loads them, with the sources the results cache keys on (the policy data cached first). */
 async function inputs(counties?: string, basis?: 'registered'): Promise<LazyInputs & { sources: NonNullable<LazyInputs['sources']> }> {
@@ -72,7 +58,7 @@ describe("explain's results cache", () => {
   }, SLOW);
 
   it('misses when a county file changes, under the same path too, and then shows the new figures', async () => {
-    const file = join(dir, 'counties.csv');
+    const file = join(tempDir(), 'counties.csv');
     copyFileSync(DEFAULT_COUNTIES, file);
     const before = await inputs(file);
     await cached(before, 2012, '440232', modelRun(before, 2012));
@@ -99,7 +85,7 @@ describe("explain's results cache", () => {
   }, SLOW);
 
   it('is keyed on every file of the code', () => {
-    const code = join(dir, 'code');
+    const code = join(tempDir(), 'code');
     mkdirSync(join(code, 'model'), { recursive: true });
     writeFileSync(join(code, 'model', 'runYear.js'), 'export const a = 1;\n');
     const first = codeFingerprint(code);
@@ -117,7 +103,7 @@ describe("explain's results cache", () => {
   });
 
   it('explain with a scenario or an override file runs the model: the same bytes as without the cache', async () => {
-    const own = join(dir, 'own.csv');
+    const own = join(tempDir(), 'own.csv');
     writeFileSync(own, 'code,own_revenue_2012\n440232,123456789\n');
     for (const args of [['--scenario', 'scenarios/raise_basic_pension.yaml', '--year', '2014'], ['--override', own]]) {
       const withCache = await cli('explain', '440232', '--lang', 'en', ...args);

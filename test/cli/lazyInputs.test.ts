@@ -4,33 +4,19 @@
  * scenario, an override file, a cache not filled) to loadInputs; and the CLI registering only the
  * command it runs (main.ts).
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadInputs, type Inputs } from '../../src/simulation/loadInputs.ts';
 import { loadInputsLazily } from '../../src/cli/lazyInputs.ts';
 import { buildProgram, commandOf } from '../../src/cli/main.ts';
 import type { RunOptions } from '../../src/cli/commonOptions.ts';
 import { DEFAULT_DATA_DIR } from '../../src/input/bundledPaths.ts';
+import { useTempCache } from '../helpers/tempCache.ts';
 
 const SLOW = 240_000;
-let dir: string;
-const saved = { cache: process.env['FISCAL_SIM_CACHE'], dir: process.env['FISCAL_SIM_CACHE_DIR'] };
-
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'fiscal-sim-lazy-inputs-'));
-  delete process.env['FISCAL_SIM_CACHE'];
-  process.env['FISCAL_SIM_CACHE_DIR'] = join(dir, 'cache');
-});
-afterAll(() => {
-  for (const [name, value] of [['FISCAL_SIM_CACHE', saved.cache], ['FISCAL_SIM_CACHE_DIR', saved.dir]] as const) {
-    if (value === undefined) delete process.env[name];
-    else process.env[name] = value;
-  }
-  rmSync(dir, { recursive: true, force: true });
-});
+const tempDir = useTempCache('fiscal-sim-lazy-inputs-');
 
 /** What a run takes from the inputs: the policy, the scenario's data, the counties and the override figures. */
 function sameInputs(a: Inputs, b: Inputs): boolean {
@@ -50,7 +36,7 @@ describe('loadInputsLazily', () => {
   }, SLOW);
 
   it('hands a scenario and an override file to loadInputs, with the same result', async () => {
-    const own = join(dir, 'own.csv');
+    const own = join(tempDir(), 'own.csv');
     writeFileSync(own, 'code,own_revenue_2012,fiscal_staff\n440232,123456789,9000\n');
     const scenario = new URL('../../scenarios/raise_basic_pension.yaml', import.meta.url).pathname;
     for (const opts of [{ data: DEFAULT_DATA_DIR, scenario }, { data: DEFAULT_DATA_DIR, override: [own] }] as RunOptions[]) {

@@ -12,6 +12,7 @@ import type { YearRun } from '../../simulation/runSimulation.ts';
 import { csvField } from '../csv.ts';
 import { fenToUnitText, type MoneyUnit } from '../moneyUnits.ts';
 import type { ChunkedTextWriter } from './chunkedWriter.ts';
+import { wholeYuan } from './moneyText.ts';
 
 const COMMA = 0x2c;
 const NEWLINE = 0x0a;
@@ -33,16 +34,9 @@ export function putFen(buf: Buffer, at: number, fen: number): number {
   if (!Number.isSafeInteger(fen)) assertFen(fen, 'amount');
   const abs = fen < 0 ? -fen : fen;
   if (fen < 0) buf[at++] = MINUS;
-  // yuan and cents: the double division corrected to the exact integer quotient
-  let yuan = Math.floor(abs / 100);
-  let cents = abs - yuan * 100;
-  if (cents < 0) {
-    yuan -= 1;
-    cents += 100;
-  } else if (cents >= 100) {
-    yuan += 1;
-    cents -= 100;
-  }
+  // yuan and cents: the exact integer quotient and remainder
+  const yuan = wholeYuan(abs);
+  const cents = abs - yuan * 100;
   let end: number;
   if (yuan <= 0x7fffffff) {
     // small-integer arithmetic (nearly every amount: under 2.1 billion yuan)
