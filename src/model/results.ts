@@ -39,6 +39,22 @@ function itemColumns(length: number): ItemColumns {
   return float64Columns(ITEM_COLUMNS, length);
 }
 
+/** Row `k` of item columns as an object, for county `countyIndex` and catalog item `itemIndex`. */
+function itemRow(c: Readonly<ItemColumns>, k: number, countyIndex: number, itemIndex: number): ItemResult {
+  return {
+    countyIndex,
+    itemIndex,
+    beneficiaries: c.beneficiaries[k]!,
+    costFen: c.costFen[k]!,
+    centralFen: c.centralFen[k]!,
+    provincialFen: c.provincialFen[k]!,
+    prefectureFen: c.prefectureFen[k]!,
+    countyFen: c.countyFen[k]!,
+    specialFen: c.specialFen[k]!,
+    retainedFen: c.retainedFen[k]!,
+  };
+}
+
 /**
  * The county × item rows of one year, stored column-wise in typed arrays (fen values are
  * exact integers in Float64Array). Row k is county ⌊k / itemsPerCounty⌋, item k mod
@@ -101,19 +117,7 @@ export class ItemTable implements Iterable<ItemResult> {
   /** Row k as an object. */
   at(k: number): ItemResult {
     if (!(k >= 0 && k < this.length)) throw new RangeError(`item row ${k} is outside 0–${this.length - 1}`);
-    const c = this.columns;
-    return {
-      countyIndex: Math.floor(k / this.itemsPerCounty),
-      itemIndex: k % this.itemsPerCounty,
-      beneficiaries: c.beneficiaries[k]!,
-      costFen: c.costFen[k]!,
-      centralFen: c.centralFen[k]!,
-      provincialFen: c.provincialFen[k]!,
-      prefectureFen: c.prefectureFen[k]!,
-      countyFen: c.countyFen[k]!,
-      specialFen: c.specialFen[k]!,
-      retainedFen: c.retainedFen[k]!,
-    };
+    return itemRow(this.columns, k, Math.floor(k / this.itemsPerCounty), k % this.itemsPerCounty);
   }
 
   /** The rows of one county, in catalog order. */
@@ -123,18 +127,7 @@ export class ItemTable implements Iterable<ItemResult> {
     // not filled: this county's rows alone
     const c = itemColumns(this.itemsPerCounty);
     this.filler!(countyIndex, countyIndex + 1, c);
-    return Array.from({ length: this.itemsPerCounty }, (_, i): ItemResult => ({
-      countyIndex,
-      itemIndex: i,
-      beneficiaries: c.beneficiaries[i]!,
-      costFen: c.costFen[i]!,
-      centralFen: c.centralFen[i]!,
-      provincialFen: c.provincialFen[i]!,
-      prefectureFen: c.prefectureFen[i]!,
-      countyFen: c.countyFen[i]!,
-      specialFen: c.specialFen[i]!,
-      retainedFen: c.retainedFen[i]!,
-    }));
+    return Array.from({ length: this.itemsPerCounty }, (_, i) => itemRow(c, i, countyIndex, i));
   }
 
   slice(start = 0, end = this.length): ItemResult[] {
