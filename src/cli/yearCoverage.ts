@@ -11,7 +11,7 @@ import { listParameters } from '../scenarios/parameterRegistry.ts';
 import { DEFAULT_HORIZON } from '../scenarios/scenario.ts';
 
 export interface YearCoverage {
-  /** the first year in which every parameter has a value */
+  /** the first year in which every parameter has a value (an item's parameters from the year the item begins) */
   readonly first: number;
   /** the year of the last dated value of any parameter; later years hold the values in force then */
   readonly last: number;
@@ -20,10 +20,14 @@ export interface YearCoverage {
 export function yearCoverage(policy: PolicyData): YearCoverage {
   let first = -Infinity;
   let last = -Infinity;
+  const itemStart = new Map(policy.items.map((item) => [item.id, item.years?.from]));
   for (const p of listParameters(policy)) {
     const from = p.values.map((v) => v.from);
     if (from.length === 0) continue;
-    first = Math.max(first, Math.min(...from));
+    const earliest = Math.min(...from);
+    // an item's own parameters need values only from the year the item begins (its `years.from`)
+    const begins = p.target.area === 'item' || p.target.area === 'eligibility' ? itemStart.get(p.target.itemId) : undefined;
+    if (begins === undefined || earliest > begins) first = Math.max(first, earliest);
     last = Math.max(last, ...from);
   }
   return { first, last };

@@ -159,9 +159,9 @@ describe('catalog data files', () => {
     for (const id of used) expect(rules.some((r) => r.id === id)).toBe(true);
   });
 
-  it('has values for every year 2011–2015 in every dated parameter of every item', () => {
+  it('has values for every year 2011–2015 in which the item runs, in every dated parameter of every item', () => {
     for (const i of allItems(loadCatalog())) {
-      for (let year = 2011; year <= 2015; year++) {
+      for (let year = Math.max(2011, i.years?.from ?? 2011); year <= Math.min(2015, i.years?.to ?? 2015); year++) {
         expect(valueAt(i.coverage.values, year), `${i.id} coverage ${year}`).toBeDefined();
         if (i.standard) expect(valueAt(i.standard.values, year), `${i.id} standard ${year}`).toBeDefined();
         for (const e of i.eligibility) expect(valueAt(e.values, year), `${i.id} ${e.id} ${year}`).toBeDefined();
@@ -294,9 +294,27 @@ describe('spot checks of real values', () => {
     const primary = item(catalogData(), 'edu.building_maintenance_rural_primary');
     const junior = item(catalogData(), 'edu.building_maintenance_rural_junior');
     expect(primary.driver).toBe('rural_pupils_primary');
-    expect(valueAt(primary.standard!.values, 2012)).toEqual({ by: 'region_group', west: 65, central: 52, east: 52 });
-    expect(valueAt(junior.standard!.values, 2012)).toEqual({ by: 'region_group', west: 79, central: 63.2, east: 63.2 });
+    // floor area 6.5 / 7.9 m² a pupil (建标102-2002) × unit cost × 3.36% renovated a year (rounded to the fen), the share derived from the
+    // centre's 2011 allocation of 42.9亿 (Xinhua 2010-11-02). Unit costs west/centre: 500/400 from 2007 (光明日报
+    // 2007-11-30), 700/600 from 2013 (河南 400→600, 新华社 2013-07-10), 900/800 from 2015 (财政部 2016-02-05).
+    expect(valueAt(primary.standard!.values, 2012)).toEqual({ by: 'region_group', west: 109.2, central: 87.36, east: 87.36 });
+    expect(valueAt(junior.standard!.values, 2012)).toEqual({ by: 'region_group', west: 132.72, central: 106.18, east: 106.18 });
+    expect(valueAt(primary.standard!.values, 2013)).toEqual({ by: 'region_group', west: 152.88, central: 131.04, east: 131.04 });
+    expect(valueAt(junior.standard!.values, 2015)).toEqual({ by: 'region_group', west: 238.9, central: 212.35, east: 212.35 });
     expect(valueAt(rule('edu_building_maintenance').central_share!.values, 2012)).toEqual({ by: 'region_group', west: 0.5, central: 0.5, east: 0 });
+  });
+
+  // 全国学生资助管理中心《2012年中国学生资助发展报告》: free textbooks "161.41亿元（其中包括汉语字典资金17.35亿元）";
+  // one 《新华字典》 for each of "约1.2亿" rural pupils in autumn 2012: 17.35亿 ÷ 1.2亿 = 14.46 yuan, paid by the centre
+  it('free dictionaries: 14.46 yuan a rural pupil, in 2012 only, paid by the centre as the textbooks', () => {
+    for (const level of ['primary', 'junior']) {
+      const d = item(catalogData(), `edu.free_dictionaries_rural_${level}`);
+      expect(d.driver).toBe(`rural_pupils_${level}`);
+      expect(d.years).toEqual({ from: 2012, to: 2012 });
+      expect(valueAt(d.standard!.values, 2012)).toBe(14.46);
+      expect(d.responsibility).toBe('edu_textbooks');
+    }
+    expect(valueAt(rule('edu_textbooks').central_share!.values, 2012)).toBe(1);
   });
 
   // Nutrition: seed (3 yuan × 200 school days); 国办发〔2011〕54号 (from the autumn term of 2011: 100 days in 2011);
@@ -343,9 +361,9 @@ describe('spot checks of real values', () => {
     expect(valueAt(rule('edu_urban_fee_waiver').central_share!.values, 2012)).toBe(0.4466);
   });
 
-  // Benchmarks: 2011 budget report (+100 in 2011), 莆田晚报 2011-11-29 (east 550/750), 经济日报 2014-06-11
-  // (2014: +40 to 600/800 centre-west and 650/850 east, so 560/760 and 610/810 in 2013)
-  it('rural running costs: 500/700 centre-west and 550/750 east from 2011, +60 by 2013, +40 in 2014; shared 8:2 west and 6:4 centre', () => {
+  // Benchmarks: 2011 budget report (+100 in 2011), 莆田晚报 2011-11-29 (east 550/750), 湖南省财政厅 2013-12-27
+  // ("2013年起 … 提高60元，达到小学每生每年560元、初中每生每年760元"), 经济日报 2014-06-11 (2014: +40 to 600/800 and 650/850)
+  it('rural running costs: 500/700 centre-west and 550/750 east from 2011, +60 in 2013, +40 in 2014; shared 8:2 west, 6:4 centre, the east by the 2018 tiers', () => {
     const primary = item(catalogData(), 'edu.running_costs_rural_primary').standard!.values;
     const junior = item(catalogData(), 'edu.running_costs_rural_junior').standard!.values;
     expect(valueAt(primary, 2011)).toEqual({ by: 'region_group', west: 500, central: 500, east: 550 });
@@ -354,9 +372,9 @@ describe('spot checks of real values', () => {
     expect(valueAt(primary, 2015)).toEqual({ by: 'region_group', west: 600, central: 600, east: 650 });
     expect(valueAt(junior, 2011)).toEqual({ by: 'region_group', west: 700, central: 700, east: 750 });
     expect(valueAt(junior, 2014)).toEqual({ by: 'region_group', west: 800, central: 800, east: 850 });
-    const share = valueAt(rule('edu_compulsory_ratio').central_share!.values, 2012) as Record<string, unknown>;
-    expect(share['west']).toBe(0.8);
-    expect(share['central']).toBe(0.6);
+    // 国发〔2005〕43号: west 8:2, centre 6:4; the east "分省确定" (unpublished), proxied by the 2018 tiers
+    // (国办发〔2018〕6号: 6:4 in tier 2 = the centre with 河北 and 海南, 5:5 elsewhere), 北京 and 上海 paying their own
+    expect(valueAt(rule('edu_compulsory_ratio').central_share!.values, 2012)).toEqual({ by: 'tier_2018', 1: 0.8, 2: 0.6, 3: 0.5, 4: 0.5, 5: 0 });
   });
 
   // Pension: seed (55); 人社部发〔2015〕5号 raised it to 70 from 1 July 2014: 62.5 as the 2014 monthly average, 70 in 2015

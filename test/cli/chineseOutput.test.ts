@@ -138,8 +138,8 @@ describe('--lang zh: the commands', () => {
     const r = await zh('run', '--unit', 'yi', '--out', join(dir, 'run'));
     expect(r.code).toBe(0);
     expect(r.text).toContain('基本公共服务标准成本，按负担的政府层级（亿元）');
-    // the levels add up to the printed total: 194.78 + 176.36 + 117.58 + 293.94 = 782.66
-    expect(r.text).toMatch(/中央\s+194\.78 .*\n.*省级\s+176\.36 .*\n.*地市级\s+117\.58 .*\n.*县级\s+293\.94 .*\n.*标准成本合计\s+782\.66 /);
+    // the levels add up to the printed total: 211.96 + 172.45 + 114.97 + 287.42 = 786.80
+    expect(r.text).toMatch(/中央\s+211\.96 .*\n.*省级\s+172\.45 .*\n.*地市级\s+114\.97 .*\n.*县级\s+287\.42 .*\n.*标准成本合计\s+786\.80 /);
     expect(r.english).toEqual([]);
   });
 
@@ -151,16 +151,18 @@ describe('--lang zh: the commands', () => {
     const compare = await zh('compare', 'raise_basic_pension', '--unit', 'wan', '--out', join(dir, 'compare'));
     expect(compare.code).toBe(0);
     expect(compare.text).toContain('情景 raise_basic_pension 与基准 baseline_2012 比较（金额单位：万元）');
-    // levels apportioned: 51,496.07 + 15,448.82 + 10,299.22 + 25,748.03 = 102,992.14
-    expect(compare.text).toContain('+102,992.14 增');
+    // each printed change is scenario − baseline as printed (2014): 51,496.07 + 15,448.81 + 10,299.22 + 25,748.03 = 102,992.13
+    expect(compare.text).toContain('+102,992.13 增');
     expect(compare.english).toEqual([]);
   });
 
   it('params: Chinese descriptions and grouped values', async () => {
     const r = await zh('params', 'rules.edu_compulsory_ratio');
-    expect(r.text).toContain('取值：2011: {按地区：西部 0.8，中部 0.6，东部 0.2}');
+    expect(r.text).toContain('取值：2011: {按2018年档次：第1档 0.8，第2档 0.6，第3档 0.5，第4档 0.5，第5档 0}');
     expect(r.text).toContain('中央分担比例');
     expect(r.english).toEqual([]);
+    const byRegion = await zh('params', 'rules.edu_building_maintenance');
+    expect(byRegion.text).toContain('取值：2011: {按地区：西部 0.5，中部 0.5，东部 0}');
     const all = await zh('params');
     expect(all.code).toBe(0);
     expect(all.english).toEqual([]);

@@ -18,7 +18,7 @@ describe('explain in Chinese and English', () => {
     }
     // sources in Chinese: the kind, the Chinese reasoning and note
     expect(r.out).toContain('[假设：保障机制按国家统一标准计算工资');
-    expect(r.out).toContain('政策依据：国务院关于深化农村义务教育经费保障机制改革的通知（国发〔2005〕43号）（西部8:2和中部6:4是文件规定的比例。');
+    expect(r.out).toContain('政策依据：国务院关于深化农村义务教育经费保障机制改革的通知（国发〔2005〕43号）；财政部 赵路 2007年2月27日答记者问（中新社）');
     expect(r.out).toMatch(/人均缺口 [\d,.]+ 元/);
     // no English units, labels or source kinds
     expect(r.out).not.toMatch(/yuan\/[a-z]|yuan per|beneficiaries|coverage |assumption:|policy:|seed ch\./);
@@ -42,13 +42,19 @@ describe('explain in Chinese and English', () => {
   // medical subsidy 0.2 → 0.05 (central 19,608,614.02 → 4,902,153.50, of which province and prefecture make up half:
   // −14,706,460.52 + 7,353,230.26), wubao transfers −82,746.43, so resources −7,435,976.69; wubao needs at the fiscal part of
   // the published standards −165,492.88: −7,435,976.69 + 165,492.88 = −7,270,483.81
+  // 1,714,700,494.15 = 1,714,489,317.29 + 211,176.86 (issue 10, the mechanism's money): received from upper levels +346,394.62 =
+  // running costs at the east's tier share 0.5 instead of 0.2 (+139,260.00 primary, +100,125.00 junior: the centre's extra 0.3
+  // less the province's and prefecture's half of the local part it replaces) + the lodging waiver likewise (+6,076.80, +14,685.00)
+  // + the 2012 dictionaries (2,578 pupils × 14.46 = 37,277.88, all central) + maintenance at 3.36% (87.36 and 106.18 yuan a pupil
+  // instead of 52 and 63.2: province and prefecture pay half, +29,843.84 and +19,126.10); needs +135,217.76 = dictionaries
+  // 37,277.88 + maintenance (1,688 × 35.36 = 59,687.68, 890 × 42.98 = 38,252.20)
   it('shows 结余 (surplus) for a county whose gap is negative', async () => {
     const zh = await cli('explain', '440103', '--lang', 'zh');
     expect(zh.code).toBe(0);
-    expect(zh.out).toMatch(/结余 = 可用财力 − 支出需求 = [\d,.]+ − [\d,.]+ = 1,714,489,317\.29 元（17\.14亿元）；人均结余/);
+    expect(zh.out).toMatch(/结余 = 可用财力 − 支出需求 = [\d,.]+ − [\d,.]+ = 1,714,700,494\.15 元（17\.15亿元）；人均结余/);
     expect(zh.out).not.toContain('财力缺口 = 支出需求');
     const en = await cli('explain', '440103', '--lang', 'en');
-    expect(en.out).toMatch(/surplus 结余 = resources − needs = [\d,.]+ − [\d,.]+ = 1,714,489,317\.29 \(financing gap = needs − resources = -1,714,489,317\.29\)/);
+    expect(en.out).toMatch(/surplus 结余 = resources − needs = [\d,.]+ − [\d,.]+ = 1,714,700,494\.15 \(financing gap = needs − resources = -1,714,700,494\.15\)/);
   });
 });
 

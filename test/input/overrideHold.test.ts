@@ -49,9 +49,12 @@ describe('a 4-column override file changes that county\'s gap, and only that', (
     // resources gain (300,000,000 − 207,636,098.63) + (20,000,000 − 12,919,880.57) + 50,000,000 = 149,444,020.80 yuan
     expect([after['own_revenue'], after['rebate_two_tax'], after['transfer_eco_zone']]).toEqual(['300000000.00', '20000000.00', '50000000.00']);
     expect(fen(after['resources']!) - fen(before['resources']!)).toBe(14_944_402_080);
-    // the bundled gap moved with issue 10's last fixes (the east's NCMS central share 0.2 → 0.05, wubao at the published standards)
-    expect(before['gap']).toBe('199065647.57');
-    expect(after['gap']).toBe('49621626.77'); // 199,065,647.57 − 149,444,020.80
+    // the bundled gap moved with issue 10's fixes: 199,065,647.57 − 1,827,240.04 = 197,238,407.53 (the mechanism's money:
+    // needs +1,176,138.22 = 2012 dictionaries 324,988.50 + maintenance at 3.36% 851,149.72; upper-level money received
+    // +3,003,378.26 = running costs at the east's tier share 0.5 instead of 0.2, 2,076,367.50 + lodging waiver 176,447.40 +
+    // dictionaries 324,988.50 + the province's and prefecture's half of the maintenance 425,574.86)
+    expect(before['gap']).toBe('197238407.53');
+    expect(after['gap']).toBe('47794386.73'); // 197,238,407.53 − 149,444,020.80
     // its other transfers are those of the bundled allocation
     for (const k of ['transfer_equalization', 'transfer_guarantee', 'transfer_ethnic_area', 'needs']) expect(after[k]).toBe(before[k]);
     onlyCountyDiffers(lines(base.out), lines(held.out), COUNTY);
